@@ -1,0 +1,11 @@
+namespace Awards.Core.Contests;
+
+public enum ContestPhase
+{
+    NotYetOpen,
+    Submission,
+    Judging,
+    Ranking,
+    Notice,
+    Final,
+}

@@ -1,0 +1,52 @@
+using Awards.Core.Common;
+
+namespace Awards.Core.Contests;
+
+/// <summary>
+/// The phase dates of an edition, all in UTC. The order is enforced: submissions open, then
+/// close, judging closes, the public notice runs for a period, then results are final.
+/// </summary>
+public sealed record ContestSchedule(
+    DateTime SubmissionOpensAt,
+    DateTime SubmissionClosesAt,
+    DateTime JudgingClosesAt,
+    DateTime NoticeStartsAt,
+    DateTime NoticeEndsAt)
+{
+    public ContestSchedule Validated()
+    {
+        DateTime[] ordered = [SubmissionOpensAt, SubmissionClosesAt, JudgingClosesAt, NoticeStartsAt, NoticeEndsAt];
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            if (ordered[i] < ordered[i - 1])
+            {
+                throw new DomainException("The contest dates must be in order: submission opens, submission closes, judging closes, notice starts, notice ends.");
+            }
+        }
+
+        return this;
+    }
+
+    public ContestPhase PhaseAt(DateTime utcNow) => utcNow switch
+    {
+        _ when utcNow < SubmissionOpensAt => ContestPhase.NotYetOpen,
+        _ when utcNow < SubmissionClosesAt => ContestPhase.Submission,
+        _ when utcNow < JudgingClosesAt => ContestPhase.Judging,
+        _ when utcNow < NoticeStartsAt => ContestPhase.Ranking,
+        _ when utcNow < NoticeEndsAt => ContestPhase.Notice,
+        _ => ContestPhase.Final,
+    };
+
+    public bool AcceptsSubmissions(DateTime utcNow) => PhaseAt(utcNow) == ContestPhase.Submission;
+
+    /// <summary>The next date a visitor should count down to, or null when the contest is over.</summary>
+    public (string Label, DateTime At)? NextDeadline(DateTime utcNow) => PhaseAt(utcNow) switch
+    {
+        ContestPhase.NotYetOpen => ("Submissions open", SubmissionOpensAt),
+        ContestPhase.Submission => ("Submissions close", SubmissionClosesAt),
+        ContestPhase.Judging => ("Judging closes", JudgingClosesAt),
+        ContestPhase.Ranking => ("The public notice starts", NoticeStartsAt),
+        ContestPhase.Notice => ("The public notice ends", NoticeEndsAt),
+        _ => null,
+    };
+}

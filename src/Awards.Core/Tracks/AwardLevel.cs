@@ -1,0 +1,50 @@
+using Awards.Core.Common;
+
+namespace Awards.Core.Tracks;
+
+/// <summary>A prize level of a track with its quota, e.g. first prize, 5.</summary>
+public class AwardLevel
+{
+    public AwardLevel(int rank, BilingualText name, int quota)
+    {
+        if (rank < 1)
+        {
+            throw new DomainException("An award level's rank starts at 1.");
+        }
+
+        if (quota < 0)
+        {
+            throw new DomainException("A quota cannot be negative.");
+        }
+
+        Rank = rank;
+        Name = name;
+        Quota = quota;
+    }
+
+    private AwardLevel()
+    {
+        Name = BilingualText.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int TrackId { get; private set; }
+
+    /// <summary>1 is the highest level.</summary>
+    public int Rank { get; private set; }
+
+    public BilingualText Name { get; private set; }
+
+    public int Quota { get; private set; }
+
+    public void ChangeQuota(int quota)
+    {
+        if (quota < 0)
+        {
+            throw new DomainException("A quota cannot be negative.");
+        }
+
+        Quota = quota;
+    }
+}

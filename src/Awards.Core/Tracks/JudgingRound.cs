@@ -1,0 +1,75 @@
+using Awards.Core.Common;
+
+namespace Awards.Core.Tracks;
+
+public enum RoundKind
+{
+    /// <summary>Every entry gets k judges.</summary>
+    Preliminary,
+
+    /// <summary>The panel scores every shortlisted entry.</summary>
+    Final,
+}
+
+/// <summary>A judging round of a track.</summary>
+public class JudgingRound
+{
+    public JudgingRound(int sequence, RoundKind kind, BilingualText name, int judgesPerEntry, DateTime closesAt)
+    {
+        if (sequence < 1)
+        {
+            throw new DomainException("Rounds are numbered from 1.");
+        }
+
+        if (judgesPerEntry < 1)
+        {
+            throw new DomainException("Every entry needs at least one judge per round.");
+        }
+
+        Sequence = sequence;
+        Kind = kind;
+        Name = name;
+        JudgesPerEntry = judgesPerEntry;
+        ClosesAt = closesAt;
+    }
+
+    private JudgingRound()
+    {
+        Name = BilingualText.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int TrackId { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public RoundKind Kind { get; private set; }
+
+    public BilingualText Name { get; private set; }
+
+    /// <summary>k: how many judges score each entry (a final round's whole panel scores each).</summary>
+    public int JudgesPerEntry { get; private set; }
+
+    /// <summary>How many entries go on from this round: the top N, or the top percentage.</summary>
+    public int? ShortlistTop { get; set; }
+
+    public decimal? ShortlistPercent { get; set; }
+
+    public DateTime ClosesAt { get; private set; }
+
+    /// <summary>Set when the organizer closes the round early; a closed round is read-only.</summary>
+    public DateTime? ClosedAt { get; private set; }
+
+    public bool IsClosedAt(DateTime utcNow) => ClosedAt is not null || utcNow >= ClosesAt;
+
+    public void Close(DateTime utcNow)
+    {
+        if (IsClosedAt(utcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        ClosedAt = utcNow;
+    }
+}

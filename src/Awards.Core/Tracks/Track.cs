@@ -1,0 +1,114 @@
+using Awards.Core.Common;
+
+namespace Awards.Core.Tracks;
+
+/// <summary>
+/// One thing that is judged and has prizes: a nominated award or an essay theme (PRODUCT.md).
+/// </summary>
+public class Track
+{
+    private readonly List<RubricCriterion> _criteria = [];
+    private readonly List<AwardLevel> _awardLevels = [];
+    private readonly List<JudgingRound> _rounds = [];
+
+    public Track(string code, BilingualText name, TrackKind kind, Entrant entrant)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new DomainException("A track needs a code.");
+        }
+
+        Code = code;
+        Name = name;
+        Kind = kind;
+        Entrant = entrant;
+    }
+
+    private Track()
+    {
+        Code = string.Empty;
+        Name = BilingualText.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int ContestEditionId { get; private set; }
+
+    /// <summary>A stable slug, e.g. <c>innovation</c> or <c>help-story</c>.</summary>
+    public string Code { get; private set; }
+
+    public BilingualText Name { get; private set; }
+
+    public BilingualText Description { get; set; } = BilingualText.Empty;
+
+    public TrackKind Kind { get; private set; }
+
+    public Entrant Entrant { get; private set; }
+
+    /// <summary>Blind tracks never show judges who wrote or who is nominated.</summary>
+    public bool IsBlind { get; set; } = true;
+
+    public int SortOrder { get; set; }
+
+    public TrackLimits Limits { get; private set; } = TrackLimits.Default;
+
+    public IReadOnlyList<RubricCriterion> Criteria => _criteria;
+
+    public IReadOnlyList<AwardLevel> AwardLevels => _awardLevels;
+
+    public IReadOnlyList<JudgingRound> Rounds => _rounds;
+
+    public int TotalQuota => _awardLevels.Sum(l => l.Quota);
+
+    public decimal MaxWeightedScore => _criteria.Sum(c => c.Weight * c.MaxScore);
+
+    public void SetLimits(TrackLimits limits) => Limits = limits.Validated();
+
+    public Track AddCriterion(RubricCriterion criterion)
+    {
+        _criteria.Add(criterion);
+        return this;
+    }
+
+    public Track AddAwardLevel(AwardLevel level)
+    {
+        if (_awardLevels.Any(l => l.Rank == level.Rank))
+        {
+            throw new DomainException("Two award levels of a track cannot share a rank.");
+        }
+
+        _awardLevels.Add(level);
+        return this;
+    }
+
+    public Track AddRound(JudgingRound round)
+    {
+        if (_rounds.Any(r => r.Sequence == round.Sequence))
+        {
+            throw new DomainException("Two rounds of a track cannot share a number.");
+        }
+
+        if (round.Kind == RoundKind.Preliminary && _rounds.Any(r => r.Kind == RoundKind.Final && r.Sequence < round.Sequence))
+        {
+            throw new DomainException("A preliminary round cannot follow the final round.");
+        }
+
+        _rounds.Add(round);
+        return this;
+    }
+
+    /// <summary>A rubric is usable when it has criteria and their weights add up to 1.</summary>
+    public void EnsureRubricIsComplete()
+    {
+        if (_criteria.Count == 0)
+        {
+            throw new DomainException("The rubric of {0} has no criteria.", Code);
+        }
+
+        var total = _criteria.Sum(c => c.Weight);
+        if (Math.Abs(total - 1m) > 0.0001m)
+        {
+            throw new DomainException("The criteria weights of {0} add up to {1}, not 1.", Code, total);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Awards.Core.Common;
+
+namespace Awards.Core.Units;
+
+public enum UnitKind
+{
+    /// <summary>The city at the top of the hierarchy.</summary>
+    City,
+
+    /// <summary>A county, county-level city or district (县市区).</summary>
+    County,
+
+    /// <summary>A designated helping unit (定点帮扶单位).</summary>
+    HelpingUnit,
+
+    /// <summary>A municipal unit (市直单位).</summary>
+    MunicipalUnit,
+}
+
+/// <summary>An organisation in the city's hierarchy. Units nominate, authors belong to one.</summary>
+public class Unit
+{
+    public Unit(string code, BilingualText name, UnitKind kind, Unit? parent)
+    {
+        if (kind == UnitKind.City && parent is not null)
+        {
+            throw new DomainException("The city is the top of the hierarchy and has no parent.");
+        }
+
+        if (kind != UnitKind.City && parent is null)
+        {
+            throw new DomainException("Every unit except the city has a parent unit.");
+        }
+
+        Code = code;
+        Name = name;
+        Kind = kind;
+        Parent = parent;
+    }
+
+    private Unit()
+    {
+        Code = string.Empty;
+        Name = BilingualText.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public string Code { get; private set; }
+
+    public BilingualText Name { get; private set; }
+
+    public UnitKind Kind { get; private set; }
+
+    public int? ParentId { get; private set; }
+
+    public Unit? Parent { get; private set; }
+
+    /// <summary>Counties and helping units may nominate; the city itself organises.</summary>
+    public bool CanNominate => Kind is UnitKind.County or UnitKind.HelpingUnit;
+
+    /// <summary>Counties and helping units may themselves be nominated as organisations.</summary>
+    public bool CanBeNominatedAsOrganisation => Kind is UnitKind.County or UnitKind.HelpingUnit;
+}

@@ -1,0 +1,25 @@
+using Awards.Core.Units;
+using Microsoft.AspNetCore.Identity;
+
+namespace Awards.Web.Data;
+
+/// <summary>A person who signs in. Roles come from Identity (<see cref="Core.Identity.Roles"/>).</summary>
+public class AppUser : IdentityUser<int>
+{
+    /// <summary>The real name (authors, coordinators) or the judge's name; never shown to judges.</summary>
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>A coordinator's unit, an author's county or unit, a judge's unit (a conflict of interest).</summary>
+    public int? UnitId { get; set; }
+
+    public Unit? Unit { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set for invited accounts until the person accepts and sets a password.</summary>
+    public DateTime? InvitedAt { get; set; }
+
+    public int? InvitedById { get; set; }
+
+    public bool IsPendingInvitation => InvitedAt is not null && PasswordHash is null;
+}

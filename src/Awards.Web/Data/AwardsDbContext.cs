@@ -1,0 +1,45 @@
+using Awards.Core.Contests;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Awards.Core.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Data;
+
+public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+{
+    public DbSet<ContestEdition> Contests => Set<ContestEdition>();
+
+    public DbSet<Track> Tracks => Set<Track>();
+
+    public DbSet<RubricCriterion> RubricCriteria => Set<RubricCriterion>();
+
+    public DbSet<AwardLevel> AwardLevels => Set<AwardLevel>();
+
+    public DbSet<JudgingRound> Rounds => Set<JudgingRound>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Entry> Entries => Set<Entry>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AwardsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps no time zone: every DateTime is UTC, and comes back marked as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+
+        // SQLite cannot compare or sum decimals stored as text; weights and scores are REAL.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+}

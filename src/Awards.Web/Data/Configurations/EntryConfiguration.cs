@@ -1,0 +1,35 @@
+using Awards.Core.Entries;
+using Awards.Core.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Awards.Web.Data.Configurations;
+
+internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
+{
+    public void Configure(EntityTypeBuilder<Entry> builder)
+    {
+        builder.Property(e => e.Code).HasMaxLength(EntryCode.Length).IsRequired();
+        builder.HasIndex(e => e.Code).IsUnique();
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Title).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.Body).IsRequired();
+        builder.Ignore(e => e.Length);
+        builder.Ignore(e => e.IsEditable);
+        builder.HasOne(e => e.Track).WithMany().HasForeignKey(e => e.TrackId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(e => e.NomineeUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsOne(e => e.Nominee, n =>
+        {
+            n.Property(x => x.Name).HasColumnName("NomineeName").HasMaxLength(100);
+            n.Property(x => x.Gender).HasColumnName("NomineeGender").HasConversion<string>().HasMaxLength(10);
+            n.Property(x => x.BirthYear).HasColumnName("NomineeBirthYear");
+            n.Property(x => x.Position).HasColumnName("NomineePosition").HasMaxLength(200);
+            n.Property(x => x.Contact).HasColumnName("NomineeContact").HasMaxLength(100);
+        });
+        builder.HasIndex(e => new { e.TrackId, e.Status });
+        builder.HasIndex(e => new { e.UnitId, e.TrackId });
+        builder.HasIndex(e => new { e.OwnerUserId, e.TrackId });
+    }
+}

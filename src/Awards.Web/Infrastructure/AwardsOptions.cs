@@ -1,0 +1,46 @@
+namespace Awards.Web.Infrastructure;
+
+public enum SiteMode
+{
+    /// <summary>Seeds the demo contest, demo accounts and sample entries; shows the mailbox page.</summary>
+    Demo,
+
+    /// <summary>Seeds the contest only; no accounts, no sample entries, no mailbox page.</summary>
+    Production,
+}
+
+/// <summary>The "Awards" configuration section (README, Configuration).</summary>
+public sealed class AwardsOptions
+{
+    public const string Section = "Awards";
+
+    public SiteMode Mode { get; set; } = SiteMode.Demo;
+
+    /// <summary>The SQLite database file; relative paths are resolved from the repository root.</summary>
+    public string DatabasePath { get; set; } = "data/awards.db";
+
+    public string SeedPath { get; set; } = "seed";
+
+    /// <summary>Where Data Protection keeps its keys, so sign-ins survive a restart.</summary>
+    public string KeysPath { get; set; } = "data/keys";
+
+    public InitialOrganizerOptions InitialOrganizer { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>The first organizer, created at start when no organizer exists yet.</summary>
+public sealed class InitialOrganizerOptions
+{
+    public string? Email { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Password { get; set; }
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in, registration and password form posts per client address per minute.</summary>
+    public int AccountPostsPerMinute { get; set; } = 20;
+}
