@@ -1,3 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Awards.Web.Cli;
+using Awards.Web.Infrastructure;
+
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+await SiteSetup.Build(args).RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -21,6 +21,12 @@ public sealed class AwardsOptions
 
     public string SeedPath { get; set; } = "seed";
 
+    /// <summary>
+    /// The address people reach the site at, used in links sent by mail. Links are never built
+    /// from the request's Host header, which a client controls.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
     /// <summary>Where Data Protection keeps its keys, so sign-ins survive a restart.</summary>
     public string KeysPath { get; set; } = "data/keys";
 

@@ -1,0 +1,112 @@
+using Awards.Web.Data;
+using Awards.Web.Data.Seed;
+using Awards.Web.Features.Users;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Cli;
+
+/// <summary>
+/// Admin verbs in the site's own executable: <c>dotnet run --project src/Awards.Web -- VERB</c>.
+/// They use the same configuration (appsettings, environment, --Awards:DatabasePath=...) as the site.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, (string Usage, Func<IServiceProvider, Arguments, TextWriter, Task<int>> Run)> Verbs = new(StringComparer.Ordinal)
+    {
+        ["migrate"] = ("migrate                      create the database if needed and apply migrations", MigrateAsync),
+        ["seed"] = ("seed                         migrate, then load seed/ into an empty database", SeedAsync),
+        ["create-organizer"] = ("create-organizer --email E --name N [--password-stdin]\n" +
+                                "                             create the first organizer: with a password read from\n" +
+                                "                             standard input, or else print (and mail) an invitation link", CreateOrganizerAsync),
+    };
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "--help" or "-h" or "help");
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextReader? input = null)
+    {
+        output ??= Console.Out;
+        if (args[0] is "--help" or "-h" or "help")
+        {
+            await WriteHelpAsync(output);
+            return 0;
+        }
+
+        var (usage, run) = Verbs[args[0]];
+        var arguments = Arguments.Parse(args.Skip(1), input ?? Console.In);
+        var builder = SiteSetup.CreateBuilder(arguments.Configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            return await run(scope.ServiceProvider, arguments, output);
+        }
+        catch (ArgumentException e)
+        {
+            await output.WriteLineAsync($"error: {e.Message}\nusage: {usage}");
+            return 2;
+        }
+    }
+
+    private static async Task WriteHelpAsync(TextWriter output)
+    {
+        await output.WriteLineAsync("Awards: the site, or an admin verb.");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("usage: dotnet run --project src/Awards.Web -- [VERB] [OPTIONS] [--Section:Key=value ...]");
+        await output.WriteLineAsync("       (no verb: run the site)");
+        await output.WriteLineAsync();
+        foreach (var (_, (usage, _)) in Verbs)
+        {
+            await output.WriteLineAsync("  " + usage);
+        }
+
+        await output.WriteLineAsync("  --help                       this text");
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Configuration options such as --Awards:DatabasePath=/srv/awards.db apply to every verb.");
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, Arguments arguments, TextWriter output)
+    {
+        var db = services.GetRequiredService<AwardsDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        await output.WriteLineAsync($"Database ready: {db.Database.GetDbConnection().DataSource}");
+        return 0;
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider services, Arguments arguments, TextWriter output)
+    {
+        await MigrateAsync(services, arguments, output);
+        var result = await services.GetRequiredService<Seeder>().SeedAsync();
+        await output.WriteLineAsync(result is { ContestCreated: false, Units: 0, DemoUsers: 0 }
+            ? "The database already holds a contest; nothing was changed."
+            : $"Seeded: {result.Units} units, {result.Tracks} tracks, {result.DemoUsers} demo accounts, {result.DemoEntries} sample entries.");
+        return 0;
+    }
+
+    private static async Task<int> CreateOrganizerAsync(IServiceProvider services, Arguments arguments, TextWriter output)
+    {
+        var email = arguments.Required("--email");
+        var name = arguments.Required("--name");
+        var password = arguments.Flag("--password-stdin") ? arguments.Input.ReadLine()?.Trim() : null;
+        if (arguments.Flag("--password-stdin") && string.IsNullOrEmpty(password))
+        {
+            throw new ArgumentException("--password-stdin was given but standard input had no password.");
+        }
+
+        await MigrateAsync(services, arguments, output);
+        await services.GetRequiredService<Seeder>().SeedAsync();
+        var result = await services.GetRequiredService<Invitations>().EnsureInitialOrganizerAsync(email, name, password);
+        if (!result.Succeeded)
+        {
+            await output.WriteLineAsync("error: " + string.Join("; ", result.Errors));
+            return 1;
+        }
+
+        await output.WriteLineAsync(result.Link is null
+            ? $"Organizer {email} created; sign in with the password given."
+            : $"Organizer {email} invited. Open this link to set the password (also mailed):\n{result.Link}");
+        return 0;
+    }
+}

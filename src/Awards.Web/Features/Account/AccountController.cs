@@ -1,0 +1,198 @@
+using System.Text.Encodings.Web;
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Web.Data;
+using Awards.Web.Features.Users;
+using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Account;
+
+/// <summary>Sign-in and out, author self-registration with e-mail confirmation, invitations.</summary>
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<AppUser> signInManager,
+    UserManager<AppUser> userManager,
+    Invitations invitations,
+    AwardsDbContext db,
+    IMailSender mail,
+    AuditLog audit,
+    IClock clock,
+    IOptions<AwardsOptions> options,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [EnableRateLimiting(SiteSetup.AccountRateLimit)]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signInManager.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/dashboard");
+        }
+
+        ModelState.AddModelError(string.Empty, result switch
+        {
+            { IsLockedOut: true } => l["Too many failed sign-ins: this account is locked for 15 minutes."],
+            { IsNotAllowed: true } => l["Please confirm your e-mail address first: open the link in the message we sent you."],
+            _ => l["The e-mail address or the password is wrong."],
+        });
+        return View(form);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signInManager.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Error", StatusCodes.Status403Forbidden);
+    }
+
+    [HttpGet("register")]
+    public async Task<IActionResult> Register() => View(await RegisterPageAsync(new RegisterForm()));
+
+    [HttpPost("register")]
+    [EnableRateLimiting(SiteSetup.AccountRateLimit)]
+    public async Task<IActionResult> Register([Bind(Prefix = "Form")] RegisterForm form)
+    {
+        if (form.UnitId is int unitId && !await db.Units.AnyAsync(u => u.Id == unitId))
+        {
+            ModelState.AddModelError(nameof(form.UnitId), l["Choose a unit from the list."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await RegisterPageAsync(form));
+        }
+
+        var user = new AppUser
+        {
+            UserName = form.Email.Trim(),
+            Email = form.Email.Trim(),
+            DisplayName = form.Name.Trim(),
+            PhoneNumber = form.Phone.Trim(),
+            UnitId = form.UnitId,
+            CreatedAt = clock.UtcNow,
+        };
+        var created = await userManager.CreateAsync(user, form.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
+            }
+
+            return View(await RegisterPageAsync(form));
+        }
+
+        await userManager.AddToRoleAsync(user, Roles.Author);
+        audit.Record("Register", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: user.Email, userId: user.Id);
+        await db.SaveChangesAsync();
+        await SendConfirmationAsync(user);
+        return RedirectToAction(nameof(RegisterConfirmation), new { email = user.Email });
+    }
+
+    [HttpGet("register/confirmation")]
+    public IActionResult RegisterConfirmation(string email) => View(model: email);
+
+    [HttpGet("confirm-email")]
+    public async Task<IActionResult> ConfirmEmail(string? email, string? token)
+    {
+        var user = email is null ? null : await userManager.FindByEmailAsync(email);
+        var confirmed = user is not null && token is not null && (await userManager.ConfirmEmailAsync(user, token)).Succeeded;
+        if (confirmed)
+        {
+            audit.Record("ConfirmEmail", "User", user!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId: user.Id);
+            await db.SaveChangesAsync();
+        }
+
+        return View(confirmed);
+    }
+
+    [HttpGet("accept-invitation")]
+    public async Task<IActionResult> AcceptInvitation(string? email, string? token)
+    {
+        var user = email is null ? null : await userManager.FindByEmailAsync(email);
+        if (user is null || token is null || !user.IsPendingInvitation)
+        {
+            return View("InvitationInvalid");
+        }
+
+        return View(new SetPasswordForm { Email = email!, Token = token });
+    }
+
+    [HttpPost("accept-invitation")]
+    [EnableRateLimiting(SiteSetup.AccountRateLimit)]
+    public async Task<IActionResult> AcceptInvitation(SetPasswordForm form)
+    {
+        var user = await userManager.FindByEmailAsync(form.Email);
+        if (user is null || !user.IsPendingInvitation)
+        {
+            return View("InvitationInvalid");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await invitations.AcceptAsync(user, form.Token, form.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : string.Empty, error.Description);
+            }
+
+            return View(form);
+        }
+
+        TempData["Message"] = l["Your password is set. Please sign in."].Value;
+        return RedirectToAction(nameof(Login));
+    }
+
+    private async Task SendConfirmationAsync(AppUser user)
+    {
+        var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/account/confirm-email?email={UrlEncoder.Default.Encode(user.Email!)}&token={UrlEncoder.Default.Encode(token)}";
+        var body = string.Join(
+            "\n\n",
+            l["Hello {0},", user.DisplayName],
+            l["Thank you for registering for the Poverty Alleviation Day essay contest. Open this link to confirm your e-mail address:"],
+            link,
+            l["If you did not register, ignore this message."]);
+        await mail.SendAsync(new OutgoingMail(user.Email!, l["Confirm your e-mail address"], body));
+    }
+
+    private async Task<RegisterPage> RegisterPageAsync(RegisterForm form)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.Kind != Core.Units.UnitKind.City).ToListAsync();
+        var options = units
+            .OrderBy(u => u.Kind).ThenBy(u => u.Id)
+            .Select(u => new UnitOption(u.Id, u.Name.ForCurrentCulture(), l[Labels.Of(u.Kind)]))
+            .ToList();
+        return new RegisterPage(form, options);
+    }
+}
+
+public sealed record RegisterPage(RegisterForm Form, IReadOnlyList<UnitOption> Units);

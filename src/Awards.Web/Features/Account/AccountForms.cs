@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Awards.Web.Features.Account;
+
+// Messages and display names are localization keys (Resources/SharedResource.zh-CN.resx).
+public sealed record LoginForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = string.Empty;
+
+    [Display(Name = "Keep me signed in on this computer")]
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed record RegisterForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(50, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Real name")]
+    public string Name { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
+    [StringLength(100, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [RegularExpression(@"^\+?[0-9 \-]{7,20}$", ErrorMessage = "Please enter a valid phone number.")]
+    [Display(Name = "Phone")]
+    public string Phone { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please choose {0}.")]
+    [Display(Name = "Your county or unit")]
+    public int? UnitId { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    [Display(Name = "Confirm the password")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
+public sealed record SetPasswordForm
+{
+    [Required]
+    public string Email { get; set; } = string.Empty;
+
+    [Required]
+    public string Token { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    [Display(Name = "Confirm the password")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
+public sealed record UnitOption(int Id, string Name, string Group);

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using Awards.Core.Entries;
+using Awards.Core.Identity;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.Dashboard;
+
+/// <summary>One dashboard per role; <c>/dashboard</c> sends each person to theirs.</summary>
+[Authorize]
+public sealed class DashboardController(AwardsDbContext db, SiteContext site) : Controller
+{
+    [HttpGet("/dashboard")]
+    public IActionResult Index() => User switch
+    {
+        _ when User.IsInRole(Roles.Organizer) => Redirect("/organizer"),
+        _ when User.IsInRole(Roles.UnitCoordinator) => Redirect("/coordinator"),
+        _ when User.IsInRole(Roles.Judge) => Redirect("/judge"),
+        _ => Redirect("/author"),
+    };
+
+    [HttpGet("/organizer")]
+    [Authorize(Roles = Roles.Organizer)]
+    public async Task<IActionResult> Organizer(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return View("NoContest");
+        }
+
+        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
+        var counts = await db.Entries
+            .Where(e => trackIds.Contains(e.TrackId))
+            .GroupBy(e => new { e.TrackId, e.Status })
+            .Select(g => new { g.Key.TrackId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var tracks = contest.Tracks.OrderBy(t => t.SortOrder)
+            .Select(t => new TrackCount(t, counts.Where(c => c.TrackId == t.Id).ToDictionary(c => c.Status, c => c.Count)))
+            .ToList();
+
+        var usersByRole = await db.UserRoles
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+            .GroupBy(name => name)
+            .Select(g => new { Role = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Role, x => x.Count, cancellationToken);
+        var pending = await db.Users.CountAsync(u => u.InvitedAt != null && u.PasswordHash == null, cancellationToken);
+        var units = await db.Units.CountAsync(cancellationToken);
+        var recent = await db.AuditLog
+            .OrderByDescending(a => a.Id)
+            .Take(10)
+            .Select(a => new AuditRow(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(), a.Action, a.EntityType, a.EntityKey))
+            .ToListAsync(cancellationToken);
+
+        return View(new OrganizerDashboard(contest, contest.Schedule.PhaseAt(site.UtcNow), tracks, usersByRole, pending, units, recent));
+    }
+
+    [HttpGet("/coordinator")]
+    [Authorize(Roles = Roles.UnitCoordinator)]
+    public async Task<IActionResult> Coordinator(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var me = await CurrentUserAsync(cancellationToken);
+        if (contest is null || me?.Unit is null)
+        {
+            return View("NoContest");
+        }
+
+        var tracks = contest.Tracks.Where(t => t.Kind == TrackKind.Nomination).OrderBy(t => t.SortOrder).ToList();
+        var trackIds = tracks.Select(t => t.Id).ToList();
+        // Isolation: only this coordinator's unit's nominations are ever read.
+        var entries = await db.Entries.AsNoTracking()
+            .Where(e => e.UnitId == me.UnitId && trackIds.Contains(e.TrackId))
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, string.Empty, e.Status, e.UpdatedAt, e.SubmittedAt) })
+            .ToListAsync(cancellationToken);
+        var model = tracks.Select(t =>
+        {
+            var rows = entries.Where(e => e.TrackId == t.Id).Select(e => e.Row with { TrackName = t.Name.ForCurrentCulture() }).ToList();
+            var used = rows.Count(r => r.Status is not (EntryStatus.Withdrawn or EntryStatus.Draft));
+            return new CoordinatorTrack(t, rows, used, t.Limits.PerUnit);
+        }).ToList();
+
+        return View(new CoordinatorDashboard(contest, me.Unit.Name.ForCurrentCulture(), contest.Schedule.AcceptsSubmissions(site.UtcNow), model));
+    }
+
+    [HttpGet("/author")]
+    [Authorize(Roles = Roles.Author)]
+    public async Task<IActionResult> Author(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var me = await CurrentUserAsync(cancellationToken);
+        if (contest is null || me is null)
+        {
+            return View("NoContest");
+        }
+
+        var tracks = contest.Tracks.Where(t => t.Kind == TrackKind.Essay).OrderBy(t => t.SortOrder).ToList();
+        var names = tracks.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
+        var trackIds = names.Keys.ToList();
+        var essays = await db.Entries.AsNoTracking()
+            .Where(e => e.OwnerUserId == me.Id && trackIds.Contains(e.TrackId))
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, string.Empty, e.Status, e.UpdatedAt, e.SubmittedAt) })
+            .ToListAsync(cancellationToken);
+
+        return View(new AuthorDashboard(
+            contest,
+            me.DisplayName,
+            contest.Schedule.AcceptsSubmissions(site.UtcNow),
+            tracks,
+            essays.Select(e => e.Row with { TrackName = names[e.TrackId] }).ToList()));
+    }
+
+    [HttpGet("/judge")]
+    [Authorize(Roles = Roles.Judge)]
+    public async Task<IActionResult> Judge(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var me = await CurrentUserAsync(cancellationToken);
+        if (contest is null || me is null)
+        {
+            return View("NoContest");
+        }
+
+        var tracks = contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder).ToList();
+        return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks));
+    }
+
+    private async Task<AppUser?> CurrentUserAsync(CancellationToken cancellationToken)
+    {
+        var id = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+        return await db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+    }
+}

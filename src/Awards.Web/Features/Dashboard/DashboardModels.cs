@@ -1,0 +1,33 @@
+using Awards.Core.Contests;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+
+namespace Awards.Web.Features.Dashboard;
+
+public sealed record EntryRow(string Code, string Title, string TrackName, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt);
+
+public sealed record TrackCount(Track Track, IReadOnlyDictionary<EntryStatus, int> ByStatus)
+{
+    public int Count(EntryStatus status) => ByStatus.GetValueOrDefault(status);
+
+    public int Active => Count(EntryStatus.Submitted) + Count(EntryStatus.Accepted);
+}
+
+public sealed record AuditRow(DateTime At, string? User, string Action, string EntityType, string EntityKey);
+
+public sealed record OrganizerDashboard(
+    ContestEdition Contest,
+    ContestPhase Phase,
+    IReadOnlyList<TrackCount> Tracks,
+    IReadOnlyDictionary<string, int> UsersByRole,
+    int PendingInvitations,
+    int Units,
+    IReadOnlyList<AuditRow> RecentActivity);
+
+public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit);
+
+public sealed record CoordinatorDashboard(ContestEdition Contest, string UnitName, bool SubmissionsOpen, IReadOnlyList<CoordinatorTrack> Tracks);
+
+public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<Track> EssayTracks, IReadOnlyList<EntryRow> Essays);
+
+public sealed record JudgeDashboard(ContestEdition Contest, string Name, ContestPhase Phase, IReadOnlyList<Track> Tracks);

@@ -1,0 +1,39 @@
+using Awards.Core.Contests;
+using Awards.Core.Tracks;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Awards.Web.Features.Home;
+
+public sealed record ContestPageModel(ContestEdition Contest, ContestPhase Phase, (string Label, DateTime At)? NextDeadline, IReadOnlyList<Track> Tracks);
+
+/// <summary>The public contest page: rules, deadlines with a countdown, the awards and their quotas.</summary>
+public sealed class HomeController(SiteContext site) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return View("NoContest");
+        }
+
+        var tracks = contest.Tracks.OrderBy(t => t.SortOrder).ToList();
+        return View(new ContestPageModel(contest, contest.Schedule.PhaseAt(site.UtcNow), contest.Schedule.NextDeadline(site.UtcNow), tracks));
+    }
+
+    [HttpGet("/error")]
+    public IActionResult Error()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", StatusCodes.Status500InternalServerError);
+    }
+
+    [HttpGet("/status/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code;
+        return View("Error", code);
+    }
+}

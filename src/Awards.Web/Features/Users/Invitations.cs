@@ -1,0 +1,161 @@
+using System.Text.Encodings.Web;
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Users;
+
+public sealed record InvitationResult(bool Succeeded, IReadOnlyList<string> Errors, string? Link = null)
+{
+    public static InvitationResult Failed(params string[] errors) => new(false, errors);
+}
+
+/// <summary>
+/// Invited accounts (coordinators, judges, the first organizer): the organizer creates the
+/// account without a password; the mailed link lets the person set one, which also confirms
+/// the e-mail address.
+/// </summary>
+public sealed class Invitations(
+    UserManager<AppUser> userManager,
+    AwardsDbContext db,
+    IMailSender mail,
+    AuditLog audit,
+    IClock clock,
+    IOptions<AwardsOptions> options,
+    IStringLocalizer<SharedResource> l)
+{
+    public async Task<InvitationResult> InviteAsync(string email, string name, string role, int? unitId, int? invitedById)
+    {
+        if (!Roles.All.Contains(role) || role == Roles.Author)
+        {
+            return InvitationResult.Failed(l["Choose a role."]);
+        }
+
+        if (role == Roles.UnitCoordinator && unitId is null)
+        {
+            return InvitationResult.Failed(l["A unit coordinator needs a unit."]);
+        }
+
+        if (unitId is not null && !await db.Units.AnyAsync(u => u.Id == unitId))
+        {
+            return InvitationResult.Failed(l["Choose a unit from the list."]);
+        }
+
+        var user = new AppUser
+        {
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            DisplayName = name.Trim(),
+            UnitId = unitId,
+            CreatedAt = clock.UtcNow,
+            InvitedAt = clock.UtcNow,
+            InvitedById = invitedById,
+        };
+        var created = await userManager.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return new InvitationResult(false, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await userManager.AddToRoleAsync(user, role);
+        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{user.Email} {role} unit={unitId}");
+        await db.SaveChangesAsync();
+        var link = await SendAsync(user, role);
+        return new InvitationResult(true, [], link);
+    }
+
+    public async Task<InvitationResult> ResendAsync(AppUser user)
+    {
+        if (!user.IsPendingInvitation)
+        {
+            return InvitationResult.Failed(l["This invitation has already been accepted. Please sign in."]);
+        }
+
+        var role = (await userManager.GetRolesAsync(user)).FirstOrDefault() ?? string.Empty;
+        return new InvitationResult(true, [], await SendAsync(user, role));
+    }
+
+    /// <summary>Sets the password from an invitation link; the link proves the address, so it is confirmed.</summary>
+    public async Task<IdentityResult> AcceptAsync(AppUser user, string token, string password)
+    {
+        if (!user.IsPendingInvitation)
+        {
+            return IdentityResult.Failed(userManager.ErrorDescriber.UserAlreadyHasPassword());
+        }
+
+        var result = await userManager.ResetPasswordAsync(user, token, password);
+        if (result.Succeeded)
+        {
+            user.EmailConfirmed = true;
+            await userManager.UpdateAsync(user);
+            audit.Record("AcceptInvitation", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId: user.Id);
+            await db.SaveChangesAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Creates the first organizer unless one exists: with the given password, or else by an
+    /// invitation whose link is returned (and mailed).
+    /// </summary>
+    public async Task<InvitationResult> EnsureInitialOrganizerAsync(string email, string name, string? password)
+    {
+        if ((await userManager.GetUsersInRoleAsync(Roles.Organizer)).Count > 0)
+        {
+            return InvitationResult.Failed("An organizer already exists; nothing was changed.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return await InviteOrganizerAsync(email, name);
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.UtcNow };
+        var created = await userManager.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new InvitationResult(false, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await userManager.AddToRoleAsync(user, Roles.Organizer);
+        audit.Record("CreateOrganizer", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: email);
+        await db.SaveChangesAsync();
+        return new InvitationResult(true, []);
+    }
+
+    private async Task<InvitationResult> InviteOrganizerAsync(string email, string name)
+    {
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = clock.UtcNow, InvitedAt = clock.UtcNow };
+        var created = await userManager.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return new InvitationResult(false, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await userManager.AddToRoleAsync(user, Roles.Organizer);
+        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{email} {Roles.Organizer}");
+        await db.SaveChangesAsync();
+        return new InvitationResult(true, [], await SendAsync(user, Roles.Organizer));
+    }
+
+    private async Task<string> SendAsync(AppUser user, string role)
+    {
+        var token = await userManager.GeneratePasswordResetTokenAsync(user);
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/account/accept-invitation?email={UrlEncoder.Default.Encode(user.Email!)}&token={UrlEncoder.Default.Encode(token)}";
+        var body = string.Join(
+            "\n\n",
+            l["Hello {0},", user.DisplayName],
+            l["You are invited to the Poverty Alleviation Day awards site as {0}. Open this link within 7 days to set your password:", l[RoleNames.Display(role)]],
+            link,
+            l["If you did not expect this invitation, ignore this message."]);
+        await mail.SendAsync(new OutgoingMail(user.Email!, l["Your invitation to the Poverty Alleviation Day awards"], body));
+        return link;
+    }
+}

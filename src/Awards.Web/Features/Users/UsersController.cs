@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Awards.Core.Identity;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Users;
+
+public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut);
+
+public sealed record InviteForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(50, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please choose {0}.")]
+    [Display(Name = "Role")]
+    public string Role { get; set; } = Roles.UnitCoordinator;
+
+    [Display(Name = "Unit")]
+    public int? UnitId { get; set; }
+}
+
+public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string Name)> Units);
+
+/// <summary>The organizer's list of accounts and the invitations of coordinators and judges.</summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/users")]
+public sealed class UsersController(AwardsDbContext db, Invitations invitations, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? role, CancellationToken cancellationToken)
+    {
+        var query =
+            from u in db.Users.AsNoTracking()
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where role == null || r.Name == role
+            orderby r.Name, u.Email
+            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd };
+        var now = site.UtcNow;
+        var rows = (await query.ToListAsync(cancellationToken))
+            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now))
+            .ToList();
+        ViewData["Role"] = role;
+        return View(rows);
+    }
+
+    [HttpGet("invite")]
+    public async Task<IActionResult> Invite() => View(await PageAsync(new InviteForm()));
+
+    [HttpPost("invite")]
+    public async Task<IActionResult> Invite([Bind(Prefix = "Form")] InviteForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(await PageAsync(form));
+        }
+
+        var result = await invitations.InviteAsync(form.Email, form.Name, form.Role, form.UnitId, CurrentUserId());
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            return View(await PageAsync(form));
+        }
+
+        TempData["Message"] = l["An invitation was sent to {0}.", form.Email].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/resend")]
+    public async Task<IActionResult> Resend(int id)
+    {
+        var user = await db.Users.FindAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await invitations.ResendAsync(user);
+        TempData["Message"] = result.Succeeded ? l["An invitation was sent to {0}.", user.Email!].Value : string.Join(" ", result.Errors);
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<InvitePage> PageAsync(InviteForm form)
+    {
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync();
+        return new InvitePage(form, units.Select(u => (u.Id, u.Name.ForCurrentCulture())).ToList());
+    }
+
+    private int CurrentUserId() => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+using Awards.Core.Common;
+using Awards.Core.Contests;
+using Awards.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Infrastructure;
+
+/// <summary>Per request: the current contest edition, the clock and the site mode.</summary>
+public sealed class SiteContext(AwardsDbContext db, IClock clock, IOptions<AwardsOptions> options)
+{
+    private ContestEdition? _contest;
+
+    public DateTime UtcNow => clock.UtcNow;
+
+    public bool IsDemo => options.Value.Mode == SiteMode.Demo;
+
+    /// <summary>The current edition with its tracks, levels, rubric and rounds, read once per request.</summary>
+    public async Task<ContestEdition?> CurrentContestAsync(CancellationToken cancellationToken = default) =>
+        _contest ??= await db.Contests
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(c => c.Tracks).ThenInclude(t => t.AwardLevels)
+            .Include(c => c.Tracks).ThenInclude(t => t.Criteria)
+            .Include(c => c.Tracks).ThenInclude(t => t.Rounds)
+            .Where(c => c.IsCurrent)
+            .OrderByDescending(c => c.Year)
+            .FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,151 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Awards.Core.Common;
+using Awards.Web.Data;
+using Awards.Web.Data.Seed;
+using Awards.Web.Features.Users;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Awards.Web.Infrastructure;
+
+/// <summary>Everything the site registers and the order of its middleware, shared by the CLI.</summary>
+public static class SiteSetup
+{
+    public const string AccountRateLimit = "account";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = AppPaths.WebRoot,
+        });
+        var services = builder.Services;
+        var awards = builder.Configuration.GetSection(AwardsOptions.Section).Get<AwardsOptions>() ?? new AwardsOptions();
+
+        services.Configure<AwardsOptions>(builder.Configuration.GetSection(AwardsOptions.Section));
+        services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddHttpContextAccessor();
+
+        services.AddDbContext<AwardsDbContext>(options => DatabaseSetup.Configure(options, awards));
+        services.AddDataProtection()
+            .SetApplicationName("Awards")
+            .PersistKeysToFileSystem(new DirectoryInfo(AppPaths.Resolve(awards.KeysPath)));
+
+        AddIdentity(services);
+
+        services.AddSingleton<IMailSender, MailSender>();
+        services.AddSingleton<Mailbox>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Seeder>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<SiteContext>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        // Chinese text goes out as characters, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RazorViewEngineOptions>(options =>
+        {
+            // Views live beside their controllers: Features/<Feature>/Views (STYLE.md).
+            options.ViewLocationFormats.Clear();
+            options.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
+            options.ViewLocationFormats.Add("/Features/Shared/Views/{0}.cshtml");
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = awards.RateLimits.AccountPostsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(l["Too many attempts. Please wait a minute and try again."], cancellationToken);
+            };
+        });
+
+        return builder;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var app = CreateBuilder(args).Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(Cultures.Options());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        return app;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole<int>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AwardsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // Invitation links stay valid for a week.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "awards.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>, SecurityStampInterval>();
+    }
+
+    private sealed class SecurityStampInterval : IPostConfigureOptions<SecurityStampValidatorOptions>
+    {
+        // A locked or changed account is signed out within minutes, not the default 30.
+        public void PostConfigure(string? name, SecurityStampValidatorOptions options) => options.ValidationInterval = TimeSpan.FromMinutes(5);
+    }
+}
