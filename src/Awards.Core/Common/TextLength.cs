@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Awards.Core.Common;
 
@@ -8,7 +9,7 @@ namespace Awards.Core.Common;
 /// letters or digits counts one word, and white space, ASCII punctuation and Markdown markup
 /// count nothing. This is the count that length limits on deeds and essays refer to.
 /// </summary>
-public static class TextLength
+public static partial class TextLength
 {
     public static int Count(string? text)
     {
@@ -19,7 +20,7 @@ public static class TextLength
 
         var count = 0;
         var inWord = false;
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var rune in LinkTarget().Replace(text, "]").EnumerateRunes())
         {
             if (IsCjk(rune))
             {
@@ -55,4 +56,8 @@ public static class TextLength
             or (>= 0xAC00 and <= 0xD7AF)           // Hangul syllables
             or (>= 0xFF01 and <= 0xFF60);          // Full-width forms ，！？（）
     }
+
+    /// <summary>The address of a Markdown link or image, <c>](https://…)</c>, is markup, not text.</summary>
+    [GeneratedRegex(@"\]\([^)\s]*(\s+""[^""]*"")?\)")]
+    private static partial Regex LinkTarget();
 }

@@ -162,8 +162,8 @@ public class Entry
             throw new DomainException("Only a submitted or accepted entry can be returned.");
         }
 
-        Status = EntryStatus.Returned;
         StatusReason = RequireReason(reason);
+        Status = EntryStatus.Returned;
         UpdatedAt = utcNow;
     }
 
@@ -174,8 +174,8 @@ public class Entry
             throw new DomainException("Only a submitted or accepted entry can be disqualified.");
         }
 
-        Status = EntryStatus.Disqualified;
         StatusReason = RequireReason(reason);
+        Status = EntryStatus.Disqualified;
         UpdatedAt = utcNow;
     }
 

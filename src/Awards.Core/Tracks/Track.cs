@@ -88,7 +88,10 @@ public class Track
             throw new DomainException("Two rounds of a track cannot share a number.");
         }
 
-        if (round.Kind == RoundKind.Preliminary && _rounds.Any(r => r.Kind == RoundKind.Final && r.Sequence < round.Sequence))
+        var finalBeforePreliminary = round.Kind == RoundKind.Preliminary
+            ? _rounds.Any(r => r.Kind == RoundKind.Final && r.Sequence < round.Sequence)
+            : _rounds.Any(r => r.Kind == RoundKind.Preliminary && r.Sequence > round.Sequence);
+        if (finalBeforePreliminary)
         {
             throw new DomainException("A preliminary round cannot follow the final round.");
         }

@@ -7,6 +7,8 @@ using Awards.Web.Data.Seed;
 using Awards.Web.Features.Users;
 using Awards.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
@@ -28,17 +30,17 @@ public static class SiteSetup
             WebRootPath = AppPaths.WebRoot,
         });
         var services = builder.Services;
-        var awards = builder.Configuration.GetSection(AwardsOptions.Section).Get<AwardsOptions>() ?? new AwardsOptions();
-
         services.Configure<AwardsOptions>(builder.Configuration.GetSection(AwardsOptions.Section));
         services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IClock, SystemClock>();
         services.AddHttpContextAccessor();
 
-        services.AddDbContext<AwardsDbContext>(options => DatabaseSetup.Configure(options, awards));
-        services.AddDataProtection()
-            .SetApplicationName("Awards")
-            .PersistKeysToFileSystem(new DirectoryInfo(AppPaths.Resolve(awards.KeysPath)));
+        // Options are read when first needed, so that tests and the CLI can override any of them.
+        services.AddDbContext<AwardsDbContext>((provider, options) =>
+            DatabaseSetup.Configure(options, provider.GetRequiredService<IOptions<AwardsOptions>>().Value));
+        services.AddDataProtection().SetApplicationName("Awards");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AwardsOptions>, ILoggerFactory>((keys, awards, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(AppPaths.Resolve(awards.Value.KeysPath)), loggers));
 
         AddIdentity(services);
 
@@ -72,7 +74,7 @@ public static class SiteSetup
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = awards.RateLimits.AccountPostsPerMinute,
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.AccountPostsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

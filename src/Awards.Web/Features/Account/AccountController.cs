@@ -77,7 +77,7 @@ public sealed class AccountController(
     {
         if (form.UnitId is int unitId && !await db.Units.AnyAsync(u => u.Id == unitId))
         {
-            ModelState.AddModelError(nameof(form.UnitId), l["Choose a unit from the list."]);
+            ModelState.AddModelError("Form." + nameof(form.UnitId), l["Choose a unit from the list."]);
         }
 
         if (!ModelState.IsValid)
@@ -99,7 +99,7 @@ public sealed class AccountController(
         {
             foreach (var error in created.Errors)
             {
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
+                ModelState.AddModelError("Form." + (error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email)), error.Description);
             }
 
             return View(await RegisterPageAsync(form));

@@ -23,14 +23,14 @@ public sealed class HomeController(SiteContext site) : Controller
         return View(new ContestPageModel(contest, contest.Schedule.PhaseAt(site.UtcNow), contest.Schedule.NextDeadline(site.UtcNow), tracks));
     }
 
-    [HttpGet("/error")]
+    [Route("/error")]
     public IActionResult Error()
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Error", StatusCodes.Status500InternalServerError);
     }
 
-    [HttpGet("/status/{code:int}")]
+    [Route("/status/{code:int}")]
     public IActionResult Status(int code)
     {
         Response.StatusCode = code;

@@ -1,0 +1,166 @@
+using Awards.Core.Common;
+using Awards.Core.Tracks;
+
+namespace Awards.Core.Tests.Tracks;
+
+public class TrackTests
+{
+    private static readonly DateTime ClosesAt = new(2026, 10, 10, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Constructor_RejectsABlankCode()
+    {
+        Assert.Throws<DomainException>(() => new Track("  ", Text("征文"), TrackKind.Essay, Entrant.Individual));
+    }
+
+    [Fact]
+    public void EnsureRubricIsComplete_ThrowsWhenThereAreNoCriteria()
+    {
+        var track = NewTrack();
+
+        var ex = Assert.Throws<DomainException>(track.EnsureRubricIsComplete);
+        Assert.Contains("help-story", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureRubricIsComplete_ThrowsWhenTheWeightsAddUpToLessThanOne()
+    {
+        var track = NewTrack()
+            .AddCriterion(Criterion(1, 0.3m))
+            .AddCriterion(Criterion(2, 0.3m))
+            .AddCriterion(Criterion(3, 0.25m));
+
+        var ex = Assert.Throws<DomainException>(track.EnsureRubricIsComplete);
+        Assert.Contains("0.85", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureRubricIsComplete_ThrowsWhenTheWeightsAddUpToMoreThanOne()
+    {
+        var track = NewTrack()
+            .AddCriterion(Criterion(1, 0.6m))
+            .AddCriterion(Criterion(2, 0.5m));
+
+        Assert.Throws<DomainException>(track.EnsureRubricIsComplete);
+    }
+
+    [Fact]
+    public void EnsureRubricIsComplete_PassesWhenTheWeightsAddUpToExactlyOne()
+    {
+        var track = NewTrack()
+            .AddCriterion(Criterion(1, 0.3m))
+            .AddCriterion(Criterion(2, 0.3m))
+            .AddCriterion(Criterion(3, 0.25m))
+            .AddCriterion(Criterion(4, 0.15m));
+
+        var ex = Record.Exception(track.EnsureRubricIsComplete);
+
+        Assert.Null(ex);
+    }
+
+    [Fact]
+    public void MaxWeightedScore_SumsWeightTimesMaximum()
+    {
+        var track = NewTrack()
+            .AddCriterion(Criterion(1, 0.4m, maxScore: 20))
+            .AddCriterion(Criterion(2, 0.6m, maxScore: 10));
+
+        Assert.Equal(14m, track.MaxWeightedScore);
+    }
+
+    [Fact]
+    public void AddAwardLevel_RejectsADuplicateRank()
+    {
+        var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5));
+
+        Assert.Throws<DomainException>(() => track.AddAwardLevel(new AwardLevel(1, Text("特等奖"), 1)));
+        Assert.Single(track.AwardLevels);
+    }
+
+    [Fact]
+    public void TotalQuota_SumsTheQuotasOfAllLevels()
+    {
+        var track = NewTrack()
+            .AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5))
+            .AddAwardLevel(new AwardLevel(2, Text("二等奖"), 10))
+            .AddAwardLevel(new AwardLevel(3, Text("三等奖"), 20))
+            .AddAwardLevel(new AwardLevel(4, Text("优秀奖"), 50));
+
+        Assert.Equal(85, track.TotalQuota);
+    }
+
+    [Fact]
+    public void TotalQuota_IsZeroWithoutLevels()
+    {
+        Assert.Equal(0, NewTrack().TotalQuota);
+    }
+
+    [Fact]
+    public void AddRound_AddsRoundsWithDistinctNumbers()
+    {
+        var track = NewTrack()
+            .AddRound(Round(1, RoundKind.Preliminary))
+            .AddRound(Round(2, RoundKind.Final));
+
+        Assert.Equal([1, 2], track.Rounds.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void AddRound_RejectsADuplicateSequence()
+    {
+        var track = NewTrack().AddRound(Round(1, RoundKind.Preliminary));
+
+        Assert.Throws<DomainException>(() => track.AddRound(Round(1, RoundKind.Final)));
+        Assert.Single(track.Rounds);
+    }
+
+    [Fact]
+    public void AddRound_RejectsAPreliminaryAfterTheFinal()
+    {
+        var track = NewTrack().AddRound(Round(1, RoundKind.Final));
+
+        Assert.Throws<DomainException>(() => track.AddRound(Round(2, RoundKind.Preliminary)));
+        Assert.Single(track.Rounds);
+    }
+
+    [Fact]
+    public void AddRound_RejectsAFinalNumberedBeforeAnExistingPreliminary()
+    {
+        // The same illegal order as above, only added the other way round: round 2 (preliminary)
+        // would follow round 1 (final).
+        var track = NewTrack().AddRound(Round(2, RoundKind.Preliminary));
+
+        Assert.Throws<DomainException>(() => track.AddRound(Round(1, RoundKind.Final)));
+        Assert.Single(track.Rounds);
+    }
+
+    [Fact]
+    public void AddRound_AcceptsAPreliminaryNumberedBeforeTheFinal()
+    {
+        var track = NewTrack().AddRound(Round(3, RoundKind.Final));
+
+        track.AddRound(Round(1, RoundKind.Preliminary));
+
+        Assert.Equal(2, track.Rounds.Count);
+    }
+
+    [Fact]
+    public void SetLimits_RejectsInvalidLimitsAndKeepsTheOldOnes()
+    {
+        var track = NewTrack();
+        track.SetLimits(new TrackLimits(10, 100, null, 1));
+
+        Assert.Throws<DomainException>(() => track.SetLimits(new TrackLimits(200, 100, null, 1)));
+        Assert.Equal(new TrackLimits(10, 100, null, 1), track.Limits);
+    }
+
+    private static Track NewTrack() => new("help-story", new BilingualText("征文", "Essay"), TrackKind.Essay, Entrant.Individual);
+
+    private static BilingualText Text(string zh) => new(zh, string.Empty);
+
+    private static RubricCriterion Criterion(int order, decimal weight, int maxScore = 10) =>
+        new(order, Text("标准" + order), BilingualText.Empty, weight, 0, maxScore);
+
+    private static JudgingRound Round(int sequence, RoundKind kind) =>
+        new(sequence, kind, Text("第" + sequence + "轮"), 3, ClosesAt);
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using Awards.Core.Identity;
+using Awards.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Tests.Features;
+
+public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private static Dictionary<string, string> Registration(string email, int unitId, string password = "Essay-Writer-2026") => new()
+    {
+        ["Form.Name"] = "赵小梅",
+        ["Form.Email"] = email,
+        ["Form.Phone"] = "13912345678",
+        ["Form.UnitId"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Form.Password"] = password,
+        ["Form.ConfirmPassword"] = password,
+    };
+
+    private int UnitId(string code) => factory.WithDb(db => db.Units.Single(u => u.Code == code).Id);
+
+    [Fact]
+    public async Task Author_Registers_ConfirmsByMail_ThenSignsIn()
+    {
+        var browser = new Browser(factory);
+        using var registered = await browser.SubmitAsync("/account/register", "/account/register", Registration("zhao.xiaomei@example.org", UnitId("qingshan")));
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        using var beforeConfirming = await browser.SignInAsync("zhao.xiaomei@example.org", "Essay-Writer-2026");
+        Assert.Contains("请先确认电子邮箱", await beforeConfirming.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var mail = Mails.To(factory.MailFolder, "zhao.xiaomei@example.org");
+        Assert.Equal("确认电子邮箱", mail.Subject);
+        var confirmed = await browser.GetStringAsync(Mails.LinkIn(mail));
+        Assert.Contains("邮箱已确认", confirmed, StringComparison.Ordinal);
+
+        await browser.SignInOrFailAsync("zhao.xiaomei@example.org", "Essay-Writer-2026");
+        Assert.Contains("我的征文", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+        var user = factory.WithDb(db => db.Users.Include(u => u.Unit).Single(u => u.Email == "zhao.xiaomei@example.org"));
+        Assert.Equal("qingshan", user.Unit!.Code);
+        Assert.Equal("13912345678", user.PhoneNumber);
+    }
+
+    [Fact]
+    public async Task Registration_WithAWeakPassword_SaysWhy_AndCreatesNothing()
+    {
+        var browser = new Browser(factory);
+        using var response = await browser.SubmitAsync("/account/register", "/account/register", Registration("weak@example.org", UnitId("liuxi"), "short1"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("密码至少需要 10 位。", html, StringComparison.Ordinal);
+        Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email == "weak@example.org")));
+    }
+
+    [Fact]
+    public async Task Registration_WithMissingFields_ShowsLocalizedMessagesForEach()
+    {
+        var browser = new Browser(factory);
+        using var response = await browser.SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>());
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("请输入真实姓名。", html, StringComparison.Ordinal);
+        Assert.Contains("请输入电子邮箱。", html, StringComparison.Ordinal);
+        Assert.Contains("请选择所在县（市、区）或单位。", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registration_WithAnExistingEmail_IsRefused()
+    {
+        var browser = new Browser(factory);
+        using var response = await browser.SubmitAsync("/account/register", "/account/register", Registration("author.zhang@demo.example", UnitId("liuxi")));
+
+        Assert.Contains("邮箱 author.zhang@demo.example 已注册账号。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registration_WithATamperedUnitId_IsRefused()
+    {
+        var browser = new Browser(factory);
+        using var response = await browser.SubmitAsync("/account/register", "/account/register", Registration("tamper@example.org", 999_999));
+
+        Assert.Contains("请从列表中选择单位。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email == "tamper@example.org")));
+    }
+
+    [Fact]
+    public async Task Organizer_InvitesAJudge_WhoSetsAPasswordFromTheMailboxLink_AndSignsIn()
+    {
+        var organizer = new Browser(factory);
+        await organizer.SignInOrFailAsync("organizer@demo.example");
+        using var invited = await organizer.SubmitAsync("/organizer/users/invite", "/organizer/users/invite", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "吴评审",
+            ["Form.Email"] = "new.judge@example.org",
+            ["Form.Role"] = Roles.Judge,
+            ["Form.UnitId"] = UnitId("education").ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.Contains("待接受邀请", await organizer.GetStringAsync("/organizer/users?role=Judge"), StringComparison.Ordinal);
+
+        // The demo mailbox shows the invitation and its link.
+        var mailbox = await organizer.GetStringAsync("/organizer/mailbox");
+        Assert.Contains("扶贫日表彰评选系统邀请函", mailbox, StringComparison.Ordinal);
+        var mail = Mails.To(factory.MailFolder, "new.judge@example.org");
+        Assert.Contains("new.judge@example.org", await organizer.GetStringAsync("/organizer/mailbox/" + mail.Id), StringComparison.Ordinal);
+
+        var judge = new Browser(factory);
+        var link = Mails.LinkIn(mail);
+        using var accepted = await judge.SubmitAsync(link, "/account/accept-invitation", new Dictionary<string, string>
+        {
+            ["Email"] = "new.judge@example.org",
+            ["Token"] = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["token"]!,
+            ["Password"] = "Judge-Password-42",
+            ["ConfirmPassword"] = "Judge-Password-42",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        await judge.SignInOrFailAsync("new.judge@example.org", "Judge-Password-42");
+        Assert.Contains("我的评审", await judge.GetStringAsync("/judge"), StringComparison.Ordinal);
+
+        // The link works once.
+        Assert.Contains("邀请链接无效", await judge.GetStringAsync(link), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvitationLink_WithABadToken_SetsNoPassword()
+    {
+        var organizer = new Browser(factory);
+        await organizer.SignInOrFailAsync("organizer@demo.example");
+        using var invited = await organizer.SubmitAsync("/organizer/users/invite", "/organizer/users/invite", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "钱联络",
+            ["Form.Email"] = "forged@example.org",
+            ["Form.Role"] = Roles.UnitCoordinator,
+            ["Form.UnitId"] = UnitId("hedong").ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var attacker = new Browser(factory);
+        using var response = await attacker.SubmitAsync("/account/accept-invitation?email=forged@example.org&token=forged", "/account/accept-invitation", new Dictionary<string, string>
+        {
+            ["Email"] = "forged@example.org",
+            ["Token"] = "forged",
+            ["Password"] = "Attacker-Password-1",
+            ["ConfirmPassword"] = "Attacker-Password-1",
+        });
+
+        Assert.Contains("链接无效或已过期。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(factory.WithDb(db => db.Users.Single(u => u.Email == "forged@example.org").PasswordHash));
+    }
+
+    [Fact]
+    public async Task InvitingACoordinator_WithoutAUnit_IsRefused()
+    {
+        var organizer = new Browser(factory);
+        await organizer.SignInOrFailAsync("organizer@demo.example");
+        using var response = await organizer.SubmitAsync("/organizer/users/invite", "/organizer/users/invite", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "无单位",
+            ["Form.Email"] = "nounit@example.org",
+            ["Form.Role"] = Roles.UnitCoordinator,
+        });
+
+        Assert.Contains("单位联络员必须选择所属单位。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email == "nounit@example.org")));
+    }
+
+    [Fact]
+    public async Task Coordinator_SeesOnlyTheirOwnUnitsNominations()
+    {
+        var browser = new Browser(factory);
+        await browser.SignInOrFailAsync("coordinator.qingshan@demo.example");
+
+        var html = await browser.GetStringAsync("/coordinator");
+
+        Assert.Contains("李秀兰", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("王建国", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("柳溪县：", html, StringComparison.Ordinal);
+        Assert.Contains("已用 1 / 2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Author_SeesOnlyTheirOwnEssays()
+    {
+        var browser = new Browser(factory);
+        await browser.SignInOrFailAsync("author.wu@demo.example");
+
+        var html = await browser.GetStringAsync("/author");
+        var own = factory.WithDb(db => db.Entries.Single(e => e.OwnerUserId == db.Users.Single(u => u.Email == "author.wu@demo.example").Id));
+        var other = factory.WithDb(db => db.Entries.Single(e => e.OwnerUserId == db.Users.Single(u => u.Email == "author.li@demo.example").Id));
+
+        Assert.Contains(own.Code, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Code, html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,69 @@
+using Awards.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Awards.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The site on a temporary SQLite file of its own, with the demo seed, its own mail folder and
+/// keys, and rate limits high enough for a test class. Each test class gets a fresh database.
+/// </summary>
+public class AwardsFactory : WebApplicationFactory<Program>
+{
+    public AwardsFactory()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "awards-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string MailFolder => Path.Combine(Root, "mail");
+
+    public string DatabasePath => Path.Combine(Root, "awards.db");
+
+    protected virtual string Mode => "Demo";
+
+    protected virtual int AccountPostsPerMinute => 1000;
+
+    public T WithDb<T>(Func<AwardsDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<AwardsDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Awards:Mode", Mode);
+        builder.UseSetting("Awards:DatabasePath", DatabasePath);
+        builder.UseSetting("Awards:KeysPath", Path.Combine(Root, "keys"));
+        builder.UseSetting("Awards:RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
+
+public sealed class ProductionFactory : AwardsFactory
+{
+    protected override string Mode => "Production";
+}
+
+public sealed class StrictRateLimitFactory : AwardsFactory
+{
+    protected override int AccountPostsPerMinute => 3;
+}
