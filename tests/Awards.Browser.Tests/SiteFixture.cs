@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Awards.Browser.Tests;
+
+/// <summary>
+/// The site on a real Kestrel port (Playwright cannot reach the in-memory test server), with a
+/// fresh demo database, and Debian's Chromium driven by Playwright. Playwright's own browser
+/// downloads are never used.
+/// </summary>
+public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "awards-browser-tests", Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public SiteFixture() => UseKestrel(0);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("AWARDS_CHROMIUM") ?? "/usr/bin/chromium";
+
+    /// <summary>Screenshots and traces, kept after the run (artifacts/ at the repository root, ignored by git).</summary>
+    public static string ArtifactsFolder { get; } = Directory.CreateDirectory(Path.Combine(Web.Infrastructure.AppPaths.Root, "artifacts", "browser")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Awards:Mode", "Demo");
+        builder.UseSetting("Awards:DatabasePath", Path.Combine(_root, "awards.db"));
+        builder.UseSetting("Awards:KeysPath", Path.Combine(_root, "keys"));
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(_root, "mail"));
+    }
+}
