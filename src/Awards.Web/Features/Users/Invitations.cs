@@ -47,27 +47,7 @@ public sealed class Invitations(
             return InvitationResult.Failed(l["Choose a unit from the list."]);
         }
 
-        var user = new AppUser
-        {
-            UserName = email.Trim(),
-            Email = email.Trim(),
-            DisplayName = name.Trim(),
-            UnitId = unitId,
-            CreatedAt = clock.UtcNow,
-            InvitedAt = clock.UtcNow,
-            InvitedById = invitedById,
-        };
-        var created = await userManager.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return new InvitationResult(false, created.Errors.Select(e => e.Description).ToList());
-        }
-
-        await userManager.AddToRoleAsync(user, role);
-        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{user.Email} {role} unit={unitId}");
-        await db.SaveChangesAsync();
-        var link = await SendAsync(user, role);
-        return new InvitationResult(true, [], link);
+        return await CreateInvitedAsync(email, name, role, unitId, invitedById);
     }
 
     public async Task<InvitationResult> ResendAsync(AppUser user)
@@ -130,19 +110,32 @@ public sealed class Invitations(
         return new InvitationResult(true, []);
     }
 
-    private async Task<InvitationResult> InviteOrganizerAsync(string email, string name)
+    private Task<InvitationResult> InviteOrganizerAsync(string email, string name) =>
+        CreateInvitedAsync(email, name, Roles.Organizer, unitId: null, invitedById: null);
+
+    /// <summary>An account without a password in one role, and the mailed link that lets its owner set one.</summary>
+    private async Task<InvitationResult> CreateInvitedAsync(string email, string name, string role, int? unitId, int? invitedById)
     {
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = clock.UtcNow, InvitedAt = clock.UtcNow };
+        var user = new AppUser
+        {
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            DisplayName = name.Trim(),
+            UnitId = unitId,
+            CreatedAt = clock.UtcNow,
+            InvitedAt = clock.UtcNow,
+            InvitedById = invitedById,
+        };
         var created = await userManager.CreateAsync(user);
         if (!created.Succeeded)
         {
             return new InvitationResult(false, created.Errors.Select(e => e.Description).ToList());
         }
 
-        await userManager.AddToRoleAsync(user, Roles.Organizer);
-        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{email} {Roles.Organizer}");
+        await userManager.AddToRoleAsync(user, role);
+        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{user.Email} {role} unit={unitId}");
         await db.SaveChangesAsync();
-        return new InvitationResult(true, [], await SendAsync(user, Roles.Organizer));
+        return new InvitationResult(true, [], await SendAsync(user, role));
     }
 
     private async Task<string> SendAsync(AppUser user, string role)
