@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Awards.Core.Common;
 using Awards.Core.Identity;
 using Awards.Web.Data;
@@ -174,7 +173,7 @@ public sealed class AccountController(
     private async Task SendConfirmationAsync(AppUser user)
     {
         var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/account/confirm-email?email={UrlEncoder.Default.Encode(user.Email!)}&token={UrlEncoder.Default.Encode(token)}";
+        var link = AccountLinks.Build(options.Value.PublicUrl, AccountLinks.ConfirmEmail, user.Email!, token);
         var body = string.Join(
             "\n\n",
             l["Hello {0},", user.DisplayName],

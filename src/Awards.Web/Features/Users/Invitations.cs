@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using Awards.Core.Common;
 using Awards.Core.Identity;
 using Awards.Web.Data;
+using Awards.Web.Features.Account;
 using Awards.Web.Infrastructure;
 using Awards.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
@@ -141,7 +141,7 @@ public sealed class Invitations(
     private async Task<string> SendAsync(AppUser user, string role)
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/account/accept-invitation?email={UrlEncoder.Default.Encode(user.Email!)}&token={UrlEncoder.Default.Encode(token)}";
+        var link = AccountLinks.Build(options.Value.PublicUrl, AccountLinks.AcceptInvitation, user.Email!, token);
         var body = string.Join(
             "\n\n",
             l["Hello {0},", user.DisplayName],
