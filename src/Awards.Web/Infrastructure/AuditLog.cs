@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Awards.Core.Common;
 using Awards.Web.Data;
 
@@ -22,5 +21,5 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
     }
 
     private int? CurrentUserId() =>
-        int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+        http.HttpContext?.User.UserId();
 }

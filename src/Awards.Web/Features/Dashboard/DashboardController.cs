@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Awards.Core.Entries;
 using Awards.Core.Identity;
 using Awards.Core.Tracks;
@@ -76,11 +75,11 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
         var entries = await db.Entries.AsNoTracking()
             .Where(e => e.UnitId == me.UnitId && trackIds.Contains(e.TrackId))
             .OrderBy(e => e.CreatedAt)
-            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, string.Empty, e.Status, e.UpdatedAt, e.SubmittedAt) })
+            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt) })
             .ToListAsync(cancellationToken);
         var model = tracks.Select(t =>
         {
-            var rows = entries.Where(e => e.TrackId == t.Id).Select(e => e.Row with { TrackName = t.Name.ForCurrentCulture() }).ToList();
+            var rows = entries.Where(e => e.TrackId == t.Id).Select(e => e.Row).ToList();
             var used = rows.Count(r => r.Status is not (EntryStatus.Withdrawn or EntryStatus.Draft));
             return new CoordinatorTrack(t, rows, used, t.Limits.PerUnit);
         }).ToList();
@@ -100,12 +99,11 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
         }
 
         var tracks = contest.Tracks.Where(t => t.Kind == TrackKind.Essay).OrderBy(t => t.SortOrder).ToList();
-        var names = tracks.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
-        var trackIds = names.Keys.ToList();
+        var trackIds = tracks.Select(t => t.Id).ToList();
         var essays = await db.Entries.AsNoTracking()
             .Where(e => e.OwnerUserId == me.Id && trackIds.Contains(e.TrackId))
             .OrderBy(e => e.CreatedAt)
-            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, string.Empty, e.Status, e.UpdatedAt, e.SubmittedAt) })
+            .Select(e => new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt))
             .ToListAsync(cancellationToken);
 
         return View(new AuthorDashboard(
@@ -113,7 +111,7 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
             me.DisplayName,
             contest.Schedule.AcceptsSubmissions(site.UtcNow),
             tracks,
-            essays.Select(e => e.Row with { TrackName = names[e.TrackId] }).ToList()));
+            essays));
     }
 
     [HttpGet("/judge")]
@@ -133,7 +131,7 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
 
     private async Task<AppUser?> CurrentUserAsync(CancellationToken cancellationToken)
     {
-        var id = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+        var id = User.RequiredUserId();
         return await db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using Awards.Core.Tracks;
 
 namespace Awards.Web.Features.Dashboard;
 
-public sealed record EntryRow(string Code, string Title, string TrackName, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt);
+public sealed record EntryRow(string Code, string Title, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt);
 
 public sealed record TrackCount(Track Track, IReadOnlyDictionary<EntryStatus, int> ByStatus)
 {

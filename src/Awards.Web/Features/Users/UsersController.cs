@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Awards.Core.Identity;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
@@ -68,7 +67,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             return View(await PageAsync(form));
         }
 
-        var result = await invitations.InviteAsync(form.Email, form.Name, form.Role, form.UnitId, CurrentUserId());
+        var result = await invitations.InviteAsync(form.Email, form.Name, form.Role, form.UnitId, User.RequiredUserId());
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -103,5 +102,4 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         return new InvitePage(form, units.Select(u => (u.Id, u.Name.ForCurrentCulture())).ToList());
     }
 
-    private int CurrentUserId() => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
 }
