@@ -39,6 +39,17 @@ public sealed record ContestSchedule(
 
     public bool AcceptsSubmissions(DateTime utcNow) => PhaseAt(utcNow) == ContestPhase.Submission;
 
+    /// <summary>Throws the message an entrant sees when they try to change an entry outside the submission window.</summary>
+    public void EnsureAcceptsSubmissions(DateTime utcNow)
+    {
+        if (!AcceptsSubmissions(utcNow))
+        {
+            throw new DomainException(utcNow < SubmissionOpensAt
+                ? "Submissions are not open yet."
+                : "The submission deadline has passed; entries can no longer change.");
+        }
+    }
+
     /// <summary>The next date a visitor should count down to, or null when the contest is over.</summary>
     public (string Label, DateTime At)? NextDeadline(DateTime utcNow) => PhaseAt(utcNow) switch
     {

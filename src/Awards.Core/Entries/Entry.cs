@@ -1,6 +1,7 @@
 using Awards.Core.Common;
 using Awards.Core.Contests;
 using Awards.Core.Tracks;
+using Awards.Core.Uploads;
 
 namespace Awards.Core.Entries;
 
@@ -10,6 +11,8 @@ namespace Awards.Core.Entries;
 /// </summary>
 public class Entry
 {
+    private readonly List<Attachment> _attachments = [];
+
     public Entry(Track track, string title, string body, int unitId, int ownerUserId, DateTime utcNow)
     {
         Code = EntryCode.New();
@@ -67,15 +70,44 @@ public class Entry
     /// <summary>The recommending unit's opinion (推荐单位意见), nominations only.</summary>
     public string? RecommendationOpinion { get; private set; }
 
+    /// <summary>
+    /// The random key of the form that created this entry: a second click on "save" finds the
+    /// entry the first click made instead of creating another.
+    /// </summary>
+    public string? CreationKey { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
 
     public DateTime? SubmittedAt { get; private set; }
 
+    /// <summary>
+    /// The place this entry holds in its unit's quota for the track (1 to the per-unit limit),
+    /// from submission until withdrawal. A unique index on track, unit and slot makes the limit
+    /// hold even when two coordinators submit at the same moment.
+    /// </summary>
+    public int? UnitSlot { get; private set; }
+
+    /// <summary>The same for the owner's quota (one essay per author per theme).</summary>
+    public int? OwnerSlot { get; private set; }
+
+    /// <summary>Supporting files (nominations); the organizer and the entrant see them, judges never.</summary>
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
     public int Length => TextLength.Count(Body);
 
     public bool IsEditable => Status is EntryStatus.Draft or EntryStatus.Submitted or EntryStatus.Returned;
+
+    public void SetCreationKey(string key)
+    {
+        if (CreationKey is not null || string.IsNullOrWhiteSpace(key) || key.Length > 40)
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        CreationKey = key;
+    }
 
     public void DescribeNominee(Nominee? person, int? unitId, string? opinion)
     {
@@ -96,19 +128,21 @@ public class Entry
 
     public void Edit(string title, string body, ContestSchedule schedule, DateTime utcNow)
     {
-        EnsureOpen(schedule, utcNow);
-        if (!IsEditable)
-        {
-            throw new DomainException("An entry that is {0} can no longer be edited.", Status);
-        }
-
+        EnsureChangeable(schedule, utcNow);
         Title = title;
         Body = body;
         UpdatedAt = utcNow;
     }
 
-    public void Submit(ContestSchedule schedule, DateTime utcNow)
+    /// <summary>
+    /// Submits a draft or resubmits a returned entry. <paramref name="taken"/> are the quota slots
+    /// the other entries of this track already hold for the same unit and owner; an entry that
+    /// already holds a slot (a returned one) keeps it.
+    /// </summary>
+    public void Submit(ContestSchedule schedule, DateTime utcNow, TakenSlots taken)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(taken);
         EnsureOpen(schedule, utcNow);
         if (Status is not (EntryStatus.Draft or EntryStatus.Returned))
         {
@@ -126,6 +160,15 @@ public class Entry
             throw new DomainException("The text has {0} characters; this track asks for {1} to {2}.", length, Track.Limits.MinLength, Track.Limits.MaxLength);
         }
 
+        if (Track.Kind == TrackKind.Nomination && Nominee is null && NomineeUnitId is null)
+        {
+            throw new DomainException("Describe the nominee before submitting.");
+        }
+
+        var unitSlot = UnitSlot ?? TakeSlot(Track.Limits.PerUnit, taken.ByUnit, "Your unit has already submitted {0} entries to this track, the most it may. Withdraw one to submit another.");
+        var ownerSlot = OwnerSlot ?? TakeSlot(Track.Limits.PerAuthor, taken.ByOwner, "You have already submitted {0} entries to this track, the most you may. Withdraw one to submit another.");
+        UnitSlot = unitSlot;
+        OwnerSlot = ownerSlot;
         Status = EntryStatus.Submitted;
         StatusReason = null;
         SubmittedAt = utcNow;
@@ -141,6 +184,8 @@ public class Entry
         }
 
         Status = EntryStatus.Withdrawn;
+        UnitSlot = null;
+        OwnerSlot = null;
         UpdatedAt = utcNow;
     }
 
@@ -179,16 +224,73 @@ public class Entry
         UpdatedAt = utcNow;
     }
 
+    /// <summary>Attaches a file that <see cref="FileInspector"/> has already checked.</summary>
+    public Attachment Attach(string fileName, FileKind kind, long length, string sha256, AttachmentLimits limits, ContestSchedule schedule, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        EnsureChangeable(schedule, utcNow);
+        if (_attachments.Count >= limits.MaxFiles)
+        {
+            throw new DomainException("An entry can have at most {0} attachments.", limits.MaxFiles);
+        }
+
+        if (_attachments.Sum(a => a.Length) + length > limits.MaxTotalBytes)
+        {
+            throw new DomainException("The attachments of an entry can total at most {0} MB.", limits.MaxTotalBytes / (1024 * 1024));
+        }
+
+        if (_attachments.Any(a => a.Sha256 == sha256))
+        {
+            throw new DomainException("This file is already attached.");
+        }
+
+        var attachment = new Attachment(this, fileName, kind, length, sha256, utcNow);
+        _attachments.Add(attachment);
+        UpdatedAt = utcNow;
+        return attachment;
+    }
+
+    public void Detach(Attachment attachment, ContestSchedule schedule, DateTime utcNow)
+    {
+        EnsureChangeable(schedule, utcNow);
+        if (!_attachments.Remove(attachment))
+        {
+            throw new DomainException("The attachment was not found.");
+        }
+
+        UpdatedAt = utcNow;
+    }
+
+    private void EnsureChangeable(ContestSchedule schedule, DateTime utcNow)
+    {
+        EnsureOpen(schedule, utcNow);
+        if (!IsEditable)
+        {
+            throw new DomainException("An entry that is {0} can no longer be edited.", Status);
+        }
+    }
+
+    private static int? TakeSlot(int? limit, IReadOnlyCollection<int> taken, string fullMessage)
+    {
+        if (limit is not int max)
+        {
+            return null;
+        }
+
+        for (var slot = 1; slot <= max; slot++)
+        {
+            if (!taken.Contains(slot))
+            {
+                return slot;
+            }
+        }
+
+        throw new DomainException(fullMessage, max);
+    }
+
     private static string RequireReason(string reason) =>
         string.IsNullOrWhiteSpace(reason) ? throw new DomainException("A reason is required.") : reason.Trim();
 
-    private static void EnsureOpen(ContestSchedule schedule, DateTime utcNow)
-    {
-        if (!schedule.AcceptsSubmissions(utcNow))
-        {
-            throw new DomainException(utcNow < schedule.SubmissionOpensAt
-                ? "Submissions are not open yet."
-                : "The submission deadline has passed; entries can no longer change.");
-        }
-    }
+    private static void EnsureOpen(ContestSchedule schedule, DateTime utcNow) =>
+        schedule.EnsureAcceptsSubmissions(utcNow);
 }

@@ -50,7 +50,7 @@ public class EntryTests
     {
         var entry = NewEntry();
 
-        entry.Submit(Schedule, Now);
+        entry.Submit(Schedule, Now, TakenSlots.None);
 
         Assert.Equal(EntryStatus.Submitted, entry.Status);
         Assert.Equal(Now, entry.SubmittedAt);
@@ -63,7 +63,7 @@ public class EntryTests
         var entry = NewEntry();
         var lastSecond = TestSchedule.ClosesAt.AddSeconds(-1);
 
-        entry.Submit(Schedule, lastSecond);
+        entry.Submit(Schedule, lastSecond, TakenSlots.None);
 
         Assert.Equal(EntryStatus.Submitted, entry.Status);
         Assert.Equal(lastSecond, entry.SubmittedAt);
@@ -74,7 +74,7 @@ public class EntryTests
     {
         var entry = NewEntry();
 
-        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, AfterDeadline));
+        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, AfterDeadline, TakenSlots.None));
 
         Assert.Contains("deadline", ex.Message, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, entry.Status);
@@ -86,7 +86,7 @@ public class EntryTests
     {
         var entry = NewEntry();
 
-        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, TestSchedule.OpensAt.AddSeconds(-1)));
+        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, TestSchedule.OpensAt.AddSeconds(-1), TakenSlots.None));
 
         Assert.Contains("not open yet", ex.Message, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, entry.Status);
@@ -97,7 +97,7 @@ public class EntryTests
     {
         var entry = NewEntry(body: "太短了");
 
-        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now));
+        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now, TakenSlots.None));
 
         Assert.Contains("has 3 characters", ex.Message, StringComparison.Ordinal);
         Assert.Contains("10 to 100", ex.Message, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public class EntryTests
     {
         var entry = NewEntry(body: new string('字', 101));
 
-        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now));
+        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now, TakenSlots.None));
 
         Assert.Contains("has 101 characters", ex.Message, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, entry.Status);
@@ -121,7 +121,7 @@ public class EntryTests
     {
         var entry = NewEntry(body: new string('字', 10));
 
-        entry.Submit(Schedule, Now);
+        entry.Submit(Schedule, Now, TakenSlots.None);
 
         Assert.Equal(EntryStatus.Submitted, entry.Status);
     }
@@ -133,7 +133,7 @@ public class EntryTests
     {
         var entry = NewEntry(title: title);
 
-        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now));
+        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now, TakenSlots.None));
 
         Assert.Contains("title", ex.Message, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, entry.Status);
@@ -144,7 +144,7 @@ public class EntryTests
     {
         var entry = Submitted();
 
-        Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now.AddHours(1)));
+        Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now.AddHours(1), TakenSlots.None));
         Assert.Equal(Now, entry.SubmittedAt);
     }
 
@@ -252,7 +252,7 @@ public class EntryTests
         entry.Return("缺少推荐单位意见", Now.AddHours(1));
         var resubmittedAt = Now.AddDays(1);
 
-        entry.Submit(Schedule, resubmittedAt);
+        entry.Submit(Schedule, resubmittedAt, TakenSlots.None);
 
         Assert.Equal(EntryStatus.Submitted, entry.Status);
         Assert.Null(entry.StatusReason);
@@ -420,7 +420,7 @@ public class EntryTests
     private static Entry Submitted()
     {
         var entry = NewEntry();
-        entry.Submit(Schedule, Now);
+        entry.Submit(Schedule, Now, TakenSlots.None);
         return entry;
     }
 }
