@@ -20,3 +20,63 @@
         }
     });
 })();
+
+// Live length of Markdown text, counted as Awards.Core.Common.TextLength counts it on the server:
+// each CJK character is one, each run of Latin letters or digits is one word, markup is nothing.
+// <textarea data-count="#counter" data-min="800" data-max="5000">, <span id="counter" data-template="{0} …">.
+(function () {
+    "use strict";
+    var linkTarget = /\]\([^)\s]*(\s+"[^"]*")?\)/g;
+    var letterOrDigit = /[\p{L}\p{N}]/u;
+    function isCjk(v) {
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x2EBEF)
+            || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x3000 && v <= 0x303F) || (v >= 0x3040 && v <= 0x30FF)
+            || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0xFF01 && v <= 0xFF60);
+    }
+    function count(text) {
+        var n = 0, inWord = false;
+        for (var ch of text.replace(linkTarget, "]")) {
+            if (isCjk(ch.codePointAt(0))) {
+                n++;
+                inWord = false;
+            } else if (letterOrDigit.test(ch) || (inWord && (ch === "'" || ch === "\u2019" || ch === "-"))) {
+                if (!inWord) { n++; inWord = true; }
+            } else {
+                inWord = false;
+            }
+        }
+        return n;
+    }
+    document.querySelectorAll("textarea[data-count]").forEach(function (area) {
+        var target = document.querySelector(area.getAttribute("data-count"));
+        if (!target) { return; }
+        var min = Number(area.getAttribute("data-min") || 0), max = Number(area.getAttribute("data-max") || Infinity);
+        var template = target.getAttribute("data-template") || "{0}";
+        function update() {
+            var n = count(area.value);
+            target.textContent = template.replace("{0}", String(n));
+            target.classList.toggle("text-danger", n < min || n > max);
+            target.classList.toggle("text-success", n >= min && n <= max);
+        }
+        area.addEventListener("input", update);
+        update();
+    });
+})();
+
+// A second click must not post a form twice: forms marked data-once disable their buttons once sent.
+// Buttons with data-confirm ask first. (No inline script: the Content-Security-Policy forbids it.)
+(function () {
+    "use strict";
+    document.querySelectorAll("[data-confirm]").forEach(function (button) {
+        button.addEventListener("click", function (event) {
+            if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
+        });
+    });
+    document.querySelectorAll("form[data-once]").forEach(function (form) {
+        form.addEventListener("submit", function () {
+            setTimeout(function () {
+                form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+            }, 0);
+        });
+    });
+})();

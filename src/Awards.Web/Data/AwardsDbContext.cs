@@ -25,6 +25,12 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<Entry> Entries => Set<Entry>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
+    public DbSet<EntryStatusChange> EntryStatusChanges => Set<EntryStatusChange>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -33,6 +33,24 @@ public sealed class AwardsOptions
     public InitialOrganizerOptions InitialOrganizer { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    public UploadOptions Uploads { get; set; } = new();
+}
+
+/// <summary>Caps on uploaded files (SECURITY.md §4).</summary>
+public sealed class UploadOptions
+{
+    public int MaxFileMegabytes { get; set; } = 10;
+
+    public int MaxFilesPerEntry { get; set; } = 10;
+
+    public int MaxEntryMegabytes { get; set; } = 30;
+
+    public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
+
+    public Core.Entries.AttachmentLimits AttachmentLimits => new(MaxFilesPerEntry, MaxEntryMegabytes * 1024L * 1024L);
+
+    public Core.Uploads.UploadLimits FileLimits => Core.Uploads.UploadLimits.Default with { MaxFileBytes = MaxFileBytes };
 }
 
 /// <summary>The first organizer, created at start when no organizer exists yet.</summary>
@@ -49,4 +67,7 @@ public sealed class RateLimitOptions
 {
     /// <summary>Sign-in, registration and password form posts per client address per minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 20;
+
+    /// <summary>Entry form posts (save, submit, upload) per signed-in account per minute.</summary>
+    public int EntryPostsPerMinute { get; set; } = 60;
 }

@@ -47,6 +47,8 @@ public static class Labels
         _ => "Disqualified",
     };
 
+    public static string Of(Gender gender) => gender == Gender.Female ? "Female" : "Male";
+
     public static string Badge(EntryStatus status) => status switch
     {
         EntryStatus.Submitted or EntryStatus.Accepted => "text-bg-success",

@@ -2,10 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Awards.Core.Common;
+using Awards.Web.Authorization;
 using Awards.Web.Data;
 using Awards.Web.Data.Seed;
+using Awards.Web.Features.Entries;
+using Awards.Web.Features.Nominations;
 using Awards.Web.Features.Users;
 using Awards.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -21,6 +25,8 @@ namespace Awards.Web.Infrastructure;
 public static class SiteSetup
 {
     public const string AccountRateLimit = "account";
+
+    public const string EntryRateLimit = "entries";
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -50,6 +56,11 @@ public static class SiteSetup
         services.AddScoped<Seeder>();
         services.AddScoped<Invitations>();
         services.AddScoped<SiteContext>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuthorizationHandler, EntryAuthorizationHandler>();
+        services.AddScoped<EntryJournal>();
+        services.AddScoped<Nominations>();
+        services.AddScoped<NominationQueries>();
         services.AddHostedService<DatabaseInitializer>();
 
         // Chinese text goes out as characters, not as &#x...; entities.
@@ -75,6 +86,14 @@ public static class SiteSetup
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.AccountPostsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            options.AddPolicy(EntryRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.UserId()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.EntryPostsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

@@ -1,6 +1,8 @@
+using Awards.Core.Common;
 using Awards.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Awards.Web.Tests.Infrastructure;
@@ -18,6 +20,9 @@ public class AwardsFactory : WebApplicationFactory<Program>
     }
 
     public string Root { get; }
+
+    /// <summary>The site's clock; move it to test deadlines.</summary>
+    public TestClock Clock { get; } = new();
 
     public string MailFolder => Path.Combine(Root, "mail");
 
@@ -41,6 +46,7 @@ public class AwardsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Awards:KeysPath", Path.Combine(Root, "keys"));
         builder.UseSetting("Awards:RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 
     protected override void Dispose(bool disposing)
@@ -56,6 +62,17 @@ public class AwardsFactory : WebApplicationFactory<Program>
             // A temp folder left behind is harmless.
         }
     }
+}
+
+/// <summary>The real time, shifted by <see cref="Offset"/>.</summary>
+public sealed class TestClock : IClock
+{
+    public TimeSpan Offset { get; set; }
+
+    public DateTime UtcNow => DateTime.UtcNow + Offset;
+
+    /// <summary>Moves the clock so that it reads <paramref name="utc"/> now.</summary>
+    public void Set(DateTime utc) => Offset = utc - DateTime.UtcNow;
 }
 
 public sealed class ProductionFactory : AwardsFactory

@@ -28,8 +28,15 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
             n.Property(x => x.Position).HasColumnName("NomineePosition").HasMaxLength(200);
             n.Property(x => x.Contact).HasColumnName("NomineeContact").HasMaxLength(100);
         });
+        builder.HasMany(e => e.Attachments).WithOne(a => a.Entry).HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The quota guards (SECURITY.md §5): whatever races past the count, the second holder of
+        // a slot fails here.
+        builder.HasIndex(e => new { e.TrackId, e.UnitId, e.UnitSlot }).IsUnique().HasFilter("\"UnitSlot\" IS NOT NULL");
+        builder.HasIndex(e => new { e.TrackId, e.OwnerUserId, e.OwnerSlot }).IsUnique().HasFilter("\"OwnerSlot\" IS NOT NULL");
+        builder.Property(e => e.CreationKey).HasMaxLength(40);
+        builder.HasIndex(e => new { e.OwnerUserId, e.CreationKey }).IsUnique().HasFilter("\"CreationKey\" IS NOT NULL");
         builder.HasIndex(e => new { e.TrackId, e.Status });
-        builder.HasIndex(e => new { e.UnitId, e.TrackId });
-        builder.HasIndex(e => new { e.OwnerUserId, e.TrackId });
     }
 }

@@ -49,6 +49,51 @@ namespace Awards.Web.Data.Migrations
                     b.ToTable("Contests");
                 });
 
+            modelBuilder.Entity("Awards.Core.Entries.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Awards.Core.Entries.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -67,7 +112,14 @@ namespace Awards.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreationKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("NomineeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerSlot")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OwnerUserId")
@@ -98,6 +150,9 @@ namespace Awards.Web.Data.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UnitSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -108,11 +163,21 @@ namespace Awards.Web.Data.Migrations
 
                     b.HasIndex("NomineeUnitId");
 
-                    b.HasIndex("OwnerUserId", "TrackId");
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OwnerUserId", "CreationKey")
+                        .IsUnique()
+                        .HasFilter("\"CreationKey\" IS NOT NULL");
 
                     b.HasIndex("TrackId", "Status");
 
-                    b.HasIndex("UnitId", "TrackId");
+                    b.HasIndex("TrackId", "OwnerUserId", "OwnerSlot")
+                        .IsUnique()
+                        .HasFilter("\"OwnerSlot\" IS NOT NULL");
+
+                    b.HasIndex("TrackId", "UnitId", "UnitSlot")
+                        .IsUnique()
+                        .HasFilter("\"UnitSlot\" IS NOT NULL");
 
                     b.ToTable("Entries");
                 });
@@ -395,6 +460,20 @@ namespace Awards.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Awards.Web.Data.AttachmentContent", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("Awards.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -437,6 +516,43 @@ namespace Awards.Web.Data.Migrations
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Awards.Web.Data.EntryStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EntryStatusChanges");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
@@ -604,6 +720,17 @@ namespace Awards.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Awards.Core.Entries.Attachment", b =>
+                {
+                    b.HasOne("Awards.Core.Entries.Entry", "Entry")
+                        .WithMany("Attachments")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Awards.Core.Entries.Entry", b =>
                 {
                     b.HasOne("Awards.Core.Units.Unit", null)
@@ -768,6 +895,33 @@ namespace Awards.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Awards.Web.Data.AttachmentContent", b =>
+                {
+                    b.HasOne("Awards.Core.Entries.Attachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("Awards.Web.Data.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("Awards.Web.Data.EntryStatusChange", b =>
+                {
+                    b.HasOne("Awards.Core.Entries.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Awards.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -822,6 +976,11 @@ namespace Awards.Web.Data.Migrations
             modelBuilder.Entity("Awards.Core.Contests.ContestEdition", b =>
                 {
                     b.Navigation("Tracks");
+                });
+
+            modelBuilder.Entity("Awards.Core.Entries.Entry", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Awards.Core.Tracks.Track", b =>

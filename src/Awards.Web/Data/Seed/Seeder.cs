@@ -156,7 +156,10 @@ public sealed class Seeder(
     {
         if (status.Equals(nameof(EntryStatus.Submitted), StringComparison.OrdinalIgnoreCase))
         {
-            entry.Submit(schedule, at);
+            var others = db.Entries.Local.Where(e => e.Track == entry.Track).ToList();
+            entry.Submit(schedule, at, new TakenSlots(
+                [.. others.Where(e => e.UnitId == entry.UnitId && e.UnitSlot is not null).Select(e => e.UnitSlot!.Value)],
+                [.. others.Where(e => e.OwnerUserId == entry.OwnerUserId && e.OwnerSlot is not null).Select(e => e.OwnerSlot!.Value)]));
         }
 
         db.Entries.Add(entry);

@@ -75,11 +75,12 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
         var entries = await db.Entries.AsNoTracking()
             .Where(e => e.UnitId == me.UnitId && trackIds.Contains(e.TrackId))
             .OrderBy(e => e.CreatedAt)
-            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt) })
+            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt, e.StatusReason, "/nominations/" + e.Code) })
             .ToListAsync(cancellationToken);
         var model = tracks.Select(t =>
         {
             var rows = entries.Where(e => e.TrackId == t.Id).Select(e => e.Row).ToList();
+            // The same entries that hold a quota slot (Entry.UnitSlot).
             var used = rows.Count(r => r.Status is not (EntryStatus.Withdrawn or EntryStatus.Draft));
             return new CoordinatorTrack(t, rows, used, t.Limits.PerUnit);
         }).ToList();

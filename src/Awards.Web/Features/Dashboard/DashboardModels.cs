@@ -4,7 +4,8 @@ using Awards.Core.Tracks;
 
 namespace Awards.Web.Features.Dashboard;
 
-public sealed record EntryRow(string Code, string Title, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt);
+/// <summary>A row of an entrant's table; <see cref="Link"/> opens the entry, <see cref="Reason"/> says why it was returned.</summary>
+public sealed record EntryRow(string Code, string Title, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt, string? Reason = null, string? Link = null);
 
 public sealed record TrackCount(Track Track, IReadOnlyDictionary<EntryStatus, int> ByStatus)
 {

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Data;
+
+/// <summary>
+/// Check-then-write under SQLite's single writer (SECURITY.md §5, ADR 0001). The work runs
+/// inside <c>BEGIN IMMEDIATE</c>, so the counts it reads cannot change before it writes: a
+/// second writer waits on busy_timeout instead of failing with "database is locked" when its
+/// deferred read lock would have to be upgraded. Unique indexes stay as the backstop; a
+/// violation of one is retried a bounded number of times with a fresh change tracker, so the
+/// work must load what it changes.
+/// </summary>
+public static class ImmediateTransaction
+{
+    private const int Attempts = 3;
+
+    public static async Task<T> RunAsync<T>(AwardsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                await db.Database.UseTransactionAsync(transaction, cancellationToken);
+                var result = await work(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (DbUpdateException ex) when (attempt < Attempts && IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, cancellationToken);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 };
+}

@@ -1,0 +1,76 @@
+using Awards.Core.Identity;
+using Awards.Web.Authorization;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Nominations;
+
+/// <summary>A coordinator's supporting files: upload, remove, download (SECURITY.md §4).</summary>
+[Authorize(Roles = Roles.UnitCoordinator)]
+[Route("nominations")]
+public sealed class NominationAttachmentsController(
+    Nominations nominations,
+    NominationQueries queries,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : CoordinatorControllerBase(nominations, authorization, l)
+{
+    /// <summary>The most one upload request may carry: the largest file cap plus the form around it.</summary>
+    private const long UploadLimit = 64L * 1024 * 1024;
+
+    [HttpPost("{code}/attachments")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> Attach(string code, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            TempData["Error"] = L["Choose a file to upload."].Value;
+            return Redirect($"/nominations/{entry.Code}");
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            var attachment = await Nominations.AttachAsync(entry, file, cancellationToken);
+            TempData["Message"] = L["{0} is attached.", attachment.FileName].Value;
+            return Redirect($"/nominations/{entry.Code}");
+        });
+    }
+
+    [HttpPost("{code}/attachments/{token}/delete")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    public async Task<IActionResult> Detach(string code, string token, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry
+            || entry.Attachments.FirstOrDefault(a => a.Token == token) is not { } attachment)
+        {
+            return NotFound();
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await Nominations.DetachAsync(entry, attachment, cancellationToken);
+            TempData["Message"] = L["{0} is removed.", attachment.FileName].Value;
+            return Redirect($"/nominations/{entry.Code}");
+        });
+    }
+
+    [HttpGet("{code}/attachments/{token}")]
+    public async Task<IActionResult> Download(string code, string token, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Read, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        return await queries.DownloadAsync(entry, token, cancellationToken) ?? (IActionResult)NotFound();
+    }
+}

@@ -1,0 +1,19 @@
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Awards.Core.Units;
+
+namespace Awards.Web.Features.Nominations;
+
+/// <summary>The form page: new when <see cref="Code"/> is null.</summary>
+public sealed record NominationFormPage(Track Track, NominationForm Form, IReadOnlyList<Unit> NomineeUnits, string? Code, DateTime ClosesAt);
+
+public sealed record HistoryRow(DateTime At, EntryStatus? From, EntryStatus To, string? Reason, string? By);
+
+/// <summary>A nomination as its unit and the organizer see it (judges never see this page).</summary>
+public sealed record NominationView(
+    Entry Entry,
+    string UnitName,
+    string? NomineeUnitName,
+    IReadOnlyList<HistoryRow> History,
+    bool CanChange,
+    string AttachmentBase);

@@ -1,0 +1,251 @@
+using System.Security.Cryptography;
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Identity;
+using Awards.Core.Tracks;
+using Awards.Core.Units;
+using Awards.Core.Uploads;
+using Awards.Web.Data;
+using Awards.Web.Features.Entries;
+using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Nominations;
+
+/// <summary>
+/// What coordinators and the organizer do to nominations. Callers authorize first (the entry is
+/// theirs); every method records the change in the journal and saves it with the change. Broken
+/// rules surface as <see cref="DomainException"/>s with a localizable message.
+/// </summary>
+public sealed class Nominations(
+    AwardsDbContext db,
+    SiteContext site,
+    EntryJournal journal,
+    IOptions<AwardsOptions> options,
+    IMailSender mail,
+    IStringLocalizer<SharedResource> l,
+    ILogger<Nominations> logger)
+{
+    private static readonly FileKind[] AcceptedFiles = [FileKind.Docx, FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
+
+    public static IReadOnlyList<FileKind> AttachmentKinds => AcceptedFiles;
+
+    /// <summary>A nomination by its code, with its track and attachments, tracked for changes.</summary>
+    public Task<Entry?> FindAsync(string code, CancellationToken cancellationToken = default) =>
+        db.Entries
+            .Include(e => e.Track)
+            .Include(e => e.Attachments)
+            .FirstOrDefaultAsync(e => e.Code == code && e.Track.Kind == TrackKind.Nomination, cancellationToken);
+
+    /// <summary>The units a coordinator may nominate as an organisation: their own and the units under it.</summary>
+    public async Task<IReadOnlyList<Unit>> NomineeUnitsAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        var units = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
+        var result = new List<Unit>();
+        var frontier = new Queue<int>([unitId]);
+        while (frontier.TryDequeue(out var id))
+        {
+            result.AddRange(units.Where(u => u.Id == id));
+            foreach (var child in units.Where(u => u.ParentId == id))
+            {
+                frontier.Enqueue(child.Id);
+            }
+        }
+
+        return [.. result.Where(u => u.CanBeNominatedAsOrganisation)];
+    }
+
+    /// <summary>Adds the errors the attributes cannot express: which nominee fields the track needs.</summary>
+    public void Validate(Track track, NominationForm form, ModelStateDictionary modelState)
+    {
+        const string Prefix = "Form.";
+        if (track.Entrant == Entrant.Individual)
+        {
+            Require(form.NomineeName, "NomineeName", "Nominee's name");
+            Require(form.NomineeGender?.ToString(), "NomineeGender", "Gender");
+            Require(form.NomineeBirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), "NomineeBirthYear", "Year of birth");
+            Require(form.NomineePosition, "NomineePosition", "Unit and position");
+            Require(form.NomineeContact, "NomineeContact", "Contact");
+        }
+        else
+        {
+            Require(form.NomineeUnit, "NomineeUnit", "Nominated unit");
+        }
+
+        void Require(string? value, string field, string label)
+        {
+            if (string.IsNullOrWhiteSpace(value) && modelState.GetFieldValidationState(Prefix + field) != ModelValidationState.Invalid)
+            {
+                modelState.AddModelError(Prefix + field, l["Please enter {0}.", l[label]]);
+            }
+        }
+    }
+
+    public async Task<Entry> CreateAsync(Track track, AppUser coordinator, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        var now = site.UtcNow;
+        contest.Schedule.EnsureAcceptsSubmissions(now);
+        var unitId = coordinator.UnitId ?? throw new DomainException("Your account has no unit; ask the organizer to set it.");
+
+        if (form.FormKey is { Length: > 0 } key
+            && await db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == coordinator.Id && e.CreationKey == key, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var tracked = await db.Tracks.FirstAsync(t => t.Id == track.Id, cancellationToken);
+        var entry = new Entry(tracked, form.Title.Trim(), Normalize(form.Deeds), unitId, coordinator.Id, now);
+        if (form.FormKey is { Length: > 0 })
+        {
+            entry.SetCreationKey(form.FormKey);
+        }
+
+        entry.DescribeNominee(NomineeOf(tracked, form), tracked.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
+        db.Entries.Add(entry);
+        journal.Record(entry, "Nomination created", null, null, EntryJournal.Snapshot(entry));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ImmediateTransaction.IsUniqueViolation(ex) && form.FormKey is not null)
+        {
+            // The same form was posted twice at once: the other request created it.
+            db.ChangeTracker.Clear();
+            return await db.Entries.Include(e => e.Track).FirstAsync(e => e.OwnerUserId == coordinator.Id && e.CreationKey == form.FormKey, cancellationToken);
+        }
+
+        return entry;
+    }
+
+    public async Task EditAsync(Entry entry, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        var before = EntryJournal.Snapshot(entry);
+        entry.Edit(form.Title.Trim(), Normalize(form.Deeds), contest.Schedule, site.UtcNow);
+        entry.DescribeNominee(NomineeOf(entry.Track, form), entry.Track.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
+        journal.Record(entry, "Nomination edited", entry.Status, before, EntryJournal.Snapshot(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Submits inside an immediate transaction: the slots the unit's other nominations hold are
+    /// read and the new one taken with no other writer in between (SECURITY.md §5).
+    /// </summary>
+    public async Task<Entry> SubmitAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var entry = await FindAsync(code, ct) ?? throw new DomainException("The entry was not found.");
+            var from = entry.Status;
+            var byUnit = await db.Entries
+                .Where(e => e.TrackId == entry.TrackId && e.UnitId == entry.UnitId && e.Id != entry.Id && e.UnitSlot != null)
+                .Select(e => e.UnitSlot!.Value)
+                .ToListAsync(ct);
+            var byOwner = await db.Entries
+                .Where(e => e.TrackId == entry.TrackId && e.OwnerUserId == entry.OwnerUserId && e.Id != entry.Id && e.OwnerSlot != null)
+                .Select(e => e.OwnerSlot!.Value)
+                .ToListAsync(ct);
+            var before = EntryJournal.StatusOf(entry);
+            entry.Submit(contest.Schedule, site.UtcNow, new TakenSlots(byUnit, byOwner));
+            journal.Record(entry, "Nomination submitted", from, before, EntryJournal.StatusOf(entry));
+            return entry;
+        }, cancellationToken);
+    }
+
+    public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Withdraw(contest.Schedule, site.UtcNow);
+        journal.Record(entry, "Nomination withdrawn", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Attachment> AttachAsync(Entry entry, IFormFile file, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        var uploads = options.Value.Uploads;
+        contest.Schedule.EnsureAcceptsSubmissions(site.UtcNow);
+        if (file.Length > uploads.MaxFileBytes)
+        {
+            throw new DomainException(UploadMessages.TooLarge, uploads.MaxFileMegabytes);
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var read = file.OpenReadStream())
+        {
+            await read.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        using var content = new MemoryStream(bytes, writable: false);
+        var kind = FileInspector.Inspect(content, file.FileName, AcceptedFiles, uploads.FileLimits);
+        var attachment = entry.Attach(file.FileName, kind, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), uploads.AttachmentLimits, contest.Schedule, site.UtcNow);
+        db.AttachmentContents.Add(new AttachmentContent { Attachment = attachment, Data = bytes });
+        journal.RecordFile(entry, "Attachment added", attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return attachment;
+    }
+
+    public async Task DetachAsync(Entry entry, Attachment attachment, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        entry.Detach(attachment, contest.Schedule, site.UtcNow);
+        db.Attachments.Remove(attachment);
+        journal.RecordFile(entry, "Attachment removed", attachment);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task AcceptAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Accept(site.UtcNow);
+        journal.Record(entry, "Nomination accepted", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
+    {
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Return(reason, site.UtcNow);
+        journal.Record(entry, "Nomination returned", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+        await NotifyReturnedAsync(entry, cancellationToken);
+    }
+
+    private async Task NotifyReturnedAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
+        var recipients = await db.Users
+            .Where(u => u.UnitId == entry.UnitId && u.EmailConfirmed && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole))
+            .Select(u => u.Email!)
+            .ToListAsync(cancellationToken);
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
+        foreach (var to in recipients)
+        {
+            try
+            {
+                await mail.SendAsync(new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], l["The organizer returned the nomination \"{0}\" ({1}) with this reason:\n\n{2}\n\nYou can correct it and submit it again before the deadline: {3}", entry.Title, entry.Code, entry.StatusReason!, link]), cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
+            {
+                // The return is saved and shown on the unit's dashboard; a lost mail only loses the nudge.
+                logger.LogWarning(ex, "Could not mail {Recipient} about the returned nomination {Code}", to, entry.Code);
+            }
+        }
+    }
+
+    private static Nominee? NomineeOf(Track track, NominationForm form) =>
+        track.Entrant == Entrant.Individual
+            ? new Nominee(form.NomineeName!.Trim(), form.NomineeGender!.Value, form.NomineeBirthYear!.Value, form.NomineePosition!.Trim(), form.NomineeContact!.Trim())
+            : null;
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}

@@ -1,0 +1,208 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Identity;
+using Awards.Core.Tracks;
+using Awards.Core.Units;
+using Awards.Web.Authorization;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Nominations;
+
+/// <summary>
+/// A unit coordinator's nominations: draft, edit, attach, submit, withdraw, receipt. Every
+/// action loads the entry and authorizes it; anything not this unit's answers 404.
+/// </summary>
+[Authorize(Roles = Roles.UnitCoordinator)]
+[Route("nominations")]
+public sealed class NominationsController(
+    Nominations nominations,
+    NominationQueries queries,
+    SiteContext site,
+    CurrentUser currentUser,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : CoordinatorControllerBase(nominations, authorization, l)
+{
+    [HttpGet("new/{track}")]
+    public async Task<IActionResult> New(string track, CancellationToken cancellationToken)
+    {
+        if (await NominationTrackAsync(track, cancellationToken) is not { } t || await currentUser.UnitIdAsync(cancellationToken) is not int unitId)
+        {
+            return NotFound();
+        }
+
+        var form = new NominationForm { FormKey = Guid.NewGuid().ToString("N") };
+        return View("Form", await FormPageAsync(t, form, unitId, null, cancellationToken));
+    }
+
+    [HttpPost("new/{track}")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    public async Task<IActionResult> Create(string track, [Bind(Prefix = "Form")] NominationForm form, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.GetAsync(cancellationToken);
+        if (await NominationTrackAsync(track, cancellationToken) is not { } t || me?.UnitId is not int unitId)
+        {
+            return NotFound();
+        }
+
+        var (allowed, nomineeUnit) = await NomineeUnitAsync(t, form, unitId, cancellationToken);
+        if (!allowed)
+        {
+            return NotFound();
+        }
+
+        Nominations.Validate(t, form, ModelState);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var entry = await Nominations.CreateAsync(t, me, form, nomineeUnit, cancellationToken);
+                TempData["Message"] = L["The draft is saved as {0}. Add attachments, then submit it.", entry.Code].Value;
+                return Redirect($"/nominations/{entry.Code}");
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(string.Empty, L[ex.MessageKey, [.. ex.Arguments]]);
+            }
+        }
+
+        return View("Form", await FormPageAsync(t, form, unitId, null, cancellationToken));
+    }
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Read, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        var open = (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true;
+        return View(await queries.ViewAsync(entry, open && entry.IsEditable, $"/nominations/{entry.Code}/attachments", cancellationToken));
+    }
+
+    [HttpGet("{code}/edit")]
+    public async Task<IActionResult> Edit(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        var form = NominationForm.From(entry, await queries.UnitCodeAsync(entry.NomineeUnitId, cancellationToken));
+        return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, cancellationToken));
+    }
+
+    [HttpPost("{code}/edit")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    public async Task<IActionResult> Update(string code, [Bind(Prefix = "Form")] NominationForm form, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        var (allowed, nomineeUnit) = await NomineeUnitAsync(entry.Track, form, entry.UnitId, cancellationToken);
+        if (!allowed)
+        {
+            return NotFound();
+        }
+
+        Nominations.Validate(entry.Track, form, ModelState);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await Nominations.EditAsync(entry, form, nomineeUnit, cancellationToken);
+                TempData["Message"] = L["Your changes are saved."].Value;
+                return Redirect($"/nominations/{entry.Code}");
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(string.Empty, L[ex.MessageKey, [.. ex.Arguments]]);
+            }
+        }
+
+        return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, cancellationToken));
+    }
+
+    [HttpPost("{code}/submit")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    public async Task<IActionResult> Submit(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted)
+        {
+            // A second click on "submit": the first one did it.
+            return Redirect($"/nominations/{entry.Code}/receipt");
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await Nominations.SubmitAsync(entry.Code, cancellationToken);
+            return Redirect($"/nominations/{entry.Code}/receipt");
+        });
+    }
+
+    [HttpGet("{code}/receipt")]
+    public async Task<IActionResult> Receipt(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Read, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (entry.Status is not (EntryStatus.Submitted or EntryStatus.Accepted) || entry.SubmittedAt is null)
+        {
+            return Redirect($"/nominations/{entry.Code}");
+        }
+
+        return View(await queries.ViewAsync(entry, false, $"/nominations/{entry.Code}/attachments", cancellationToken));
+    }
+
+    [HttpPost("{code}/withdraw")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    public async Task<IActionResult> Withdraw(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await Nominations.WithdrawAsync(entry, cancellationToken);
+            TempData["Message"] = L["The nomination {0} is withdrawn; it no longer counts towards your unit's limit.", entry.Code].Value;
+            return Redirect("/coordinator");
+        });
+    }
+
+    private async Task<Track?> NominationTrackAsync(string code, CancellationToken cancellationToken) =>
+        (await site.CurrentContestAsync(cancellationToken))?.Tracks.FirstOrDefault(t => t.Code == code && t.Kind == TrackKind.Nomination);
+
+    /// <summary>The unit nominated as an organisation; not allowed when the form names a unit this coordinator may not nominate.</summary>
+    private async Task<(bool Allowed, Unit? Unit)> NomineeUnitAsync(Track track, NominationForm form, int unitId, CancellationToken cancellationToken)
+    {
+        if (track.Entrant != Entrant.Organisation || string.IsNullOrEmpty(form.NomineeUnit))
+        {
+            return (true, null);
+        }
+
+        var unit = (await Nominations.NomineeUnitsAsync(unitId, cancellationToken)).FirstOrDefault(u => u.Code == form.NomineeUnit);
+        return (unit is not null, unit);
+    }
+
+    private async Task<NominationFormPage> FormPageAsync(Track track, NominationForm form, int unitId, string? code, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var units = track.Entrant == Entrant.Organisation ? await Nominations.NomineeUnitsAsync(unitId, cancellationToken) : [];
+        return new NominationFormPage(track, form, units, code, contest!.Schedule.SubmissionClosesAt);
+    }
+}

@@ -1,0 +1,152 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Identity;
+using Awards.Core.Tracks;
+using Awards.Web.Authorization;
+using Awards.Web.Data;
+using Awards.Web.Features.Nominations;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Screening;
+
+/// <summary>The organizer screens submitted nominations: a filtered list, each one's page, accept or return with a reason.</summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/nominations")]
+public sealed class ScreeningController(
+    AwardsDbContext db,
+    Nominations.Nominations nominations,
+    NominationQueries queries,
+    SiteContext site,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    private const int PageSize = 50;
+
+    private const int MaxReasonLength = 1000;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? track, string? unit, EntryStatus? status, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return View("NoContest");
+        }
+
+        var tracks = contest.Tracks.Where(t => t.Kind == TrackKind.Nomination).OrderBy(t => t.SortOrder).ToList();
+        var trackIds = tracks.Where(t => track is null || t.Code == track).Select(t => t.Id).ToList();
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Code).ToListAsync(cancellationToken);
+        var unitId = units.FirstOrDefault(u => u.Code == unit)?.Id;
+
+        // Drafts are the unit's own business until submitted.
+        var query = db.Entries.AsNoTracking()
+            .Where(e => trackIds.Contains(e.TrackId) && e.Status != EntryStatus.Draft)
+            .Where(e => unitId == null || e.UnitId == unitId)
+            .Where(e => status == null || e.Status == status);
+        var total = await query.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await query
+            .OrderByDescending(e => e.SubmittedAt)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(e => new { e.Code, e.TrackId, e.Title, NomineeName = e.Nominee!.Name, e.NomineeUnitId, e.UnitId, e.Status, e.SubmittedAt, Attachments = e.Attachments.Count })
+            .ToListAsync(cancellationToken);
+        var names = units.ToDictionary(u => u.Id, u => u.Name.ForCurrentCulture());
+        var trackNames = tracks.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
+        var list = rows.Select(r => new ScreeningRow(
+            r.Code,
+            trackNames[r.TrackId],
+            r.Title,
+            r.NomineeName ?? (r.NomineeUnitId is int n ? names[n] : string.Empty),
+            names[r.UnitId],
+            r.Status,
+            r.SubmittedAt,
+            r.Attachments)).ToList();
+
+        return View(new ScreeningList(
+            new ScreeningFilter(track, unit, status, page),
+            list,
+            total,
+            PageSize,
+            tracks,
+            [.. units.Where(u => u.CanNominate).Select(u => (u.Code, names[u.Id]))]));
+    }
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) is { } entry
+            ? View(await queries.ViewAsync(entry, false, $"/organizer/nominations/{entry.Code}/attachments", cancellationToken))
+            : NotFound();
+
+    [HttpPost("{code}/accept")]
+    public async Task<IActionResult> Accept(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (entry.Status == EntryStatus.Accepted)
+        {
+            return Redirect($"/organizer/nominations/{entry.Code}");
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await nominations.AcceptAsync(entry, cancellationToken);
+            TempData["Message"] = l["The nomination {0} is accepted for judging.", entry.Code].Value;
+        });
+    }
+
+    [HttpPost("{code}/return")]
+    public async Task<IActionResult> Return(string code, string? reason, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        {
+            TempData["Error"] = l["Write the reason the unit will see, in at most {0} characters.", MaxReasonLength].Value;
+            return Redirect($"/organizer/nominations/{entry.Code}");
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await nominations.ReturnAsync(entry, reason, cancellationToken);
+            TempData["Message"] = l["The nomination {0} is returned to its unit with your reason.", entry.Code].Value;
+        });
+    }
+
+    [HttpGet("{code}/attachments/{token}")]
+    public async Task<IActionResult> Download(string code, string token, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) is { } entry && await queries.DownloadAsync(entry, token, cancellationToken) is { } file
+            ? file
+            : NotFound();
+
+    private async Task<IActionResult> TryAsync(Entry entry, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l[ex.MessageKey, [.. ex.Arguments]].Value;
+        }
+
+        return Redirect($"/organizer/nominations/{entry.Code}");
+    }
+
+    private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>
+        EntryCode.IsWellFormed(code)
+        && await nominations.FindAsync(code, cancellationToken) is { } entry
+        && (await authorization.AuthorizeAsync(User, entry, EntryOperations.Screen)).Succeeded
+            ? entry
+            : null;
+}
