@@ -165,8 +165,8 @@ public class Entry
             throw new DomainException("Describe the nominee before submitting.");
         }
 
-        var unitSlot = UnitSlot ?? TakeSlot(Track.Limits.PerUnit, taken.ByUnit, "Your unit has already submitted {0} entries to this track, the most it may. Withdraw one to submit another.");
-        var ownerSlot = OwnerSlot ?? TakeSlot(Track.Limits.PerAuthor, taken.ByOwner, "You have already submitted {0} entries to this track, the most you may. Withdraw one to submit another.");
+        var unitSlot = UnitSlot ?? TakeSlot(Track.Limits.PerUnit, taken.ByUnit, EntryMessages.UnitLimitReached);
+        var ownerSlot = OwnerSlot ?? TakeSlot(Track.Limits.PerAuthor, taken.ByOwner, EntryMessages.OwnerLimitReached);
         UnitSlot = unitSlot;
         OwnerSlot = ownerSlot;
         Status = EntryStatus.Submitted;

@@ -45,6 +45,37 @@ public sealed partial class LocalizationTests
         Assert.True(keys.Count > 150, $"only {keys.Count} keys found: is the pattern still right?");
     }
 
+    /// <summary>Broken rules reach the user as their message key, translated (DomainException).</summary>
+    [Fact]
+    public void EveryRuleMessage_HasAChineseTranslation()
+    {
+        var translated = Translated();
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var core = Path.Combine(AppPaths.Root, "src", "Awards.Core");
+        foreach (var file in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories).Concat(SourceFiles().Where(f => f.EndsWith(".cs", StringComparison.Ordinal))))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(file);
+            foreach (Match thrown in ThrownRule().Matches(text))
+            {
+                keys.UnionWith(StringLiteral().Matches(thrown.Groups[1].Value).Select(m => m.Groups[1].Value).Where(k => char.IsUpper(k[0])));
+            }
+
+            if (file.EndsWith("Messages.cs", StringComparison.Ordinal))
+            {
+                keys.UnionWith(MessageConstant().Matches(text).Select(m => m.Groups[1].Value));
+            }
+        }
+
+        var missing = keys.Where(k => !translated.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Missing zh-CN translations of rule messages:\n" + string.Join("\n", missing));
+        Assert.True(keys.Count > 30, $"only {keys.Count} rule messages found: is the pattern still right?");
+    }
+
     [Fact]
     public void DeadlineLabels_FromTheSchedule_AreTranslated()
     {
@@ -58,6 +89,15 @@ public sealed partial class LocalizationTests
 
     [GeneratedRegex("""\b[Ll]\[\s*"((?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex("""new DomainException\(((?:[^;"]|"(?:[^"\\]|\\.)*")*);""")]
+    private static partial Regex ThrownRule();
+
+    [GeneratedRegex(@"""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex("""const string \w+ =\s*"([^"]+)";""")]
+    private static partial Regex MessageConstant();
 
     [GeneratedRegex("""(?:ErrorMessage = |Display\(Name = )"([^"]+)"\)?""")]
     private static partial Regex AnnotationText();

@@ -3,6 +3,7 @@ using Awards.Core.Entries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Awards.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Nominations;
@@ -34,7 +35,7 @@ public abstract class CoordinatorControllerBase(Nominations nominations, IAuthor
         }
         catch (DomainException ex)
         {
-            TempData["Error"] = L[ex.MessageKey, [.. ex.Arguments]].Value;
+            TempData["Error"] = L.Rule(ex);
             return Redirect($"/nominations/{entry.Code}");
         }
     }

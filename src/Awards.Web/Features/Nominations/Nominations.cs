@@ -90,7 +90,7 @@ public sealed class Nominations(
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
         var now = site.UtcNow;
         contest.Schedule.EnsureAcceptsSubmissions(now);
-        var unitId = coordinator.UnitId ?? throw new DomainException("Your account has no unit; ask the organizer to set it.");
+        var unitId = coordinator.UnitId ?? throw new DomainException("Your account has no unit. Ask the organizer to set it.");
 
         if (form.FormKey is { Length: > 0 } key
             && await db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == coordinator.Id && e.CreationKey == key, cancellationToken) is { } earlier)
@@ -230,7 +230,8 @@ public sealed class Nominations(
         {
             try
             {
-                await mail.SendAsync(new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], l["The organizer returned the nomination \"{0}\" ({1}) with this reason:\n\n{2}\n\nYou can correct it and submit it again before the deadline: {3}", entry.Title, entry.Code, entry.StatusReason!, link]), cancellationToken);
+                var body = string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link]);
+                await mail.SendAsync(new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body), cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
             {

@@ -65,7 +65,7 @@ public sealed class NominationsController(
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError(string.Empty, L[ex.MessageKey, [.. ex.Arguments]]);
+                ModelState.AddModelError(string.Empty, L.Rule(ex));
             }
         }
 
@@ -122,7 +122,7 @@ public sealed class NominationsController(
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError(string.Empty, L[ex.MessageKey, [.. ex.Arguments]]);
+                ModelState.AddModelError(string.Empty, L.Rule(ex));
             }
         }
 

@@ -137,7 +137,7 @@ public sealed class ScreeningController(
         }
         catch (DomainException ex)
         {
-            TempData["Error"] = l[ex.MessageKey, [.. ex.Arguments]].Value;
+            TempData["Error"] = l.Rule(ex);
         }
 
         return Redirect($"/organizer/nominations/{entry.Code}");

@@ -95,7 +95,7 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         foreach (var label in new[] { "事迹标题", "被推荐人姓名", "性别", "出生年份", "工作单位及职务", "联系方式", "主要事迹" })
         {
-            Assert.Contains($"请填写{label}", html, StringComparison.Ordinal);
+            Assert.Contains($"请输入{label}", html, StringComparison.Ordinal);
         }
 
         Assert.Equal(before, factory.WithDb(db => db.Entries.Count()));
@@ -112,7 +112,7 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         (await SubmitAsync(browser, code)).Dispose();
         var page = await browser.GetStringAsync($"/nominations/{code}");
 
-        Assert.Contains("正文共 4 字，本赛道要求 800 至 5000 字", page, StringComparison.Ordinal);
+        Assert.Contains("正文共 5 字，本赛道要求 800 至 5000 字", page, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
     }
 

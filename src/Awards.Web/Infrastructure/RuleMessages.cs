@@ -1,0 +1,22 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Infrastructure;
+
+/// <summary>Turns a broken rule into the reader's language, its arguments included (an entry status reads 已提交, not Submitted).</summary>
+public static class RuleMessages
+{
+    public static string Rule(this IStringLocalizer localizer, DomainException exception)
+    {
+        var arguments = exception.Arguments.Select(a => a switch
+        {
+            EntryStatus status => localizer[Labels.Of(status)].Value,
+            Entrant entrant => localizer[Labels.Of(entrant)].Value,
+            TrackKind kind => localizer[Labels.Of(kind)].Value,
+            _ => a,
+        }).ToArray();
+        return localizer[exception.MessageKey, arguments].Value;
+    }
+}
