@@ -31,7 +31,7 @@ public sealed class NominationAttachmentsController(
             return NotFound();
         }
 
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             TempData["Error"] = L["Choose a file to upload."].Value;
             return Redirect($"/nominations/{entry.Code}");
