@@ -1,9 +1,9 @@
 using Awards.Core.Common;
 using Awards.Core.Entries;
+using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Awards.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Nominations;
