@@ -92,6 +92,12 @@ public sealed class NominationsController(
             return NotFound();
         }
 
+        if (!entry.IsEditable)
+        {
+            TempData["Error"] = L["An entry that is {0} can no longer be edited.", L[Labels.Of(entry.Status)]].Value;
+            return Redirect($"/nominations/{entry.Code}");
+        }
+
         var form = NominationForm.From(entry, await queries.UnitCodeAsync(entry.NomineeUnitId, cancellationToken));
         return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, cancellationToken));
     }
