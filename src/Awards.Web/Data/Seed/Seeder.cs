@@ -154,8 +154,10 @@ public sealed class Seeder(
 
     private void Finish(Entry entry, string status, ContestSchedule schedule, DateTime at)
     {
+        db.EntryStatusChanges.Add(new EntryStatusChange { Entry = entry, To = EntryStatus.Draft, At = at, UserId = entry.OwnerUserId });
         if (status.Equals(nameof(EntryStatus.Submitted), StringComparison.OrdinalIgnoreCase))
         {
+            db.EntryStatusChanges.Add(new EntryStatusChange { Entry = entry, From = EntryStatus.Draft, To = EntryStatus.Submitted, At = at, UserId = entry.OwnerUserId });
             var others = db.Entries.Local.Where(e => e.Track == entry.Track).ToList();
             entry.Submit(schedule, at, new TakenSlots(
                 [.. others.Where(e => e.UnitId == entry.UnitId && e.UnitSlot is not null).Select(e => e.UnitSlot!.Value)],
