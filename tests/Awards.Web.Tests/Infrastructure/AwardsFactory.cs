@@ -32,6 +32,8 @@ public class AwardsFactory : WebApplicationFactory<Program>
 
     protected virtual int AccountPostsPerMinute => 1000;
 
+    protected virtual int EntryPostsPerMinute => 1000;
+
     public T WithDb<T>(Func<AwardsDbContext, T> query)
     {
         using var scope = Services.CreateScope();
@@ -45,6 +47,7 @@ public class AwardsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Awards:DatabasePath", DatabasePath);
         builder.UseSetting("Awards:KeysPath", Path.Combine(Root, "keys"));
         builder.UseSetting("Awards:RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Awards:RateLimits:EntryPostsPerMinute", EntryPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
@@ -83,4 +86,6 @@ public sealed class ProductionFactory : AwardsFactory
 public sealed class StrictRateLimitFactory : AwardsFactory
 {
     protected override int AccountPostsPerMinute => 3;
+
+    protected override int EntryPostsPerMinute => 3;
 }
