@@ -1,0 +1,9 @@
+namespace Awards.Core.Anonymization;
+
+public enum RedactionKind
+{
+    Name,
+    Email,
+    Phone,
+    Unit,
+}

@@ -1,0 +1,99 @@
+namespace Awards.Core.Anonymization;
+
+/// <summary>
+/// A folded copy of a text with the characters a matcher looks through left out, and for each
+/// character that is left the span of the original it came from. Matching on the view with plain
+/// ordinal search, then mapping back, finds 张　小**梅** as easily as 张小梅 and needs no
+/// regular expression with a separator class between every pair of characters.
+/// </summary>
+internal sealed class TextView
+{
+    private readonly int[] _starts;
+    private readonly int[]? _ends;
+    private readonly bool[]? _spacedBefore;
+
+    private TextView(string text, int[] starts, int[]? ends, bool[]? spacedBefore)
+    {
+        Text = text;
+        _starts = starts;
+        _ends = ends;
+        _spacedBefore = spacedBefore;
+    }
+
+    public string Text { get; }
+
+    /// <summary>
+    /// The view for names and units: white space (not line breaks), hyphens, middle dots, invisible
+    /// characters and emphasis markers are left out. It remembers where visible separators (white
+    /// space, hyphens, middle dots) were, because pinyin may only be split between its parts.
+    /// </summary>
+    public static TextView ForTerms(string source)
+    {
+        var chars = new char[source.Length];
+        var starts = new int[source.Length];
+        var spacedBefore = new bool[source.Length];
+        var count = 0;
+        var spaced = false;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = Chars.Fold(source[i]);
+            if (Chars.IsTermFiller(c))
+            {
+                spaced |= Chars.IsSpace(c) || Chars.IsHyphen(c) || Chars.IsMiddleDot(c);
+                continue;
+            }
+
+            chars[count] = c;
+            starts[count] = i;
+            spacedBefore[count] = spaced;
+            spaced = false;
+            count++;
+        }
+
+        return new TextView(new string(chars, 0, count), starts, null, spacedBefore);
+    }
+
+    /// <summary>
+    /// The view for e-mail addresses: invisible characters, <c>*</c>, <c>~</c> and backslashes are
+    /// left out (<c>_</c> belongs to addresses), and a percent-encoded <c>%40</c> reads as <c>@</c>.
+    /// </summary>
+    public static TextView ForEmails(string source)
+    {
+        var chars = new char[source.Length];
+        var starts = new int[source.Length];
+        var ends = new int[source.Length];
+        var count = 0;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = Chars.Fold(source[i]);
+            var end = i + 1;
+            if (c == '%' && i + 2 < source.Length && source[i + 1] == '4' && source[i + 2] == '0')
+            {
+                c = '@';
+                end = i + 3;
+            }
+            else if (Chars.IsInvisible(c) || c is '*' or '~' or '\\')
+            {
+                continue;
+            }
+
+            chars[count] = c;
+            starts[count] = i;
+            ends[count] = end;
+            count++;
+            i = end - 1;
+        }
+
+        return new TextView(new string(chars, 0, count), starts, ends, null);
+    }
+
+    /// <summary>Where in the original the view characters <paramref name="index"/> to <paramref name="index"/> + <paramref name="length"/> - 1 lie.</summary>
+    public (int Start, int End) Original(int index, int length)
+    {
+        var last = index + length - 1;
+        return (_starts[index], _ends is null ? _starts[last] + 1 : _ends[last]);
+    }
+
+    /// <summary>Whether white space, a hyphen or a middle dot stood right before view character <paramref name="index"/>.</summary>
+    public bool SpacedBefore(int index) => _spacedBefore is not null && _spacedBefore[index];
+}

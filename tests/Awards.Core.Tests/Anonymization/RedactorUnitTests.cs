@@ -1,0 +1,59 @@
+using Awards.Core.Anonymization;
+
+namespace Awards.Core.Tests.Anonymization;
+
+public class RedactorUnitTests
+{
+    private static readonly IdentityTerms County = Terms.Units("青山县");
+
+    [Fact]
+    public void Redact_FindsAChineseUnitInsideLongerText()
+    {
+        var redaction = Terms.Redact("我在青山县第一中学任教。", County);
+
+        Assert.Equal("我在■■第一中学任教。", redaction.Text);
+        Assert.Equal([RedactionKind.Unit], redaction.Kinds);
+    }
+
+    [Fact]
+    public void Redact_DoesNotRedactAShortFormOfAUnit()
+    {
+        Terms.AssertUntouched("青山绿水就是金山银山，青山人民勤劳。", County);
+    }
+
+    [Theory]
+    [InlineData("国网清河供电公司")]
+    [InlineData("国网 清河 供电公司")]
+    [InlineData("国网**清河**供电公司")]
+    [InlineData("国网\u3000清河供电\u200B公司")]
+    public void Redact_FindsAUnitAcrossWhiteSpaceAndEmphasis(string written)
+    {
+        Assert.Equal("单位：■■。", Terms.Redact($"单位：{written}。", Terms.Units("国网清河供电公司")).Text);
+    }
+
+    [Fact]
+    public void Redact_DoesNotRedactAGivenNameOfAUnit()
+    {
+        Terms.AssertUntouched("清河供电公司", Terms.Units("国网清河供电公司"));
+    }
+
+    [Theory]
+    [InlineData("Qingshan County")]
+    [InlineData("QINGSHAN county")]
+    [InlineData("Qingshan-County")]
+    [InlineData("Qingshan\u3000County")]
+    [InlineData("ＱＩＮＧＳＨＡＮ Ｃｏｕｎｔｙ")]
+    public void Redact_FindsAnEnglishUnitCaseInsensitively(string written)
+    {
+        Assert.Equal("from ■■.", Terms.Redact($"from {written}.", Terms.Units("Qingshan County")).Text);
+    }
+
+    [Theory]
+    [InlineData("County Qingshan")]
+    [InlineData("Qingshan Countyside")]
+    [InlineData("the Qingshan hills")]
+    public void Redact_FindsAnEnglishUnitOnlyWholeAndInOrder(string text)
+    {
+        Terms.AssertUntouched(text, Terms.Units("Qingshan County"));
+    }
+}
