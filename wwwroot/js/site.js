@@ -80,3 +80,31 @@
         });
     });
 })();
+
+// Live preview of Markdown, rendered by the server's own sanitizing renderer:
+// <textarea data-preview="#preview"> inside a form that carries the antiforgery token.
+(function () {
+    "use strict";
+    document.querySelectorAll("textarea[data-preview]").forEach(function (area) {
+        var target = document.querySelector(area.getAttribute("data-preview"));
+        var token = area.form && area.form.querySelector("input[name=__RequestVerificationToken]");
+        if (!target || !token) { return; }
+        var timer = null, sent = 0;
+        function render() {
+            var mine = ++sent;
+            var body = new FormData();
+            body.append("text", area.value);
+            fetch("/markdown/preview", { method: "POST", body: body, headers: { "RequestVerificationToken": token.value }, credentials: "same-origin" })
+                .then(function (response) { return response.ok ? response.text() : null; })
+                .then(function (html) {
+                    // The server sanitized it (Markdig without HTML, then an allowlist); a stale answer is dropped.
+                    if (html !== null && mine === sent) { target.innerHTML = html; }
+                })
+                .catch(function () { /* offline for a moment: the preview waits for the next keystroke */ });
+        }
+        area.addEventListener("input", function () {
+            clearTimeout(timer);
+            timer = setTimeout(render, 400);
+        });
+    });
+})();

@@ -92,7 +92,22 @@ public class Entry
     /// <summary>The same for the owner's quota (one essay per author per theme).</summary>
     public int? OwnerSlot { get; private set; }
 
-    /// <summary>Supporting files (nominations); the organizer and the entrant see them, judges never.</summary>
+    /// <summary>
+    /// What judges read (SECURITY.md §1): the title and text with the entrant's identity redacted,
+    /// set whenever a submitted entry's text changes. Null until the entry is first submitted.
+    /// </summary>
+    public string? JudgeTitle { get; private set; }
+
+    /// <inheritdoc cref="JudgeTitle"/>
+    public string? JudgeBody { get; private set; }
+
+    /// <summary>How many identity marks the judge rendition carries; above 0 the organizer sees a flag.</summary>
+    public int RedactionCount { get; private set; }
+
+    /// <summary>When the author confirmed the originality declaration (essays).</summary>
+    public DateTime? DeclaredOriginalAt { get; private set; }
+
+    /// <summary>Supporting files (nominations) or the uploaded original (essays); the organizer and the entrant see them, judges never.</summary>
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
     public int Length => TextLength.Count(Body);
@@ -107,6 +122,37 @@ public class Entry
         }
 
         CreationKey = key;
+    }
+
+    /// <summary>An author who changes unit takes their drafts along; a submitted entry stays with the unit it counted for.</summary>
+    public void MoveToUnit(int unitId)
+    {
+        if (Status != EntryStatus.Draft)
+        {
+            throw new DomainException("An entry that is {0} can no longer be edited.", Status);
+        }
+
+        UnitId = unitId;
+    }
+
+    /// <summary>The author declares the essay their own original, unpublished work.</summary>
+    public void DeclareOriginal(bool declared, DateTime utcNow)
+    {
+        if (Track.Kind != TrackKind.Essay)
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        DeclaredOriginalAt = declared ? DeclaredOriginalAt ?? utcNow : null;
+    }
+
+    /// <summary>Stores the judge rendition that the anonymizer built from the current title and text.</summary>
+    public void SetJudgeRendition(string title, string body, int redactions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(redactions);
+        JudgeTitle = title;
+        JudgeBody = body;
+        RedactionCount = redactions;
     }
 
     public void DescribeNominee(Nominee? person, int? unitId, string? opinion)
@@ -158,6 +204,11 @@ public class Entry
         if (!Track.Limits.LengthFits(length))
         {
             throw new DomainException("The text has {0} characters; this track asks for {1} to {2}.", length, Track.Limits.MinLength, Track.Limits.MaxLength);
+        }
+
+        if (Track.Kind == TrackKind.Essay && DeclaredOriginalAt is null)
+        {
+            throw new DomainException("Confirm the originality declaration before submitting.");
         }
 
         if (Track.Kind == TrackKind.Nomination && Nominee is null && NomineeUnitId is null)

@@ -1,5 +1,6 @@
 using Awards.Web.Data;
 using Awards.Web.Data.Seed;
+using Awards.Web.Features.Entries;
 using Awards.Web.Features.Users;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,13 @@ internal sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<AwardsDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(cancellationToken);
+
+        // Judges read renditions; entries seeded or submitted before renditions existed get theirs now.
+        var built = await scope.ServiceProvider.GetRequiredService<JudgeRenditions>().BackfillAsync(cancellationToken);
+        if (built > 0)
+        {
+            logger.LogInformation("Built the judge rendition of {Count} entries", built);
+        }
 
         var initial = options.Value.InitialOrganizer;
         if (!string.IsNullOrWhiteSpace(initial.Email))

@@ -6,6 +6,7 @@ using Awards.Web.Authorization;
 using Awards.Web.Data;
 using Awards.Web.Data.Seed;
 using Awards.Web.Features.Entries;
+using Awards.Web.Features.Essays;
 using Awards.Web.Features.Nominations;
 using Awards.Web.Features.Users;
 using Awards.Web.Infrastructure.Mail;
@@ -59,8 +60,12 @@ public static class SiteSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<EntryJournal>();
+        services.AddScoped<EntryWorkflow>();
+        services.AddScoped<JudgeRenditions>();
         services.AddScoped<Nominations>();
-        services.AddScoped<NominationQueries>();
+        services.AddScoped<Essays>();
+        services.AddScoped<Features.EssayScreening.EssaySearch>();
+        services.AddScoped<EntryQueries>();
         services.AddHostedService<DatabaseInitializer>();
 
         // Chinese text goes out as characters, not as &#x...; entities.

@@ -65,7 +65,7 @@ public sealed partial class LocalizationTests
                 keys.UnionWith(StringLiteral().Matches(thrown.Groups[1].Value).Select(m => m.Groups[1].Value).Where(k => char.IsUpper(k[0])));
             }
 
-            if (file.EndsWith("Messages.cs", StringComparison.Ordinal))
+            if (file.EndsWith("Messages.cs", StringComparison.Ordinal) || file.EndsWith("Warnings.cs", StringComparison.Ordinal))
             {
                 keys.UnionWith(MessageConstant().Matches(text).Select(m => m.Groups[1].Value));
             }

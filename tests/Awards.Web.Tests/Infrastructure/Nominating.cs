@@ -38,7 +38,7 @@ public static class Nominating
         await browser.PostAsync($"/nominations/{code}", $"/nominations/{code}/submit");
 
     /// <summary>A confirmed account with a role and a unit, made directly (invitations have their own tests).</summary>
-    public static async Task CreateUserAsync(AwardsFactory factory, string email, string role, string? unitCode, string password = Browser.DemoPassword)
+    public static async Task CreateUserAsync(AwardsFactory factory, string email, string role, string? unitCode, string? name = null, string? phone = null)
     {
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -48,11 +48,12 @@ public static class Nominating
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = email.Split('@')[0],
+            DisplayName = name ?? email.Split('@')[0],
+            PhoneNumber = phone,
             UnitId = unitCode is null ? null : db.Units.Single(u => u.Code == unitCode).Id,
             CreatedAt = DateTime.UtcNow,
         };
-        var created = await users.CreateAsync(user, password);
+        var created = await users.CreateAsync(user, Browser.DemoPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }

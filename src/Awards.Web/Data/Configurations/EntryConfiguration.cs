@@ -14,6 +14,7 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Title).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Body).IsRequired();
+        builder.Property(e => e.JudgeTitle).HasMaxLength(200);
         builder.Ignore(e => e.Length);
         builder.Ignore(e => e.IsEditable);
         builder.HasOne(e => e.Track).WithMany().HasForeignKey(e => e.TrackId).OnDelete(DeleteBehavior.Restrict);

@@ -116,6 +116,16 @@ namespace Awards.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeclaredOriginalAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("NomineeUnitId")
                         .HasColumnType("INTEGER");
 
@@ -127,6 +137,9 @@ namespace Awards.Web.Data.Migrations
 
                     b.Property<string>("RecommendationOpinion")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RedactionCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

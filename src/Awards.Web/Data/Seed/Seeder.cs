@@ -134,6 +134,7 @@ public sealed class Seeder(
             var owner = users[seed.Owner];
             var (title, body) = SplitTitle(File.ReadAllText(Path.Combine(folder, seed.File)));
             var entry = new Entry(tracks[seed.Track], title, body, owner.UnitId ?? throw new InvalidDataException($"{seed.Owner} has no unit."), owner.Id, at);
+            entry.DeclareOriginal(true, at);
             Finish(entry, seed.Status, contest.Schedule, at);
         }
 

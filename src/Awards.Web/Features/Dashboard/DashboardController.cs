@@ -104,15 +104,15 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
         var essays = await db.Entries.AsNoTracking()
             .Where(e => e.OwnerUserId == me.Id && trackIds.Contains(e.TrackId))
             .OrderBy(e => e.CreatedAt)
-            .Select(e => new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt))
+            .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt, e.StatusReason, "/essays/" + e.Code) })
             .ToListAsync(cancellationToken);
 
+        var themes = tracks.Select(t => new AuthorTheme(t, [.. essays.Where(e => e.TrackId == t.Id).Select(e => e.Row)])).ToList();
         return View(new AuthorDashboard(
             contest,
             me.DisplayName,
             contest.Schedule.AcceptsSubmissions(site.UtcNow),
-            tracks,
-            essays));
+            themes));
     }
 
     [HttpGet("/judge")]

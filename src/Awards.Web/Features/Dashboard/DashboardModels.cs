@@ -29,6 +29,12 @@ public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entri
 
 public sealed record CoordinatorDashboard(ContestEdition Contest, string UnitName, bool SubmissionsOpen, IReadOnlyList<CoordinatorTrack> Tracks);
 
-public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<Track> EssayTracks, IReadOnlyList<EntryRow> Essays);
+public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
+{
+    /// <summary>Whether the author already holds the theme's per-author quota (one essay by default).</summary>
+    public bool Full => Track.Limits.PerAuthor is int limit && Essays.Count(e => e.Status is not (EntryStatus.Draft or EntryStatus.Withdrawn)) >= limit;
+}
+
+public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<AuthorTheme> Themes);
 
 public sealed record JudgeDashboard(ContestEdition Contest, string Name, ContestPhase Phase, IReadOnlyList<Track> Tracks);

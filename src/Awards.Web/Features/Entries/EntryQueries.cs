@@ -1,24 +1,21 @@
 using Awards.Core.Entries;
 using Awards.Core.Uploads;
 using Awards.Web.Data;
+using Awards.Web.Features.Nominations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Awards.Web.Features.Nominations;
+namespace Awards.Web.Features.Entries;
 
-/// <summary>Reads for the nomination pages: the page model with names and history, and downloads.</summary>
-public sealed class NominationQueries(AwardsDbContext db)
+/// <summary>Reads for the entry pages: a nomination with its names, any entry's history, and downloads.</summary>
+public sealed class EntryQueries(AwardsDbContext db)
 {
     public async Task<NominationView> ViewAsync(Entry entry, bool canChange, string attachmentBase, CancellationToken cancellationToken)
     {
         // A list, not an array: C# 14 binds array.Contains to a span overload that EF Core 6 cannot translate.
         List<int> unitIds = [entry.UnitId, entry.NomineeUnitId ?? entry.UnitId];
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var history = await db.EntryStatusChanges.AsNoTracking()
-            .Where(c => c.EntryId == entry.Id)
-            .OrderBy(c => c.Id)
-            .Select(c => new HistoryRow(c.At, c.From, c.To, c.Reason, db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        var history = await HistoryAsync(entry, cancellationToken);
         return new NominationView(
             entry,
             units[entry.UnitId].Name.ForCurrentCulture(),
@@ -27,6 +24,14 @@ public sealed class NominationQueries(AwardsDbContext db)
             canChange,
             attachmentBase);
     }
+
+    /// <summary>The entry's status history with who made each change.</summary>
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(Entry entry, CancellationToken cancellationToken) =>
+        await db.EntryStatusChanges.AsNoTracking()
+            .Where(c => c.EntryId == entry.Id)
+            .OrderBy(c => c.Id)
+            .Select(c => new HistoryRow(c.At, c.From, c.To, c.Reason, db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
 
     public async Task<string?> UnitCodeAsync(int? unitId, CancellationToken cancellationToken) =>
         unitId is null ? null : await db.Units.Where(u => u.Id == unitId).Select(u => u.Code).FirstOrDefaultAsync(cancellationToken);

@@ -1,5 +1,8 @@
+using Awards.Core.Entries;
 using Awards.Core.Identity;
+using Awards.Core.Tracks;
 using Awards.Web.Authorization;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,11 +15,15 @@ namespace Awards.Web.Features.Nominations;
 [Authorize(Roles = Roles.UnitCoordinator)]
 [Route("nominations")]
 public sealed class NominationAttachmentsController(
-    Nominations nominations,
-    NominationQueries queries,
+    EntryWorkflow workflow,
+    EntryQueries queries,
     IAuthorizationService authorization,
-    IStringLocalizer<SharedResource> l) : CoordinatorControllerBase(nominations, authorization, l)
+    IStringLocalizer<SharedResource> l) : EntryControllerBase(workflow, authorization, l)
 {
+    protected override TrackKind Kind => TrackKind.Nomination;
+
+    protected override string PageOf(Entry entry) => $"/nominations/{entry.Code}";
+
     /// <summary>The most one upload request may carry: the largest file cap plus the form around it.</summary>
     private const long UploadLimit = 64L * 1024 * 1024;
 
@@ -39,7 +46,7 @@ public sealed class NominationAttachmentsController(
 
         return await TryAsync(entry, async () =>
         {
-            var attachment = await Nominations.AttachAsync(entry, file, cancellationToken);
+            var attachment = await Workflow.AttachAsync(entry, file, Nominations.AttachmentKinds, cancellationToken);
             TempData["Message"] = L["{0} is attached.", attachment.FileName].Value;
             return Redirect($"/nominations/{entry.Code}");
         });
@@ -57,7 +64,7 @@ public sealed class NominationAttachmentsController(
 
         return await TryAsync(entry, async () =>
         {
-            await Nominations.DetachAsync(entry, attachment, cancellationToken);
+            await Workflow.DetachAsync(entry, attachment, cancellationToken);
             TempData["Message"] = L["{0} is removed.", attachment.FileName].Value;
             return Redirect($"/nominations/{entry.Code}");
         });

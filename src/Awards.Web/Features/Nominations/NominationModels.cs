@@ -2,12 +2,13 @@ using Awards.Core.Entries;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 
+using Awards.Web.Features.Entries;
+
 namespace Awards.Web.Features.Nominations;
 
 /// <summary>The form page: new when <see cref="Code"/> is null.</summary>
 public sealed record NominationFormPage(Track Track, NominationForm Form, IReadOnlyList<Unit> NomineeUnits, string? Code, DateTime ClosesAt);
 
-public sealed record HistoryRow(DateTime At, EntryStatus? From, EntryStatus To, string? Reason, string? By);
 
 /// <summary>A nomination as its unit and the organizer see it (judges never see this page).</summary>
 public sealed record NominationView(

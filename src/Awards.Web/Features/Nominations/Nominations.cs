@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Identity;
@@ -25,21 +24,19 @@ public sealed class Nominations(
     AwardsDbContext db,
     SiteContext site,
     EntryJournal journal,
+    EntryWorkflow workflow,
+    JudgeRenditions renditions,
     IOptions<AwardsOptions> options,
     IMailSender mail,
     IStringLocalizer<SharedResource> l,
     ILogger<Nominations> logger)
 {
-    private static readonly FileKind[] AcceptedFiles = [FileKind.Docx, FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
-
-    public static IReadOnlyList<FileKind> AttachmentKinds => AcceptedFiles;
+    /// <summary>The kinds of supporting file a nomination takes.</summary>
+    public static readonly FileKind[] AttachmentKinds = [FileKind.Docx, FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
 
     /// <summary>A nomination by its code, with its track and attachments, tracked for changes.</summary>
     public Task<Entry?> FindAsync(string code, CancellationToken cancellationToken = default) =>
-        db.Entries
-            .Include(e => e.Track)
-            .Include(e => e.Attachments)
-            .FirstOrDefaultAsync(e => e.Code == code && e.Track.Kind == TrackKind.Nomination, cancellationToken);
+        workflow.FindAsync(code, TrackKind.Nomination, cancellationToken);
 
     /// <summary>The units a coordinator may nominate as an organisation: their own and the units under it.</summary>
     public async Task<IReadOnlyList<Unit>> NomineeUnitsAsync(int unitId, CancellationToken cancellationToken = default)
@@ -106,6 +103,7 @@ public sealed class Nominations(
         }
 
         entry.DescribeNominee(NomineeOf(tracked, form), tracked.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
+        await renditions.ApplyAsync(entry, cancellationToken);
         db.Entries.Add(entry);
         journal.Record(entry, "Nomination created", null, null, EntryJournal.Snapshot(entry));
         try
@@ -128,93 +126,14 @@ public sealed class Nominations(
         var before = EntryJournal.Snapshot(entry);
         entry.Edit(form.Title.Trim(), Normalize(form.Deeds), contest.Schedule, site.UtcNow);
         entry.DescribeNominee(NomineeOf(entry.Track, form), entry.Track.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
+        await renditions.ApplyAsync(entry, cancellationToken);
         journal.Record(entry, "Nomination edited", entry.Status, before, EntryJournal.Snapshot(entry));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Submits inside an immediate transaction: the slots the unit's other nominations hold are
-    /// read and the new one taken with no other writer in between (SECURITY.md §5).
-    /// </summary>
-    public async Task<Entry> SubmitAsync(string code, CancellationToken cancellationToken = default)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        return await ImmediateTransaction.RunAsync(db, async ct =>
-        {
-            var entry = await FindAsync(code, ct) ?? throw new DomainException("The entry was not found.");
-            var from = entry.Status;
-            var byUnit = await db.Entries
-                .Where(e => e.TrackId == entry.TrackId && e.UnitId == entry.UnitId && e.Id != entry.Id && e.UnitSlot != null)
-                .Select(e => e.UnitSlot!.Value)
-                .ToListAsync(ct);
-            var byOwner = await db.Entries
-                .Where(e => e.TrackId == entry.TrackId && e.OwnerUserId == entry.OwnerUserId && e.Id != entry.Id && e.OwnerSlot != null)
-                .Select(e => e.OwnerSlot!.Value)
-                .ToListAsync(ct);
-            var before = EntryJournal.StatusOf(entry);
-            entry.Submit(contest.Schedule, site.UtcNow, new TakenSlots(byUnit, byOwner));
-            journal.Record(entry, "Nomination submitted", from, before, EntryJournal.StatusOf(entry));
-            return entry;
-        }, cancellationToken);
-    }
-
-    public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
-        entry.Withdraw(contest.Schedule, site.UtcNow);
-        journal.Record(entry, "Nomination withdrawn", from, before, EntryJournal.StatusOf(entry));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task<Attachment> AttachAsync(Entry entry, IFormFile file, CancellationToken cancellationToken = default)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        var uploads = options.Value.Uploads;
-        contest.Schedule.EnsureAcceptsSubmissions(site.UtcNow);
-        if (file.Length > uploads.MaxFileBytes)
-        {
-            throw new DomainException(UploadMessages.TooLarge, uploads.MaxFileMegabytes);
-        }
-
-        var bytes = new byte[file.Length];
-        await using (var read = file.OpenReadStream())
-        {
-            await read.ReadExactlyAsync(bytes, cancellationToken);
-        }
-
-        using var content = new MemoryStream(bytes, writable: false);
-        var kind = FileInspector.Inspect(content, file.FileName, AcceptedFiles, uploads.FileLimits);
-        var attachment = entry.Attach(file.FileName, kind, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), uploads.AttachmentLimits, contest.Schedule, site.UtcNow);
-        db.AttachmentContents.Add(new AttachmentContent { Attachment = attachment, Data = bytes });
-        journal.RecordFile(entry, "Attachment added", attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        return attachment;
-    }
-
-    public async Task DetachAsync(Entry entry, Attachment attachment, CancellationToken cancellationToken = default)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        entry.Detach(attachment, contest.Schedule, site.UtcNow);
-        db.Attachments.Remove(attachment);
-        journal.RecordFile(entry, "Attachment removed", attachment);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task AcceptAsync(Entry entry, CancellationToken cancellationToken = default)
-    {
-        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
-        entry.Accept(site.UtcNow);
-        journal.Record(entry, "Nomination accepted", from, before, EntryJournal.StatusOf(entry));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
     {
-        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
-        entry.Return(reason, site.UtcNow);
-        journal.Record(entry, "Nomination returned", from, before, EntryJournal.StatusOf(entry));
-        await db.SaveChangesAsync(cancellationToken);
+        await workflow.ReturnAsync(entry, reason, cancellationToken);
         await NotifyReturnedAsync(entry, cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using Awards.Core.Identity;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 using Awards.Web.Authorization;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,12 +21,17 @@ namespace Awards.Web.Features.Nominations;
 [Route("nominations")]
 public sealed class NominationsController(
     Nominations nominations,
-    NominationQueries queries,
+    EntryWorkflow workflow,
+    EntryQueries queries,
     SiteContext site,
     CurrentUser currentUser,
     IAuthorizationService authorization,
-    IStringLocalizer<SharedResource> l) : CoordinatorControllerBase(nominations, authorization, l)
+    IStringLocalizer<SharedResource> l) : EntryControllerBase(workflow, authorization, l)
 {
+    protected override TrackKind Kind => TrackKind.Nomination;
+
+    protected override string PageOf(Entry entry) => $"/nominations/{entry.Code}";
+
     [HttpGet("new/{track}")]
     public async Task<IActionResult> New(string track, CancellationToken cancellationToken)
     {
@@ -54,12 +60,12 @@ public sealed class NominationsController(
             return NotFound();
         }
 
-        Nominations.Validate(t, form, ModelState);
+        nominations.Validate(t, form, ModelState);
         if (ModelState.IsValid)
         {
             try
             {
-                var entry = await Nominations.CreateAsync(t, me, form, nomineeUnit, cancellationToken);
+                var entry = await nominations.CreateAsync(t, me, form, nomineeUnit, cancellationToken);
                 TempData["Message"] = L["The draft is saved as {0}. Add attachments, then submit it.", entry.Code].Value;
                 return Redirect($"/nominations/{entry.Code}");
             }
@@ -117,12 +123,12 @@ public sealed class NominationsController(
             return NotFound();
         }
 
-        Nominations.Validate(entry.Track, form, ModelState);
+        nominations.Validate(entry.Track, form, ModelState);
         if (ModelState.IsValid)
         {
             try
             {
-                await Nominations.EditAsync(entry, form, nomineeUnit, cancellationToken);
+                await nominations.EditAsync(entry, form, nomineeUnit, cancellationToken);
                 TempData["Message"] = L["Your changes are saved."].Value;
                 return Redirect($"/nominations/{entry.Code}");
             }
@@ -152,7 +158,7 @@ public sealed class NominationsController(
 
         return await TryAsync(entry, async () =>
         {
-            await Nominations.SubmitAsync(entry.Code, cancellationToken);
+            await Workflow.SubmitAsync(entry.Code, TrackKind.Nomination, cancellationToken);
             return Redirect($"/nominations/{entry.Code}/receipt");
         });
     }
@@ -184,7 +190,7 @@ public sealed class NominationsController(
 
         return await TryAsync(entry, async () =>
         {
-            await Nominations.WithdrawAsync(entry, cancellationToken);
+            await Workflow.WithdrawAsync(entry, cancellationToken);
             TempData["Message"] = L["The nomination {0} is withdrawn; it no longer counts towards your unit's limit.", entry.Code].Value;
             return Redirect("/coordinator");
         });
@@ -201,14 +207,14 @@ public sealed class NominationsController(
             return (true, null);
         }
 
-        var unit = (await Nominations.NomineeUnitsAsync(unitId, cancellationToken)).FirstOrDefault(u => u.Code == form.NomineeUnit);
+        var unit = (await nominations.NomineeUnitsAsync(unitId, cancellationToken)).FirstOrDefault(u => u.Code == form.NomineeUnit);
         return (unit is not null, unit);
     }
 
     private async Task<NominationFormPage> FormPageAsync(Track track, NominationForm form, int unitId, string? code, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
-        var units = track.Entrant == Entrant.Organisation ? await Nominations.NomineeUnitsAsync(unitId, cancellationToken) : [];
+        var units = track.Entrant == Entrant.Organisation ? await nominations.NomineeUnitsAsync(unitId, cancellationToken) : [];
         return new NominationFormPage(track, form, units, code, contest!.Schedule.SubmissionClosesAt);
     }
 }

@@ -4,7 +4,7 @@ using Awards.Core.Identity;
 using Awards.Core.Tracks;
 using Awards.Web.Authorization;
 using Awards.Web.Data;
-using Awards.Web.Features.Nominations;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +19,8 @@ namespace Awards.Web.Features.Screening;
 public sealed class ScreeningController(
     AwardsDbContext db,
     Nominations.Nominations nominations,
-    NominationQueries queries,
+    EntryWorkflow workflow,
+    EntryQueries queries,
     SiteContext site,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResource> l) : Controller
@@ -97,7 +98,7 @@ public sealed class ScreeningController(
 
         return await TryAsync(entry, async () =>
         {
-            await nominations.AcceptAsync(entry, cancellationToken);
+            await workflow.AcceptAsync(entry, cancellationToken);
             TempData["Message"] = l["The nomination {0} is accepted for judging.", entry.Code].Value;
         });
     }

@@ -1,0 +1,49 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Entries;
+
+/// <summary>For the entrants' controllers: load an entry the user may act on, and turn a broken rule into a message.</summary>
+public abstract class EntryControllerBase(EntryWorkflow workflow, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : Controller
+{
+    protected EntryWorkflow Workflow { get; } = workflow;
+
+    protected IStringLocalizer<SharedResource> L { get; } = l;
+
+    /// <summary>Nominations or essays.</summary>
+    protected abstract TrackKind Kind { get; }
+
+    /// <summary>The entry's page, where messages are shown.</summary>
+    protected abstract string PageOf(Entry entry);
+
+    /// <summary>The entry when the signed-in user may do <paramref name="operation"/> on it; null (answer 404) otherwise.</summary>
+    protected async Task<Entry?> LoadAsync(string code, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
+    {
+        if (await Workflow.FindAsync(code, Kind, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        return (await authorization.AuthorizeAsync(User, entry, operation)).Succeeded ? entry : null;
+    }
+
+    /// <summary>Runs a change; a broken rule comes back to the entry's page as a message, with nothing changed.</summary>
+    protected async Task<IActionResult> TryAsync(Entry entry, Func<Task<IActionResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = L.Rule(ex);
+            return Redirect(PageOf(entry));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Awards.Core.Uploads;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Entries;
+
+/// <summary>
+/// The status changes that nominations and essays share: submit (under an immediate transaction,
+/// taking a quota slot), withdraw, attach and detach files, and the organizer's accept, return and
+/// disqualify. Callers authorize first. Every change goes into the journal and is saved with it;
+/// broken rules surface as <see cref="DomainException"/>s and change nothing.
+/// </summary>
+public sealed class EntryWorkflow(
+    AwardsDbContext db,
+    SiteContext site,
+    EntryJournal journal,
+    JudgeRenditions renditions,
+    IOptions<AwardsOptions> options)
+{
+    /// <summary>An entry of the given kind by its code, with its track and attachments, tracked for changes.</summary>
+    public Task<Entry?> FindAsync(string code, TrackKind kind, CancellationToken cancellationToken = default) =>
+        EntryCode.IsWellFormed(code)
+            ? db.Entries
+                .Include(e => e.Track)
+                .Include(e => e.Attachments)
+                .FirstOrDefaultAsync(e => e.Code == code && e.Track.Kind == kind, cancellationToken)
+            : Task.FromResult<Entry?>(null);
+
+    /// <summary>
+    /// Submits inside an immediate transaction: the slots the unit's and the owner's other entries
+    /// hold are read and the new one taken with no other writer in between (SECURITY.md §5, ADR 0004).
+    /// </summary>
+    public async Task<Entry> SubmitAsync(string code, TrackKind kind, CancellationToken cancellationToken = default)
+    {
+        var schedule = await ScheduleAsync(cancellationToken);
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var entry = await FindAsync(code, kind, ct) ?? throw new DomainException("The entry was not found.");
+            var from = entry.Status;
+            var byUnit = await db.Entries
+                .Where(e => e.TrackId == entry.TrackId && e.UnitId == entry.UnitId && e.Id != entry.Id && e.UnitSlot != null)
+                .Select(e => e.UnitSlot!.Value)
+                .ToListAsync(ct);
+            var byOwner = await db.Entries
+                .Where(e => e.TrackId == entry.TrackId && e.OwnerUserId == entry.OwnerUserId && e.Id != entry.Id && e.OwnerSlot != null)
+                .Select(e => e.OwnerSlot!.Value)
+                .ToListAsync(ct);
+            var before = EntryJournal.StatusOf(entry);
+            entry.Submit(schedule, site.UtcNow, new TakenSlots(byUnit, byOwner));
+            await renditions.ApplyAsync(entry, ct);
+            journal.Record(entry, $"{Noun(entry)} submitted", from, before, EntryJournal.StatusOf(entry));
+            return entry;
+        }, cancellationToken);
+    }
+
+    public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        var schedule = await ScheduleAsync(cancellationToken);
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Withdraw(schedule, site.UtcNow);
+        journal.Record(entry, $"{Noun(entry)} withdrawn", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Checks a file by content (SECURITY.md §4) and stores it with the entry; nothing is stored on refusal.</summary>
+    public async Task<Attachment> AttachAsync(Entry entry, IFormFile file, IReadOnlyCollection<FileKind> accepted, CancellationToken cancellationToken = default)
+    {
+        var bytes = await ReadCheckedAsync(file, cancellationToken);
+        using var content = new MemoryStream(bytes, writable: false);
+        var uploads = options.Value.Uploads;
+        var kind = FileInspector.Inspect(content, file.FileName, accepted, uploads.FileLimits);
+        return await AttachAsync(entry, file.FileName, kind, bytes, cancellationToken);
+    }
+
+    /// <summary>Stores bytes that have already been checked.</summary>
+    public async Task<Attachment> AttachAsync(Entry entry, string fileName, FileKind kind, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        var schedule = await ScheduleAsync(cancellationToken);
+        var attachment = entry.Attach(fileName, kind, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), options.Value.Uploads.AttachmentLimits, schedule, site.UtcNow);
+        db.AttachmentContents.Add(new AttachmentContent { Attachment = attachment, Data = bytes });
+        journal.RecordFile(entry, "Attachment added", attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return attachment;
+    }
+
+    public async Task DetachAsync(Entry entry, Attachment attachment, CancellationToken cancellationToken = default)
+    {
+        var schedule = await ScheduleAsync(cancellationToken);
+        entry.Detach(attachment, schedule, site.UtcNow);
+        db.Attachments.Remove(attachment);
+        journal.RecordFile(entry, "Attachment removed", attachment);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Reads an upload into memory after the size cap and the open-window checks.</summary>
+    public async Task<byte[]> ReadCheckedAsync(IFormFile file, CancellationToken cancellationToken = default)
+    {
+        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        var uploads = options.Value.Uploads;
+        if (file.Length > uploads.MaxFileBytes)
+        {
+            throw new DomainException(UploadMessages.TooLarge, uploads.MaxFileMegabytes);
+        }
+
+        var bytes = new byte[file.Length];
+        await using var read = file.OpenReadStream();
+        await read.ReadExactlyAsync(bytes, cancellationToken);
+        return bytes;
+    }
+
+    public async Task AcceptAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Accept(site.UtcNow);
+        journal.Record(entry, $"{Noun(entry)} accepted", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
+    {
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Return(reason, site.UtcNow);
+        journal.Record(entry, $"{Noun(entry)} returned", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task DisqualifyAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
+    {
+        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+        entry.Disqualify(reason, site.UtcNow);
+        journal.Record(entry, $"{Noun(entry)} disqualified", from, before, EntryJournal.StatusOf(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<Core.Contests.ContestSchedule> ScheduleAsync(CancellationToken cancellationToken) =>
+        (await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.")).Schedule;
+
+    private static string Noun(Entry entry) => entry.Track.Kind == TrackKind.Nomination ? "Nomination" : "Essay";
+}

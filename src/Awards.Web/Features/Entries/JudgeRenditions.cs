@@ -1,0 +1,80 @@
+using Awards.Core.Anonymization;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.Entries;
+
+/// <summary>
+/// Builds what judges read (SECURITY.md §1): the entry's title and text with the identity of the
+/// people behind it redacted. For an essay that is the author (name, e-mail, phone) and their
+/// unit; for a nomination the nominating unit and its coordinator always, and the nominee too when
+/// the track is blind.
+/// </summary>
+public sealed class JudgeRenditions(AwardsDbContext db)
+{
+    public async Task ApplyAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        var terms = await TermsAsync(entry, cancellationToken);
+        var title = Redactor.Redact(entry.Title, terms);
+        var body = Redactor.Redact(entry.Body, terms);
+        entry.SetJudgeRendition(title.Text, body.Text, title.Count + body.Count);
+    }
+
+    /// <summary>Builds the missing renditions of submitted entries (entries from before renditions existed); returns how many.</summary>
+    public async Task<int> BackfillAsync(CancellationToken cancellationToken = default)
+    {
+        var entries = await db.Entries.Include(e => e.Track).Where(e => e.JudgeBody == null && e.Status != EntryStatus.Draft).ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await ApplyAsync(entry, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return entries.Count;
+    }
+
+    /// <summary>Rebuilds the renditions of an author's entries after their profile changed.</summary>
+    public async Task RefreshOwnerAsync(int ownerUserId, CancellationToken cancellationToken = default)
+    {
+        var entries = await db.Entries.Include(e => e.Track).Where(e => e.OwnerUserId == ownerUserId).ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await ApplyAsync(entry, cancellationToken);
+        }
+    }
+
+    public async Task<IdentityTerms> TermsAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        var owner = await db.Users.AsNoTracking()
+            .Where(u => u.Id == entry.OwnerUserId)
+            .Select(u => new { u.DisplayName, u.Email, u.PhoneNumber })
+            .FirstAsync(cancellationToken);
+        List<string> names = [owner.DisplayName];
+        List<string> emails = [owner.Email ?? string.Empty];
+        List<string> phones = [owner.PhoneNumber ?? string.Empty];
+        List<int> unitIds = [entry.UnitId];
+        var blind = entry.Track.IsBlind;
+        if (entry.Track.Kind == TrackKind.Nomination && blind)
+        {
+            if (entry.Nominee is { } nominee)
+            {
+                names.Add(nominee.Name);
+                phones.Add(nominee.Contact);
+            }
+
+            if (entry.NomineeUnitId is int nomineeUnit)
+            {
+                unitIds.Add(nomineeUnit);
+            }
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Name).ToListAsync(cancellationToken);
+        return new IdentityTerms(
+            names.Where(n => n.Length > 0).ToList(),
+            emails.Where(e => e.Length > 0).ToList(),
+            phones.Where(p => p.Length > 0).ToList(),
+            units.SelectMany(n => new[] { n.Zh, n.En }).Where(n => n.Length > 0).Distinct().ToList());
+    }
+}

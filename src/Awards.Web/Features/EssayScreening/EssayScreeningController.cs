@@ -1,0 +1,127 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Identity;
+using Awards.Core.Tracks;
+using Awards.Web.Authorization;
+using Awards.Web.Data;
+using Awards.Web.Features.Entries;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.EssayScreening;
+
+/// <summary>
+/// The organizer's view of every submitted essay: filters, full-text search, the original beside
+/// the judge rendition with its redaction flag, and disqualification with a reason.
+/// </summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/essays")]
+public sealed class EssayScreeningController(
+    AwardsDbContext db,
+    EntryWorkflow workflow,
+    EntryQueries queries,
+    EssaySearch search,
+    SiteContext site,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    private const int PageSize = 50;
+
+    private const int MaxReasonLength = 1000;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? theme, string? unit, EntryStatus? status, bool flagged = false, string? q = null, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return View("NoContest");
+        }
+
+        var themes = contest.Tracks.Where(t => t.Kind == TrackKind.Essay).OrderBy(t => t.SortOrder).ToList();
+        var trackIds = themes.Where(t => theme is null || t.Code == theme).Select(t => t.Id).ToList();
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync(cancellationToken);
+        var unitId = units.FirstOrDefault(u => u.Code == unit)?.Id;
+        q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+
+        var query = (q is null ? db.Entries : search.Matching(q)).AsNoTracking()
+            .Where(e => trackIds.Contains(e.TrackId) && e.Status != EntryStatus.Draft)
+            .Where(e => unitId == null || e.UnitId == unitId)
+            .Where(e => status == null || e.Status == status)
+            .Where(e => !flagged || e.RedactionCount > 0);
+        var total = await query.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await query
+            .OrderByDescending(e => e.SubmittedAt)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(e => new { e.Code, e.TrackId, e.Title, Author = db.Users.Where(u => u.Id == e.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), e.UnitId, e.Status, e.SubmittedAt, e.Body, e.RedactionCount })
+            .ToListAsync(cancellationToken);
+        var names = units.ToDictionary(u => u.Id, u => u.Name.ForCurrentCulture());
+        var themeNames = themes.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
+        var list = rows.Select(r => new EssayRow(r.Code, themeNames[r.TrackId], r.Title, r.Author ?? string.Empty, names[r.UnitId], r.Status, r.SubmittedAt, TextLength.Count(r.Body), r.RedactionCount)).ToList();
+
+        return View(new EssayList(
+            new EssayFilter(theme, unit, status, flagged, q, page),
+            list,
+            total,
+            PageSize,
+            themes,
+            [.. units.Where(u => u.Kind != Core.Units.UnitKind.City).Select(u => (u.Code, names[u.Id]))]));
+    }
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        var author = await db.Users.AsNoTracking().Include(u => u.Unit).FirstAsync(u => u.Id == entry.OwnerUserId, cancellationToken);
+        var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == entry.UnitId, cancellationToken);
+        return View(new EssayDetail(entry, author.DisplayName, author.Email!, author.PhoneNumber, unit.Name.ForCurrentCulture(), await queries.HistoryAsync(entry, cancellationToken)));
+    }
+
+    [HttpPost("{code}/disqualify")]
+    public async Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        {
+            TempData["Error"] = l["Write the reason the author will see, in at most {0} characters.", MaxReasonLength].Value;
+            return Redirect($"/organizer/essays/{entry.Code}");
+        }
+
+        try
+        {
+            await workflow.DisqualifyAsync(entry, reason, cancellationToken);
+            TempData["Message"] = l["The essay {0} is disqualified.", entry.Code].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect($"/organizer/essays/{entry.Code}");
+    }
+
+    [HttpGet("{code}/attachments/{token}")]
+    public async Task<IActionResult> Download(string code, string token, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) is { } entry && await queries.DownloadAsync(entry, token, cancellationToken) is { } file
+            ? file
+            : NotFound();
+
+    private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>
+        await workflow.FindAsync(code, TrackKind.Essay, cancellationToken) is { } entry
+        && (await authorization.AuthorizeAsync(User, entry, EntryOperations.Screen)).Succeeded
+            ? entry
+            : null;
+}

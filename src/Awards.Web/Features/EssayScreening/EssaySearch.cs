@@ -1,0 +1,27 @@
+using Awards.Core.Entries;
+using Awards.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.EssayScreening;
+
+/// <summary>
+/// Full-text search over entry titles and texts: the SQLite FTS5 table EntrySearch with the
+/// trigram tokenizer (migration EssaysAndRenditions), which finds any substring of three or more
+/// characters, Chinese included, without a word segmenter. Shorter queries (a two-character word
+/// such as 扶贫) fall back to LIKE, which the trigram index cannot serve.
+/// </summary>
+public sealed class EssaySearch(AwardsDbContext db)
+{
+    public IQueryable<Entry> Matching(string query)
+    {
+        if (query.Length >= 3)
+        {
+            // A phrase query: the user's text is one quoted FTS string, so its characters are never FTS syntax.
+            var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            return db.Entries.FromSqlInterpolated($"SELECT * FROM Entries WHERE Id IN (SELECT rowid FROM EntrySearch WHERE EntrySearch MATCH {phrase})");
+        }
+
+        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return db.Entries.Where(e => EF.Functions.Like(e.Title, pattern, "\\") || EF.Functions.Like(e.Body, pattern, "\\"));
+    }
+}

@@ -1,0 +1,113 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Tracks;
+using Awards.Core.Uploads;
+using Awards.Web.Data;
+using Awards.Web.Features.Entries;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Essays;
+
+/// <summary>The essay-specific part of an author's work: create and edit the text, import it from Word.</summary>
+public sealed class Essays(
+    AwardsDbContext db,
+    SiteContext site,
+    EntryJournal journal,
+    EntryWorkflow workflow,
+    JudgeRenditions renditions,
+    IOptions<AwardsOptions> options)
+{
+    public static readonly FileKind[] ImportKinds = [FileKind.Docx];
+
+    public Task<Entry?> FindAsync(string code, CancellationToken cancellationToken = default) =>
+        workflow.FindAsync(code, TrackKind.Essay, cancellationToken);
+
+    public async Task<Entry> CreateAsync(Track track, AppUser author, EssayForm form, CancellationToken cancellationToken = default)
+    {
+        var schedule = await workflow.ScheduleAsync(cancellationToken);
+        var now = site.UtcNow;
+        schedule.EnsureAcceptsSubmissions(now);
+        var unitId = author.UnitId ?? throw new DomainException("Your account has no unit. Choose it in your profile first.");
+        if (form.FormKey is { Length: > 0 } key
+            && await db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == author.Id && e.CreationKey == key, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var tracked = await db.Tracks.FirstAsync(t => t.Id == track.Id, cancellationToken);
+        var entry = new Entry(tracked, form.Title.Trim(), Normalize(form.Body), unitId, author.Id, now);
+        if (form.FormKey is { Length: > 0 })
+        {
+            entry.SetCreationKey(form.FormKey);
+        }
+
+        entry.DeclareOriginal(form.Original, now);
+        await renditions.ApplyAsync(entry, cancellationToken);
+        db.Entries.Add(entry);
+        journal.Record(entry, "Essay created", null, null, EntryJournal.Snapshot(entry));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ImmediateTransaction.IsUniqueViolation(ex) && form.FormKey is not null)
+        {
+            db.ChangeTracker.Clear();
+            return await db.Entries.Include(e => e.Track).FirstAsync(e => e.OwnerUserId == author.Id && e.CreationKey == form.FormKey, cancellationToken);
+        }
+
+        return entry;
+    }
+
+    public async Task EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)
+    {
+        var schedule = await workflow.ScheduleAsync(cancellationToken);
+        var before = EntryJournal.Snapshot(entry);
+        entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
+        entry.DeclareOriginal(form.Original, site.UtcNow);
+        await renditions.ApplyAsync(entry, cancellationToken);
+        journal.Record(entry, "Essay edited", entry.Status, before, EntryJournal.Snapshot(entry));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Converts an uploaded Word file to the canonical Markdown (SECURITY.md §4: the zip is checked
+    /// before the SDK opens it) and puts it in a draft, new or existing, for the author to check and
+    /// confirm. The original file is kept with the entry for the organizer; judges never see it.
+    /// </summary>
+    public async Task<(Entry Entry, ConvertedDocument Converted)> ImportAsync(Track track, AppUser author, Entry? existing, IFormFile file, CancellationToken cancellationToken = default)
+    {
+        var bytes = await workflow.ReadCheckedAsync(file, cancellationToken);
+        var uploads = options.Value.Uploads;
+        ConvertedDocument converted;
+        using (var content = new MemoryStream(bytes, writable: false))
+        {
+            FileInspector.Inspect(content, file.FileName, ImportKinds, uploads.FileLimits);
+            converted = DocxConverter.Convert(content, uploads.FileLimits);
+        }
+
+        var title = converted.Title ?? existing?.Title ?? Path.GetFileNameWithoutExtension(file.FileName.Replace('\\', '/').Split('/')[^1]);
+        title = title.Length > 200 ? title[..200] : title;
+        var form = new EssayForm { Title = title, Body = converted.Markdown, Original = false };
+        Entry entry;
+        if (existing is null)
+        {
+            entry = await CreateAsync(track, author, form, cancellationToken);
+        }
+        else
+        {
+            entry = existing;
+            await EditAsync(entry, form, cancellationToken);
+            foreach (var old in entry.Attachments.Where(a => a.Kind == FileKind.Docx).ToList())
+            {
+                await workflow.DetachAsync(entry, old, cancellationToken);
+            }
+        }
+
+        await workflow.AttachAsync(entry, file.FileName, FileKind.Docx, bytes, cancellationToken);
+        return (entry, converted);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using Awards.Core.Entries;
+using Awards.Web.Tests.Infrastructure;
+using static Awards.Web.Tests.Infrastructure.Writing;
+
+namespace Awards.Web.Tests.Features.Essays;
+
+/// <summary>An author's essays from draft to receipt, and every refusal on the way.</summary>
+public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    [Fact]
+    public async Task Author_WritesAnEssay_Submits_AndSeesTheReceiptAndTheStatus()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.one@example.org");
+
+        var code = await CreateDraftAsync(browser, "help-story", Essay(title: "山路弯弯"));
+        using var submitted = await SubmitAsync(browser, code);
+
+        Assert.Equal($"/essays/{code}/receipt", submitted.Headers.Location?.OriginalString);
+        var receipt = await browser.GetStringAsync($"/essays/{code}/receipt");
+        Assert.Contains("征文已提交", receipt, StringComparison.Ordinal);
+        Assert.Contains(code, receipt, StringComparison.Ordinal);
+        var dashboard = await browser.GetStringAsync("/author");
+        Assert.Contains("山路弯弯", dashboard, StringComparison.Ordinal);
+        Assert.Contains("已提交", dashboard, StringComparison.Ordinal);
+        var entry = factory.WithDb(db => db.Entries.Single(e => e.Code == code));
+        Assert.Equal((EntryStatus.Submitted, (int?)1, (int?)null), (entry.Status, entry.OwnerSlot, entry.UnitSlot));
+        Assert.NotNull(entry.DeclaredOriginalAt);
+        Assert.Equal(["Essay created", "Essay submitted"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == code).OrderBy(a => a.Id).Select(a => a.Action).ToList()));
+    }
+
+    [Fact]
+    public async Task Submit_WithoutTheOriginalityDeclaration_IsRefused()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.two@example.org");
+        var code = await CreateDraftAsync(browser, "journey", Essay(original: false));
+
+        (await SubmitAsync(browser, code)).Dispose();
+
+        Assert.Contains("提交前请确认原创声明", await browser.GetStringAsync($"/essays/{code}"), StringComparison.Ordinal);
+        Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
+    }
+
+    [Fact]
+    public async Task ASecondEssayInTheSameTheme_IsRefused_ButAnotherThemeIsFine()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.three@example.org");
+        var first = await CreateDraftAsync(browser, "help-story");
+        var second = await CreateDraftAsync(browser, "help-story", Essay(title: "第二篇"));
+        var other = await CreateDraftAsync(browser, "journey");
+        (await SubmitAsync(browser, first)).Dispose();
+
+        (await SubmitAsync(browser, second)).Dispose();
+        Assert.Contains("您在该赛道已提交 1 件作品，已达上限", await browser.GetStringAsync($"/essays/{second}"), StringComparison.Ordinal);
+        using var otherTheme = await SubmitAsync(browser, other);
+
+        Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == second).Status));
+        Assert.Equal($"/essays/{other}/receipt", otherTheme.Headers.Location?.OriginalString);
+        Assert.DoesNotContain("/essays/new/help-story", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TooShortAnEssay_SaysHowLongItIs()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.four@example.org");
+        var code = await CreateDraftAsync(browser, "help-story", Essay(body: "太短了。"));
+
+        (await SubmitAsync(browser, code)).Dispose();
+
+        Assert.Contains("正文共 4 字，本赛道要求 1000 至 6000 字", await browser.GetStringAsync($"/essays/{code}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParallelSubmissions_OfTwoDraftsInOneTheme_AcceptExactlyOne()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.five@example.org");
+        var drafts = new List<(string Code, string Token)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var code = await CreateDraftAsync(browser, "journey", Essay(title: $"并发 {i}"));
+            drafts.Add((code, await browser.TokenFromAsync($"/essays/{code}")));
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var posts = drafts.Select(async d =>
+        {
+            await start.WaitAsync();
+            using var response = await browser.Client.PostAsync($"/essays/{d.Code}/submit", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = d.Token }));
+            return response.Headers.Location?.OriginalString ?? response.StatusCode.ToString();
+        }).ToList();
+        start.Release(drafts.Count);
+        var results = await Task.WhenAll(posts);
+
+        Assert.Single(results, r => r.EndsWith("/receipt", StringComparison.Ordinal));
+        var owner = factory.WithDb(db => db.Users.Single(u => u.Email == "writer.five@example.org").Id);
+        Assert.Equal(1, factory.WithDb(db => db.Entries.Count(e => e.OwnerUserId == owner && e.Status == EntryStatus.Submitted)));
+    }
+
+    [Fact]
+    public async Task AnotherAuthor_GetsNotFound_ForEveryAction()
+    {
+        var owner = await NewAuthorAsync(factory, "writer.six@example.org");
+        var code = await CreateDraftAsync(owner, "help-story", Essay(title: "别人的作品"));
+        var other = await NewAuthorAsync(factory, "writer.seven@example.org");
+        var token = await other.TokenFromAsync("/essays/new/help-story");
+
+        foreach (var url in new[] { $"/essays/{code}", $"/essays/{code}/edit", $"/essays/{code}/receipt" })
+        {
+            using var response = await other.Client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url}: {response.StatusCode}");
+        }
+
+        foreach (var url in new[] { $"/essays/{code}/edit", $"/essays/{code}/submit", $"/essays/{code}/withdraw" })
+        {
+            using var response = await other.Client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(Essay(title: "篡改")) { ["__RequestVerificationToken"] = token }));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"POST {url}: {response.StatusCode}");
+        }
+
+        using var import = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(SampleFiles.Docx()), "file", "x.docx" },
+        };
+        using var imported = await other.Client.PostAsync($"/essays/{code}/import", import);
+        Assert.Equal(HttpStatusCode.NotFound, imported.StatusCode);
+        Assert.Equal(("别人的作品", EntryStatus.Draft), factory.WithDb(db => db.Entries.Where(e => e.Code == code).Select(e => new { e.Title, e.Status }).AsEnumerable().Select(e => (e.Title, e.Status)).Single()));
+
+        var coordinator = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        using var asCoordinator = await coordinator.Client.GetAsync($"/essays/{code}");
+        Assert.Equal(HttpStatusCode.Redirect, asCoordinator.StatusCode);
+    }
+
+    [Fact]
+    public async Task AfterTheDeadline_NothingChanges()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.eight@example.org");
+        var code = await CreateDraftAsync(browser, "journey");
+        var token = await browser.TokenFromAsync($"/essays/{code}");
+        var closes = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Schedule.SubmissionClosesAt);
+        factory.Clock.Set(closes);
+        try
+        {
+            (await SubmitAsync(browser, code)).Dispose();
+            Assert.Contains("报送已截止", await browser.GetStringAsync($"/essays/{code}"), StringComparison.Ordinal);
+            using var edited = await browser.Client.PostAsync($"/essays/{code}/edit", new FormUrlEncodedContent(new Dictionary<string, string>(Essay(title: "截止后")) { ["__RequestVerificationToken"] = token }));
+            Assert.Contains("报送已截止", await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
+            Assert.NotEqual("截止后", factory.WithDb(db => db.Entries.Single(e => e.Code == code).Title));
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task Withdraw_FreesTheTheme_ForANewEssay()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.nine@example.org");
+        var first = await CreateDraftAsync(browser, "help-story");
+        (await SubmitAsync(browser, first)).Dispose();
+
+        (await browser.PostAsync($"/essays/{first}", $"/essays/{first}/withdraw")).Dispose();
+        var second = await CreateDraftAsync(browser, "help-story", Essay(title: "重写"));
+        using var submitted = await SubmitAsync(browser, second);
+
+        Assert.Equal($"/essays/{second}/receipt", submitted.Headers.Location?.OriginalString);
+        Assert.Equal(EntryStatus.Withdrawn, factory.WithDb(db => db.Entries.Single(e => e.Code == first).Status));
+    }
+
+    [Fact]
+    public async Task ThePreview_RendersSafeHtml_ForSignedInUsersWithTheToken()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.ten@example.org");
+        var token = await browser.TokenFromAsync("/essays/new/help-story");
+
+        using var preview = await browser.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/markdown/preview")
+        {
+            Headers = { { "RequestVerificationToken", token } },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "**加粗** <script>alert(1)</script> [x](javascript:alert(1))" }),
+        });
+        var html = await preview.Content.ReadAsStringAsync();
+        using var withoutToken = await browser.Client.PostAsync("/markdown/preview", new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "x" }));
+        using var anonymous = await new Browser(factory).Client.PostAsync("/markdown/preview", new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("<strong>加粗</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+}
