@@ -20,6 +20,9 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Where the site writes its mail (.eml files), to follow links a person would get by e-mail.</summary>
+    public string MailFolder => Path.Combine(_root, "mail");
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("AWARDS_CHROMIUM") ?? "/usr/bin/chromium";
 
     /// <summary>Screenshots and traces, kept after the run (artifacts/ at the repository root, ignored by git).</summary>
@@ -59,6 +62,6 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Awards:Mode", "Demo");
         builder.UseSetting("Awards:DatabasePath", Path.Combine(_root, "awards.db"));
         builder.UseSetting("Awards:KeysPath", Path.Combine(_root, "keys"));
-        builder.UseSetting("Mail:PickupDirectory", Path.Combine(_root, "mail"));
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
     }
 }

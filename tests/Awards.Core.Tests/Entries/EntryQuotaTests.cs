@@ -89,6 +89,8 @@ public class EntryQuotaTests
         var track = EssayTrack();
         var first = new Entry(track, "一", new string('字', 20), unitId: 1, ownerUserId: 7, Now);
         var second = new Entry(track, "二", new string('字', 20), unitId: 1, ownerUserId: 7, Now);
+        first.DeclareOriginal(true, Now);
+        second.DeclareOriginal(true, Now);
 
         first.Submit(Schedule, Now, TakenSlots.None);
         var ex = Assert.Throws<DomainException>(() => second.Submit(Schedule, Now, new TakenSlots([], [first.OwnerSlot!.Value])));

@@ -397,6 +397,61 @@ public class EntryTests
         Assert.Null(entry.NomineeUnitId);
     }
 
+    [Fact]
+    public void Submit_AnEssayWithoutTheOriginalityDeclaration_IsRefused()
+    {
+        var entry = new Entry(EssayTrack(), Title, ValidBody, unitId: 1, ownerUserId: 1, Now);
+
+        var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now, TakenSlots.None));
+
+        Assert.Equal("Confirm the originality declaration before submitting.", ex.MessageKey);
+        Assert.Equal(EntryStatus.Draft, entry.Status);
+    }
+
+    [Fact]
+    public void DeclareOriginal_KeepsTheFirstTime_AndCanBeTakenBack()
+    {
+        var entry = new Entry(EssayTrack(), Title, ValidBody, unitId: 1, ownerUserId: 1, Now);
+
+        entry.DeclareOriginal(true, Now);
+        entry.DeclareOriginal(true, Now.AddHours(1));
+        Assert.Equal(Now, entry.DeclaredOriginalAt);
+
+        entry.DeclareOriginal(false, Now.AddHours(2));
+        Assert.Null(entry.DeclaredOriginalAt);
+    }
+
+    [Fact]
+    public void DeclareOriginal_OnANomination_Throws()
+    {
+        var entry = NewEntry(NominationTrack(Entrant.Individual));
+
+        Assert.Throws<DomainException>(() => entry.DeclareOriginal(true, Now));
+    }
+
+    [Fact]
+    public void MoveToUnit_MovesADraft_ButNotASubmittedEntry()
+    {
+        var draft = NewEntry();
+        draft.MoveToUnit(5);
+        Assert.Equal(5, draft.UnitId);
+
+        var submitted = Submitted();
+        Assert.Throws<DomainException>(() => submitted.MoveToUnit(5));
+        Assert.Equal(1, submitted.UnitId);
+    }
+
+    [Fact]
+    public void SetJudgeRendition_StoresWhatJudgesRead()
+    {
+        var entry = NewEntry();
+
+        entry.SetJudgeRendition("■■的故事", "正文", 2);
+
+        Assert.Equal(("■■的故事", "正文", 2), (entry.JudgeTitle, entry.JudgeBody, entry.RedactionCount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => entry.SetJudgeRendition("a", "b", -1));
+    }
+
     private static Track EssayTrack()
     {
         var track = new Track("help-story", new BilingualText("征文", "Essay"), TrackKind.Essay, Entrant.Individual);
@@ -411,8 +466,13 @@ public class EntryTests
         return track;
     }
 
-    private static Entry NewEntry(string title = Title, string? body = null) =>
-        new(EssayTrack(), title, body ?? ValidBody, unitId: 1, ownerUserId: 1, Now);
+    /// <summary>An essay draft whose author has confirmed the originality declaration.</summary>
+    private static Entry NewEntry(string title = Title, string? body = null)
+    {
+        var entry = new Entry(EssayTrack(), title, body ?? ValidBody, unitId: 1, ownerUserId: 1, Now);
+        entry.DeclareOriginal(true, Now);
+        return entry;
+    }
 
     private static Entry NewEntry(Track track) =>
         new(track, Title, ValidBody, unitId: 1, ownerUserId: 1, Now);

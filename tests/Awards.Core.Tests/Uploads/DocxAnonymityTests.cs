@@ -78,7 +78,7 @@ public class DocxAnonymityTests
         Assert.Equal($"我是{ChineseName}（{EnglishName}），邮箱 {Email}。", result.Markdown);
     }
 
-    private static byte[] DocumentWithTheAuthorHiddenEverywhere() => Create((document, main, body) =>
+    internal static byte[] DocumentWithTheAuthorHiddenEverywhere() => Create((document, main, body) =>
     {
         // Core properties.
         var core = document.PackageProperties;

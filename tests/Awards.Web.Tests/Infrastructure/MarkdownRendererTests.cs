@@ -42,11 +42,21 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void Render_PutsTheTextsHeadingsBelowThePageTitle()
+    {
+        var html = MarkdownRenderer.ToSafeHtml("# 一级\n\n###### 六级 <b onclick=x>粗</b>");
+
+        Assert.Contains("<h2>一级</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h6>六级 &lt;b onclick=x&gt;粗&lt;/b&gt;</h6>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_KeepsTheFormattingEssaysUse()
     {
         var html = MarkdownRenderer.ToSafeHtml("## 小标题\n\n**加粗** 和 *斜体*\n\n- 一\n- 二\n\n| 甲 | 乙 |\n|---|--:|\n| 1 | 2 |\n\n[链接](https://example.org/a)");
 
-        Assert.Contains("<h2>小标题</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>小标题</h3>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>加粗</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<em>斜体</em>", html, StringComparison.Ordinal);
         Assert.Contains("<li>一</li>", html, StringComparison.Ordinal);

@@ -60,6 +60,16 @@ public static class MarkdownRenderer
                 continue;
             }
 
+            if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5")
+            {
+                // The page has its own title (h1): a text's headings go one level below it.
+                var lower = element.Owner!.CreateElement($"h{element.LocalName[1] - '0' + 1}");
+                lower.InnerHtml = element.InnerHtml;
+                element.Replace(lower);
+                Clean(lower);
+                continue;
+            }
+
             var alignment = element.GetAttribute("style") switch
             {
                 "text-align: center;" => "text-center",

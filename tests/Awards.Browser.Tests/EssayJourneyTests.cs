@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Awards.Web.Infrastructure.Mail;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Playwright;
+
+namespace Awards.Browser.Tests;
+
+public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task Author_Registers_UploadsADocx_ConfirmsTheText_Submits_AndSeesTheReceipt()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("真实姓名").FillAsync("沈秋云");
+        await page.GetByLabel("电子邮箱").FillAsync("shen.qiuyun@example.org");
+        await page.GetByLabel("手机号码").FillAsync("13712345678");
+        await page.GetByLabel("所在县（市、区）或单位").SelectOptionAsync(new SelectOptionValue { Label = "柳溪县" });
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Essay-Writer-2026");
+        await page.GetByLabel("确认密码").FillAsync("Essay-Writer-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+
+        var mail = Directory.GetFiles(site.MailFolder, "*.eml").Select(f => EmlFormat.Read(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).Single(m => m.To == "shen.qiuyun@example.org");
+        await page.GotoAsync(new Uri(Link().Match(mail.Body).Value).PathAndQuery);
+        await page.GetByTestId("confirm-result").WaitForAsync();
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("电子邮箱").FillAsync("shen.qiuyun@example.org");
+        await page.GetByLabel("密码").FillAsync("Essay-Writer-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/author");
+
+        await page.GetByTestId("new-journey").ClickAsync();
+        await page.GetByLabel("Word 文件").SetInputFilesAsync(new FilePayload
+        {
+            Name = "我的脱贫历程.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = EssayDocx(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "转换" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex(@"/essays/[0-9A-Z]{4}-[0-9A-Z]{4}/edit\?imported=true$"));
+        await page.GetByTestId("import-notice").WaitForAsync();
+        Assert.Equal("从土坯房到新楼房", await page.GetByLabel("标题").InputValueAsync());
+        var text = await page.GetByLabel("正文").InputValueAsync();
+        Assert.StartsWith("# 搬出大山", text, StringComparison.Ordinal);
+        Assert.Contains("**易地扶贫搬迁**", text, StringComparison.Ordinal);
+        Assert.Contains("<h2>搬出大山</h2>", await page.GetByTestId("preview").InnerHTMLAsync(), StringComparison.Ordinal);
+        Assert.Matches("^1[0-9]{3} 字", await page.GetByTestId("count").InnerTextAsync());
+
+        // The author corrects a word; the preview follows as they type.
+        await page.GetByLabel("正文").FillAsync(text + "\n\n（全文完）");
+        await page.GetByTestId("preview").GetByText("（全文完）").WaitForAsync();
+        await page.GetByLabel("本人声明").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认正文" }).ClickAsync();
+
+        await page.GetByTestId("submit").ClickAsync();
+        await page.WaitForURLAsync("**/receipt");
+        var code = await page.GetByTestId("receipt-code").InnerTextAsync();
+        Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", code);
+        Assert.Contains("征文已提交", await page.GetByTestId("receipt").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "essay-receipt.png"), FullPage = true });
+
+        await page.GotoAsync("/author");
+        Assert.Contains(code, await page.GetByTestId("author-essays").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(consoleErrors);
+    }
+
+    /// <summary>An essay as an author would write it in Word: a title, a heading, bold text, and their name in the header.</summary>
+    private static byte[] EssayDocx()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(
+                new Style(new StyleName { Val = "Title" }) { Type = StyleValues.Paragraph, StyleId = "Title" },
+                new Style(new StyleName { Val = "heading 1" }, new StyleParagraphProperties(new OutlineLevel { Val = 0 })) { Type = StyleValues.Paragraph, StyleId = "Heading1" });
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new DocumentFormat.OpenXml.Wordprocessing.Header(new Paragraph(new Run(new Text("沈秋云 13712345678"))));
+            var paragraph = string.Concat(Enumerable.Repeat("那一年，我们全家搬进了安置小区，孩子上学再也不用走两个小时的山路。", 40));
+            main.Document = new Document(new Body(
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Title" }), new Run(new Text("从土坯房到新楼房"))),
+                new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Heading1" }), new Run(new Text("搬出大山"))),
+                new Paragraph(new Run(new Text("二〇一八年，村里开始实施")), new Run(new RunProperties(new Bold()), new Text("易地扶贫搬迁")), new Run(new Text("。"))),
+                new Paragraph(new Run(new Text(paragraph) { Space = SpaceProcessingModeValues.Preserve }))));
+            document.PackageProperties.Creator = "沈秋云";
+        }
+
+        return stream.ToArray();
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+}
