@@ -78,6 +78,27 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         Assert.Empty(consoleErrors);
     }
 
+    [Theory]
+    [InlineData("他说：“好！”——然后……走了。")]
+    [InlineData("## 标题\n\n**加粗** and *italic* don’t rock 'n' roll 2026 年 [链接](https://example.org/a \"t\") ·")]
+    [InlineData("ｆｕｌｌ－ｗｉｄｔｈ　１２３ 한국어 かな")]
+    public async Task TheLiveCount_InTheBrowser_IsTheServersCount(string text)
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("电子邮箱").FillAsync("author.tang@demo.example");
+        await page.GetByLabel("密码").FillAsync("Demo-Awards-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/author");
+        await page.GotoAsync("/essays/new/help-story");
+
+        await page.GetByLabel("正文").FillAsync(text);
+
+        var expected = Awards.Core.Common.TextLength.Count(text);
+        Assert.StartsWith($"{expected} 字", await page.GetByTestId("count").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>An essay as an author would write it in Word: a title, a heading, bold text, and their name in the header.</summary>
     private static byte[] EssayDocx()
     {

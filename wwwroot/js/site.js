@@ -33,13 +33,20 @@
             || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x3000 && v <= 0x303F) || (v >= 0x3040 && v <= 0x30FF)
             || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0xFF01 && v <= 0xFF60);
     }
+    function isChinesePunctuation(v) {
+        return (v >= 0x2018 && v <= 0x201F) || v === 0x2014 || v === 0x2015 || v === 0x2026 || v === 0x00B7;
+    }
     function count(text) {
         var n = 0, inWord = false;
         for (var ch of text.replace(linkTarget, "]")) {
-            if (isCjk(ch.codePointAt(0))) {
+            var v = ch.codePointAt(0);
+            if (inWord && (ch === "'" || ch === "\u2019" || ch === "-")) {
+                continue;
+            }
+            if (isCjk(v) || isChinesePunctuation(v)) {
                 n++;
                 inWord = false;
-            } else if (letterOrDigit.test(ch) || (inWord && (ch === "'" || ch === "\u2019" || ch === "-"))) {
+            } else if (letterOrDigit.test(ch)) {
                 if (!inWord) { n++; inWord = true; }
             } else {
                 inWord = false;

@@ -7,7 +7,11 @@ namespace Awards.Core.Common;
 /// Counts the length of Chinese contest text the way word processors count 字数: every CJK
 /// character (ideographs, kana, hangul, full-width punctuation) counts one, every run of Latin
 /// letters or digits counts one word, and white space, ASCII punctuation and Markdown markup
-/// count nothing. This is the count that length limits on deeds and essays refer to.
+/// count nothing. The punctuation Chinese text borrows from general blocks — curly quotes “”‘’,
+/// the dash —, the ellipsis … and the middle dot · — counts one per character as in Word's 字数,
+/// except an apostrophe inside a Latin word (don’t), which stays part of the word. This is the
+/// count that length limits on deeds and essays refer to; wwwroot/js/site.js repeats it for the
+/// live count.
 /// </summary>
 public static partial class TextLength
 {
@@ -22,12 +26,17 @@ public static partial class TextLength
         var inWord = false;
         foreach (var rune in LinkTarget().Replace(text, "]").EnumerateRunes())
         {
-            if (IsCjk(rune))
+            if (inWord && (rune.Value == '\'' || rune.Value == '’' || rune.Value == '-'))
+            {
+                continue;
+            }
+
+            if (IsCjk(rune) || IsChinesePunctuation(rune))
             {
                 count++;
                 inWord = false;
             }
-            else if (Rune.IsLetterOrDigit(rune) || (inWord && (rune.Value == '\'' || rune.Value == '’' || rune.Value == '-')))
+            else if (Rune.IsLetterOrDigit(rune))
             {
                 if (!inWord)
                 {
@@ -56,6 +65,10 @@ public static partial class TextLength
             or (>= 0xAC00 and <= 0xD7AF)           // Hangul syllables
             or (>= 0xFF01 and <= 0xFF60);          // Full-width forms ，！？（）
     }
+
+    /// <summary>Punctuation outside the CJK blocks that Chinese text uses: “” ‘’ — ― … ·.</summary>
+    public static bool IsChinesePunctuation(Rune rune) =>
+        rune.Value is (>= 0x2018 and <= 0x201F) or 0x2014 or 0x2015 or 0x2026 or 0x00B7;
 
     /// <summary>The address of a Markdown link or image, <c>](https://…)</c>, is markup, not text.</summary>
     [GeneratedRegex(@"\]\([^)\s]*(\s+""[^""]*"")?\)")]

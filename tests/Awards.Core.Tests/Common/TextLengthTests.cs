@@ -41,6 +41,18 @@ public class TextLengthTests
         Assert.Equal(1, TextLength.Count("2026"));
     }
 
+    [Theory]
+    [InlineData("他说：“好！”", 7)]
+    [InlineData("‘一’", 3)]
+    [InlineData("破折号——省略号……", 10)]
+    [InlineData("阿卜杜·热合曼", 7)]
+    [InlineData("don’t stop", 2)]
+    [InlineData("rock 'n' roll", 3)]
+    public void Count_CountsTheChinesePunctuationOfGeneralBlocks_ButNotApostrophesInWords(string text, int expected)
+    {
+        Assert.Equal(expected, TextLength.Count(text));
+    }
+
     [Fact]
     public void Count_IgnoresAsciiPunctuationAndWhiteSpace()
     {
