@@ -85,7 +85,17 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
             return new CoordinatorTrack(t, rows, used, t.Limits.PerUnit);
         }).ToList();
 
-        return View(new CoordinatorDashboard(contest, me.Unit.Name.ForCurrentCulture(), contest.Schedule.AcceptsSubmissions(site.UtcNow), model));
+        // The unit's essay authors: who takes part, per theme (PRODUCT.md; the Outstanding Organization Award counts it).
+        var essayTracks = contest.Tracks.Where(t => t.Kind == TrackKind.Essay).OrderBy(t => t.SortOrder).ToList();
+        var essayTrackIds = essayTracks.Select(t => t.Id).ToList();
+        var essays = await db.Entries.AsNoTracking()
+            .Where(e => e.UnitId == me.UnitId && essayTrackIds.Contains(e.TrackId) && e.Status != EntryStatus.Draft)
+            .OrderBy(e => e.SubmittedAt)
+            .Select(e => new { e.TrackId, Row = new ParticipationRow(db.Users.Where(u => u.Id == e.OwnerUserId).Select(u => u.DisplayName).First(), e.Title, e.Status, e.SubmittedAt) })
+            .ToListAsync(cancellationToken);
+        var participation = essayTracks.Select(t => new ThemeParticipation(t, [.. essays.Where(e => e.TrackId == t.Id).Select(e => e.Row)])).ToList();
+
+        return View(new CoordinatorDashboard(contest, me.Unit.Name.ForCurrentCulture(), contest.Schedule.AcceptsSubmissions(site.UtcNow), model, participation));
     }
 
     [HttpGet("/author")]

@@ -27,7 +27,14 @@ public sealed record OrganizerDashboard(
 
 public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit);
 
-public sealed record CoordinatorDashboard(ContestEdition Contest, string UnitName, bool SubmissionsOpen, IReadOnlyList<CoordinatorTrack> Tracks);
+public sealed record ParticipationRow(string Author, string Title, EntryStatus Status, DateTime? SubmittedAt);
+
+public sealed record ThemeParticipation(Track Track, IReadOnlyList<ParticipationRow> Essays)
+{
+    public int Counting => Essays.Count(e => e.Status is EntryStatus.Submitted or EntryStatus.Accepted);
+}
+
+public sealed record CoordinatorDashboard(ContestEdition Contest, string UnitName, bool SubmissionsOpen, IReadOnlyList<CoordinatorTrack> Tracks, IReadOnlyList<ThemeParticipation> Essays);
 
 public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
 {

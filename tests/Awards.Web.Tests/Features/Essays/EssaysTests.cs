@@ -190,4 +190,23 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task TheUnitsCoordinator_SeesItsAuthorsParticipation_ButNotOtherUnits()
+    {
+        var browser = await NewAuthorAsync(factory, "shimen.author@example.org", unit: "shimen", name: "石门作者");
+        var code = await CreateDraftAsync(browser, "help-story", Essay(title: "石门的茶"));
+        (await SubmitAsync(browser, code)).Dispose();
+        await Nominating.CreateUserAsync(factory, "coordinator.shimen@example.org", Awards.Core.Identity.Roles.UnitCoordinator, "shimen");
+        var shimen = await Nominating.SignedInAsync(factory, "coordinator.shimen@example.org");
+        var qingshan = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
+
+        var own = await shimen.GetStringAsync("/coordinator");
+        var other = await qingshan.GetStringAsync("/coordinator");
+
+        Assert.Contains("石门的茶", own, StringComparison.Ordinal);
+        Assert.Contains("石门作者", own, StringComparison.Ordinal);
+        Assert.Contains("已提交 1 篇", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("石门的茶", other, StringComparison.Ordinal);
+    }
 }
