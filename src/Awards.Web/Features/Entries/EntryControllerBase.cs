@@ -1,6 +1,7 @@
 using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Tracks;
+using Awards.Web.Authorization;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -31,6 +32,42 @@ public abstract class EntryControllerBase(EntryWorkflow workflow, IAuthorization
         }
 
         return (await authorization.AuthorizeAsync(User, entry, operation)).Succeeded ? entry : null;
+    }
+
+    /// <summary>Submits (a second click finds it submitted and shows the receipt again).</summary>
+    protected async Task<IActionResult> SubmitEntryAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted)
+        {
+            return Redirect(PageOf(entry) + "/receipt");
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await Workflow.SubmitAsync(entry.Code, Kind, cancellationToken);
+            return Redirect(PageOf(entry) + "/receipt");
+        });
+    }
+
+    /// <summary>Withdraws, then goes to <paramref name="dashboard"/> with <paramref name="messageKey"/> (formatted with the code).</summary>
+    protected async Task<IActionResult> WithdrawEntryAsync(string code, string messageKey, string dashboard, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            await Workflow.WithdrawAsync(entry, cancellationToken);
+            TempData["Message"] = L[messageKey, entry.Code].Value;
+            return Redirect(dashboard);
+        });
     }
 
     /// <summary>Runs a change; a broken rule comes back to the entry's page as a message, with nothing changed.</summary>

@@ -152,24 +152,8 @@ public sealed class EssaysController(
 
     [HttpPost("{code}/submit")]
     [EnableRateLimiting(SiteSetup.EntryRateLimit)]
-    public async Task<IActionResult> Submit(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
-        {
-            return NotFound();
-        }
-
-        if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted)
-        {
-            return Redirect($"/essays/{entry.Code}/receipt");
-        }
-
-        return await TryAsync(entry, async () =>
-        {
-            await Workflow.SubmitAsync(entry.Code, TrackKind.Essay, cancellationToken);
-            return Redirect($"/essays/{entry.Code}/receipt");
-        });
-    }
+    public Task<IActionResult> Submit(string code, CancellationToken cancellationToken) =>
+        SubmitEntryAsync(code, cancellationToken);
 
     [HttpGet("{code}/receipt")]
     public async Task<IActionResult> Receipt(string code, CancellationToken cancellationToken)
@@ -186,20 +170,8 @@ public sealed class EssaysController(
 
     [HttpPost("{code}/withdraw")]
     [EnableRateLimiting(SiteSetup.EntryRateLimit)]
-    public async Task<IActionResult> Withdraw(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
-        {
-            return NotFound();
-        }
-
-        return await TryAsync(entry, async () =>
-        {
-            await Workflow.WithdrawAsync(entry, cancellationToken);
-            TempData["Message"] = L["The essay {0} is withdrawn.", entry.Code].Value;
-            return Redirect("/author");
-        });
-    }
+    public Task<IActionResult> Withdraw(string code, CancellationToken cancellationToken) =>
+        WithdrawEntryAsync(code, "The essay {0} is withdrawn.", "/author", cancellationToken);
 
     private async Task<IActionResult> ImportAsync(Track track, Data.AppUser me, Entry? existing, IFormFile? file, string back, CancellationToken cancellationToken)
     {

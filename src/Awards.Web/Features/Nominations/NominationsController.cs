@@ -143,25 +143,8 @@ public sealed class NominationsController(
 
     [HttpPost("{code}/submit")]
     [EnableRateLimiting(SiteSetup.EntryRateLimit)]
-    public async Task<IActionResult> Submit(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
-        {
-            return NotFound();
-        }
-
-        if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted)
-        {
-            // A second click on "submit": the first one did it.
-            return Redirect($"/nominations/{entry.Code}/receipt");
-        }
-
-        return await TryAsync(entry, async () =>
-        {
-            await Workflow.SubmitAsync(entry.Code, TrackKind.Nomination, cancellationToken);
-            return Redirect($"/nominations/{entry.Code}/receipt");
-        });
-    }
+    public Task<IActionResult> Submit(string code, CancellationToken cancellationToken) =>
+        SubmitEntryAsync(code, cancellationToken);
 
     [HttpGet("{code}/receipt")]
     public async Task<IActionResult> Receipt(string code, CancellationToken cancellationToken)
@@ -181,20 +164,8 @@ public sealed class NominationsController(
 
     [HttpPost("{code}/withdraw")]
     [EnableRateLimiting(SiteSetup.EntryRateLimit)]
-    public async Task<IActionResult> Withdraw(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, EntryOperations.Change, cancellationToken) is not { } entry)
-        {
-            return NotFound();
-        }
-
-        return await TryAsync(entry, async () =>
-        {
-            await Workflow.WithdrawAsync(entry, cancellationToken);
-            TempData["Message"] = L["The nomination {0} is withdrawn; it no longer counts towards your unit's limit.", entry.Code].Value;
-            return Redirect("/coordinator");
-        });
-    }
+    public Task<IActionResult> Withdraw(string code, CancellationToken cancellationToken) =>
+        WithdrawEntryAsync(code, "The nomination {0} is withdrawn; it no longer counts towards your unit's limit.", "/coordinator", cancellationToken);
 
     private async Task<Track?> NominationTrackAsync(string code, CancellationToken cancellationToken) =>
         (await site.CurrentContestAsync(cancellationToken))?.Tracks.FirstOrDefault(t => t.Code == code && t.Kind == TrackKind.Nomination);
