@@ -1,5 +1,6 @@
 using Awards.Core.Contests;
 using Awards.Core.Entries;
+using Awards.Core.Scoring;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,14 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     public DbSet<EntryStatusChange> EntryStatusChanges => Set<EntryStatusChange>();
+
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+
+    public DbSet<JudgeAssignment> Assignments => Set<JudgeAssignment>();
+
+    public DbSet<Score> Scores => Set<Score>();
+
+    public DbSet<Conflict> Conflicts => Set<Conflict>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

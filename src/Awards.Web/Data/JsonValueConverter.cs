@@ -27,6 +27,16 @@ internal static class JsonColumn
         v => JsonSerializer.Serialize(v, Options),
         v => JsonSerializer.Deserialize<List<CriterionLevel>>(v, Options) ?? new List<CriterionLevel>());
 
+    /// <summary>A score's values by criterion id (decimals as JSON numbers).</summary>
+    public static readonly ValueConverter<Dictionary<int, decimal>, string> ScoreValues = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<Dictionary<int, decimal>>(v, Options) ?? new Dictionary<int, decimal>());
+
+    public static readonly ValueComparer<Dictionary<int, decimal>> ScoreValuesComparer = new(
+        (a, b) => a!.Count == b!.Count && a.All(kv => b.ContainsKey(kv.Key) && b[kv.Key] == kv.Value),
+        v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+        v => new Dictionary<int, decimal>(v));
+
     public static readonly ValueComparer<List<CriterionLevel>> LevelsComparer = new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, l) => HashCode.Combine(h, l.GetHashCode())),

@@ -15,6 +15,8 @@ public static class RuleMessages
             EntryStatus status => localizer[Labels.Of(status)].Value,
             Entrant entrant => localizer[Labels.Of(entrant)].Value,
             TrackKind kind => localizer[Labels.Of(kind)].Value,
+            BilingualText text => text.ForCurrentCulture(),
+            string text => localizer[text].Value,
             _ => a,
         }).ToArray();
         return localizer[exception.MessageKey, arguments].Value;

@@ -64,6 +64,8 @@ public static class SiteSetup
         services.AddScoped<JudgeRenditions>();
         services.AddScoped<Nominations>();
         services.AddScoped<Essays>();
+        services.AddScoped<Features.Scoring.JudgeWork>();
+        services.AddScoped<Features.Judging.JudgingSetup>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
         services.AddHostedService<DatabaseInitializer>();

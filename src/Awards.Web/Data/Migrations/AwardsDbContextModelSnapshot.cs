@@ -195,6 +195,123 @@ namespace Awards.Web.Data.Migrations
                     b.ToTable("Entries");
                 });
 
+            modelBuilder.Entity("Awards.Core.Scoring.Conflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgeUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JudgeUserId");
+
+                    b.HasIndex("EntryId", "JudgeUserId")
+                        .IsUnique();
+
+                    b.ToTable("Conflicts");
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.JudgeAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgeUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueueKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("JudgeUserId", "RoundId");
+
+                    b.HasIndex("RoundId", "EntryId", "JudgeUserId")
+                        .IsUnique();
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.PanelMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgeUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JudgeUserId");
+
+                    b.HasIndex("RoundId", "JudgeUserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelMembers");
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.Score", b =>
+                {
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_values")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Values");
+
+                    b.HasKey("AssignmentId");
+
+                    b.ToTable("Scores");
+                });
+
             modelBuilder.Entity("Awards.Core.Tracks.AwardLevel", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +932,68 @@ namespace Awards.Web.Data.Migrations
                     b.Navigation("Track");
                 });
 
+            modelBuilder.Entity("Awards.Core.Scoring.Conflict", b =>
+                {
+                    b.HasOne("Awards.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Awards.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.JudgeAssignment", b =>
+                {
+                    b.HasOne("Awards.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Awards.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Awards.Core.Tracks.JudgingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.PanelMember", b =>
+                {
+                    b.HasOne("Awards.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Awards.Core.Tracks.JudgingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.Score", b =>
+                {
+                    b.HasOne("Awards.Core.Scoring.JudgeAssignment", "Assignment")
+                        .WithOne("Score")
+                        .HasForeignKey("Awards.Core.Scoring.Score", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
             modelBuilder.Entity("Awards.Core.Tracks.AwardLevel", b =>
                 {
                     b.HasOne("Awards.Core.Tracks.Track", null)
@@ -994,6 +1173,11 @@ namespace Awards.Web.Data.Migrations
             modelBuilder.Entity("Awards.Core.Entries.Entry", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Awards.Core.Scoring.JudgeAssignment", b =>
+                {
+                    b.Navigation("Score");
                 });
 
             modelBuilder.Entity("Awards.Core.Tracks.Track", b =>

@@ -11,7 +11,7 @@ namespace Awards.Web.Features.Dashboard;
 
 /// <summary>One dashboard per role; <c>/dashboard</c> sends each person to theirs.</summary>
 [Authorize]
-public sealed class DashboardController(AwardsDbContext db, SiteContext site) : Controller
+public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork) : Controller
 {
     [HttpGet("/dashboard")]
     public IActionResult Index() => User switch
@@ -137,7 +137,8 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site) : 
         }
 
         var tracks = contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder).ToList();
-        return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks));
+        var assigned = await judgeWork.RoundsAsync(me.Id, cancellationToken);
+        return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks, assigned));
     }
 
     private async Task<AppUser?> CurrentUserAsync(CancellationToken cancellationToken)

@@ -1,0 +1,11 @@
+namespace Awards.Core.Scoring;
+
+/// <summary>Messages of the scoring rules (localization keys).</summary>
+public static class ScoringMessages
+{
+    public const string ChangedElsewhere = "This score was changed in another window or tab since you opened it. Reload the page to see the saved scores, then make your change again.";
+
+    public const string OutOfRange = "The score for {0} must be between {1} and {2}.";
+
+    public const string Incomplete = "Score every criterion before submitting.";
+}

@@ -1,0 +1,28 @@
+using Awards.Core.Judging;
+using Awards.Core.Tracks;
+
+namespace Awards.Web.Features.Judging;
+
+public sealed record RoundSummary(Track Track, JudgingRound Round, int Panel, int Entries, int Assignments, int Submitted);
+
+public sealed record JudgeOption(int Id, string Name, string Email, string? Unit, bool OnPanel);
+
+/// <summary>A judge's progress in a round, with their mean total beside the panel's (severity or leniency).</summary>
+public sealed record JudgeProgress(int JudgeId, string Name, int Assigned, int Submitted, decimal? Mean, decimal? PanelMean)
+{
+    public decimal? Deviation => Mean is decimal m && PanelMean is decimal p ? Math.Round(m - p, 1) : null;
+}
+
+public sealed record ShortEntry(string Code, int Submitted, int Assigned);
+
+public sealed record RoundPage(
+    Track Track,
+    JudgingRound Round,
+    bool Closed,
+    bool CanAssign,
+    int Entries,
+    IReadOnlyList<JudgeOption> Judges,
+    IReadOnlyList<JudgeProgress> Progress,
+    IReadOnlyList<ShortEntry> Lacking,
+    AssignmentPlan? Preview,
+    int? PreviewSeed);

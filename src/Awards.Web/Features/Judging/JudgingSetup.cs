@@ -1,0 +1,198 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Identity;
+using Awards.Core.Judging;
+using Awards.Core.Scoring;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.Judging;
+
+/// <summary>
+/// The organizer's side of judging: panels per round, automatic assignment with a preview
+/// (Awards.Core.Judging.Assigner, ADR 0006), progress, closing a round; and the reassignment
+/// that follows a judge's declared conflict.
+/// </summary>
+public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit)
+{
+    public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return [];
+        }
+
+        var panels = await db.PanelMembers.GroupBy(p => p.RoundId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var assignments = await db.Assignments.GroupBy(a => a.RoundId)
+            .Select(g => new { g.Key, Count = g.Count(), Submitted = g.Count(a => a.Score != null && a.Score.Status == ScoreStatus.Submitted) })
+            .ToDictionaryAsync(x => x.Key, cancellationToken);
+        var result = new List<RoundSummary>();
+        foreach (var track in contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
+        {
+            var entries = await InJudging(track).CountAsync(cancellationToken);
+            foreach (var round in track.Rounds.OrderBy(r => r.Sequence))
+            {
+                var a = assignments.GetValueOrDefault(round.Id);
+                result.Add(new RoundSummary(track, round, panels.GetValueOrDefault(round.Id), round.Sequence == 1 ? entries : 0, a?.Count ?? 0, a?.Submitted ?? 0));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<RoundPage?> PageAsync(int roundId, int? previewSeed, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round))
+        {
+            return null;
+        }
+
+        var judgeRole = await db.Roles.Where(r => r.Name == Roles.Judge).Select(r => r.Id).FirstAsync(cancellationToken);
+        var panel = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
+        var judges = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == judgeRole))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Unit })
+            .ToListAsync(cancellationToken);
+        var options = judges.Select(j => new JudgeOption(j.Id, j.DisplayName, j.Email!, j.Unit?.Name.ForCurrentCulture(), panel.Contains(j.Id))).ToList();
+
+        var rows = await db.Assignments.AsNoTracking()
+            .Where(a => a.RoundId == roundId)
+            .Select(a => new { a.JudgeUserId, a.EntryId, Submitted = a.Score != null && a.Score.Status == ScoreStatus.Submitted, Total = a.Score == null ? null : a.Score.Total })
+            .ToListAsync(cancellationToken);
+        var submittedTotals = rows.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
+        decimal? panelMean = submittedTotals.Count > 0 ? Math.Round(submittedTotals.Average(), 1) : null;
+        var names = judges.ToDictionary(j => j.Id, j => j.DisplayName);
+        var progress = rows.GroupBy(r => r.JudgeUserId)
+            .Select(g =>
+            {
+                var totals = g.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
+                return new JudgeProgress(g.Key, names.GetValueOrDefault(g.Key) ?? "?", g.Count(), g.Count(r => r.Submitted), totals.Count > 0 ? Math.Round(totals.Average(), 1) : null, panelMean);
+            })
+            .OrderBy(p => p.Name)
+            .ToList();
+
+        var inJudging = await InJudging(track).Select(e => new { e.Id, e.Code }).ToListAsync(cancellationToken);
+        var byEntry = rows.GroupBy(r => r.EntryId).ToDictionary(g => g.Key, g => (Assigned: g.Count(), Submitted: g.Count(r => r.Submitted)));
+        var shortEntries = round.Sequence == 1
+            ? inJudging
+                .Select(e => (e.Code, Counts: byEntry.GetValueOrDefault(e.Id)))
+                .Where(e => e.Counts.Submitted < round.JudgesPerEntry)
+                .Select(e => new ShortEntry(e.Code, e.Counts.Submitted, e.Counts.Assigned))
+                .OrderBy(e => e.Submitted).ThenBy(e => e.Code)
+                .ToList()
+            : [];
+
+        var canAssign = round.Sequence == 1 && !round.IsClosedAt(site.UtcNow);
+        var preview = previewSeed is int seed && canAssign ? await PlanAsync(track, round, seed, cancellationToken) : null;
+        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, inJudging.Count, options, progress, shortEntries, preview, previewSeed);
+    }
+
+    public async Task SetPanelAsync(int roundId, IReadOnlyCollection<int> judgeIds, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is null)
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        var judgeRole = await db.Roles.Where(r => r.Name == Roles.Judge).Select(r => r.Id).FirstAsync(cancellationToken);
+        var valid = await db.UserRoles.Where(ur => ur.RoleId == judgeRole && judgeIds.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(cancellationToken);
+        var current = await db.PanelMembers.Where(p => p.RoundId == roundId).ToListAsync(cancellationToken);
+        db.PanelMembers.RemoveRange(current.Where(p => !valid.Contains(p.JudgeUserId)));
+        db.PanelMembers.AddRange(valid.Where(id => current.All(p => p.JudgeUserId != id)).Select(id => new PanelMember(roundId, id)));
+        audit.Record("Panel set", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(",", current.Select(p => p.JudgeUserId).Order()), string.Join(",", valid.Order()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Applies the plan for <paramref name="seed"/>, recomputed inside one immediate transaction so that it acts on what is there now.</summary>
+    public async Task<AssignmentPlan> ApplyAsync(int roundId, int seed, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round) || round.Sequence != 1 || round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var plan = await PlanAsync(track, round, seed, ct);
+            var removed = plan.Removed.ToHashSet();
+            var doomed = await db.Assignments.Where(a => a.RoundId == roundId).ToListAsync(ct);
+            db.Assignments.RemoveRange(doomed.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))));
+            var now = site.UtcNow;
+            db.Assignments.AddRange(plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)));
+            audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
+            return plan;
+        }, cancellationToken);
+    }
+
+    public async Task CloseAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new DomainException("The operation is not allowed.");
+        round.Close(site.UtcNow);
+        audit.Record("Round closed", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A judge declares a conflict on an entry of their queue: the conflict is recorded, their
+    /// assignment (and any score on it) removed, and the round re-planned so that the entry gets
+    /// another judge.
+    /// </summary>
+    public async Task DeclareConflictAsync(int judgeId, int roundId, string code, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (_, round) || round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        var entryId = await db.Assignments
+            .Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId && db.Entries.Any(e => e.Id == a.EntryId && e.Code == code))
+            .Select(a => (int?)a.EntryId)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
+        if (!await db.Conflicts.AnyAsync(c => c.EntryId == entryId && c.JudgeUserId == judgeId, cancellationToken))
+        {
+            db.Conflicts.Add(new Conflict(entryId, judgeId, site.UtcNow));
+        }
+
+        audit.Record("Conflict declared", "Entry", code, null, $"judge={judgeId}; round={roundId}");
+        await db.SaveChangesAsync(cancellationToken);
+        if (round.Sequence == 1)
+        {
+            await ApplyAsync(roundId, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+        }
+        else
+        {
+            // Later rounds have a fixed panel that scores every shortlisted entry: the judge simply steps aside.
+            db.Assignments.RemoveRange(await db.Assignments.Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId && a.EntryId == entryId).ToListAsync(cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task<AssignmentPlan> PlanAsync(Track track, JudgingRound round, int seed, CancellationToken cancellationToken)
+    {
+        var entries = await InJudging(track).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
+        var entryIds = entries.Select(e => e.Id).ToList();
+        var conflicts = await db.Conflicts.Where(c => entryIds.Contains(c.EntryId)).ToListAsync(cancellationToken);
+        var panelIds = await db.PanelMembers.Where(p => p.RoundId == round.Id).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
+        var panel = await db.Users.Where(u => panelIds.Contains(u.Id)).Select(u => new PanelJudge(u.Id, u.UnitId)).ToListAsync(cancellationToken);
+        var current = await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new CurrentAssignment(a.EntryId, a.JudgeUserId, a.Score != null)).ToListAsync(cancellationToken);
+        var candidates = entries.Select(e => new CandidateEntry(e.Id, e.UnitId, conflicts.Where(c => c.EntryId == e.Id).Select(c => c.JudgeUserId).ToList())).ToList();
+        return Assigner.Plan(candidates, panel, current, round.JudgesPerEntry, seed);
+    }
+
+    /// <summary>The entries a track's first round judges: accepted nominations; submitted or accepted essays.</summary>
+    private IQueryable<Entry> InJudging(Track track) =>
+        track.Kind == TrackKind.Nomination
+            ? db.Entries.Where(e => e.TrackId == track.Id && e.Status == EntryStatus.Accepted)
+            : db.Entries.Where(e => e.TrackId == track.Id && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted));
+
+    private async Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
+        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Scoring;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.Scoring;
+
+/// <summary>
+/// A judge's work: their rounds, their queue in its own random order, one entry at a time in its
+/// judge rendition, and saving scores. Everything is read through the judge's own assignments,
+/// so an entry that is not assigned to them does not exist for them.
+/// </summary>
+public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog audit)
+{
+    public async Task<IReadOnlyList<JudgeRoundRow>> RoundsAsync(int judgeId, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return [];
+        }
+
+        var counts = await db.Assignments.AsNoTracking()
+            .Where(a => a.JudgeUserId == judgeId)
+            .GroupBy(a => a.RoundId)
+            .Select(g => new { RoundId = g.Key, Count = g.Count(), Done = g.Count(a => a.Score != null && a.Score.Status == ScoreStatus.Submitted) })
+            .ToListAsync(cancellationToken);
+        return [.. from t in contest.Tracks.OrderBy(t => t.SortOrder)
+                   from r in t.Rounds.OrderBy(r => r.Sequence)
+                   join c in counts on r.Id equals c.RoundId
+                   select new JudgeRoundRow(r.Id, t.Name.ForCurrentCulture(), r.Name.ForCurrentCulture(), r.ClosesAt, r.IsClosedAt(site.UtcNow), c.Count, c.Done)];
+    }
+
+    public async Task<JudgeQueuePage?> QueueAsync(int judgeId, int roundId, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round))
+        {
+            return null;
+        }
+
+        var rows = await QueueQuery(judgeId, roundId)
+            .Select(a => new QueueRow(
+                db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First(),
+                db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.JudgeTitle ?? string.Empty).First(),
+                a.Score == null ? null : a.Score.Status,
+                a.Score == null ? null : a.Score.Total))
+            .ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : new JudgeQueuePage(roundId, track.Name.ForCurrentCulture(), round.Name.ForCurrentCulture(), round.IsClosedAt(site.UtcNow), round.ClosesAt, rows);
+    }
+
+    public async Task<JudgeEntryView?> EntryAsync(int judgeId, int roundId, string code, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round))
+        {
+            return null;
+        }
+
+        var queue = await QueueQuery(judgeId, roundId)
+            .Select(a => new { a.Id, Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First(), Done = a.Score != null && a.Score.Status == ScoreStatus.Submitted })
+            .ToListAsync(cancellationToken);
+        var index = queue.FindIndex(q => q.Code == code);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var assignment = await db.Assignments.AsNoTracking().Include(a => a.Score).FirstAsync(a => a.Id == queue[index].Id, cancellationToken);
+        var entry = await db.Entries.AsNoTracking()
+            .Where(e => e.Id == assignment.EntryId)
+            .Select(e => new { e.Code, e.JudgeTitle, e.JudgeBody, e.Title, e.Body, NomineeName = e.Nominee!.Name })
+            .FirstAsync(cancellationToken);
+        var score = assignment.Score;
+        return new JudgeEntryView(
+            roundId,
+            entry.Code,
+            track.Name.ForCurrentCulture(),
+            round.Name.ForCurrentCulture(),
+            entry.JudgeTitle ?? string.Empty,
+            entry.JudgeBody ?? string.Empty,
+            track.IsBlind ? null : entry.NomineeName,
+            [.. track.Criteria.OrderBy(c => c.Order)],
+            score?.Values ?? new Dictionary<int, decimal>(),
+            score?.Comment,
+            score?.Status,
+            score?.Total,
+            score?.Version ?? 0,
+            index + 1,
+            queue.Count,
+            queue.Count(q => q.Done),
+            index > 0 ? queue[index - 1].Code : null,
+            index < queue.Count - 1 ? queue[index + 1].Code : null,
+            round.IsClosedAt(site.UtcNow),
+            round.ClosesAt);
+    }
+
+    /// <summary>
+    /// Saves a judge's scores. The version check in <see cref="Score.Record"/> refuses a save from
+    /// a page older than the last save, and the concurrency token refuses one that races it.
+    /// </summary>
+    public async Task<Score> SaveAsync(int judgeId, int roundId, string code, IReadOnlyDictionary<int, decimal?> values, string? comment, bool submit, int version, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round))
+        {
+            throw new DomainException("The entry was not found.");
+        }
+
+        var assignment = await db.Assignments.Include(a => a.Score)
+            .FirstOrDefaultAsync(a => a.JudgeUserId == judgeId && a.RoundId == roundId && db.Entries.Any(e => e.Id == a.EntryId && e.Code == code), cancellationToken)
+            ?? throw new DomainException("The entry was not found.");
+        var score = assignment.ScoreOrNew();
+        var before = Describe(score);
+        score.Record([.. track.Criteria.OrderBy(c => c.Order)], values, comment, submit, version, round, site.UtcNow);
+        audit.Record(submit ? "Score submitted" : "Score saved", "Score", $"{code}/{round.Id}/{judgeId}", before, Describe(score));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ImmediateTransaction.IsUniqueViolation(ex))
+        {
+            throw new DomainException(ScoringMessages.ChangedElsewhere);
+        }
+
+        return score;
+    }
+
+    private static string Describe(Score score) =>
+        string.Join("; ", score.Values.OrderBy(v => v.Key).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}"))
+        + $"; total={score.Total?.ToString(CultureInfo.InvariantCulture)}; {score.Status}; v{score.Version}";
+
+    /// <summary>The judge's assignments in a round, in the judge's own order; entries no longer in judging drop out.</summary>
+    private IQueryable<JudgeAssignment> QueueQuery(int judgeId, int roundId) =>
+        db.Assignments.AsNoTracking()
+            .Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId)
+            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted)))
+            .OrderBy(a => a.QueueKey);
+
+    private async Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
+        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Scoring;
+
+/// <summary>
+/// The judge's scoring workspace: the queue of a round, and one entry at a time beside the
+/// rubric. Only the judge's own assignments exist here; anything else is 404.
+/// </summary>
+[Authorize(Roles = Roles.Judge)]
+[Route("judge/rounds/{roundId:int}")]
+public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Queue(int roundId, CancellationToken cancellationToken) =>
+        await work.QueueAsync(User.RequiredUserId(), roundId, cancellationToken) is { } queue ? View(queue) : NotFound();
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Entry(int roundId, string code, CancellationToken cancellationToken) =>
+        await work.EntryAsync(User.RequiredUserId(), roundId, code, cancellationToken) is { } view ? View(view) : NotFound();
+
+    [HttpPost("{code}")]
+    [EnableRateLimiting(SiteSetup.EntryRateLimit)]
+    public async Task<IActionResult> Save(int roundId, string code, [FromForm] int version, [FromForm] string? comment, [FromForm] string? action, CancellationToken cancellationToken)
+    {
+        var judgeId = User.RequiredUserId();
+        if (await work.EntryAsync(judgeId, roundId, code, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        var values = new Dictionary<int, decimal?>();
+        foreach (var criterion in view.Criteria)
+        {
+            var raw = Request.Form[$"c{criterion.Id}"].ToString().Trim();
+            if (raw.Length == 0)
+            {
+                values[criterion.Id] = null;
+            }
+            else if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            {
+                values[criterion.Id] = value;
+            }
+            else
+            {
+                TempData["Error"] = l["The score for {0} must be between {1} and {2}.", criterion.Name.ForCurrentCulture(), criterion.MinScore, criterion.MaxScore].Value;
+                return Redirect($"/judge/rounds/{roundId}/{code}");
+            }
+        }
+
+        var submit = action is "submit" or "submit-next";
+        try
+        {
+            await work.SaveAsync(judgeId, roundId, code, values, comment, submit, version, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+            return Redirect($"/judge/rounds/{roundId}/{code}");
+        }
+
+        TempData["Message"] = submit ? l["Your scores for {0} are submitted.", code].Value : l["Your draft scores for {0} are saved.", code].Value;
+        return Redirect(action == "submit-next" && view.Next is not null ? $"/judge/rounds/{roundId}/{view.Next}" : $"/judge/rounds/{roundId}/{code}");
+    }
+
+    /// <summary>The judge cannot judge this entry impartially: it leaves their queue and goes to another judge.</summary>
+    [HttpPost("{code}/conflict")]
+    public async Task<IActionResult> Conflict(int roundId, string code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await setup.DeclareConflictAsync(User.RequiredUserId(), roundId, code, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+            return Redirect($"/judge/rounds/{roundId}/{code}");
+        }
+
+        TempData["Message"] = l["Your conflict of interest on {0} is recorded; the entry goes to another judge.", code].Value;
+        return Redirect($"/judge/rounds/{roundId}");
+    }
+}
