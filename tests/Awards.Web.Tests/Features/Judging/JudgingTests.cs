@@ -186,12 +186,12 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
             .OrderBy(a => a.Id)
             .Select(a => new { Email = db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.Email).First(), Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First() })
             .AsEnumerable()
-            .Skip(Interlocked.Increment(ref s_picked))
+            .Skip(Interlocked.Increment(ref _picked))
             .First());
         return (await Nominating.SignedInAsync(factory, work.Email!), work.Email!, work.Code);
     }
 
-    private static int s_picked = -1;
+    private static int _picked = -1;
 
     private List<Core.Tracks.RubricCriterion> Criteria() =>
         factory.WithDb(db => db.RubricCriteria.Where(c => db.Tracks.Any(t => t.Id == c.TrackId && t.Code == "help-story")).OrderBy(c => c.Order).ToList());
