@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Awards.Browser.Tests;
+
+public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task Judge_ScoresThreeEntries_WithTheKeyboardOnly_AndSeesTheProgress()
+    {
+        // The organizer puts three judges from units with no essays on the "My Help Story" panel and assigns.
+        await using var organizerContext = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var organizer = await organizerContext.NewPageAsync();
+        await SignInAsync(organizer, "organizer@demo.example");
+        await organizer.GotoAsync("/organizer/judging");
+        await organizer.GetByTestId("rounds").Locator("tr", new() { HasText = "征文：我的帮扶故事" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        foreach (var judge in new[] { "林雪", "高建华", "郑若兰" })
+        {
+            await organizer.GetByLabel(judge).CheckAsync();
+        }
+
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "保存评审组" }).ClickAsync();
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "分配评委（预览）" }).ClickAsync();
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "确认分配" }).ClickAsync();
+        await organizer.GetByText("分配结果：保留 0 项，新增 9 项，撤销 0 项。").WaitForAsync();
+
+        // The judge works with the keyboard alone.
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "judge.lin@demo.example");
+        await page.WaitForURLAsync("**/judge");
+        await page.GetByTestId("my-queues").GetByRole(AriaRole.Link).First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("queue").WaitForAsync();
+        await page.GetByTestId("queue").GetByRole(AriaRole.Link).First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        for (var entry = 1; entry <= 3; entry++)
+        {
+            await page.GetByTestId("position").Filter(new() { HasTextString = $"第 {entry} 件，共 3 件" }).WaitForAsync();
+            foreach (var score in new[] { "90", "85", "80", "88" })
+            {
+                await page.Keyboard.TypeAsync(score);
+                await page.Keyboard.PressAsync("Tab");
+            }
+
+            // The comment, then back to a score field so that Enter submits the form.
+            await page.Keyboard.TypeAsync("真实感人，结构完整。");
+            await page.Keyboard.PressAsync("Shift+Tab");
+            await page.Keyboard.PressAsync("Enter");
+            await page.GetByText("的评分已提交").WaitForAsync();
+        }
+
+        Assert.Equal("已提交", await page.GetByTestId("score-status").InnerTextAsync());
+        // A weighted mean of 80–90 lies between them.
+        Assert.Matches(@"^8\d(\.\d+)?$", await page.GetByTestId("score-total").InnerTextAsync());
+        await page.GotoAsync("/judge");
+        Assert.Contains("已提交 3 / 3", await page.GetByTestId("my-queues").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "judge-progress.png"), FullPage = true });
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync("Demo-Awards-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+    }
+}
