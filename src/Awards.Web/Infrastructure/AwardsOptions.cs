@@ -35,6 +35,14 @@ public sealed class AwardsOptions
     public RateLimitOptions RateLimits { get; set; } = new();
 
     public UploadOptions Uploads { get; set; } = new();
+
+    public JudgingOptions Judging { get; set; } = new();
+}
+
+public sealed class JudgingOptions
+{
+    /// <summary>An entry whose judges' totals differ by more than this many points is flagged for the organizer.</summary>
+    public decimal DisagreementThreshold { get; set; } = 20;
 }
 
 /// <summary>Caps on uploaded files (SECURITY.md §4).</summary>

@@ -42,6 +42,22 @@ public sealed class JudgingController(JudgingSetup setup, IStringLocalizer<Share
             TempData["Message"] = l["Assigned: {0} kept, {1} added, {2} removed.", plan.Kept.Count, plan.Added.Count, plan.Removed.Count].Value;
         });
 
+    [HttpPost("{roundId:int}/entries/{code}/add-judge")]
+    public async Task<IActionResult> AddJudge(int roundId, string code, CancellationToken cancellationToken) =>
+        await RunAsync(roundId, async () =>
+        {
+            var judge = await setup.AddJudgeAsync(roundId, code, cancellationToken);
+            TempData["Message"] = l["{0} now also judges {1}.", judge, code].Value;
+        });
+
+    [HttpPost("{roundId:int}/shortlist")]
+    public async Task<IActionResult> ShortlistRound(int roundId, CancellationToken cancellationToken) =>
+        await RunAsync(roundId, async () =>
+        {
+            var count = await setup.ShortlistAsync(roundId, cancellationToken);
+            TempData["Message"] = l["{0} entries are shortlisted and assigned to the panel.", count].Value;
+        });
+
     [HttpPost("{roundId:int}/close")]
     public async Task<IActionResult> Close(int roundId, CancellationToken cancellationToken) =>
         await RunAsync(roundId, async () =>

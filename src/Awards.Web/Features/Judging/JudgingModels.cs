@@ -25,4 +25,11 @@ public sealed record RoundPage(
     IReadOnlyList<JudgeProgress> Progress,
     IReadOnlyList<ShortEntry> Lacking,
     AssignmentPlan? Preview,
-    int? PreviewSeed);
+    int? PreviewSeed,
+    IReadOnlyList<DisputedEntry> Disputed,
+    decimal Threshold,
+    JudgingRound? Previous,
+    bool CanShortlist);
+
+/// <summary>An entry whose judges disagree: its code and the totals given.</summary>
+public sealed record DisputedEntry(string Code, IReadOnlyList<decimal> Totals, decimal Range);

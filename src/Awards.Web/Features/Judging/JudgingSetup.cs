@@ -15,7 +15,7 @@ namespace Awards.Web.Features.Judging;
 /// (Awards.Core.Judging.Assigner, ADR 0006), progress, closing a round; and the reassignment
 /// that follows a judge's declared conflict.
 /// </summary>
-public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit)
+public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings)
 {
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +88,15 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
 
         var canAssign = round.Sequence == 1 && !round.IsClosedAt(site.UtcNow);
         var preview = previewSeed is int seed && canAssign ? await PlanAsync(track, round, seed, cancellationToken) : null;
-        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, inJudging.Count, options, progress, shortEntries, preview, previewSeed);
+        var threshold = settings.Value.Judging.DisagreementThreshold;
+        var codes = await db.Entries.Where(e => e.TrackId == track.Id).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
+        var disputed = Shortlist.Disputed(await ResultsAsync(roundId, cancellationToken), threshold)
+            .Select(r => new DisputedEntry(codes.GetValueOrDefault(r.EntryId) ?? "?", r.Totals, r.Range))
+            .ToList();
+        var previous = track.Rounds.Where(r => r.Sequence < round.Sequence).OrderByDescending(r => r.Sequence).FirstOrDefault();
+        var canShortlist = previous is not null && previous.IsClosedAt(site.UtcNow) && !round.IsClosedAt(site.UtcNow);
+        var entries = round.Sequence == 1 ? inJudging.Count : rows.Select(r => r.EntryId).Distinct().Count();
+        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, entries, options, progress, shortEntries, preview, previewSeed, disputed, threshold, previous, canShortlist);
     }
 
     public async Task SetPanelAsync(int roundId, IReadOnlyCollection<int> judgeIds, CancellationToken cancellationToken)
@@ -126,6 +134,82 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
             return plan;
         }, cancellationToken);
+    }
+
+    /// <summary>Gives a disputed entry one more judge: the eligible panel judge with the lightest load.</summary>
+    public async Task<string> AddJudgeAsync(int roundId, string code, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (_, round) || round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        var entry = await db.Entries.Where(e => e.Code == code).Select(e => new { e.Id, e.UnitId }).FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
+        var taken = await db.Assignments.Where(a => a.RoundId == roundId && a.EntryId == entry.Id).Select(a => a.JudgeUserId).ToListAsync(cancellationToken);
+        var conflicted = await db.Conflicts.Where(c => c.EntryId == entry.Id).Select(c => c.JudgeUserId).ToListAsync(cancellationToken);
+        var panel = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
+        var loads = await db.Assignments.Where(a => a.RoundId == roundId).GroupBy(a => a.JudgeUserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var judge = await db.Users
+            .Where(u => panel.Contains(u.Id) && !taken.Contains(u.Id) && !conflicted.Contains(u.Id) && u.UnitId != entry.UnitId)
+            .Select(u => new { u.Id, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        var chosen = judge.OrderBy(j => loads.GetValueOrDefault(j.Id)).ThenBy(j => j.Id).FirstOrDefault()
+            ?? throw new DomainException(JudgingMessages.NoJudgeLeft);
+        db.Assignments.Add(new JudgeAssignment(roundId, entry.Id, chosen.Id, site.UtcNow));
+        audit.Record("Judge added", "Entry", code, null, $"judge={chosen.Id}; round={roundId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return chosen.DisplayName;
+    }
+
+    /// <summary>
+    /// Starts a later round: the previous round's shortlist (its top N or top x%, ties at the cut
+    /// included) goes to every judge of this round's panel who is eligible for it.
+    /// </summary>
+    public async Task<int> ShortlistAsync(int roundId, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round) || round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        var previous = track.Rounds.Where(r => r.Sequence < round.Sequence).OrderByDescending(r => r.Sequence).FirstOrDefault();
+        if (previous is null || !previous.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException(JudgingMessages.PreviousRoundOpen);
+        }
+
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var selected = Shortlist.Select(await ResultsAsync(previous.Id, ct), previous.ShortlistTop, previous.ShortlistPercent);
+            var entries = await db.Entries.Where(e => selected.Contains(e.Id)).Select(e => new { e.Id, e.UnitId }).ToListAsync(ct);
+            var panelIds = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(ct);
+            var panel = await db.Users.Where(u => panelIds.Contains(u.Id)).Select(u => new { u.Id, u.UnitId }).ToListAsync(ct);
+            var conflicts = await db.Conflicts.Where(c => selected.Contains(c.EntryId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(ct);
+            var existing = await db.Assignments.Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.JudgeUserId }).ToListAsync(ct);
+            var added = 0;
+            foreach (var entry in entries)
+            {
+                foreach (var judge in panel.Where(j => j.UnitId != entry.UnitId && !conflicts.Contains(new { EntryId = entry.Id, JudgeUserId = j.Id }) && !existing.Contains(new { EntryId = entry.Id, JudgeUserId = j.Id })))
+                {
+                    db.Assignments.Add(new JudgeAssignment(roundId, entry.Id, judge.Id, site.UtcNow));
+                    added++;
+                }
+            }
+
+            audit.Record("Shortlist assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"from round {previous.Id}: {entries.Count} entries; {added} assignments");
+            return entries.Count;
+        }, cancellationToken);
+    }
+
+    /// <summary>Each entry's submitted totals in a round.</summary>
+    public async Task<IReadOnlyList<RoundResult>> ResultsAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Assignments.AsNoTracking()
+            .Where(a => a.RoundId == roundId)
+            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted)))
+            .Select(a => new { a.EntryId, Total = a.Score != null && a.Score.Status == ScoreStatus.Submitted ? a.Score.Total : null })
+            .ToListAsync(cancellationToken);
+        return [.. rows.GroupBy(r => r.EntryId).Select(g => new RoundResult(g.Key, [.. g.Where(r => r.Total is not null).Select(r => r.Total!.Value)]))];
     }
 
     public async Task CloseAsync(int roundId, CancellationToken cancellationToken)

@@ -1,0 +1,78 @@
+using Awards.Web.Features.Judging;
+using Awards.Web.Features.Scoring;
+using Awards.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Awards.Web.Tests.Features.Judging;
+
+/// <summary>Disagreement between judges, an added judge, closing a round, and the shortlist that starts the final round.</summary>
+public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private static readonly List<string> Panel = ["judge.huang@demo.example", "judge.lin@demo.example", "judge.gao@demo.example", "judge.zheng@demo.example", "judge.qian@demo.example"];
+
+    [Fact]
+    public async Task ADisputedEntry_GetsAnotherJudge_AndTheClosedRoundsShortlistGoesToTheFinalPanel()
+    {
+        var (first, final) = factory.WithDb(db =>
+        {
+            var track = db.Tracks.Single(t => t.Code == "journey");
+            var rounds = db.Rounds.Where(r => r.TrackId == track.Id).OrderBy(r => r.Sequence).ToList();
+            return (rounds[0].Id, rounds[1].Id);
+        });
+        var judgeIds = factory.WithDb(db => db.Users.Where(u => Panel.Contains(u.Email!)).Select(u => u.Id).ToList());
+        await InScopeAsync(async s =>
+        {
+            var setup = s.GetRequiredService<JudgingSetup>();
+            await setup.SetPanelAsync(first, judgeIds, default);
+            await setup.ApplyAsync(first, seed: 7, default);
+            await setup.SetPanelAsync(final, judgeIds, default);
+        });
+
+        // Every judge scores: one judge far more harshly than the others.
+        var harsh = judgeIds[0];
+        var criteria = factory.WithDb(db => db.RubricCriteria.Where(c => db.Tracks.Any(t => t.Id == c.TrackId && t.Code == "journey")).ToList());
+        var work = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == first).Select(a => new { a.JudgeUserId, Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First() }).ToList());
+        foreach (var w in work)
+        {
+            var value = w.JudgeUserId == harsh ? 40m : 90m;
+            await InScopeAsync(s => s.GetRequiredService<JudgeWork>().SaveAsync(w.JudgeUserId, first, w.Code, criteria.ToDictionary(c => c.Id, _ => (decimal?)value), null, submit: true, version: 0, default));
+        }
+
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var page = await organizer.GetStringAsync($"/organizer/judging/{first}");
+        Assert.Contains("评委评分相差超过 20 分", page, StringComparison.Ordinal);
+        var disputed = work.First(w => w.JudgeUserId == harsh).Code;
+        var before = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed)));
+
+        (await organizer.PostAsync($"/organizer/judging/{first}", $"/organizer/judging/{first}/entries/{disputed}/add-judge")).Dispose();
+        Assert.Equal(before + 1, factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed))));
+
+        // The final round waits for the first to close.
+        (await organizer.PostAsync($"/organizer/judging/{final}", $"/organizer/judging/{final}/shortlist")).Dispose();
+        Assert.Contains("请先结束上一轮评审", await organizer.GetStringAsync($"/organizer/judging/{final}"), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Assignments.Count(a => a.RoundId == final)));
+
+        (await organizer.PostAsync($"/organizer/judging/{first}", $"/organizer/judging/{first}/close")).Dispose();
+        var refused = await Assert.ThrowsAsync<Core.Common.DomainException>(() => InScopeAsync(s => s.GetRequiredService<JudgeWork>().SaveAsync(work[0].JudgeUserId, first, work[0].Code, criteria.ToDictionary(c => c.Id, _ => (decimal?)50m), null, true, 1, default)));
+        Assert.Equal("This round is already closed.", refused.MessageKey);
+
+        (await organizer.PostAsync($"/organizer/judging/{final}", $"/organizer/judging/{final}/shortlist")).Dispose();
+
+        // journey: shortlist 30% of the scored entries, rounded up, ties included; every eligible panel judge on each.
+        var shortlisted = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == final).Select(a => a.EntryId).Distinct().Count());
+        var scored = work.Select(w => w.Code).Distinct().Count();
+        Assert.InRange(shortlisted, (int)Math.Ceiling(scored * 0.3), scored);
+        var units = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == final).Select(a => new
+        {
+            Judge = db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.UnitId).First(),
+            Entry = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.UnitId).First(),
+        }).ToList());
+        Assert.DoesNotContain(units, u => u.Judge == u.Entry);
+    }
+
+    private async Task InScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        using var scope = factory.Services.CreateScope();
+        await action(scope.ServiceProvider);
+    }
+}
