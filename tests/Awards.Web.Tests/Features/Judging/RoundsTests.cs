@@ -41,6 +41,8 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var page = await organizer.GetStringAsync($"/organizer/judging/{first}");
         Assert.Contains("评委评分相差超过 20 分", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"severity-chart\"", page, StringComparison.Ordinal);
+        Assert.Contains("偏严", page, StringComparison.Ordinal);
         var disputed = work.First(w => w.JudgeUserId == harsh).Code;
         var before = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed)));
 
