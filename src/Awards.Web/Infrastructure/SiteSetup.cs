@@ -66,6 +66,7 @@ public static class SiteSetup
         services.AddScoped<Essays>();
         services.AddScoped<Features.Scoring.JudgeWork>();
         services.AddScoped<Features.Judging.JudgingSetup>();
+        services.AddScoped<Features.Judging.ScoreImport>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
         services.AddHostedService<DatabaseInitializer>();

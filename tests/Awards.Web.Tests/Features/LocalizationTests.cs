@@ -67,7 +67,7 @@ public sealed partial class LocalizationTests
 
             if (file.EndsWith("Messages.cs", StringComparison.Ordinal) || file.EndsWith("Warnings.cs", StringComparison.Ordinal))
             {
-                keys.UnionWith(MessageConstant().Matches(text).Select(m => m.Groups[1].Value));
+                keys.UnionWith(MessageConstant().Matches(text).Select(m => Regex.Unescape(m.Groups[1].Value)));
             }
         }
 
@@ -96,7 +96,7 @@ public sealed partial class LocalizationTests
     [GeneratedRegex(@"""((?:[^""\\]|\\.)*)""")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex("""const string \w+ =\s*"([^"]+)";""")]
+    [GeneratedRegex("""const string \w+ =\s*"((?:[^"\\]|\\.)+)";""")]
     private static partial Regex MessageConstant();
 
     [GeneratedRegex("""(?:ErrorMessage = |Display\(Name = )"([^"]+)"\)?""")]

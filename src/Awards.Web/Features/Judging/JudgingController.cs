@@ -11,7 +11,7 @@ namespace Awards.Web.Features.Judging;
 /// <summary>The organizer's judging pages: rounds, panels, assignment with a preview, progress, closing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/judging")]
-public sealed class JudgingController(JudgingSetup setup, IStringLocalizer<SharedResource> l) : Controller
+public sealed class JudgingController(JudgingSetup setup, ScoreImport import, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -58,6 +58,64 @@ public sealed class JudgingController(JudgingSetup setup, IStringLocalizer<Share
             TempData["Message"] = l["{0} entries are shortlisted and assigned to the panel.", count].Value;
         });
 
+    [HttpGet("{roundId:int}/import")]
+    public async Task<IActionResult> Import(int roundId, CancellationToken cancellationToken) =>
+        await RoundAsync(roundId, cancellationToken) is { } found ? View(new ImportPage(found.Track, found.Round, null)) : NotFound();
+
+    /// <summary>A sheet to fill in: the header row the import expects, with the criteria in the reader's language.</summary>
+    [HttpGet("{roundId:int}/import/template.csv")]
+    public async Task<IActionResult> Template(int roundId, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var header = string.Join(",", new[] { l["Entry code"].Value, l["Judge e-mail"].Value }
+            .Concat(found.Track.Criteria.OrderBy(c => c.Order).Select(c => c.Name.ForCurrentCulture()))
+            .Append(l["Comment"].Value)
+            .Select(h => h.Contains(',', StringComparison.Ordinal) ? $"\"{h}\"" : h));
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(header + "\r\n")).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", $"scores-{found.Track.Code}-round{found.Round.Sequence}.csv");
+    }
+
+    [HttpPost("{roundId:int}/import")]
+    [RequestSizeLimit(8 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 8 * 1024 * 1024)]
+    public async Task<IActionResult> ImportSheet(int roundId, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        if (file is null)
+        {
+            TempData["Error"] = l["Choose a file to upload."].Value;
+            return Redirect($"/organizer/judging/{roundId}/import");
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            var result = await import.ImportAsync(found.Track, found.Round, buffer, file.FileName, cancellationToken);
+            if (result.Errors.Count == 0)
+            {
+                TempData["Message"] = l["{0} scores are imported.", result.Imported].Value;
+                return Redirect($"/organizer/judging/{roundId}");
+            }
+
+            return View("Import", new ImportPage(found.Track, found.Round, result.Errors));
+        }
+        catch (DomainException ex)
+        {
+            return View("Import", new ImportPage(found.Track, found.Round, [l.Rule(ex)]));
+        }
+    }
+
     [HttpPost("{roundId:int}/close")]
     public async Task<IActionResult> Close(int roundId, CancellationToken cancellationToken) =>
         await RunAsync(roundId, async () =>
@@ -78,5 +136,12 @@ public sealed class JudgingController(JudgingSetup setup, IStringLocalizer<Share
         }
 
         return Redirect($"/organizer/judging/{roundId}");
+    }
+
+    private async Task<(Core.Tracks.Track Track, Core.Tracks.JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
+        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
     }
 }

@@ -5,5 +5,11 @@ public static class JudgingMessages
 {
     public const string NoJudgeLeft = "No judge on the panel is free to take this entry: add a judge from another unit to the panel.";
 
+    public const string RowUnknownEntry = "Row {0}: there is no entry {1} in this award.";
+
+    public const string RowNotAssigned = "Row {0}: entry {1} is not assigned to the judge {2} in this round.";
+
+    public const string RowOutOfRange = "Row {0}: the score for {1} must be between {2} and {3}.";
+
     public const string PreviousRoundOpen = "Close the previous round first: its scores decide the shortlist.";
 }

@@ -33,3 +33,5 @@ public sealed record RoundPage(
 
 /// <summary>An entry whose judges disagree: its code and the totals given.</summary>
 public sealed record DisputedEntry(string Code, IReadOnlyList<decimal> Totals, decimal Range);
+
+public sealed record ImportPage(Track Track, JudgingRound Round, IReadOnlyList<string>? Errors);

@@ -1,0 +1,89 @@
+using Awards.Core.Common;
+using Awards.Core.Scoring;
+using Awards.Core.Scoring.Sheets;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Judging;
+
+/// <summary>The outcome of an import: how many scores were saved, or every row's error and nothing saved.</summary>
+public sealed record ImportResult(int Imported, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// Scores that judges gave on paper, imported from an .xlsx or .csv sheet (entry code, judge,
+/// one column per criterion, optional comment). Every row is checked against the round (the
+/// entry is in it, the judge is assigned to it, each score within its criterion's range) before
+/// anything is written; one bad row and nothing is imported. The good case is one transaction.
+/// </summary>
+public sealed class ScoreImport(AwardsDbContext db, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l)
+{
+    public static IReadOnlyList<SheetCriterion> Columns(Track track) =>
+        [.. track.Criteria.OrderBy(c => c.Order).Select(c => new SheetCriterion(c.Id, [c.Name.Zh, c.Name.En]))];
+
+    public async Task<ImportResult> ImportAsync(Track track, JudgingRound round, Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        if (round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        var sheet = ScoreSheetReader.Read(content, fileName, Columns(track), SheetLimits.Default);
+        if (!sheet.IsValid)
+        {
+            return new ImportResult(0, [.. sheet.Errors.Select(e => l[e.MessageKey, [.. e.Arguments]].Value)]);
+        }
+
+        var criteria = track.Criteria.OrderBy(c => c.Order).ToList();
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var codes = sheet.Rows.Select(r => r.EntryCode).Distinct().ToList();
+            var emails = sheet.Rows.Select(r => r.Judge.ToUpperInvariant()).Distinct().ToList();
+            var entries = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Code, e => e.Id, ct);
+            var judges = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, ct);
+            var assignments = await db.Assignments.Include(a => a.Score).Where(a => a.RoundId == round.Id && entries.Values.Contains(a.EntryId)).ToListAsync(ct);
+
+            var errors = new List<string>();
+            var plan = new List<(JudgeAssignment Assignment, SheetRow Row)>();
+            foreach (var row in sheet.Rows)
+            {
+                if (!entries.TryGetValue(row.EntryCode, out var entryId))
+                {
+                    errors.Add(l[JudgingMessages.RowUnknownEntry, row.Line, row.EntryCode].Value);
+                    continue;
+                }
+
+                var assignment = judges.TryGetValue(row.Judge.ToUpperInvariant(), out var judgeId) ? assignments.FirstOrDefault(a => a.EntryId == entryId && a.JudgeUserId == judgeId) : null;
+                if (assignment is null)
+                {
+                    errors.Add(l[JudgingMessages.RowNotAssigned, row.Line, row.EntryCode, row.Judge].Value);
+                    continue;
+                }
+
+                foreach (var c in criteria.Where(c => row.Values.TryGetValue(c.Id, out var v) && !c.Accepts(v)))
+                {
+                    errors.Add(l[JudgingMessages.RowOutOfRange, row.Line, c.Name.ForCurrentCulture(), c.MinScore, c.MaxScore].Value);
+                }
+
+                plan.Add((assignment, row));
+            }
+
+            if (errors.Count > 0)
+            {
+                // Nothing is written: the transaction ends without a change.
+                return new ImportResult(0, errors);
+            }
+
+            foreach (var (assignment, row) in plan)
+            {
+                var score = assignment.ScoreOrNew();
+                score.Record(criteria, row.Values.ToDictionary(v => v.Key, v => (decimal?)v.Value), row.Comment, submit: true, score.Version, round, site.UtcNow);
+                audit.Record("Score imported", "Score", $"{row.EntryCode}/{round.Id}/{assignment.JudgeUserId}", null, $"total={score.Total}; from {fileName}");
+            }
+
+            return new ImportResult(plan.Count, []);
+        }, cancellationToken);
+    }
+}
