@@ -18,8 +18,8 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
         View(await setup.RoundsAsync(cancellationToken));
 
     [HttpGet("{roundId:int}")]
-    public async Task<IActionResult> Round(int roundId, int? preview, CancellationToken cancellationToken) =>
-        await setup.PageAsync(roundId, preview, cancellationToken) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Round(int roundId, int? preview, string? entry, CancellationToken cancellationToken) =>
+        await setup.PageAsync(roundId, preview, entry, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{roundId:int}/panel")]
     public async Task<IActionResult> Panel(int roundId, [FromForm] int[] judges, CancellationToken cancellationToken) =>
@@ -49,6 +49,20 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
             var judge = await setup.AddJudgeAsync(roundId, code, cancellationToken);
             TempData["Message"] = l["{0} now also judges {1}.", judge, code].Value;
         });
+
+    [HttpPost("{roundId:int}/entries/{code}/assign")]
+    public async Task<IActionResult> AssignByHand(int roundId, string code, [FromForm] int judge, CancellationToken cancellationToken)
+    {
+        await RunAsync(roundId, () => setup.AssignAsync(roundId, code, judge, cancellationToken));
+        return Redirect($"/organizer/judging/{roundId}?entry={code}");
+    }
+
+    [HttpPost("{roundId:int}/entries/{code}/unassign")]
+    public async Task<IActionResult> UnassignByHand(int roundId, string code, [FromForm] int judge, CancellationToken cancellationToken)
+    {
+        await RunAsync(roundId, () => setup.UnassignAsync(roundId, code, judge, cancellationToken));
+        return Redirect($"/organizer/judging/{roundId}?entry={code}");
+    }
 
     [HttpPost("{roundId:int}/shortlist")]
     public async Task<IActionResult> ShortlistRound(int roundId, CancellationToken cancellationToken) =>

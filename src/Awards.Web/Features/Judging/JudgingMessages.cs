@@ -11,5 +11,11 @@ public static class JudgingMessages
 
     public const string RowOutOfRange = "Row {0}: the score for {1} must be between {2} and {3}.";
 
+    public const string NotOnPanel = "That judge is not on this round's panel.";
+
+    public const string Conflicted = "That judge cannot judge this entry: same unit, or a declared conflict of interest.";
+
+    public const string AlreadyScored = "That judge has already scored this entry; their score stays.";
+
     public const string PreviousRoundOpen = "Close the previous round first: its scores decide the shortlist.";
 }

@@ -8,7 +8,7 @@ public sealed record RoundSummary(Track Track, JudgingRound Round, int Panel, in
 public sealed record JudgeOption(int Id, string Name, string Email, string? Unit, bool OnPanel);
 
 /// <summary>A judge's progress in a round, with their mean total beside the panel's (severity or leniency).</summary>
-public sealed record JudgeProgress(int JudgeId, string Name, int Assigned, int Submitted, decimal? Mean, decimal? PanelMean)
+public sealed record JudgeProgress(int JudgeId, string Name, int Assigned, int Submitted, decimal? Mean, decimal? PanelMean, decimal? Spread)
 {
     public decimal? Deviation => Mean is decimal m && PanelMean is decimal p ? Math.Round(m - p, 1) : null;
 }
@@ -29,9 +29,15 @@ public sealed record RoundPage(
     IReadOnlyList<DisputedEntry> Disputed,
     decimal Threshold,
     JudgingRound? Previous,
-    bool CanShortlist);
+    bool CanShortlist,
+    EntryJudges? Lookup);
 
 /// <summary>An entry whose judges disagree: its code and the totals given.</summary>
 public sealed record DisputedEntry(string Code, IReadOnlyList<decimal> Totals, decimal Range);
 
 public sealed record ImportPage(Track Track, JudgingRound Round, IReadOnlyList<string>? Errors);
+
+public sealed record AssignedJudge(int Id, string Name, bool Scored);
+
+/// <summary>An entry's judges in a round: who, and whether they have scored.</summary>
+public sealed record EntryJudges(string Code, IReadOnlyList<AssignedJudge> Judges);

@@ -43,7 +43,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         return result;
     }
 
-    public async Task<RoundPage?> PageAsync(int roundId, int? previewSeed, CancellationToken cancellationToken)
+    public async Task<RoundPage?> PageAsync(int roundId, int? previewSeed, string? lookup, CancellationToken cancellationToken)
     {
         if (await RoundAsync(roundId, cancellationToken) is not var (track, round))
         {
@@ -70,7 +70,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             .Select(g =>
             {
                 var totals = g.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
-                return new JudgeProgress(g.Key, names.GetValueOrDefault(g.Key) ?? "?", g.Count(), g.Count(r => r.Submitted), totals.Count > 0 ? Math.Round(totals.Average(), 1) : null, panelMean);
+                return new JudgeProgress(g.Key, names.GetValueOrDefault(g.Key) ?? "?", g.Count(), g.Count(r => r.Submitted), totals.Count > 0 ? Math.Round(totals.Average(), 1) : null, panelMean, StandardDeviation(totals));
             })
             .OrderBy(p => p.Name)
             .ToList();
@@ -96,7 +96,8 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var previous = track.Rounds.Where(r => r.Sequence < round.Sequence).OrderByDescending(r => r.Sequence).FirstOrDefault();
         var canShortlist = previous is not null && previous.IsClosedAt(site.UtcNow) && !round.IsClosedAt(site.UtcNow);
         var entries = round.Sequence == 1 ? inJudging.Count : rows.Select(r => r.EntryId).Distinct().Count();
-        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, entries, options, progress, shortEntries, preview, previewSeed, disputed, threshold, previous, canShortlist);
+        var found = string.IsNullOrWhiteSpace(lookup) ? null : await EntryJudgesAsync(roundId, lookup.Trim().ToUpperInvariant(), cancellationToken);
+        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, entries, options, progress, shortEntries, preview, previewSeed, disputed, threshold, previous, canShortlist, found);
     }
 
     public async Task SetPanelAsync(int roundId, IReadOnlyCollection<int> judgeIds, CancellationToken cancellationToken)
@@ -134,6 +135,69 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
             return plan;
         }, cancellationToken);
+    }
+
+    /// <summary>One entry's judges in a round, for the organizer's manual changes.</summary>
+    public async Task<EntryJudges?> EntryJudgesAsync(int roundId, string code, CancellationToken cancellationToken)
+    {
+        var entryId = await db.Entries.Where(e => e.Code == code).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (entryId is null)
+        {
+            return null;
+        }
+
+        var judges = await db.Assignments.AsNoTracking()
+            .Where(a => a.RoundId == roundId && a.EntryId == entryId)
+            .Select(a => new AssignedJudge(a.JudgeUserId, db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.DisplayName).First(), a.Score != null))
+            .ToListAsync(cancellationToken);
+        return new EntryJudges(code, judges);
+    }
+
+    /// <summary>A manual change: puts a panel judge on an entry, under the same eligibility rules as the automatic assignment.</summary>
+    public async Task AssignAsync(int roundId, string code, int judgeId, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (_, round) || round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        var entry = await db.Entries.Where(e => e.Code == code).Select(e => new { e.Id, e.UnitId }).FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
+        var judge = await db.Users.Where(u => u.Id == judgeId && db.PanelMembers.Any(p => p.RoundId == roundId && p.JudgeUserId == u.Id)).Select(u => new { u.Id, u.UnitId }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException(JudgingMessages.NotOnPanel);
+        if (judge.UnitId == entry.UnitId || await db.Conflicts.AnyAsync(c => c.EntryId == entry.Id && c.JudgeUserId == judgeId, cancellationToken))
+        {
+            throw new DomainException(JudgingMessages.Conflicted);
+        }
+
+        if (await db.Assignments.AnyAsync(a => a.RoundId == roundId && a.EntryId == entry.Id && a.JudgeUserId == judgeId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Assignments.Add(new JudgeAssignment(roundId, entry.Id, judgeId, site.UtcNow));
+        audit.Record("Judge assigned by hand", "Entry", code, null, $"judge={judgeId}; round={roundId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A manual change: takes a judge off an entry they have not scored yet.</summary>
+    public async Task UnassignAsync(int roundId, string code, int judgeId, CancellationToken cancellationToken)
+    {
+        if (await RoundAsync(roundId, cancellationToken) is not var (_, round) || round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        var assignment = await db.Assignments.Include(a => a.Score)
+            .FirstOrDefaultAsync(a => a.RoundId == roundId && a.JudgeUserId == judgeId && db.Entries.Any(e => e.Id == a.EntryId && e.Code == code), cancellationToken)
+            ?? throw new DomainException("The entry was not found.");
+        if (assignment.Score is not null)
+        {
+            throw new DomainException(JudgingMessages.AlreadyScored);
+        }
+
+        db.Assignments.Remove(assignment);
+        audit.Record("Judge unassigned by hand", "Entry", code, $"judge={judgeId}; round={roundId}", null);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Gives a disputed entry one more judge: the eligible panel judge with the lightest load.</summary>
@@ -265,6 +329,18 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var current = await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new CurrentAssignment(a.EntryId, a.JudgeUserId, a.Score != null)).ToListAsync(cancellationToken);
         var candidates = entries.Select(e => new CandidateEntry(e.Id, e.UnitId, conflicts.Where(c => c.EntryId == e.Id).Select(c => c.JudgeUserId).ToList())).ToList();
         return Assigner.Plan(candidates, panel, current, round.JudgesPerEntry, seed);
+    }
+
+    /// <summary>How widely a judge spreads their totals (population standard deviation); null below two scores.</summary>
+    private static decimal? StandardDeviation(List<decimal> totals)
+    {
+        if (totals.Count < 2)
+        {
+            return null;
+        }
+
+        var mean = totals.Average();
+        return Math.Round((decimal)Math.Sqrt((double)totals.Sum(t => (t - mean) * (t - mean)) / totals.Count), 1);
     }
 
     /// <summary>The entries a track's first round judges: accepted nominations; submitted or accepted essays.</summary>

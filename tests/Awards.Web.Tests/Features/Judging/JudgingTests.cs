@@ -71,13 +71,14 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         var score = factory.WithDb(db => db.Scores.Single(s => s.Assignment.JudgeUserId == db.Users.Single(u => u.Email == email).Id && db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code) && s.Assignment.RoundId == _round));
         Assert.Equal((ScoreStatus.Submitted, 80m, 2), (score.Status, score.Total, score.Version));
         Assert.Matches("已提交 [1-9]", await judge.GetStringAsync($"/judge/rounds/{_round}"));
-        Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.EntityType == "Score" && a.EntityKey.StartsWith(code))));
+        var key = $"{code}/{_round}/{factory.WithDb(db => db.Users.Single(u => u.Email == email).Id)}";
+        Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.EntityType == "Score" && a.EntityKey == key)));
     }
 
     [Fact]
     public async Task ASaveFromAnOlderPage_IsRefused_AndOverwritesNothing()
     {
-        var (judge, _, code) = await UnscoredWorkAsync();
+        var (judge, email, code) = await UnscoredWorkAsync();
         var criteria = Criteria();
         var token = await judge.TokenFromAsync($"/judge/rounds/{_round}/{code}");
 
@@ -86,7 +87,34 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         using var second = await PostScoreAsync(judge, token, code, criteria.ToDictionary(c => c.Id, _ => "10"), "draft", version: 0);
 
         Assert.Contains("此评分已在另一个窗口或标签页中修改", await judge.GetStringAsync($"/judge/rounds/{_round}/{code}"), StringComparison.Ordinal);
-        Assert.Equal(90m, factory.WithDb(db => db.Scores.Single(s => db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code) && s.Assignment.RoundId == _round).Total));
+        Assert.Equal(90m, factory.WithDb(db => db.Scores.Single(s => db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code) && s.Assignment.RoundId == _round && s.Assignment.JudgeUserId == db.Users.Single(u => u.Email == email).Id).Total));
+    }
+
+    [Fact]
+    public async Task TwoSavesAtTheSameMoment_FromTheSameVersion_KeepExactlyOne()
+    {
+        var (judge, email, code) = await UnscoredWorkAsync();
+        var criteria = Criteria();
+        var token = await judge.TokenFromAsync($"/judge/rounds/{_round}/{code}");
+        var key = $"{code}/{_round}/{factory.WithDb(db => db.Users.Single(u => u.Email == email).Id)}";
+
+        using var start = new SemaphoreSlim(0);
+        List<string> values = ["70", "95", "55", "85"];
+        var saves = values.Select(async value =>
+        {
+            await start.WaitAsync();
+            using var response = await PostScoreAsync(judge, token, code, criteria.ToDictionary(c => c.Id, _ => value), "draft", version: 0);
+            return response.StatusCode;
+        }).ToList();
+        start.Release(saves.Count);
+        var statuses = await Task.WhenAll(saves);
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        // One save won; the others were told, none was merged or lost silently.
+        var score = factory.WithDb(db => db.Scores.Single(s => s.Assignment.RoundId == _round && s.Assignment.JudgeUserId == db.Users.Single(u => u.Email == email).Id && db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code)));
+        Assert.Equal(1, score.Version);
+        Assert.True(score.Total is 70 or 95 or 55 or 85, $"total {score.Total}");
+        Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(a => a.EntityType == "Score" && a.EntityKey == key)));
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Contains("评委评分相差超过 20 分", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"severity-chart\"", page, StringComparison.Ordinal);
         Assert.Contains("偏严", page, StringComparison.Ordinal);
+        Assert.Contains("离散度", page, StringComparison.Ordinal);
         var disputed = work.First(w => w.JudgeUserId == harsh).Code;
         var before = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed)));
 
@@ -70,6 +71,40 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
             Entry = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.UnitId).First(),
         }).ToList());
         Assert.DoesNotContain(units, u => u.Judge == u.Entry);
+    }
+
+    [Fact]
+    public async Task TheOrganizer_ChangesAnEntrysJudgesByHand_WithinTheRules()
+    {
+        var round = factory.WithDb(db => db.Rounds.Single(r => r.Sequence == 1 && db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).Id);
+        var judgeIds = factory.WithDb(db => db.Users.Where(u => Panel.Contains(u.Email!)).Select(u => u.Id).ToList());
+        await InScopeAsync(async s =>
+        {
+            var setup = s.GetRequiredService<JudgingSetup>();
+            await setup.SetPanelAsync(round, judgeIds, default);
+            await setup.ApplyAsync(round, seed: 11, default);
+        });
+        var pick = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == round).OrderBy(a => a.Id)
+            .Select(a => new { a.JudgeUserId, a.EntryId, Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First(), Unit = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.UnitId).First() })
+            .First());
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var page = await organizer.GetStringAsync($"/organizer/judging/{round}?entry={pick.Code}");
+        Assert.Contains("data-testid=\"entry-judges\"", page, StringComparison.Ordinal);
+
+        (await organizer.SubmitAsync($"/organizer/judging/{round}?entry={pick.Code}", $"/organizer/judging/{round}/entries/{pick.Code}/unassign", new Dictionary<string, string> { ["judge"] = pick.JudgeUserId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).Dispose();
+        Assert.False(factory.WithDb(db => db.Assignments.Any(a => a.RoundId == round && a.EntryId == pick.EntryId && a.JudgeUserId == pick.JudgeUserId)));
+
+        // A judge of the entry's own unit is refused; an eligible one is added.
+        var sameUnit = factory.WithDb(db => db.Users.Where(u => u.UnitId == pick.Unit).Select(u => u.Id).FirstOrDefault());
+        if (sameUnit != 0 && judgeIds.Contains(sameUnit))
+        {
+            (await organizer.SubmitAsync($"/organizer/judging/{round}?entry={pick.Code}", $"/organizer/judging/{round}/entries/{pick.Code}/assign", new Dictionary<string, string> { ["judge"] = sameUnit.ToString(System.Globalization.CultureInfo.InvariantCulture) })).Dispose();
+            Assert.False(factory.WithDb(db => db.Assignments.Any(a => a.RoundId == round && a.EntryId == pick.EntryId && a.JudgeUserId == sameUnit)));
+        }
+
+        (await organizer.SubmitAsync($"/organizer/judging/{round}?entry={pick.Code}", $"/organizer/judging/{round}/entries/{pick.Code}/assign", new Dictionary<string, string> { ["judge"] = pick.JudgeUserId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).Dispose();
+        Assert.True(factory.WithDb(db => db.Assignments.Any(a => a.RoundId == round && a.EntryId == pick.EntryId && a.JudgeUserId == pick.JudgeUserId)));
+        Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.EntityKey == pick.Code && a.Action.EndsWith("by hand"))));
     }
 
     private async Task InScopeAsync(Func<IServiceProvider, Task> action)
