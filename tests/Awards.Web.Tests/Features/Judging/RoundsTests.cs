@@ -107,6 +107,47 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.EntityKey == pick.Code && a.Action.EndsWith("by hand"))));
     }
 
+    [Fact]
+    public async Task NoJudgePage_NamesTheNomineeOrTheNominatingUnit_OnABlindAward()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var code = factory.WithDb(db => db.Entries.Single(e => e.Track.Code == "innovation" && e.Status == Core.Entries.EntryStatus.Submitted).Code);
+        (await organizer.PostAsync($"/organizer/nominations/{code}", $"/organizer/nominations/{code}/accept")).Dispose();
+        var round = factory.WithDb(db => db.Rounds.Single(r => r.Sequence == 1 && db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "innovation")).Id);
+        var judgeIds = factory.WithDb(db => db.Users.Where(u => Panel.Contains(u.Email!)).Select(u => u.Id).ToList());
+        await InScopeAsync(async s =>
+        {
+            var setup = s.GetRequiredService<JudgingSetup>();
+            await setup.SetPanelAsync(round, judgeIds, default);
+            await setup.ApplyAsync(round, seed: 5, default);
+        });
+
+        var seen = 0;
+        foreach (var email in Panel)
+        {
+            var judge = await Nominating.SignedInAsync(factory, email);
+            using var entry = await judge.Client.GetAsync($"/judge/rounds/{round}/{code}");
+            if (entry.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                continue;
+            }
+
+            seen++;
+            foreach (var page in new[] { await entry.Content.ReadAsStringAsync(), await judge.GetStringAsync($"/judge/rounds/{round}"), await judge.GetStringAsync("/judge") })
+            {
+                // The nominee (blind track), the nominating unit and its coordinator.
+                foreach (var secret in new[] { "李秀兰", "秀兰", "青山县", "刘文静", "coordinator.qingshan", "0791-5550101" })
+                {
+                    Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+                }
+            }
+
+            Assert.Contains("扶贫车间", await judge.GetStringAsync($"/judge/rounds/{round}/{code}"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3, seen);
+    }
+
     private async Task InScopeAsync(Func<IServiceProvider, Task> action)
     {
         using var scope = factory.Services.CreateScope();
