@@ -22,7 +22,6 @@ public static class DocxPackage
 
     // Below this an entry's compression ratio is not checked: small repetitive XML parts compress
     // very well and cost nothing to inflate.
-    private const long RatioCheckedAboveBytes = 1024 * 1024;
 
     // A real [Content_Types].xml is a few KB; it is read into memory, so it gets its own cap.
     private const int MaxContentTypesBytes = 1024 * 1024;
@@ -46,7 +45,7 @@ public static class DocxPackage
         {
             content.Position = 0;
             using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            CheckArchive(archive, new Meter(limits, content.Length));
+            CheckArchive(archive, limits, new ZipMeter(limits.MaxInflatedBytes, limits.MaxCompressionRatio, content.Length, UploadMessages.DocumentTooLargeUnpacked));
         }
         catch (InvalidDataException exception)
         {
@@ -62,10 +61,10 @@ public static class DocxPackage
         }
     }
 
-    private static void CheckArchive(ZipArchive archive, Meter meter)
+    private static void CheckArchive(ZipArchive archive, UploadLimits limits, ZipMeter meter)
     {
         var entries = archive.Entries;
-        if (entries.Count > meter.Limits.MaxZipEntries)
+        if (entries.Count > limits.MaxZipEntries)
         {
             throw new DomainException(UploadMessages.DocumentTooLargeUnpacked);
         }
@@ -160,37 +159,6 @@ public static class DocxPackage
         if (!string.Equals(byOverride ?? byDefault, MainDocumentContentType, StringComparison.OrdinalIgnoreCase))
         {
             throw new DomainException(UploadMessages.DamagedDocument);
-        }
-    }
-
-    /// <summary>Inflates entries, counting every byte produced, and stops at the first limit crossed.</summary>
-    private sealed class Meter(UploadLimits limits, long archiveLength)
-    {
-        private readonly byte[] _buffer = new byte[64 * 1024];
-        private long _total;
-
-        public UploadLimits Limits { get; } = limits;
-
-        public void Inflate(ZipArchiveEntry entry, MemoryStream? keep, int keepAtMost)
-        {
-            // The declared compressed size can lie too, but never beyond the archive itself.
-            var compressed = Math.Clamp(entry.CompressedLength, 1, Math.Max(1, archiveLength));
-            long inflated = 0;
-            using var stream = entry.Open();
-            int read;
-            while ((read = stream.Read(_buffer)) > 0)
-            {
-                inflated += read;
-                _total += read;
-                if (_total > Limits.MaxInflatedBytes
-                    || (inflated > RatioCheckedAboveBytes && inflated / (double)compressed > Limits.MaxCompressionRatio)
-                    || (keep is not null && inflated > keepAtMost))
-                {
-                    throw new DomainException(UploadMessages.DocumentTooLargeUnpacked);
-                }
-
-                keep?.Write(_buffer, 0, read);
-            }
         }
     }
 }

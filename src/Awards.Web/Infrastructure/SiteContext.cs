@@ -1,5 +1,6 @@
 using Awards.Core.Common;
 using Awards.Core.Contests;
+using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,4 +27,12 @@ public sealed class SiteContext(AwardsDbContext db, IClock clock, IOptions<Award
             .Where(c => c.IsCurrent)
             .OrderByDescending(c => c.Year)
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>A judging round of the current edition with its track; null when there is no such round.</summary>
+    public async Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        var contest = await CurrentContestAsync(cancellationToken);
+        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
+        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
+    }
 }

@@ -45,6 +45,15 @@ public sealed partial class LocalizationTests
         Assert.True(keys.Count > 150, $"only {keys.Count} keys found: is the pattern still right?");
     }
 
+    [Fact]
+    public void NoTwoTranslations_DifferOnlyInCase()
+    {
+        // Resource names are case-insensitive: the build keeps one of two such keys and warns.
+        var names = XDocument.Load(Path.Combine(Source, "Resources", "SharedResource.zh-CN.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
     /// <summary>Broken rules reach the user as their message key, translated (DomainException).</summary>
     [Fact]
     public void EveryRuleMessage_HasAChineseTranslation()

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml;
 using Awards.Core.Common;
+using Awards.Core.Uploads;
 
 namespace Awards.Core.Scoring.Sheets;
 
@@ -21,7 +22,6 @@ internal static class XlsxPackage
 
     // Below this an entry's compression ratio is not checked: small repetitive XML parts compress
     // very well and cost nothing to inflate.
-    private const long RatioCheckedAboveBytes = 1024 * 1024;
 
     // A real [Content_Types].xml is a few KB; it is read into memory, so it gets its own cap.
     private const int MaxContentTypesBytes = 1024 * 1024;
@@ -38,7 +38,7 @@ internal static class XlsxPackage
         {
             using var content = new MemoryStream(zip, writable: false);
             using var archive = new ZipArchive(content, ZipArchiveMode.Read);
-            CheckArchive(archive, new Meter(limits, zip.Length));
+            CheckArchive(archive, limits, new ZipMeter(limits.MaxInflatedBytes, limits.MaxCompressionRatio, zip.Length, SheetMessages.TooLargeUnpacked));
         }
         catch (InvalidDataException exception)
         {
@@ -50,10 +50,10 @@ internal static class XlsxPackage
         }
     }
 
-    private static void CheckArchive(ZipArchive archive, Meter meter)
+    private static void CheckArchive(ZipArchive archive, SheetLimits limits, ZipMeter meter)
     {
         var entries = archive.Entries;
-        if (entries.Count > meter.Limits.MaxZipEntries)
+        if (entries.Count > limits.MaxZipEntries)
         {
             throw new DomainException(SheetMessages.TooLargeUnpacked);
         }
@@ -134,37 +134,6 @@ internal static class XlsxPackage
         if (!hasWorkbook)
         {
             throw new DomainException(SheetMessages.NotASheet);
-        }
-    }
-
-    /// <summary>Inflates entries, counting every byte produced, and stops at the first limit crossed.</summary>
-    private sealed class Meter(SheetLimits limits, long archiveLength)
-    {
-        private readonly byte[] _buffer = new byte[64 * 1024];
-        private long _total;
-
-        public SheetLimits Limits { get; } = limits;
-
-        public void Inflate(ZipArchiveEntry entry, MemoryStream? keep, int keepAtMost)
-        {
-            // The declared compressed size can lie too, but never beyond the archive itself.
-            var compressed = Math.Clamp(entry.CompressedLength, 1, Math.Max(1, archiveLength));
-            long inflated = 0;
-            using var stream = entry.Open();
-            int read;
-            while ((read = stream.Read(_buffer)) > 0)
-            {
-                inflated += read;
-                _total += read;
-                if (_total > Limits.MaxInflatedBytes
-                    || (inflated > RatioCheckedAboveBytes && inflated / (double)compressed > Limits.MaxCompressionRatio)
-                    || (keep is not null && inflated > keepAtMost))
-                {
-                    throw new DomainException(SheetMessages.TooLargeUnpacked);
-                }
-
-                keep?.Write(_buffer, 0, read);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Awards.Core.Common;
 using Awards.Core.Identity;
+using Awards.Core.Tracks;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -152,10 +153,6 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
         return Redirect($"/organizer/judging/{roundId}");
     }
 
-    private async Task<(Core.Tracks.Track Track, Core.Tracks.JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken);
-        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
-        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
-    }
+    private Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken) =>
+        site.RoundAsync(roundId, cancellationToken);
 }

@@ -349,10 +349,6 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             ? db.Entries.Where(e => e.TrackId == track.Id && e.Status == EntryStatus.Accepted)
             : db.Entries.Where(e => e.TrackId == track.Id && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted));
 
-    private async Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken);
-        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
-        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
-    }
+    private Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken) =>
+        site.RoundAsync(roundId, cancellationToken);
 }

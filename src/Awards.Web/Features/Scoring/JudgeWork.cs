@@ -138,10 +138,6 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             .Where(a => db.Entries.Any(e => e.Id == a.EntryId && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted)))
             .OrderBy(a => a.QueueKey);
 
-    private async Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken);
-        var track = contest?.Tracks.FirstOrDefault(t => t.Rounds.Any(r => r.Id == roundId));
-        return track is null ? null : (track, track.Rounds.First(r => r.Id == roundId));
-    }
+    private Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken) =>
+        site.RoundAsync(roundId, cancellationToken);
 }
