@@ -138,7 +138,8 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
 
         var tracks = contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder).ToList();
         var assigned = await judgeWork.RoundsAsync(me.Id, cancellationToken);
-        return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks, assigned));
+        var panels = (await db.PanelMembers.Where(p => p.JudgeUserId == me.Id).Select(p => p.RoundId).ToListAsync(cancellationToken)).ToHashSet();
+        return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks, assigned, panels));
     }
 
     private async Task<AppUser?> CurrentUserAsync(CancellationToken cancellationToken)

@@ -44,4 +44,4 @@ public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
 
 public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<AuthorTheme> Themes);
 
-public sealed record JudgeDashboard(ContestEdition Contest, string Name, ContestPhase Phase, IReadOnlyList<Track> Tracks, IReadOnlyList<Scoring.JudgeRoundRow> Assigned);
+public sealed record JudgeDashboard(ContestEdition Contest, string Name, ContestPhase Phase, IReadOnlyList<Track> Tracks, IReadOnlyList<Scoring.JudgeRoundRow> Assigned, IReadOnlySet<int> PanelRounds);

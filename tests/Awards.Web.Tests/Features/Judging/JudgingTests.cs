@@ -195,6 +195,17 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheJudgeDashboard_ListsTheJudgesOwnPanelsOnly()
+    {
+        var judge = await Nominating.SignedInAsync(factory, "judge.huang@demo.example");
+
+        var rounds = AngleSharpText(await judge.GetStringAsync("/judge"), "[data-testid=judge-rounds]");
+
+        Assert.Contains("征文：我的帮扶故事", rounds, StringComparison.Ordinal);
+        Assert.DoesNotContain("奋进奖", rounds, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OtherRoles_CannotReachTheWorkspace()
     {
         foreach (var email in new[] { "author.zhang@demo.example", "coordinator.qingshan@demo.example" })
@@ -240,6 +251,9 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         form["comment"] = "结构清晰，情感真挚。";
         return await judge.Client.PostAsync($"/judge/rounds/{_round}/{code}", new FormUrlEncodedContent(form));
     }
+
+    private static string AngleSharpText(string html, string selector) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(selector)?.TextContent ?? string.Empty;
 
     [GeneratedRegex(@"preview=(\d+)")]
     private static partial Regex SeedPattern();
