@@ -33,6 +33,46 @@ public sealed class EntryWorkflow(
             : Task.FromResult<Entry?>(null);
 
     /// <summary>
+    /// Makes a new draft once per form: a second post of the same <paramref name="formKey"/> returns
+    /// the entry the first one made, also when both arrive at the same moment (the unique index on
+    /// owner and key decides). <paramref name="describe"/> fills in what the kind of entry adds.
+    /// </summary>
+    public async Task<Entry> CreateOnceAsync(int trackId, int ownerId, int unitId, string title, string body, string? formKey, Action<Entry> describe, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        var keyed = formKey is { Length: > 0 };
+        if (keyed && await CreatedWithAsync(ownerId, formKey!, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var track = await db.Tracks.FirstAsync(t => t.Id == trackId, cancellationToken);
+        var entry = new Entry(track, title, body, unitId, ownerId, site.UtcNow);
+        if (keyed)
+        {
+            entry.SetCreationKey(formKey!);
+        }
+
+        describe(entry);
+        await renditions.ApplyAsync(entry, cancellationToken);
+        db.Entries.Add(entry);
+        journal.Record(entry, $"{Noun(entry)} created", null, null, EntryJournal.Snapshot(entry));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (keyed && ImmediateTransaction.IsUniqueViolation(ex))
+        {
+            // The same form was posted twice at once: the other request made the entry.
+            db.ChangeTracker.Clear();
+            return await CreatedWithAsync(ownerId, formKey!, cancellationToken) ?? throw new DomainException("The entry was not found.");
+        }
+
+        return entry;
+    }
+
+    /// <summary>
     /// Submits inside an immediate transaction: the slots the unit's and the owner's other entries
     /// hold are read and the new one taken with no other writer in between (SECURITY.md §5, ADR 0004).
     /// </summary>
@@ -137,6 +177,9 @@ public sealed class EntryWorkflow(
         journal.Record(entry, $"{Noun(entry)} disqualified", from, before, EntryJournal.StatusOf(entry));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private Task<Entry?> CreatedWithAsync(int ownerId, string formKey, CancellationToken cancellationToken) =>
+        db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == ownerId && e.CreationKey == formKey, cancellationToken);
 
     public async Task<Core.Contests.ContestSchedule> ScheduleAsync(CancellationToken cancellationToken) =>
         (await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.")).Schedule;

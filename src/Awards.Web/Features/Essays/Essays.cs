@@ -5,7 +5,6 @@ using Awards.Core.Uploads;
 using Awards.Web.Data;
 using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Awards.Web.Features.Essays;
@@ -26,38 +25,16 @@ public sealed class Essays(
 
     public async Task<Entry> CreateAsync(Track track, AppUser author, EssayForm form, CancellationToken cancellationToken = default)
     {
-        var schedule = await workflow.ScheduleAsync(cancellationToken);
-        var now = site.UtcNow;
-        schedule.EnsureAcceptsSubmissions(now);
         var unitId = author.UnitId ?? throw new DomainException("Your account has no unit. Choose it in your profile first.");
-        if (form.FormKey is { Length: > 0 } key
-            && await db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == author.Id && e.CreationKey == key, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
-        var tracked = await db.Tracks.FirstAsync(t => t.Id == track.Id, cancellationToken);
-        var entry = new Entry(tracked, form.Title.Trim(), Normalize(form.Body), unitId, author.Id, now);
-        if (form.FormKey is { Length: > 0 })
-        {
-            entry.SetCreationKey(form.FormKey);
-        }
-
-        entry.DeclareOriginal(form.Original, now);
-        await renditions.ApplyAsync(entry, cancellationToken);
-        db.Entries.Add(entry);
-        journal.Record(entry, "Essay created", null, null, EntryJournal.Snapshot(entry));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ImmediateTransaction.IsUniqueViolation(ex) && form.FormKey is not null)
-        {
-            db.ChangeTracker.Clear();
-            return await db.Entries.Include(e => e.Track).FirstAsync(e => e.OwnerUserId == author.Id && e.CreationKey == form.FormKey, cancellationToken);
-        }
-
-        return entry;
+        return await workflow.CreateOnceAsync(
+            track.Id,
+            author.Id,
+            unitId,
+            form.Title.Trim(),
+            Normalize(form.Body),
+            form.FormKey,
+            entry => entry.DeclareOriginal(form.Original, site.UtcNow),
+            cancellationToken);
     }
 
     public async Task EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)

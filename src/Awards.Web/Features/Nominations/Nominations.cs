@@ -84,40 +84,16 @@ public sealed class Nominations(
 
     public async Task<Entry> CreateAsync(Track track, AppUser coordinator, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
     {
-        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        var now = site.UtcNow;
-        contest.Schedule.EnsureAcceptsSubmissions(now);
         var unitId = coordinator.UnitId ?? throw new DomainException("Your account has no unit. Ask the organizer to set it.");
-
-        if (form.FormKey is { Length: > 0 } key
-            && await db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == coordinator.Id && e.CreationKey == key, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
-        var tracked = await db.Tracks.FirstAsync(t => t.Id == track.Id, cancellationToken);
-        var entry = new Entry(tracked, form.Title.Trim(), Normalize(form.Deeds), unitId, coordinator.Id, now);
-        if (form.FormKey is { Length: > 0 })
-        {
-            entry.SetCreationKey(form.FormKey);
-        }
-
-        entry.DescribeNominee(NomineeOf(tracked, form), tracked.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
-        await renditions.ApplyAsync(entry, cancellationToken);
-        db.Entries.Add(entry);
-        journal.Record(entry, "Nomination created", null, null, EntryJournal.Snapshot(entry));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ImmediateTransaction.IsUniqueViolation(ex) && form.FormKey is not null)
-        {
-            // The same form was posted twice at once: the other request created it.
-            db.ChangeTracker.Clear();
-            return await db.Entries.Include(e => e.Track).FirstAsync(e => e.OwnerUserId == coordinator.Id && e.CreationKey == form.FormKey, cancellationToken);
-        }
-
-        return entry;
+        return await workflow.CreateOnceAsync(
+            track.Id,
+            coordinator.Id,
+            unitId,
+            form.Title.Trim(),
+            Normalize(form.Deeds),
+            form.FormKey,
+            entry => entry.DescribeNominee(NomineeOf(entry.Track, form), entry.Track.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion)),
+            cancellationToken);
     }
 
     public async Task EditAsync(Entry entry, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
