@@ -36,11 +36,7 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         await page.GotoAsync(new Uri(Link().Match(mail.Body).Value).PathAndQuery);
         await page.GetByTestId("confirm-result").WaitForAsync();
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("电子邮箱").FillAsync("shen.qiuyun@example.org");
-        await page.GetByLabel("密码").FillAsync("Essay-Writer-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/author");
+        await Journey.SignInAsync(page, "shen.qiuyun@example.org", "**/author", "Essay-Writer-2026");
 
         await page.GetByTestId("new-journey").ClickAsync();
         await page.GetByLabel("Word 文件").SetInputFilesAsync(new FilePayload
@@ -51,7 +47,7 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "转换" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/essays/[0-9A-Z]{4}-[0-9A-Z]{4}/edit\?imported=true$"));
+        await Journey.ExpectUrlAsync(page, new Regex(@"/essays/[0-9A-Z]{4}-[0-9A-Z]{4}/edit\?imported=true$"));
         await page.GetByTestId("import-notice").WaitForAsync();
         Assert.Equal("从土坯房到新楼房", await page.GetByLabel("标题").InputValueAsync());
         var text = await page.GetByLabel("正文").InputValueAsync();
@@ -67,7 +63,7 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "确认正文" }).ClickAsync();
 
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync("**/receipt");
+        await Journey.ExpectUrlAsync(page, "**/receipt");
         var code = await page.GetByTestId("receipt-code").InnerTextAsync();
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}$", code);
         Assert.Contains("征文已提交", await page.GetByTestId("receipt").InnerTextAsync(), StringComparison.Ordinal);
@@ -86,11 +82,7 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("电子邮箱").FillAsync("author.tang@demo.example");
-        await page.GetByLabel("密码").FillAsync("Demo-Awards-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/author");
+        await Journey.SignInAsync(page, "author.tang@demo.example", "**/author");
         await page.GotoAsync("/essays/new/help-story");
 
         await page.GetByLabel("正文").FillAsync(text);

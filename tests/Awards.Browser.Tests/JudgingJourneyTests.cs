@@ -10,7 +10,7 @@ public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         // The organizer puts three judges from units with no essays on the "My Help Story" panel and assigns.
         await using var organizerContext = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var organizer = await organizerContext.NewPageAsync();
-        await SignInAsync(organizer, "organizer@demo.example");
+        await Journey.SignInAsync(organizer, "organizer@demo.example", "**/organizer");
         await organizer.GotoAsync("/organizer/judging");
         await organizer.GetByTestId("rounds").Locator("tr", new() { HasText = "征文：我的帮扶故事" }).First.GetByRole(AriaRole.Link).ClickAsync();
         foreach (var judge in new[] { "林雪", "高建华", "郑若兰" })
@@ -26,8 +26,7 @@ public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         // The judge works with the keyboard alone.
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "judge.lin@demo.example");
-        await page.WaitForURLAsync("**/judge");
+        await Journey.SignInAsync(page, "judge.lin@demo.example", "**/judge");
         await page.GetByTestId("my-queues").GetByRole(AriaRole.Link).First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.GetByTestId("queue").WaitForAsync();
@@ -58,11 +57,4 @@ public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "judge-progress.png"), FullPage = true });
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync("Demo-Awards-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
 }

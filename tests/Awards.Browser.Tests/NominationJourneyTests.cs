@@ -20,8 +20,7 @@ public sealed class NominationJourneyTests(SiteFixture site) : IClassFixture<Sit
                 consoleErrors.Add(message.Text);
             }
         };
-        await SignInAsync(page, "coordinator.qingshan@demo.example");
-        await page.WaitForURLAsync("**/coordinator");
+        await Journey.SignInAsync(page, "coordinator.qingshan@demo.example", "**/coordinator");
 
         await page.GetByTestId("new-dedication").ClickAsync();
         await page.GetByLabel("事迹标题").FillAsync("三十年守护山村健康的乡村医生");
@@ -36,22 +35,21 @@ public sealed class NominationJourneyTests(SiteFixture site) : IClassFixture<Sit
         await page.GetByLabel("推荐单位意见").FillAsync("经县扶贫办研究，同意推荐。");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex(@"/nominations/[0-9A-Z]{4}-[0-9A-Z]{4}$"));
+        await Journey.ExpectUrlAsync(page, new Regex(@"/nominations/[0-9A-Z]{4}-[0-9A-Z]{4}$"));
         var code = await page.GetByTestId("entry-code").InnerTextAsync();
         await page.GetByLabel("添加证明材料").SetInputFilesAsync(new FilePayload { Name = "卫生室照片.png", MimeType = "image/png", Buffer = Png });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await page.GetByTestId("attachments").GetByText("卫生室照片.png").WaitForAsync();
 
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync($"**/nominations/{code}/receipt");
+        await Journey.ExpectUrlAsync(page, $"**/nominations/{code}/receipt");
         Assert.Equal(code, await page.GetByTestId("receipt-code").InnerTextAsync());
         Assert.Contains("卫生室照片.png", await page.GetByTestId("receipt").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "nomination-receipt.png"), FullPage = true });
 
         await using var organizerContext = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var organizer = await organizerContext.NewPageAsync();
-        await SignInAsync(organizer, "organizer@demo.example");
-        await organizer.WaitForURLAsync("**/organizer");
+        await Journey.SignInAsync(organizer, "organizer@demo.example", "**/organizer");
         await organizer.GetByRole(AriaRole.Link, new() { Name = "推荐评选", Exact = true }).ClickAsync();
         await organizer.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         Assert.Contains("周德福", await organizer.GetByTestId("entry-status").Locator("xpath=ancestor::main").InnerTextAsync(), StringComparison.Ordinal);
@@ -69,13 +67,6 @@ public sealed class NominationJourneyTests(SiteFixture site) : IClassFixture<Sit
         Assert.Empty(consoleErrors);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync("Demo-Awards-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-    }
 
     private static byte[] Png =>
     [

@@ -24,11 +24,7 @@ public sealed class OrganizerJourneyTests(SiteFixture site) : IClassFixture<Site
         await page.Locator("[data-countdown]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("秒$") }).WaitForAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.GetByLabel("电子邮箱").FillAsync("organizer@demo.example");
-        await page.GetByLabel("密码").FillAsync("Demo-Awards-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-
-        await page.WaitForURLAsync("**/organizer");
+        await Journey.FillAndSignInAsync(page, "organizer@demo.example", "**/organizer");
         Assert.Equal("组织方工作台", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Contains("征文：我的帮扶故事", await page.GetByTestId("entries-by-track").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "organizer-dashboard.png"), FullPage = true });
@@ -36,8 +32,8 @@ public sealed class OrganizerJourneyTests(SiteFixture site) : IClassFixture<Site
 
         // Switching to English keeps the person on the page.
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
-        await page.WaitForURLAsync("**/organizer");
-        Assert.Equal("Organizer dashboard", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Organizer dashboard" }).WaitForAsync();
+        await Journey.ExpectUrlAsync(page, "**/organizer");
 
         Assert.Empty(consoleErrors);
     }
