@@ -1,5 +1,6 @@
 using Awards.Core.Contests;
 using Awards.Core.Entries;
+using Awards.Core.Results;
 using Awards.Core.Scoring;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
@@ -39,6 +40,14 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
     public DbSet<Score> Scores => Set<Score>();
 
     public DbSet<Conflict> Conflicts => Set<Conflict>();
+
+    public DbSet<TrackResult> TrackResults => Set<TrackResult>();
+
+    public DbSet<ResultOverride> ResultOverrides => Set<ResultOverride>();
+
+    public DbSet<Placement> Placements => Set<Placement>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

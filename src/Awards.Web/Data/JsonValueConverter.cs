@@ -37,6 +37,16 @@ internal static class JsonColumn
         v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
         v => new Dictionary<int, decimal>(v));
 
+    /// <summary>A list of ids in order, e.g. the organizer's order of tied entries.</summary>
+    public static readonly ValueConverter<List<int>, string> Ids = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<List<int>>(v, Options) ?? new List<int>());
+
+    public static readonly ValueComparer<List<int>> IdsComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, id) => HashCode.Combine(h, id)),
+        v => v.ToList());
+
     public static readonly ValueComparer<List<CriterionLevel>> LevelsComparer = new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, l) => HashCode.Combine(h, l.GetHashCode())),

@@ -37,6 +37,8 @@ public sealed class AwardsOptions
     public UploadOptions Uploads { get; set; } = new();
 
     public JudgingOptions Judging { get; set; } = new();
+
+    public ResultOptions Results { get; set; } = new();
 }
 
 public sealed class JudgingOptions
@@ -46,6 +48,18 @@ public sealed class JudgingOptions
 }
 
 /// <summary>Caps on uploaded files (SECURITY.md §4).</summary>
+public sealed class ResultOptions
+{
+    /// <summary>How long proposed winners stay on public notice (公示) before they can be finalized.</summary>
+    public int NoticeDays { get; set; } = 7;
+
+    /// <summary>
+    /// Points per prize level for the Outstanding Organization Award's suggested ranking (level rank → points),
+    /// e.g. first prize 4, second 3, third 2, excellence 1.
+    /// </summary>
+    public Dictionary<int, decimal> LevelPoints { get; set; } = new() { [1] = 4, [2] = 3, [3] = 2, [4] = 1 };
+}
+
 public sealed class UploadOptions
 {
     public int MaxFileMegabytes { get; set; } = 10;
@@ -78,4 +92,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Entry form posts (save, submit, upload) per signed-in account per minute.</summary>
     public int EntryPostsPerMinute { get; set; } = 60;
+
+    /// <summary>Objections to the public notice one address may send per hour.</summary>
+    public int ObjectionsPerHour { get; set; } = 5;
 }

@@ -29,6 +29,8 @@ public static class SiteSetup
 
     public const string EntryRateLimit = "entries";
 
+    public const string ObjectionRateLimit = "objections";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -67,6 +69,9 @@ public static class SiteSetup
         services.AddScoped<Features.Scoring.JudgeWork>();
         services.AddScoped<Features.Judging.JudgingSetup>();
         services.AddScoped<Features.Judging.ScoreImport>();
+        services.AddScoped<Features.Results.TrackResults>();
+        services.AddScoped<Features.Results.UnitAwardResults>();
+        services.AddScoped<Features.Results.PublicResults>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
         services.AddHostedService<DatabaseInitializer>();
@@ -105,11 +110,22 @@ public static class SiteSetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            options.AddPolicy(ObjectionRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.ObjectionsPerHour,
+                    Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(l["Too many attempts. Please wait a minute and try again."], cancellationToken);
+                var message = context.HttpContext.Request.Path.StartsWithSegments("/notice", StringComparison.OrdinalIgnoreCase)
+                    ? l["Too many objections from your address. Please try again in an hour."]
+                    : l["Too many attempts. Please wait a minute and try again."];
+                await context.HttpContext.Response.WriteAsync(message, cancellationToken);
             };
         });
 

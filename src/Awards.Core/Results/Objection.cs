@@ -1,0 +1,71 @@
+using Awards.Core.Common;
+
+namespace Awards.Core.Results;
+
+/// <summary>An objection from the public to results on notice (异议), with the organizer's resolution.</summary>
+public class Objection
+{
+    public const int MaxNameLength = 50;
+
+    public const int MaxContactLength = 100;
+
+    public const int MaxTextLength = 2_000;
+
+    public const int MaxResolutionLength = 2_000;
+
+    public Objection(int trackId, string? entryCode, string name, string contact, string text, DateTime utcNow)
+    {
+        TrackId = trackId;
+        EntryCode = string.IsNullOrWhiteSpace(entryCode) ? null : entryCode.Trim().ToUpperInvariant();
+        Name = name.Trim();
+        Contact = contact.Trim();
+        Text = text.Trim();
+        CreatedAt = utcNow;
+    }
+
+    private Objection()
+    {
+        Name = string.Empty;
+        Contact = string.Empty;
+        Text = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int TrackId { get; private set; }
+
+    public string? EntryCode { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Contact { get; private set; }
+
+    public string Text { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public string? Resolution { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    public int? ResolvedByUserId { get; private set; }
+
+    public bool IsResolved => ResolvedAt is not null;
+
+    public void Resolve(string resolution, int byUserId, DateTime utcNow)
+    {
+        if (string.IsNullOrWhiteSpace(resolution))
+        {
+            throw new DomainException("Please enter {0}.", "Resolution");
+        }
+
+        if (resolution.Trim().Length > MaxResolutionLength)
+        {
+            throw new DomainException("{0} can have at most {1} characters.", "Resolution", MaxResolutionLength);
+        }
+
+        Resolution = resolution.Trim();
+        ResolvedAt = utcNow;
+        ResolvedByUserId = byUserId;
+    }
+}

@@ -1,0 +1,210 @@
+using Awards.Core.Common;
+using Awards.Core.Ranking;
+
+namespace Awards.Core.Results;
+
+/// <summary>
+/// The ranking settings and the life cycle of one track's results: draft (the organizer chooses
+/// the aggregation, the minimum score, overrides and tie orders), public notice for a period, then
+/// final. Final results are frozen: nothing about them changes again.
+/// </summary>
+public class TrackResult
+{
+    public const int MinNoticeDays = 1;
+
+    public const int MaxNoticeDays = 30;
+
+    private List<int> _tieOrder = [];
+
+    private List<int> _picks = [];
+
+    public TrackResult(int trackId)
+    {
+        TrackId = trackId;
+    }
+
+    private TrackResult()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int TrackId { get; private set; }
+
+    /// <summary>The round whose scores are ranked; null means the track's last round.</summary>
+    public int? RoundId { get; private set; }
+
+    public AggregationMethod Method { get; private set; } = AggregationMethod.RawMean;
+
+    /// <summary>Entries scoring below this do not qualify for a prize; null means no minimum.</summary>
+    public decimal? MinimumScore { get; private set; }
+
+    /// <summary>The organizer's order for entries that are tied after every tie-break (earlier is higher).</summary>
+    public IReadOnlyList<int> TieOrder => _tieOrder;
+
+    /// <summary>For the Outstanding Organization Award: the units the organizer picked, in order.</summary>
+    public IReadOnlyList<int> Picks => _picks;
+
+    public ResultStage Stage { get; private set; }
+
+    public DateTime? NoticeStartsAt { get; private set; }
+
+    public DateTime? NoticeEndsAt { get; private set; }
+
+    public DateTime? FinalizedAt { get; private set; }
+
+    /// <summary>Rises with every change, so two organizers cannot publish over each other's edits unseen.</summary>
+    public int Version { get; private set; }
+
+    public void Configure(AggregationMethod method, decimal? minimumScore, int? roundId, decimal scaleMin, decimal scaleMax)
+    {
+        EnsureDraft();
+        if (minimumScore is decimal m && (m < scaleMin || m > scaleMax))
+        {
+            throw new DomainException(ResultMessages.MinimumOutOfScale, scaleMin, scaleMax);
+        }
+
+        Method = method;
+        MinimumScore = minimumScore;
+        RoundId = roundId;
+        Version++;
+    }
+
+    /// <summary>Sets the order of entries tied at a boundary; <paramref name="order"/> holds every entry of the tie.</summary>
+    public void OrderTie(IReadOnlyCollection<int> tiedEntryIds, IReadOnlyList<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(tiedEntryIds);
+        ArgumentNullException.ThrowIfNull(order);
+        EnsureDraft();
+        if (order.Count != tiedEntryIds.Count || order.Distinct().Count() != order.Count || !order.All(tiedEntryIds.Contains))
+        {
+            throw new DomainException(ResultMessages.TieOrderIncomplete);
+        }
+
+        _tieOrder = [.. _tieOrder.Where(id => !tiedEntryIds.Contains(id)), .. order];
+        Version++;
+    }
+
+    /// <summary>The Outstanding Organization Award: the organizer picks up to <paramref name="quota"/> units.</summary>
+    public void Pick(IReadOnlyList<int> unitIds, int quota)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        EnsureDraft();
+        var picks = unitIds.Distinct().ToList();
+        if (picks.Count > quota)
+        {
+            throw new DomainException(ResultMessages.UnitPickCount, quota);
+        }
+
+        _picks = picks;
+        Version++;
+    }
+
+    public void EnsureDraft()
+    {
+        switch (Stage)
+        {
+            case ResultStage.Final:
+                throw new DomainException(ResultMessages.Frozen);
+            case ResultStage.Notice:
+                throw new DomainException(ResultMessages.OnNotice);
+        }
+    }
+
+    /// <summary>Puts the results on public notice for <paramref name="days"/> days.</summary>
+    public void Publish(Ranking.Ranking ranking, bool roundClosed, int days, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        EnsureDraft();
+        if (!roundClosed)
+        {
+            throw new DomainException(ResultMessages.RoundOpen);
+        }
+
+        if (ranking.HasUnresolvedBoundaryTies)
+        {
+            throw new DomainException(ResultMessages.UnresolvedTies);
+        }
+
+        if (!ranking.Entries.Any(e => e.Level is not null))
+        {
+            throw new DomainException(ResultMessages.NothingToPublish);
+        }
+
+        StartNotice(days, utcNow);
+    }
+
+    /// <summary>Puts a pick (the Outstanding Organization Award) on public notice.</summary>
+    public void PublishPick(int picked, int days, DateTime utcNow)
+    {
+        EnsureDraft();
+        if (picked == 0)
+        {
+            throw new DomainException(ResultMessages.NothingToPublish);
+        }
+
+        StartNotice(days, utcNow);
+    }
+
+    /// <summary>Takes results off notice back to draft, e.g. to correct them after an objection.</summary>
+    public void Withdraw()
+    {
+        if (Stage == ResultStage.Final)
+        {
+            throw new DomainException(ResultMessages.Frozen);
+        }
+
+        if (Stage != ResultStage.Notice)
+        {
+            throw new DomainException(ResultMessages.NotOnNotice);
+        }
+
+        Stage = ResultStage.Draft;
+        NoticeStartsAt = null;
+        NoticeEndsAt = null;
+        Version++;
+    }
+
+    /// <summary>Makes the results final once the notice period is over and every objection is resolved.</summary>
+    public void Finalize(int unresolvedObjections, DateTime utcNow)
+    {
+        if (Stage == ResultStage.Final)
+        {
+            throw new DomainException(ResultMessages.Frozen);
+        }
+
+        if (Stage != ResultStage.Notice)
+        {
+            throw new DomainException(ResultMessages.NotOnNotice);
+        }
+
+        if (utcNow < NoticeEndsAt)
+        {
+            throw new DomainException(ResultMessages.NoticeRunning, NoticeEndsAt!.Value);
+        }
+
+        if (unresolvedObjections > 0)
+        {
+            throw new DomainException(ResultMessages.ObjectionUnresolved, unresolvedObjections);
+        }
+
+        Stage = ResultStage.Final;
+        FinalizedAt = utcNow;
+        Version++;
+    }
+
+    public bool IsOnNoticeAt(DateTime utcNow) => Stage == ResultStage.Notice && utcNow >= NoticeStartsAt;
+
+    private void StartNotice(int days, DateTime utcNow)
+    {
+        if (days is < MinNoticeDays or > MaxNoticeDays)
+        {
+            throw new DomainException(ResultMessages.NoticeDays, MinNoticeDays, MaxNoticeDays);
+        }
+
+        Stage = ResultStage.Notice;
+        NoticeStartsAt = utcNow;
+        NoticeEndsAt = utcNow.AddDays(days);
+        Version++;
+    }
+}

@@ -1,0 +1,71 @@
+using Awards.Core.Entries;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Core.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Awards.Web.Data.Configurations;
+
+internal sealed class TrackResultConfiguration : IEntityTypeConfiguration<TrackResult>
+{
+    public void Configure(EntityTypeBuilder<TrackResult> builder)
+    {
+        builder.HasOne<Track>().WithMany().HasForeignKey(r => r.TrackId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<JudgingRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(r => r.TrackId).IsUnique();
+        builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property<List<int>>("_tieOrder")
+            .HasColumnName("TieOrder")
+            .HasConversion(JsonColumn.Ids, JsonColumn.IdsComparer)
+            .IsRequired();
+        builder.Ignore(r => r.TieOrder);
+        builder.Property<List<int>>("_picks")
+            .HasColumnName("Picks")
+            .HasConversion(JsonColumn.Ids, JsonColumn.IdsComparer)
+            .IsRequired();
+        builder.Ignore(r => r.Picks);
+
+        // Optimistic concurrency: two organizers cannot publish over each other's edits unseen.
+        builder.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ResultOverrideConfiguration : IEntityTypeConfiguration<ResultOverride>
+{
+    public void Configure(EntityTypeBuilder<ResultOverride> builder)
+    {
+        builder.HasOne<TrackResult>().WithMany().HasForeignKey(o => o.TrackResultId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Entry>().WithMany().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(o => o.ByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(o => o.Reason).HasMaxLength(ResultOverride.MaxReasonLength).IsRequired();
+        builder.HasIndex(o => new { o.TrackResultId, o.EntryId });
+    }
+}
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> builder)
+    {
+        builder.HasOne<TrackResult>().WithMany().HasForeignKey(p => p.TrackResultId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Entry>().WithMany().HasForeignKey(p => p.EntryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.TrackResultId, p.Position }).IsUnique();
+        builder.HasIndex(p => p.EntryId);
+    }
+}
+
+internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objection>
+{
+    public void Configure(EntityTypeBuilder<Objection> builder)
+    {
+        builder.HasOne<Track>().WithMany().HasForeignKey(o => o.TrackId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.EntryCode).HasMaxLength(EntryCode.Length);
+        builder.Property(o => o.Name).HasMaxLength(Objection.MaxNameLength).IsRequired();
+        builder.Property(o => o.Contact).HasMaxLength(Objection.MaxContactLength).IsRequired();
+        builder.Property(o => o.Text).HasMaxLength(Objection.MaxTextLength).IsRequired();
+        builder.Property(o => o.Resolution).HasMaxLength(Objection.MaxResolutionLength);
+        builder.HasIndex(o => new { o.TrackId, o.ResolvedAt });
+    }
+}

@@ -1,0 +1,131 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.Results;
+
+/// <summary>
+/// What the public sees of results: the notice of proposed winners with its objections, and the
+/// final results with the winning essays. Everything comes from the published placements.
+/// </summary>
+public sealed class PublicResults(TrackResults results, AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit)
+{
+    public async Task<IReadOnlyList<PublicTrack>> TracksAsync(ResultStage stage, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return [];
+        }
+
+        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
+        var published = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId) && r.Stage == stage).ToListAsync(cancellationToken);
+        var list = new List<PublicTrack>();
+        foreach (var track in contest.Tracks.OrderBy(t => t.SortOrder))
+        {
+            if (published.FirstOrDefault(r => r.TrackId == track.Id) is { } result)
+            {
+                list.Add(new PublicTrack(track, result, await WinnersAsync(track, result, cancellationToken)));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A winning essay of a final result, for anyone to read; null for anything else.</summary>
+    public async Task<(Entry Entry, Winner Winner)?> WinningEssayAsync(string code, CancellationToken cancellationToken)
+    {
+        var found = await (
+            from p in db.Placements
+            join r in db.TrackResults on p.TrackResultId equals r.Id
+            join e in db.Entries on p.EntryId equals e.Id
+            where e.Code == code && r.Stage == ResultStage.Final && p.LevelRank != null
+            select new { Entry = e, Result = r }).FirstOrDefaultAsync(cancellationToken);
+        var track = found is null ? null : (await site.CurrentContestAsync(cancellationToken))?.Tracks.FirstOrDefault(t => t.Id == found.Entry.TrackId);
+        if (found is null || track is not { Kind: TrackKind.Essay })
+        {
+            return null;
+        }
+
+        var winner = (await WinnersAsync(track, found.Result, cancellationToken)).First(w => w.Code == code);
+        return (found.Entry, winner);
+    }
+
+    /// <summary>The prize each of a person's entries won, once the results of its award are final.</summary>
+    public async Task<Dictionary<int, string>> FinalLevelsAsync(List<int> entryIds, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var rows = await (
+            from p in db.Placements
+            join r in db.TrackResults on p.TrackResultId equals r.Id
+            where p.EntryId != null && entryIds.Contains(p.EntryId.Value) && r.Stage == ResultStage.Final
+            select new { EntryId = p.EntryId!.Value, r.TrackId, p.LevelRank }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.EntryId, r => r.LevelRank is int rank
+            ? contest?.Tracks.FirstOrDefault(t => t.Id == r.TrackId)?.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?"
+            : string.Empty);
+    }
+
+    public async Task SubmitObjectionAsync(string trackCode, string? entryCode, string name, string contact, string text, CancellationToken cancellationToken)
+    {
+        var track = await results.TrackAsync(trackCode, cancellationToken);
+        var result = track is null ? null : await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
+        if (track is null || result is null || !result.IsOnNoticeAt(site.UtcNow))
+        {
+            throw new DomainException(ResultMessages.ObjectionsClosed);
+        }
+
+        var objection = new Objection(track.Id, entryCode, name, contact, text, site.UtcNow);
+        db.Objections.Add(objection);
+        audit.Record("RaiseObjection", nameof(Objection), track.Code, after: objection.EntryCode);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ObjectionRow>> ObjectionsAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var tracks = contest?.Tracks.ToDictionary(t => t.Id) ?? [];
+        var trackIds = tracks.Keys.ToList();
+        var rows = await (
+            from o in db.Objections
+            join u in db.Users on o.ResolvedByUserId equals u.Id into resolvers
+            from u in resolvers.DefaultIfEmpty()
+            where trackIds.Contains(o.TrackId)
+            orderby o.ResolvedAt != null, o.CreatedAt descending
+            select new { Objection = o, ResolvedBy = u == null ? null : u.DisplayName }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ObjectionRow(r.Objection, tracks[r.Objection.TrackId].Name.ForCurrentCulture(), r.ResolvedBy))];
+    }
+
+    public async Task ResolveObjectionAsync(int id, string resolution, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var trackIds = contest?.Tracks.Select(t => t.Id).ToList() ?? [];
+        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id && trackIds.Contains(o.TrackId), cancellationToken)
+            ?? throw new DomainException("This objection does not exist.");
+        var before = objection.Resolution;
+        objection.Resolve(resolution, (await user.GetAsync(cancellationToken))!.Id, site.UtcNow);
+        audit.Record("ResolveObjection", nameof(Objection), id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, objection.Resolution);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Winner>> WinnersAsync(Track track, TrackResult result, CancellationToken cancellationToken)
+    {
+        var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null).OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
+        string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?";
+        if (track.Kind == TrackKind.UnitAward)
+        {
+            var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
+            return [.. placements.Select(p => new Winner(track.Code, null, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", string.Empty, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", p.LevelRank!.Value, Level(p.LevelRank!.Value), false))];
+        }
+
+        var facts = await results.FactsAsync([.. placements.Select(p => p.EntryId!.Value)], cancellationToken);
+        return [.. placements.Select(p =>
+        {
+            var f = facts[p.EntryId!.Value];
+            return new Winner(track.Code, f.Code, f.Title, f.Author, f.Unit, p.LevelRank!.Value, Level(p.LevelRank!.Value), track.Kind == TrackKind.Essay && result.Stage == ResultStage.Final);
+        })];
+    }
+}

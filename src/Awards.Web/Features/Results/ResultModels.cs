@@ -1,0 +1,58 @@
+using Awards.Core.Ranking;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Features.Judging;
+using RankingResult = Awards.Core.Ranking.Ranking;
+
+namespace Awards.Web.Features.Results;
+
+/// <summary>What the organizer and the public see of an entry next to its rank: the organizer is not blind.</summary>
+public sealed record EntryFacts(int EntryId, string Code, string Title, string Author, int UnitId, string Unit);
+
+public sealed record RankedRow(RankedEntry Ranked, EntryFacts Entry);
+
+public sealed record OverrideRow(string Code, int? LevelRank, string Reason, string By, DateTime At);
+
+/// <summary>A tie at a prize boundary the organizer has to decide.</summary>
+public sealed record BoundaryTie(int Place, IReadOnlyList<RankedRow> Entries);
+
+public sealed record TrackSummary(Track Track, ResultStage Stage, DateTime? NoticeEndsAt, int Ranked, int Prizes, int UnresolvedObjections);
+
+public sealed record ResultPage(
+    Track Track,
+    TrackResult Result,
+    IReadOnlyList<JudgingRound> Rounds,
+    JudgingRound? Round,
+    bool RoundClosed,
+    RankingResult? Ranking,
+    IReadOnlyList<RankedRow> Rows,
+    IReadOnlyList<BoundaryTie> Ties,
+    IReadOnlyList<OverrideRow> Overrides,
+    IReadOnlyList<JudgeProgress> Judges,
+    IReadOnlyList<int> Distribution,
+    int UnresolvedObjections,
+    int NoticeDays,
+    DateTime UtcNow)
+{
+    public string LevelName(int? rank) => rank is int r ? Track.AwardLevels.FirstOrDefault(l => l.Rank == r)?.Name.ForCurrentCulture() ?? "?" : string.Empty;
+
+    public bool CanChange => Result.Stage == ResultStage.Draft;
+
+    public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;
+}
+
+public sealed record UnitRow(UnitStanding Standing, string Unit, bool Picked);
+
+public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyList<UnitRow> Rows, int Quota, int NoticeDays, int UnresolvedObjections, DateTime UtcNow)
+{
+    public bool CanChange => Result.Stage == ResultStage.Draft;
+
+    public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;
+}
+
+/// <summary>One published winner: on the public notice, in the final results, and for the author.</summary>
+public sealed record Winner(string TrackCode, string? Code, string Title, string Author, string Unit, int LevelRank, string Level, bool Readable);
+
+public sealed record PublicTrack(Track Track, TrackResult Result, IReadOnlyList<Winner> Winners);
+
+public sealed record ObjectionRow(Objection Objection, string Track, string? ResolvedBy);

@@ -1,0 +1,176 @@
+using System.Text;
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Core.Ranking;
+using Awards.Core.Tracks;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Results;
+
+/// <summary>The organizer's results: ranking settings, overrides, ties, the notice, objections, finalizing.</summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/results")]
+public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, PublicResults publicResults, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await results.TracksAsync(cancellationToken));
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Track(string code, CancellationToken cancellationToken)
+    {
+        if (await unitAward.PageAsync(code, cancellationToken) is { } unitPage)
+        {
+            return View("UnitAward", unitPage);
+        }
+
+        return await results.PageAsync(code, cancellationToken) is { } page ? View(page) : NotFound();
+    }
+
+    [HttpPost("{code}/settings")]
+    public Task<IActionResult> Settings(string code, AggregationMethod method, string? minimum, int? round, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            decimal? min = null;
+            if (!string.IsNullOrWhiteSpace(minimum))
+            {
+                if (!decimal.TryParse(minimum, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                {
+                    throw new DomainException("{0} must be a number.", "Minimum score");
+                }
+
+                min = parsed;
+            }
+
+            var quotas = new Dictionary<int, int>();
+            foreach (var level in track.AwardLevels)
+            {
+                if (Request.Form.TryGetValue($"quota{level.Rank}", out var value) && !string.IsNullOrWhiteSpace(value))
+                {
+                    quotas[level.Rank] = int.TryParse(value, out var quota) && quota is >= 0 and <= 1000
+                        ? quota
+                        : throw new DomainException("A quota must be a whole number from 0 to 1000.");
+                }
+            }
+
+            await results.ConfigureAsync(track, method, min, round, quotas, cancellationToken);
+            TempData["Message"] = l["The ranking settings are saved."].Value;
+        });
+
+    [HttpPost("{code}/override")]
+    public Task<IActionResult> Override(string code, string entry, int? level, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            await results.OverrideAsync(track, (entry ?? string.Empty).Trim().ToUpperInvariant(), level, reason ?? string.Empty, cancellationToken);
+            TempData["Message"] = l["{0} is moved; the reason is recorded.", entry ?? string.Empty].Value;
+        });
+
+    [HttpPost("{code}/tie")]
+    public Task<IActionResult> Tie(string code, int place, [FromForm] string[] order, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            await results.OrderTieAsync(track, place, order, cancellationToken);
+            TempData["Message"] = l["The order of the tied entries is saved."].Value;
+        });
+
+    [HttpPost("{code}/picks")]
+    public Task<IActionResult> Picks(string code, [FromForm] int[] units, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            await unitAward.PickAsync(track, units, cancellationToken);
+            TempData["Message"] = l["{0} units are picked.", units.Distinct().Count()].Value;
+        });
+
+    [HttpPost("{code}/publish")]
+    public Task<IActionResult> Publish(string code, int days, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            if (track.Kind == TrackKind.UnitAward)
+            {
+                await unitAward.PublishAsync(track, days, cancellationToken);
+            }
+            else
+            {
+                await results.PublishAsync(track, days, cancellationToken);
+            }
+
+            TempData["Message"] = l["The proposed winners are on public notice for {0} days.", days].Value;
+        });
+
+    [HttpPost("{code}/withdraw")]
+    public Task<IActionResult> Withdraw(string code, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            await results.WithdrawAsync(track, cancellationToken);
+            TempData["Message"] = l["The results are back to draft and off the public notice."].Value;
+        });
+
+    [HttpPost("{code}/finalize")]
+    public Task<IActionResult> FinalizeResults(string code, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            await results.FinalizeAsync(track, cancellationToken);
+            TempData["Message"] = l["The results are final."].Value;
+        });
+
+    [HttpGet("{code}/scores.csv")]
+    public async Task<IActionResult> Scores(string code, CancellationToken cancellationToken) =>
+        await results.TrackAsync(code, cancellationToken) is { Kind: not TrackKind.UnitAward } track
+            ? Csv(await results.ScoresCsvAsync(track, cancellationToken), $"scores-{track.Code}.csv")
+            : NotFound();
+
+    [HttpGet("{code}/ranking.csv")]
+    public async Task<IActionResult> RankingCsv(string code, CancellationToken cancellationToken) =>
+        await results.TrackAsync(code, cancellationToken) is { Kind: not TrackKind.UnitAward } track
+            ? Csv(await results.RankingCsvAsync(track, cancellationToken), $"ranking-{track.Code}.csv")
+            : NotFound();
+
+    [HttpGet("objections")]
+    public async Task<IActionResult> Objections(CancellationToken cancellationToken) =>
+        View(await publicResults.ObjectionsAsync(cancellationToken));
+
+    [HttpPost("objections/{id:int}/resolve")]
+    public async Task<IActionResult> Resolve(int id, string? resolution, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await publicResults.ResolveObjectionAsync(id, resolution ?? string.Empty, cancellationToken);
+            TempData["Message"] = l["The objection is resolved."].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect("/organizer/results/objections");
+    }
+
+    private FileContentResult Csv(string text, string name) =>
+        File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", name);
+
+    private async Task<IActionResult> RunAsync(string code, Func<Track, Task> action)
+    {
+        if (await results.TrackAsync(code, HttpContext.RequestAborted) is not { } track)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await action(track);
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = l["Someone else changed these results at the same time; here they are as they are now."].Value;
+        }
+
+        return Redirect($"/organizer/results/{track.Code}");
+    }
+}

@@ -1,0 +1,373 @@
+using System.Globalization;
+using System.Text;
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Ranking;
+using Awards.Core.Results;
+using Awards.Core.Scoring;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Features.Judging;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RankingResult = Awards.Core.Ranking.Ranking;
+
+namespace Awards.Web.Features.Results;
+
+/// <summary>
+/// A track's ranking and prizes: the scores of the ranked round go through
+/// <see cref="Ranker"/> with the organizer's settings, overrides and tie orders. While the
+/// results are a draft they are computed afresh on every view; publishing writes the placements,
+/// and from then on the notice, the final results and authors read those, never a recomputation.
+/// </summary>
+public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit, IOptions<AwardsOptions> options)
+{
+    /// <summary>Entries that count: anything in judging that was not withdrawn or disqualified later.</summary>
+    private static readonly List<EntryStatus> Counted = [EntryStatus.Submitted, EntryStatus.Accepted];
+
+    private static readonly string[] SheetHeader = ["Entry code", "Judge e-mail"];
+
+    /// <summary>The settings the ranking runs with; the CLI's <c>rank</c> builds them the same way.</summary>
+    public static RankingSettings Settings(Track track, TrackResult result, decimal disputeThreshold) =>
+        new(
+            result.Method,
+            result.MinimumScore,
+            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelQuota(l.Rank, l.Quota))],
+            Scale(track))
+        {
+            DisputeThreshold = disputeThreshold,
+        };
+
+    public static ScoreScale Scale(Track track) =>
+        new(track.Criteria.Sum(c => c.Weight * c.MinScore), track.Criteria.Sum(c => c.Weight * c.MaxScore));
+
+    /// <summary>The round a result ranks: the one chosen, or the track's last.</summary>
+    public static JudgingRound? RankedRound(Track track, TrackResult result) =>
+        track.Rounds.FirstOrDefault(r => r.Id == result.RoundId) ?? track.Rounds.OrderBy(r => r.Sequence).LastOrDefault();
+
+    public decimal DisputeThreshold => options.Value.Judging.DisagreementThreshold;
+
+    public async Task<IReadOnlyList<TrackSummary>> TracksAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return [];
+        }
+
+        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
+        var results = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId)).ToDictionaryAsync(r => r.TrackId, cancellationToken);
+        var placed = await db.Placements.AsNoTracking()
+            .Join(db.TrackResults, p => p.TrackResultId, r => r.Id, (p, r) => new { r.TrackId, p.LevelRank })
+            .Where(x => trackIds.Contains(x.TrackId))
+            .GroupBy(x => x.TrackId)
+            .Select(g => new { TrackId = g.Key, Ranked = g.Count(), Prizes = g.Count(x => x.LevelRank != null) })
+            .ToDictionaryAsync(x => x.TrackId, cancellationToken);
+        var objections = await db.Objections.Where(o => trackIds.Contains(o.TrackId) && o.ResolvedAt == null)
+            .GroupBy(o => o.TrackId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return [.. contest.Tracks.OrderBy(t => t.SortOrder).Select(t =>
+        {
+            var result = results.GetValueOrDefault(t.Id);
+            var counts = placed.GetValueOrDefault(t.Id);
+            return new TrackSummary(t, result?.Stage ?? ResultStage.Draft, result?.NoticeEndsAt, counts?.Ranked ?? 0, counts?.Prizes ?? 0, objections.GetValueOrDefault(t.Id));
+        })];
+    }
+
+    public async Task<Track?> TrackAsync(string code, CancellationToken cancellationToken) =>
+        (await site.CurrentContestAsync(cancellationToken))?.Tracks.FirstOrDefault(t => t.Code == code);
+
+    /// <summary>The track's result row, tracked for changes; a new one (not yet saved) when there is none.</summary>
+    public async Task<TrackResult> ResultAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await db.TrackResults.FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
+        if (result is null)
+        {
+            result = new TrackResult(track.Id);
+            db.TrackResults.Add(result);
+        }
+
+        return result;
+    }
+
+    /// <summary>The submitted totals of a round's entries that still count, with each judge named by e-mail.</summary>
+    public async Task<IReadOnlyList<JudgeScore>> ScoresAsync(JudgingRound round, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from a in db.Assignments
+            join s in db.Scores on a.Id equals s.AssignmentId
+            join e in db.Entries on a.EntryId equals e.Id
+            join u in db.Users on a.JudgeUserId equals u.Id
+            where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
+            select new { a.EntryId, u.Email, s.Total }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new JudgeScore(r.EntryId, r.Email!, r.Total!.Value))];
+    }
+
+    public async Task<RankingResult?> RankAsync(Track track, TrackResult result, CancellationToken cancellationToken)
+    {
+        if (RankedRound(track, result) is not { } round)
+        {
+            return null;
+        }
+
+        var scores = await ScoresAsync(round, cancellationToken);
+        var overrides = await OverridesAsync(result, cancellationToken);
+        return Ranker.Rank(scores, Settings(track, result, DisputeThreshold), overrides, result.TieOrder);
+    }
+
+    public async Task<ResultPage?> PageAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await TrackAsync(code, cancellationToken) is not { } track || track.Kind == TrackKind.UnitAward)
+        {
+            return null;
+        }
+
+        var result = await ResultAsync(track, cancellationToken);
+        var round = RankedRound(track, result);
+        var ranking = await RankAsync(track, result, cancellationToken);
+        var facts = ranking is null ? [] : await FactsAsync([.. ranking.Entries.Select(e => e.EntryId)], cancellationToken);
+        var rows = ranking is null ? [] : ranking.Entries.Select(e => new RankedRow(e, facts[e.EntryId])).ToList();
+        var ties = rows.Where(r => r.Ranked.Flags.HasFlag(RankFlags.BoundaryTie))
+            .GroupBy(r => r.Ranked.Place)
+            .Select(g => new BoundaryTie(g.Key, [.. g]))
+            .ToList();
+
+        var overrideRows = result.Id == 0 ? [] : await (
+            from o in db.ResultOverrides
+            join e in db.Entries on o.EntryId equals e.Id
+            join u in db.Users on o.ByUserId equals u.Id
+            where o.TrackResultId == result.Id
+            orderby o.Id descending
+            select new OverrideRow(e.Code, o.LevelRank, o.Reason, u.DisplayName, o.CreatedAt)).ToListAsync(cancellationToken);
+
+        var judges = await JudgeNamesAsync(ranking, cancellationToken);
+        var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
+        return new ResultPage(
+            track,
+            result,
+            [.. track.Rounds.OrderBy(r => r.Sequence)],
+            round,
+            round?.IsClosedAt(site.UtcNow) ?? false,
+            ranking,
+            rows,
+            ties,
+            overrideRows,
+            judges,
+            Distribution(ranking, Scale(track)),
+            unresolved,
+            options.Value.Results.NoticeDays,
+            site.UtcNow);
+    }
+
+    public async Task ConfigureAsync(Track track, AggregationMethod method, decimal? minimum, int? roundId, IReadOnlyDictionary<int, int> quotas, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        var scale = Scale(track);
+        result.Configure(method, minimum, track.Rounds.Any(r => r.Id == roundId) ? roundId : null, scale.Min, scale.Max);
+        var levels = await db.AwardLevels.Where(l => l.TrackId == track.Id).ToListAsync(cancellationToken);
+        foreach (var level in levels)
+        {
+            if (quotas.TryGetValue(level.Rank, out var quota) && quota != level.Quota)
+            {
+                var before = level.Quota;
+                level.ChangeQuota(quota);
+                audit.Record("ChangeQuota", nameof(AwardLevel), $"{track.Code}/{level.Rank}", before.ToString(CultureInfo.InvariantCulture), quota.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        audit.Record("ConfigureRanking", nameof(TrackResult), track.Code, after: $"{method} min={minimum?.ToString(CultureInfo.InvariantCulture) ?? "-"} round={roundId?.ToString(CultureInfo.InvariantCulture) ?? "last"}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task OverrideAsync(Track track, string entryCode, int? levelRank, string reason, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        result.EnsureDraft();
+        if (levelRank is int rank && track.AwardLevels.All(l => l.Rank != rank))
+        {
+            throw new DomainException(ResultMessages.UnknownLevel);
+        }
+
+        var ranking = await RankAsync(track, result, cancellationToken);
+        var entryId = await db.Entries.Where(e => e.TrackId == track.Id && e.Code == entryCode).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (entryId is null || ranking is null || ranking.Entries.All(e => e.EntryId != entryId))
+        {
+            throw new DomainException(ResultMessages.NotRanked);
+        }
+
+        if (result.Id == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var userId = (await user.GetAsync(cancellationToken))!.Id;
+        var before = ranking.Entries.First(e => e.EntryId == entryId).Level;
+        db.ResultOverrides.Add(new ResultOverride(result.Id, entryId.Value, levelRank, reason, userId, site.UtcNow));
+        audit.Record("OverrideLevel", nameof(Entry), entryCode, before?.ToString(CultureInfo.InvariantCulture) ?? "-", $"{levelRank?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {reason.Trim()}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The organizer's order for entries tied at one place; every tied entry needs its own place.</summary>
+    public async Task OrderTieAsync(Track track, int place, IReadOnlyList<string> orderedCodes, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        var ranking = await RankAsync(track, result, cancellationToken);
+        var tied = ranking?.Entries.Where(e => e.Place == place && e.Flags.HasFlag(RankFlags.Tie)).Select(e => e.EntryId).ToList() ?? [];
+        var codes = orderedCodes.Select(c => c.Trim().ToUpperInvariant()).ToList();
+        var ids = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).ToDictionaryAsync(e => e.Code, e => e.Id, cancellationToken);
+        var order = codes.Where(ids.ContainsKey).Select(c => ids[c]).ToList();
+        if (tied.Count < 2 || order.Count != codes.Count)
+        {
+            throw new DomainException(ResultMessages.TieOrderIncomplete);
+        }
+
+        result.OrderTie(tied, order);
+        audit.Record("OrderTie", nameof(TrackResult), track.Code, after: string.Join(" > ", codes));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task PublishAsync(Track track, int days, CancellationToken cancellationToken)
+    {
+        await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var result = await ResultAsync(track, ct);
+            var round = RankedRound(track, result);
+            var ranking = await RankAsync(track, result, ct) ?? throw new DomainException(ResultMessages.NothingToPublish);
+            result.Publish(ranking, round?.IsClosedAt(site.UtcNow) ?? false, days, site.UtcNow);
+            await db.SaveChangesAsync(ct);
+            db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(ct));
+            db.Placements.AddRange(ranking.Entries.Select(e => new Placement(result.Id, e.EntryId, e.Position, e.Place, e.Score, e.Level, e.Flags.HasFlag(RankFlags.Overridden))));
+            audit.Record("PublishNotice", nameof(TrackResult), track.Code, after: $"{ranking.Entries.Count(e => e.Level is not null)} prizes until {result.NoticeEndsAt:O}");
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }, cancellationToken);
+    }
+
+    public async Task WithdrawAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        result.Withdraw();
+        db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(cancellationToken));
+        audit.Record("WithdrawNotice", nameof(TrackResult), track.Code);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task FinalizeAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
+        result.Finalize(unresolved, site.UtcNow);
+        audit.Record("Finalize", nameof(TrackResult), track.Code);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The scores of the ranked round as a sheet: the same columns the import reads and the CLI's <c>rank</c> takes.</summary>
+    public async Task<string> ScoresCsvAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        var builder = new StringBuilder();
+        var criteria = track.Criteria.OrderBy(c => c.Order).ToList();
+        builder.Append(string.Join(",", SheetHeader.Concat(criteria.Select(c => Csv(c.Name.Zh))).Append("Comment"))).Append("\r\n");
+        if (RankedRound(track, result) is not { } round)
+        {
+            return builder.ToString();
+        }
+
+        var rows = await (
+            from a in db.Assignments
+            join s in db.Scores on a.Id equals s.AssignmentId
+            join e in db.Entries on a.EntryId equals e.Id
+            join u in db.Users on a.JudgeUserId equals u.Id
+            where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
+            orderby e.Code, u.Email
+            select new { e.Code, u.Email, Score = s }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            builder.Append(string.Join(",", new[] { row.Code, Csv(row.Email!) }
+                .Concat(criteria.Select(c => row.Score.Values[c.Id].ToString(CultureInfo.InvariantCulture)))
+                .Append(Csv(row.Score.Comment ?? string.Empty)))).Append("\r\n");
+        }
+
+        return builder.ToString();
+    }
+
+    public async Task<string> RankingCsvAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await ResultAsync(track, cancellationToken);
+        var ranking = await RankAsync(track, result, cancellationToken);
+        if (ranking is null)
+        {
+            return string.Empty;
+        }
+
+        var codes = await db.Entries.Where(e => e.TrackId == track.Id).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        RankingCsv.Write(writer, ranking, codes, LevelNames(track));
+        return writer.ToString();
+    }
+
+    public static IReadOnlyDictionary<int, string> LevelNames(Track track) =>
+        track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
+
+    /// <summary>Code, title, author and unit of entries, for the organizer's and the public's lists.</summary>
+    public async Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from e in db.Entries
+            join o in db.Users on e.OwnerUserId equals o.Id
+            join u in db.Units on e.UnitId equals u.Id
+            join nu in db.Units on e.NomineeUnitId equals nu.Id into nomineeUnits
+            from nu in nomineeUnits.DefaultIfEmpty()
+            where entryIds.Contains(e.Id)
+            select new { e.Id, e.Code, e.Title, e.Nominee, Owner = o.DisplayName, e.UnitId, Unit = u.Name, NomineeUnit = nu == null ? null : nu.Name }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new EntryFacts(
+            r.Id,
+            r.Code,
+            r.Title,
+            r.Nominee?.Name ?? r.NomineeUnit?.ForCurrentCulture() ?? r.Owner,
+            r.UnitId,
+            r.Unit.ForCurrentCulture()));
+    }
+
+    private async Task<IReadOnlyList<EntryOverride>> OverridesAsync(TrackResult result, CancellationToken cancellationToken) =>
+        result.Id == 0
+            ? []
+            : await db.ResultOverrides.Where(o => o.TrackResultId == result.Id).OrderBy(o => o.Id)
+                .Select(o => new EntryOverride(o.EntryId, o.LevelRank, o.Reason)).ToListAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<JudgeProgress>> JudgeNamesAsync(RankingResult? ranking, CancellationToken cancellationToken)
+    {
+        if (ranking is null || ranking.Entries.Count == 0)
+        {
+            return [];
+        }
+
+        var totals = ranking.Entries.SelectMany(e => e.Judges).GroupBy(j => j.Judge, StringComparer.Ordinal).ToList();
+        var emails = totals.Select(g => g.Key.ToUpperInvariant()).ToList();
+        var names = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var panelMean = Math.Round(ranking.Entries.SelectMany(e => e.Judges).Average(j => j.Raw), 1);
+        return [.. totals.Select(g => new JudgeProgress(0, names.GetValueOrDefault(g.Key) ?? g.Key, g.Count(), g.Count(), Math.Round(g.Average(j => j.Raw), 1), panelMean, null))
+            .OrderBy(j => j.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>How many entries' scores fall in each tenth of the scale, lowest first.</summary>
+    private static int[] Distribution(RankingResult? ranking, ScoreScale scale)
+    {
+        var bins = new int[10];
+        if (ranking is null || scale.Max <= scale.Min)
+        {
+            return bins;
+        }
+
+        foreach (var entry in ranking.Entries)
+        {
+            var bin = (int)((entry.Score - scale.Min) / (scale.Max - scale.Min) * 10);
+            bins[Math.Clamp(bin, 0, 9)]++;
+        }
+
+        return bins;
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,89 @@
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Ranking;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Results;
+
+/// <summary>
+/// The Outstanding Organization Award (优秀组织奖): per unit, the essays its people entered, their
+/// average score and the prizes they won weighted by level, as a suggested ranking; the organizer
+/// picks the winners (the track's quota) and publishes them like any other results.
+/// </summary>
+public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, SiteContext site, AuditLog audit, IOptions<AwardsOptions> options)
+{
+    private static readonly List<EntryStatus> Counted = [EntryStatus.Submitted, EntryStatus.Accepted];
+
+    public async Task<UnitAwardPage?> PageAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await results.TrackAsync(code, cancellationToken) is not { Kind: TrackKind.UnitAward } track)
+        {
+            return null;
+        }
+
+        var result = await results.ResultAsync(track, cancellationToken);
+        var standings = await StandingsAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
+        var rows = standings.Select(s => new UnitRow(s, units.GetValueOrDefault(s.UnitId) ?? "?", result.Picks.Contains(s.UnitId))).ToList();
+        var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
+        return new UnitAwardPage(track, result, rows, Quota(track), options.Value.Results.NoticeDays, unresolved, site.UtcNow);
+    }
+
+    /// <summary>Each unit's essays across the essay themes, scored by the themes' current (or published) results.</summary>
+    public async Task<IReadOnlyList<UnitStanding>> StandingsAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var results = new List<UnitEntryResult>();
+        foreach (var track in contest?.Tracks.Where(t => t.Kind == TrackKind.Essay) ?? [])
+        {
+            var entries = await db.Entries.Where(e => e.TrackId == track.Id && Counted.Contains(e.Status)).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
+            var outcome = await OutcomeAsync(track, cancellationToken);
+            results.AddRange(entries.Select(e => outcome.TryGetValue(e.Id, out var o)
+                ? new UnitEntryResult(e.UnitId, e.Id, o.Score, o.Level)
+                : new UnitEntryResult(e.UnitId, e.Id, null, null)));
+        }
+
+        return UnitAwardStatistics.Rank(results, options.Value.Results.LevelPoints);
+    }
+
+    public async Task PickAsync(Track track, IReadOnlyList<int> unitIds, CancellationToken cancellationToken)
+    {
+        var result = await results.ResultAsync(track, cancellationToken);
+        var known = await db.Units.Select(u => u.Id).ToListAsync(cancellationToken);
+        result.Pick([.. unitIds.Where(known.Contains)], Quota(track));
+        audit.Record("PickUnits", nameof(TrackResult), track.Code, after: string.Join(",", result.Picks));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task PublishAsync(Track track, int days, CancellationToken cancellationToken)
+    {
+        var result = await results.ResultAsync(track, cancellationToken);
+        var level = track.AwardLevels.OrderBy(l => l.Rank).FirstOrDefault() ?? throw new DomainException(ResultMessages.UnknownLevel);
+        result.PublishPick(result.Picks.Count, days, site.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(cancellationToken));
+        db.Placements.AddRange(result.Picks.Select((unitId, i) => Placement.ForUnit(result.Id, unitId, i + 1, level.Rank)));
+        audit.Record("PublishNotice", nameof(TrackResult), track.Code, after: $"{result.Picks.Count} units until {result.NoticeEndsAt:O}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static int Quota(Track track) => track.AwardLevels.Sum(l => l.Quota);
+
+    private async Task<Dictionary<int, (decimal? Score, int? Level)>> OutcomeAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
+        if (result is { Stage: not ResultStage.Draft })
+        {
+            return await db.Placements.Where(p => p.TrackResultId == result.Id && p.EntryId != null)
+                .ToDictionaryAsync(p => p.EntryId!.Value, p => ((decimal?)p.Score, p.LevelRank), cancellationToken);
+        }
+
+        var ranking = await results.RankAsync(track, result ?? new TrackResult(track.Id), cancellationToken);
+        return ranking?.Entries.ToDictionary(e => e.EntryId, e => ((decimal?)e.Score, e.Level)) ?? [];
+    }
+}
