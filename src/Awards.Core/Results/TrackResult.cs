@@ -121,7 +121,7 @@ public class TrackResult
             throw new DomainException(ResultMessages.RoundOpen);
         }
 
-        if (ranking.HasUnresolvedBoundaryTies)
+        if (BoundaryTies.Undecided(ranking).Count > 0)
         {
             throw new DomainException(ResultMessages.UnresolvedTies);
         }

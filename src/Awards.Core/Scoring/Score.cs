@@ -44,6 +44,14 @@ public class Score
 
     public int Version { get; private set; }
 
+    /// <summary>Σ weight × value over the rubric, rounded to 2 places: a score's total, and the CLI's <c>rank</c> from a sheet.</summary>
+    public static decimal WeightedTotal(IReadOnlyList<RubricCriterion> criteria, IReadOnlyDictionary<int, decimal> values)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(values);
+        return Math.Round(criteria.Sum(c => c.Weight * values[c.Id]), 2);
+    }
+
     /// <summary>
     /// Saves the judge's values. <paramref name="expectedVersion"/> is the version the judge's page
     /// showed; <paramref name="submit"/> counts the score (all criteria needed). A submitted score
@@ -100,7 +108,7 @@ public class Score
 
         _values = given;
         Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        Total = complete ? Math.Round(criteria.Sum(c => c.Weight * given[c.Id]), 2) : null;
+        Total = complete ? WeightedTotal(criteria, given) : null;
         if (submit && Status != ScoreStatus.Submitted)
         {
             Status = ScoreStatus.Submitted;

@@ -40,6 +40,9 @@ public sealed class Arguments
 
     public bool Flag(string name) => _options.ContainsKey(name);
 
+    /// <summary>An option's value, or null when it was not given.</summary>
+    public string? Value(string name) => _options.GetValueOrDefault(name);
+
     public string Required(string name) =>
         _options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value

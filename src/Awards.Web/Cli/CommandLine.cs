@@ -19,6 +19,10 @@ public static class CommandLine
         ["create-organizer"] = ("create-organizer --email E --name N [--password-stdin]\n" +
                                 "                             create the first organizer: with a password read from\n" +
                                 "                             standard input, or else print (and mail) an invitation link", CreateOrganizerAsync),
+        ["rank"] = ("rank --track CODE --scores FILE [--method raw-mean|trimmed-mean|z-score] [--minimum N|none]\n" +
+                    "                             rank a scores sheet (.csv or .xlsx: entry code, judge, one column per\n" +
+                    "                             criterion) with the track's settings, overrides and tie orders from the\n" +
+                    "                             database, and print the ranking and prizes as .csv, as the site computes them", RankCommand.RunAsync),
     };
 
     public static bool IsVerb(string[] args) =>

@@ -11,7 +11,7 @@ namespace Awards.Web.Features.Dashboard;
 
 /// <summary>One dashboard per role; <c>/dashboard</c> sends each person to theirs.</summary>
 [Authorize]
-public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork) : Controller
+public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork, Results.PublicResults results) : Controller
 {
     [HttpGet("/dashboard")]
     public IActionResult Index() => User switch
@@ -77,9 +77,10 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
             .OrderBy(e => e.CreatedAt)
             .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt, e.StatusReason, "/nominations/" + e.Code) })
             .ToListAsync(cancellationToken);
+        var nominationResults = await results.FinalLevelsAsync([.. entries.Select(e => e.Row.Code)], cancellationToken);
         var model = tracks.Select(t =>
         {
-            var rows = entries.Where(e => e.TrackId == t.Id).Select(e => e.Row).ToList();
+            var rows = entries.Where(e => e.TrackId == t.Id).Select(e => e.Row with { Result = nominationResults.GetValueOrDefault(e.Row.Code) }).ToList();
             // The same entries that hold a quota slot (Entry.UnitSlot).
             var used = rows.Count(r => r.Status is not (EntryStatus.Withdrawn or EntryStatus.Draft));
             return new CoordinatorTrack(t, rows, used, t.Limits.PerUnit);
@@ -117,7 +118,8 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
             .Select(e => new { e.TrackId, Row = new EntryRow(e.Code, e.Title, e.Status, e.UpdatedAt, e.SubmittedAt, e.StatusReason, "/essays/" + e.Code) })
             .ToListAsync(cancellationToken);
 
-        var themes = tracks.Select(t => new AuthorTheme(t, [.. essays.Where(e => e.TrackId == t.Id).Select(e => e.Row)])).ToList();
+        var essayResults = await results.FinalLevelsAsync([.. essays.Select(e => e.Row.Code)], cancellationToken);
+        var themes = tracks.Select(t => new AuthorTheme(t, [.. essays.Where(e => e.TrackId == t.Id).Select(e => e.Row with { Result = essayResults.GetValueOrDefault(e.Row.Code) })])).ToList();
         return View(new AuthorDashboard(
             contest,
             me.DisplayName,

@@ -5,7 +5,11 @@ using Awards.Core.Tracks;
 namespace Awards.Web.Features.Dashboard;
 
 /// <summary>A row of an entrant's table; <see cref="Link"/> opens the entry, <see cref="Reason"/> says why it was returned.</summary>
-public sealed record EntryRow(string Code, string Title, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt, string? Reason = null, string? Link = null);
+public sealed record EntryRow(string Code, string Title, EntryStatus Status, DateTime UpdatedAt, DateTime? SubmittedAt, string? Reason = null, string? Link = null)
+{
+    /// <summary>The final result: a prize's name, an empty string for no prize; null until the award's results are final.</summary>
+    public string? Result { get; init; }
+}
 
 public sealed record TrackCount(Track Track, IReadOnlyDictionary<EntryStatus, int> ByStatus)
 {

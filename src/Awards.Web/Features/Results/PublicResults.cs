@@ -55,16 +55,17 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
         return (found.Entry, winner);
     }
 
-    /// <summary>The prize each of a person's entries won, once the results of its award are final.</summary>
-    public async Task<Dictionary<int, string>> FinalLevelsAsync(List<int> entryIds, CancellationToken cancellationToken)
+    /// <summary>By entry code, the prize each entry won (empty: none), once the results of its award are final.</summary>
+    public async Task<Dictionary<string, string>> FinalLevelsAsync(List<string> codes, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
         var rows = await (
             from p in db.Placements
             join r in db.TrackResults on p.TrackResultId equals r.Id
-            where p.EntryId != null && entryIds.Contains(p.EntryId.Value) && r.Stage == ResultStage.Final
-            select new { EntryId = p.EntryId!.Value, r.TrackId, p.LevelRank }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.EntryId, r => r.LevelRank is int rank
+            join e in db.Entries on p.EntryId equals e.Id
+            where codes.Contains(e.Code) && r.Stage == ResultStage.Final
+            select new { e.Code, r.TrackId, p.LevelRank }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Code, r => r.LevelRank is int rank
             ? contest?.Tracks.FirstOrDefault(t => t.Id == r.TrackId)?.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?"
             : string.Empty);
     }

@@ -42,9 +42,21 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     public static ScoreScale Scale(Track track) =>
         new(track.Criteria.Sum(c => c.Weight * c.MinScore), track.Criteria.Sum(c => c.Weight * c.MaxScore));
 
-    /// <summary>The round a result ranks: the one chosen, or the track's last.</summary>
-    public static JudgingRound? RankedRound(Track track, TrackResult result) =>
-        track.Rounds.FirstOrDefault(r => r.Id == result.RoundId) ?? track.Rounds.OrderBy(r => r.Sequence).LastOrDefault();
+    /// <summary>The round a result ranks: the one the organizer chose, else the last round with submitted scores, else the first.</summary>
+    public async Task<JudgingRound?> RankedRoundAsync(Track track, TrackResult result, CancellationToken cancellationToken)
+    {
+        if (track.Rounds.FirstOrDefault(r => r.Id == result.RoundId) is { } chosen)
+        {
+            return chosen;
+        }
+
+        var roundIds = track.Rounds.Select(r => r.Id).ToList();
+        var scored = await db.Assignments
+            .Where(a => roundIds.Contains(a.RoundId) && db.Scores.Any(s => s.AssignmentId == a.Id && s.Status == ScoreStatus.Submitted))
+            .Select(a => a.RoundId).Distinct().ToListAsync(cancellationToken);
+        var rounds = track.Rounds.OrderBy(r => r.Sequence).ToList();
+        return rounds.LastOrDefault(r => scored.Contains(r.Id)) ?? rounds.FirstOrDefault();
+    }
 
     public decimal DisputeThreshold => options.Value.Judging.DisagreementThreshold;
 
@@ -105,7 +117,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
 
     public async Task<RankingResult?> RankAsync(Track track, TrackResult result, CancellationToken cancellationToken)
     {
-        if (RankedRound(track, result) is not { } round)
+        if (await RankedRoundAsync(track, result, cancellationToken) is not { } round)
         {
             return null;
         }
@@ -123,13 +135,12 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         }
 
         var result = await ResultAsync(track, cancellationToken);
-        var round = RankedRound(track, result);
+        var round = await RankedRoundAsync(track, result, cancellationToken);
         var ranking = await RankAsync(track, result, cancellationToken);
         var facts = ranking is null ? [] : await FactsAsync([.. ranking.Entries.Select(e => e.EntryId)], cancellationToken);
         var rows = ranking is null ? [] : ranking.Entries.Select(e => new RankedRow(e, facts[e.EntryId])).ToList();
-        var ties = rows.Where(r => r.Ranked.Flags.HasFlag(RankFlags.BoundaryTie))
-            .GroupBy(r => r.Ranked.Place)
-            .Select(g => new BoundaryTie(g.Key, [.. g]))
+        var ties = ranking is null ? [] : BoundaryTies.Undecided(ranking)
+            .Select(g => new BoundaryTie(g[0].Place, [.. g.Select(e => rows.First(r => r.Ranked.EntryId == e.EntryId))]))
             .ToList();
 
         var overrideRows = result.Id == 0 ? [] : await (
@@ -231,7 +242,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var result = await ResultAsync(track, ct);
-            var round = RankedRound(track, result);
+            var round = await RankedRoundAsync(track, result, ct);
             var ranking = await RankAsync(track, result, ct) ?? throw new DomainException(ResultMessages.NothingToPublish);
             result.Publish(ranking, round?.IsClosedAt(site.UtcNow) ?? false, days, site.UtcNow);
             await db.SaveChangesAsync(ct);
@@ -268,7 +279,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var builder = new StringBuilder();
         var criteria = track.Criteria.OrderBy(c => c.Order).ToList();
         builder.Append(string.Join(",", SheetHeader.Concat(criteria.Select(c => Csv(c.Name.Zh))).Append("Comment"))).Append("\r\n");
-        if (RankedRound(track, result) is not { } round)
+        if (await RankedRoundAsync(track, result, cancellationToken) is not { } round)
         {
             return builder.ToString();
         }

@@ -1,0 +1,168 @@
+using System.Net;
+using Awards.Web.Cli;
+using Awards.Web.Tests.Infrastructure;
+
+namespace Awards.Web.Tests.Features.Results;
+
+/// <summary>The organizer's ranking page of one essay theme: settings, overrides, the CLI's audit, and who may see it.</summary>
+public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFactory>, IAsyncLifetime
+{
+    private const string Page = "/organizer/results/journey";
+
+    private List<string> _codes = [];
+
+    public Task InitializeAsync()
+    {
+        // he: 70, 90, 80 (mean 80, spread 20); yang: 60 from each judge.
+        _codes = factory.WithDb(db => db.Assignments.Any())
+            ? factory.WithDb(db => db.Entries.Where(e => e.Track.Code == "journey" && e.Status == Core.Entries.EntryStatus.Submitted).OrderBy(e => e.Id).Select(e => e.Code).ToList())
+            : Judged.Score(factory, "journey", [70, 90, 80], [60, 60, 60]);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ThePage_ShowsRawAndNormalizedScores_TheSpread_AndThePrizes()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var page = await organizer.GetStringAsync(Page);
+
+        Assert.Contains($"data-code=\"{_codes[0]}\"", page, StringComparison.Ordinal);
+        Assert.Contains("70 → ", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>80</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"distribution-chart\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"severity-chart\"", page, StringComparison.Ordinal);
+        // Two entries and 85 prizes: both get a prize and the page says how many stay unawarded.
+        Assert.Contains("data-testid=\"unfilled\"", page, StringComparison.Ordinal);
+        HtmlSafety.AssertNoActiveContent(page, Page);
+    }
+
+    [Fact]
+    public async Task AMinimumScore_LeavesTheEntriesBelowItWithoutAPrize_AndABadOneIsRefused()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "abc" })).Dispose();
+        Assert.Contains("必须是数字", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "150" })).Dispose();
+        Assert.Contains("最低分须在", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Null(factory.WithDb(db => db.TrackResults.Select(r => r.MinimumScore).FirstOrDefault()));
+
+        try
+        {
+            (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "65" })).Dispose();
+            var csv = await organizer.GetStringAsync(Page + "/ranking.csv");
+            var yang = csv.Split('\n').Single(line => line.Contains(_codes[1], StringComparison.Ordinal));
+            Assert.Contains("BelowMinimum", yang, StringComparison.Ordinal);
+            Assert.DoesNotContain("优秀奖", yang, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "" })).Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task AnOverride_NeedsAReason_AndIsShownAndAudited()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var yang = _codes[1];
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "1", ["reason"] = "  " })).Dispose();
+        Assert.Contains("须写明理由", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.ResultOverrides.Count()));
+
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = "ZZZZ-ZZZZ", ["level"] = "1", ["reason"] = "篡改的编号" })).Dispose();
+        Assert.Equal(0, factory.WithDb(db => db.ResultOverrides.Count()));
+
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "1", ["reason"] = "评审组复议：题材独特，提升为一等奖。" })).Dispose();
+        var page = await organizer.GetStringAsync(Page);
+        Assert.Contains("评审组复议：题材独特，提升为一等奖。", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"overrides\"", page, StringComparison.Ordinal);
+        Assert.Contains("一等奖", System.Text.RegularExpressions.Regex.Match(page, $"<tr data-code=\"{yang}\"[\\s\\S]*?</tr>").Value, StringComparison.Ordinal);
+        Assert.True(factory.WithDb(db => db.AuditLog.Any(a => a.Action == "OverrideLevel" && a.EntityKey == yang)));
+
+        // Back to what the scores say, for the other tests.
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "4", ["reason"] = "恢复按分数排定的奖次。" })).Dispose();
+    }
+
+    [Fact]
+    public async Task TheRankVerb_FromTheDownloadedScores_PrintsTheSameRankingAsTheSite()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "ZScore", ["minimum"] = "" })).Dispose();
+        var scores = await organizer.GetStringAsync(Page + "/scores.csv");
+        var site = await organizer.GetStringAsync(Page + "/ranking.csv");
+        var file = Path.Combine(factory.Root, "scores-journey.csv");
+        await File.WriteAllTextAsync(file, scores);
+
+        using var output = new StringWriter();
+        var code = await CommandLine.RunAsync(["rank", "--track", "journey", "--scores", file, $"--Awards:DatabasePath={factory.DatabasePath}", $"--Awards:KeysPath={Path.Combine(factory.Root, "keys")}"], output, new StringReader(string.Empty));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("position,place,code,score", site, StringComparison.Ordinal);
+        Assert.Equal(site, output.ToString());
+
+        // Another method from the command line changes the numbers, not the database.
+        using var raw = new StringWriter();
+        Assert.Equal(0, await CommandLine.RunAsync(["rank", "--track", "journey", "--scores", file, "--method", "raw-mean", $"--Awards:DatabasePath={factory.DatabasePath}"], raw, new StringReader(string.Empty)));
+        Assert.Contains(",80.00,", raw.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Core.Ranking.AggregationMethod.ZScore, factory.WithDb(db => db.TrackResults.Single().Method));
+    }
+
+    [Fact]
+    public async Task TheRankVerb_RefusesABadSheet_WithTheRow()
+    {
+        var file = Path.Combine(factory.Root, "bad-scores.csv");
+        await File.WriteAllTextAsync(file, "Entry code,Judge e-mail,思想内容,真实感人,文字表达,结构规范\nABCD-EFGH,judge@example.org,90,90,900,90\n");
+        using var output = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["rank", "--track", "journey", "--scores", file, $"--Awards:DatabasePath={factory.DatabasePath}"], output, new StringReader(string.Empty));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Row 2", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("coordinator.qingshan@demo.example")]
+    [InlineData("judge.lin@demo.example")]
+    [InlineData("author.he@demo.example")]
+    public async Task OnlyTheOrganizer_SeesResultsBeforeTheyArePublished(string email)
+    {
+        var other = await Nominating.SignedInAsync(factory, email);
+        using var page = await other.Client.GetAsync(Page);
+        using var csv = await other.Client.GetAsync(Page + "/ranking.csv");
+
+        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, csv.StatusCode);
+        var notice = await other.GetStringAsync("/notice");
+        Assert.DoesNotContain(_codes[0], notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnObjection_WhenNothingIsOnNotice_IsRefused_AndNothingIsStored()
+    {
+        var visitor = new Browser(factory);
+        Assert.Contains("data-testid=\"no-notice\"", await visitor.GetStringAsync("/notice"), StringComparison.Ordinal);
+        var token = await visitor.TokenFromAsync("/account/login");
+        using var response = await visitor.Client.PostAsync("/notice/objections", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Track"] = "journey",
+            ["Name"] = "王明",
+            ["Contact"] = "13800001111",
+            ["Text"] = "我对该作品的获奖名额有异议，请核实。",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("公示期间", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Objections.Count()));
+    }
+
+    [Fact]
+    public async Task AnUnknownAward_IsNotFound()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        using var response = await organizer.Client.GetAsync("/organizer/results/no-such-award");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,47 @@
+using Awards.Core.Entries;
+using Awards.Core.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Tests.Infrastructure;
+
+/// <summary>Scores written straight into the database, for tests of what happens after judging.</summary>
+public static class Judged
+{
+    // A list, not an array: C# 14 binds array.Contains in a query to a span overload that EF Core 6 cannot translate.
+    public static readonly List<string> Judges = ["judge.huang@demo.example", "judge.lin@demo.example", "judge.gao@demo.example", "judge.zheng@demo.example", "judge.qian@demo.example"];
+
+    /// <summary>
+    /// Gives the submitted entries of a track (oldest first) the totals in <paramref name="totals"/>: entry i gets
+    /// totals[i][j] from judge j, on every criterion, so that each total is exactly that value. Returns the entries' codes.
+    /// </summary>
+    public static List<string> Score(AwardsFactory factory, string trackCode, params decimal[][] totals) =>
+        factory.WithDb(db =>
+        {
+            var track = db.Tracks.Include(t => t.Criteria).Include(t => t.Rounds).Single(t => t.Code == trackCode);
+            var round = track.Rounds.OrderBy(r => r.Sequence).First();
+            var entries = db.Entries.Where(e => e.TrackId == track.Id && e.Status == EntryStatus.Submitted).OrderBy(e => e.Id).ToList();
+            Assert.True(entries.Count >= totals.Length, $"{trackCode} has {entries.Count} submitted entries, the test needs {totals.Length}");
+            var judges = db.Users.Where(u => Judges.Contains(u.Email!)).ToList().OrderBy(u => Judges.IndexOf(u.Email!)).ToList();
+            var criteria = track.Criteria.ToList();
+            for (var i = 0; i < totals.Length; i++)
+            {
+                for (var j = 0; j < totals[i].Length; j++)
+                {
+                    var assignment = new JudgeAssignment(round.Id, entries[i].Id, judges[j].Id, DateTime.UtcNow);
+                    db.Assignments.Add(assignment);
+                    var value = totals[i][j];
+                    assignment.ScoreOrNew().Record(criteria, criteria.ToDictionary(c => c.Id, _ => (decimal?)value), null, submit: true, expectedVersion: 0, round, DateTime.UtcNow);
+                }
+            }
+
+            db.SaveChanges();
+            return entries.Take(totals.Length).Select(e => e.Code).ToList();
+        });
+
+    /// <summary>The organizer closes the track's first round, as on the judging page.</summary>
+    public static async Task CloseFirstRoundAsync(AwardsFactory factory, Browser organizer, string trackCode)
+    {
+        var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).OrderBy(r => r.Sequence).First().Id);
+        (await organizer.PostAsync($"/organizer/judging/{round}", $"/organizer/judging/{round}/close")).Dispose();
+    }
+}
