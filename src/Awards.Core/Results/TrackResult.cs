@@ -116,14 +116,14 @@ public class TrackResult
     {
         ArgumentNullException.ThrowIfNull(ranking);
         EnsureDraft();
-        if (!roundClosed)
-        {
-            throw new DomainException(ResultMessages.RoundOpen);
-        }
-
         if (BoundaryTies.Undecided(ranking).Count > 0)
         {
             throw new DomainException(ResultMessages.UnresolvedTies);
+        }
+
+        if (!roundClosed)
+        {
+            throw new DomainException(ResultMessages.RoundOpen);
         }
 
         if (!ranking.Entries.Any(e => e.Level is not null))

@@ -324,7 +324,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     public async Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, CancellationToken cancellationToken)
     {
         var rows = await (
-            from e in db.Entries
+            from e in db.Entries.AsNoTracking()
             join o in db.Users on e.OwnerUserId equals o.Id
             join u in db.Units on e.UnitId equals u.Id
             join nu in db.Units on e.NomineeUnitId equals nu.Id into nomineeUnits

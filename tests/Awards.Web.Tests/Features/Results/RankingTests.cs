@@ -35,7 +35,6 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         Assert.Contains("data-testid=\"severity-chart\"", page, StringComparison.Ordinal);
         // Two entries and 85 prizes: both get a prize and the page says how many stay unawarded.
         Assert.Contains("data-testid=\"unfilled\"", page, StringComparison.Ordinal);
-        HtmlSafety.AssertNoActiveContent(page, Page);
     }
 
     [Fact]
