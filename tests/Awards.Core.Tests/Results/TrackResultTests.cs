@@ -1,0 +1,184 @@
+using Awards.Core.Common;
+using Awards.Core.Ranking;
+using Awards.Core.Results;
+
+namespace Awards.Core.Tests.Results;
+
+/// <summary>The life cycle of a track's results: draft, public notice, final and frozen.</summary>
+public sealed class TrackResultTests
+{
+    private static readonly DateTime Now = new(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc);
+
+    private static readonly ScoreScale Scale = new(0, 100);
+
+    [Fact]
+    public void Publishing_StartsTheNotice_ForTheGivenDays()
+    {
+        var result = new TrackResult(1);
+
+        result.Publish(Rank([90, 80, 70], first: 1, second: 1), roundClosed: true, days: 7, Now);
+
+        Assert.Equal(ResultStage.Notice, result.Stage);
+        Assert.Equal(Now.AddDays(7), result.NoticeEndsAt);
+        Assert.True(result.IsOnNoticeAt(Now));
+    }
+
+    [Fact]
+    public void Publishing_IsRefused_WithAnUndecidedTieAtABoundary_ThenAllowedOnceOrdered()
+    {
+        var result = new TrackResult(1);
+        var tied = Rank([90, 80, 80], first: 1, second: 1);
+
+        var refused = Assert.Throws<DomainException>(() => result.Publish(tied, roundClosed: true, days: 7, Now));
+        Assert.Equal(ResultMessages.UnresolvedTies, refused.MessageKey);
+        Assert.Equal(ResultStage.Draft, result.Stage);
+
+        result.OrderTie([3, 2], [3, 2]);
+        result.Publish(Rank([90, 80, 80], first: 1, second: 1, tieOrder: result.TieOrder), roundClosed: true, days: 7, Now);
+        Assert.Equal(ResultStage.Notice, result.Stage);
+    }
+
+    [Fact]
+    public void ATie_MovedByHandForAllButOneEntry_IsDecided()
+    {
+        var ranking = Rank([90, 80, 80], first: 1, second: 1, overrides: [new EntryOverride(3, null, "复核后不予授奖")]);
+
+        Assert.Empty(BoundaryTies.Undecided(ranking));
+        Assert.NotEmpty(BoundaryTies.Undecided(Rank([90, 80, 80], first: 1, second: 1)));
+    }
+
+    [Fact]
+    public void ATieOrder_MustPlaceEveryTiedEntryOnce()
+    {
+        var result = new TrackResult(1);
+
+        Assert.Throws<DomainException>(() => result.OrderTie([2, 3], [2]));
+        Assert.Throws<DomainException>(() => result.OrderTie([2, 3], [2, 2]));
+        Assert.Throws<DomainException>(() => result.OrderTie([2, 3], [2, 4]));
+        Assert.Empty(result.TieOrder);
+    }
+
+    [Theory]
+    [InlineData(false, 7, ResultMessages.RoundOpen)]
+    [InlineData(true, 0, ResultMessages.NoticeDays)]
+    [InlineData(true, 31, ResultMessages.NoticeDays)]
+    public void Publishing_IsRefused_WhileTheRoundIsOpen_OrWithABadPeriod(bool roundClosed, int days, string message)
+    {
+        var result = new TrackResult(1);
+
+        var refused = Assert.Throws<DomainException>(() => result.Publish(Rank([90, 80], first: 1, second: 1), roundClosed, days, Now));
+
+        Assert.Equal(message, refused.MessageKey);
+        Assert.Equal(ResultStage.Draft, result.Stage);
+    }
+
+    [Fact]
+    public void Publishing_WithNoPrizeAtAll_IsRefused()
+    {
+        var result = new TrackResult(1);
+        result.Configure(AggregationMethod.RawMean, 95, null, 0, 100);
+
+        var refused = Assert.Throws<DomainException>(() => result.Publish(Rank([90, 80], first: 1, second: 1, minimum: 95), roundClosed: true, days: 7, Now));
+        Assert.Equal(ResultMessages.NothingToPublish, refused.MessageKey);
+    }
+
+    [Fact]
+    public void Finalizing_WaitsForTheEndOfTheNotice_AndForEveryObjection()
+    {
+        var result = OnNotice();
+
+        Assert.Equal(ResultMessages.NoticeRunning, Assert.Throws<DomainException>(() => result.Finalize(0, Now.AddDays(6))).MessageKey);
+        Assert.Equal(ResultMessages.ObjectionUnresolved, Assert.Throws<DomainException>(() => result.Finalize(2, Now.AddDays(7))).MessageKey);
+        result.Finalize(0, Now.AddDays(7));
+
+        Assert.Equal(ResultStage.Final, result.Stage);
+        Assert.Equal(Now.AddDays(7), result.FinalizedAt);
+    }
+
+    [Fact]
+    public void FinalResults_AreFrozen()
+    {
+        var result = OnNotice();
+        result.Finalize(0, Now.AddDays(8));
+        var version = result.Version;
+
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Configure(AggregationMethod.ZScore, null, null, 0, 100)).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.OrderTie([1, 2], [2, 1])).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Pick([1], 5)).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(result.Withdraw).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Finalize(0, Now.AddDays(9))).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Publish(Rank([90], first: 1, second: 0), true, 7, Now)).MessageKey);
+        Assert.Equal((ResultStage.Final, AggregationMethod.RawMean, version), (result.Stage, result.Method, result.Version));
+    }
+
+    [Fact]
+    public void ResultsOnNotice_CannotChange_UntilWithdrawnToDraft()
+    {
+        var result = OnNotice();
+
+        Assert.Equal(ResultMessages.OnNotice, Assert.Throws<DomainException>(() => result.Configure(AggregationMethod.ZScore, null, null, 0, 100)).MessageKey);
+        result.Withdraw();
+
+        Assert.Equal(ResultStage.Draft, result.Stage);
+        Assert.Null(result.NoticeEndsAt);
+        result.Configure(AggregationMethod.ZScore, null, null, 0, 100);
+        Assert.Equal(AggregationMethod.ZScore, result.Method);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void AMinimumScore_OutsideTheScale_IsRefused(int minimum)
+    {
+        var result = new TrackResult(1);
+
+        Assert.Throws<DomainException>(() => result.Configure(AggregationMethod.RawMean, minimum, null, 0, 100));
+        Assert.Null(result.MinimumScore);
+    }
+
+    [Fact]
+    public void UnitPicks_AreAtMostTheQuota()
+    {
+        var result = new TrackResult(1);
+
+        Assert.Equal(ResultMessages.UnitPickCount, Assert.Throws<DomainException>(() => result.Pick([1, 2, 3], 2)).MessageKey);
+        result.Pick([3, 1, 3], 2);
+
+        Assert.Equal([3, 1], result.Picks);
+    }
+
+    [Fact]
+    public void AnOverride_NeedsAReason()
+    {
+        Assert.Equal(ResultMessages.ReasonRequired, Assert.Throws<DomainException>(() => new ResultOverride(1, 2, 1, "  ", 9, Now)).MessageKey);
+        Assert.Equal("复核后调整", new ResultOverride(1, 2, 1, " 复核后调整 ", 9, Now).Reason);
+    }
+
+    [Fact]
+    public void AnObjection_IsResolvedOnlyWithANote()
+    {
+        var objection = new Objection(1, " abcd-efgh ", "王明", "13800001111", "请核实。", Now);
+
+        Assert.Throws<DomainException>(() => objection.Resolve(" ", 9, Now));
+        Assert.False(objection.IsResolved);
+        objection.Resolve("已核实。", 9, Now);
+
+        Assert.True(objection.IsResolved);
+        Assert.Equal("ABCD-EFGH", objection.EntryCode);
+    }
+
+    private static TrackResult OnNotice()
+    {
+        var result = new TrackResult(1);
+        result.Publish(Rank([90, 80, 70], first: 1, second: 1), roundClosed: true, days: 7, Now);
+        return result;
+    }
+
+    /// <summary>Entries 1, 2, … with one judge's total each.</summary>
+    private static Awards.Core.Ranking.Ranking Rank(decimal[] totals, int first, int second, IReadOnlyList<int>? tieOrder = null, IReadOnlyList<EntryOverride>? overrides = null, decimal? minimum = null) =>
+        Ranker.Rank(
+            [.. totals.Select((t, i) => new JudgeScore(i + 1, "judge", t))],
+            new RankingSettings(AggregationMethod.RawMean, minimum, [new LevelQuota(1, first), new LevelQuota(2, second)], Scale),
+            overrides ?? [],
+            tieOrder ?? []);
+}
