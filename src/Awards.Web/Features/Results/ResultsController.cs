@@ -166,7 +166,7 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
         {
             TempData["Error"] = l.Rule(ex);
         }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException || Data.ImmediateTransaction.IsUniqueViolation(ex))
         {
             TempData["Error"] = l["Someone else changed these results at the same time; here they are as they are now."].Value;
         }

@@ -247,6 +247,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             result.Publish(ranking, round?.IsClosedAt(site.UtcNow) ?? false, days, site.UtcNow);
             await db.SaveChangesAsync(ct);
             db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
             db.Placements.AddRange(ranking.Entries.Select(e => new Placement(result.Id, e.EntryId, e.Position, e.Place, e.Score, e.Level, e.Flags.HasFlag(RankFlags.Overridden))));
             audit.Record("PublishNotice", nameof(TrackResult), track.Code, after: $"{ranking.Entries.Count(e => e.Level is not null)} prizes until {result.NoticeEndsAt:O}");
             await db.SaveChangesAsync(ct);

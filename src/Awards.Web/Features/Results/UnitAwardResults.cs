@@ -60,17 +60,20 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task PublishAsync(Track track, int days, CancellationToken cancellationToken)
-    {
-        var result = await results.ResultAsync(track, cancellationToken);
-        var level = track.AwardLevels.OrderBy(l => l.Rank).FirstOrDefault() ?? throw new DomainException(ResultMessages.UnknownLevel);
-        result.PublishPick(result.Picks.Count, days, site.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(cancellationToken));
-        db.Placements.AddRange(result.Picks.Select((unitId, i) => Placement.ForUnit(result.Id, unitId, i + 1, level.Rank)));
-        audit.Record("PublishNotice", nameof(TrackResult), track.Code, after: $"{result.Picks.Count} units until {result.NoticeEndsAt:O}");
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public async Task PublishAsync(Track track, int days, CancellationToken cancellationToken) =>
+        await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var result = await results.ResultAsync(track, ct);
+            var level = track.AwardLevels.OrderBy(l => l.Rank).FirstOrDefault() ?? throw new DomainException(ResultMessages.UnknownLevel);
+            result.PublishPick(result.Picks.Count, days, site.UtcNow);
+            await db.SaveChangesAsync(ct);
+            db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
+            db.Placements.AddRange(result.Picks.Select((unitId, i) => Placement.ForUnit(result.Id, unitId, i + 1, level.Rank)));
+            audit.Record("PublishNotice", nameof(TrackResult), track.Code, after: $"{result.Picks.Count} units until {result.NoticeEndsAt:O}");
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }, cancellationToken);
 
     private static int Quota(Track track) => track.AwardLevels.Sum(l => l.Quota);
 
