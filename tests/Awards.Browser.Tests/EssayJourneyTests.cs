@@ -14,14 +14,7 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-            }
-        };
+        var consoleErrors = Journey.ConsoleErrors(page);
 
         await page.GotoAsync("/account/register");
         await page.GetByLabel("真实姓名").FillAsync("沈秋云");

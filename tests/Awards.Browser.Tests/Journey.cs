@@ -12,6 +12,21 @@ public static class Journey
 {
     public const string DemoPassword = "Demo-Awards-2026";
 
+    /// <summary>The errors the page's console reports from now on (a script failing, or blocked by the CSP).</summary>
+    public static List<string> ConsoleErrors(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} ({message.Location})");
+            }
+        };
+        return errors;
+    }
+
     /// <summary>Signs in from the sign-in page and waits for the dashboard the role lands on.</summary>
     public static async Task SignInAsync(IPage page, string email, string landing, string password = DemoPassword)
     {

@@ -12,14 +12,7 @@ public sealed class NominationJourneyTests(SiteFixture site) : IClassFixture<Sit
     {
         await using var coordinatorContext = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await coordinatorContext.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-            }
-        };
+        var consoleErrors = Journey.ConsoleErrors(page);
         await Journey.SignInAsync(page, "coordinator.qingshan@demo.example", "**/coordinator");
 
         await page.GetByTestId("new-dedication").ClickAsync();

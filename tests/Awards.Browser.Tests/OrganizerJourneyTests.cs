@@ -9,14 +9,7 @@ public sealed class OrganizerJourneyTests(SiteFixture site) : IClassFixture<Site
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add($"{message.Text} ({message.Location})");
-            }
-        };
+        var consoleErrors = Journey.ConsoleErrors(page);
 
         await page.GotoAsync("/");
         Assert.Equal("正在报送", await page.GetByTestId("phase").InnerTextAsync());

@@ -15,14 +15,7 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         ScoreAndCloseHelpStory();
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add($"{message.Text} ({message.Location})");
-            }
-        };
+        var consoleErrors = Journey.ConsoleErrors(page);
 
         await Journey.SignInAsync(page, "organizer@demo.example", "**/organizer");
         await page.GetByRole(AriaRole.Link, new() { Name = "评审结果", Exact = true }).ClickAsync();

@@ -105,14 +105,8 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     /// <summary>The submitted totals of a round's entries that still count, with each judge named by e-mail.</summary>
     public async Task<IReadOnlyList<JudgeScore>> ScoresAsync(JudgingRound round, CancellationToken cancellationToken)
     {
-        var rows = await (
-            from a in db.Assignments
-            join s in db.Scores on a.Id equals s.AssignmentId
-            join e in db.Entries on a.EntryId equals e.Id
-            join u in db.Users on a.JudgeUserId equals u.Id
-            where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
-            select new { a.EntryId, u.Email, s.Total }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new JudgeScore(r.EntryId, r.Email!, r.Total!.Value))];
+        var rows = await Submitted(round).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new JudgeScore(r.EntryId, r.Judge, r.Score.Total!.Value))];
     }
 
     public async Task<RankingResult?> RankAsync(Track track, TrackResult result, CancellationToken cancellationToken)
@@ -285,17 +279,10 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             return builder.ToString();
         }
 
-        var rows = await (
-            from a in db.Assignments
-            join s in db.Scores on a.Id equals s.AssignmentId
-            join e in db.Entries on a.EntryId equals e.Id
-            join u in db.Users on a.JudgeUserId equals u.Id
-            where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
-            orderby e.Code, u.Email
-            select new { e.Code, u.Email, Score = s }).ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        var rows = await Submitted(round).ToListAsync(cancellationToken);
+        foreach (var row in rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Judge, StringComparer.Ordinal))
         {
-            builder.Append(string.Join(",", new[] { row.Code, Csv(row.Email!) }
+            builder.Append(string.Join(",", new[] { row.Code, Csv(row.Judge) }
                 .Concat(criteria.Select(c => row.Score.Values[c.Id].ToString(CultureInfo.InvariantCulture)))
                 .Append(Csv(row.Score.Comment ?? string.Empty)))).Append("\r\n");
         }
@@ -317,6 +304,15 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         RankingCsv.Write(writer, ranking, codes, LevelNames(track));
         return writer.ToString();
     }
+
+    /// <summary>The submitted scores of a round's entries that still count, each judge named by e-mail.</summary>
+    private IQueryable<SubmittedScore> Submitted(JudgingRound round) =>
+        from a in db.Assignments
+        join s in db.Scores.AsNoTracking() on a.Id equals s.AssignmentId
+        join e in db.Entries on a.EntryId equals e.Id
+        join u in db.Users on a.JudgeUserId equals u.Id
+        where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
+        select new SubmittedScore(a.EntryId, e.Code, u.Email!, s);
 
     public static IReadOnlyDictionary<int, string> LevelNames(Track track) =>
         track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
@@ -383,3 +379,5 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     private static string Csv(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
+
+internal sealed record SubmittedScore(int EntryId, string Code, string Judge, Score Score);
