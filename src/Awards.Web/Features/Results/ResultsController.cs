@@ -34,6 +34,11 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     public Task<IActionResult> Settings(string code, AggregationMethod method, string? minimum, int? round, CancellationToken cancellationToken) =>
         RunAsync(code, async track =>
         {
+            if (!Enum.IsDefined(method) || ModelState[nameof(method)] is { Errors.Count: > 0 })
+            {
+                throw new DomainException("Please choose {0}.", "Aggregation");
+            }
+
             decimal? min = null;
             if (!string.IsNullOrWhiteSpace(minimum))
             {

@@ -41,6 +41,10 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
     public async Task AMinimumScore_LeavesTheEntriesBelowItWithoutAPrize_AndABadOneIsRefused()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var method = factory.WithDb(db => db.TrackResults.Select(r => (Core.Ranking.AggregationMethod?)r.Method).FirstOrDefault());
+        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "Median", ["minimum"] = "" })).Dispose();
+        Assert.Contains("请选择汇总方法", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Equal(method, factory.WithDb(db => db.TrackResults.Select(r => (Core.Ranking.AggregationMethod?)r.Method).FirstOrDefault()));
         (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "abc" })).Dispose();
         Assert.Contains("必须是数字", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "150" })).Dispose();
