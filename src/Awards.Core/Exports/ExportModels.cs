@@ -1,0 +1,47 @@
+namespace Awards.Core.Exports;
+
+/// <summary>What every export says about the contest: its name, who issues it, and the date printed on documents.</summary>
+/// <param name="Name">The edition's name, e.g. 2026年清河市扶贫日表彰暨征文活动.</param>
+/// <param name="IssuingOffice">The office that signs documents, e.g. 清河市扶贫开发领导小组办公室.</param>
+/// <param name="Date">The date printed on documents (a local calendar date; the time is ignored).</param>
+/// <param name="IsFinal">False when the results are only proposed (on notice or a draft): documents say so.</param>
+public sealed record ExportContest(string Name, string IssuingOffice, DateTime Date, bool IsFinal);
+
+/// <summary>One prize in a track, in ranking order.</summary>
+/// <param name="Place">The rank (tied entries share it).</param>
+/// <param name="LevelRank">1 is the highest level.</param>
+/// <param name="Level">The level's name, e.g. 一等奖.</param>
+/// <param name="Code">The entry code (empty for a unit award).</param>
+/// <param name="Title">The essay's title, or the nomination's title.</param>
+/// <param name="Author">The author, the nominee, or the unit.</param>
+/// <param name="Unit">The author's or the nominating unit.</param>
+/// <param name="Score">The aggregate score; null when none (a unit award).</param>
+public sealed record PrizeRow(int Place, int LevelRank, string Level, string Code, string Title, string Author, string Unit, decimal? Score);
+
+/// <summary>A track's prizes: an award or an essay theme.</summary>
+/// <param name="Code">A stable slug, e.g. help-story.</param>
+/// <param name="Name">The track's name, e.g. 征文：我的帮扶故事.</param>
+/// <param name="Rows">The prizes, highest level first, then by place.</param>
+public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows);
+
+/// <summary>A unit's participation: the per-unit statistics export.</summary>
+public sealed record UnitStatistics(string Unit, int Entries, int Scored, int Prizes, decimal? AverageScore, decimal PrizePoints);
+
+/// <summary>
+/// One certificate: a winner (a person or a unit), the award and level, and the code that verifies
+/// it. <c>VerifyUrl</c> is the public page that confirms the certificate, e.g.
+/// https://awards.example.gov.cn/verify/7KQ2-9XHM-3P; the QR code links to it.
+/// </summary>
+public sealed record CertificateData(string Name, string Unit, string Award, string Level, string Title, string VerifyCode, string VerifyUrl);
+
+/// <summary>
+/// An essay in the anthology or an entry in a judge packet: its title and Markdown text.
+/// <c>Byline</c> is author, unit and award for the anthology; empty in a judge packet.
+/// </summary>
+public sealed record DocumentEssay(string Code, string Title, string Byline, string Markdown);
+
+/// <summary>An award level within an anthology theme, with its essays in ranking order.</summary>
+public sealed record AnthologyLevel(string Level, IReadOnlyList<DocumentEssay> Essays);
+
+/// <summary>A theme of the anthology, its levels highest first.</summary>
+public sealed record AnthologyTheme(string Name, IReadOnlyList<AnthologyLevel> Levels);
