@@ -36,6 +36,9 @@ public class ContestEdition
 
     public ContestSchedule Schedule { get; private set; }
 
+    /// <summary>The preface of the anthology of winning essays (Markdown), written by the organizer.</summary>
+    public string AnthologyPreface { get; set; } = string.Empty;
+
     /// <summary>The edition the site shows; exactly one is current.</summary>
     public bool IsCurrent { get; set; }
 

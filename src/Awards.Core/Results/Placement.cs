@@ -15,10 +15,12 @@ public class Placement
         Score = score;
         LevelRank = levelRank;
         Overridden = overridden;
+        VerifyCode = Results.VerifyCode.New();
     }
 
     private Placement()
     {
+        VerifyCode = string.Empty;
     }
 
     public int Id { get; private set; }
@@ -40,6 +42,9 @@ public class Placement
 
     public bool Overridden { get; private set; }
 
+    /// <summary>The code on the certificate of this place; <c>/verify/{code}</c> confirms it once the results are final.</summary>
+    public string VerifyCode { get; private set; }
+
     public static Placement ForUnit(int trackResultId, int unitId, int position, int levelRank) =>
-        new() { TrackResultId = trackResultId, UnitId = unitId, Position = position, Place = position, LevelRank = levelRank };
+        new() { TrackResultId = trackResultId, UnitId = unitId, Position = position, Place = position, LevelRank = levelRank, VerifyCode = Results.VerifyCode.New() };
 }

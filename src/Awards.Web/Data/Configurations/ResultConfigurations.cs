@@ -53,6 +53,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.TrackResultId, p.Position }).IsUnique();
         builder.HasIndex(p => p.EntryId);
+        builder.Property(p => p.VerifyCode).HasMaxLength(VerifyCode.Length).IsRequired();
+        builder.HasIndex(p => p.VerifyCode).IsUnique();
     }
 }
 
@@ -67,5 +69,19 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.Text).HasMaxLength(Objection.MaxTextLength).IsRequired();
         builder.Property(o => o.Resolution).HasMaxLength(Objection.MaxResolutionLength);
         builder.HasIndex(o => new { o.TrackId, o.ResolvedAt });
+    }
+}
+
+internal sealed class ExportJobConfiguration : IEntityTypeConfiguration<ExportJob>
+{
+    public void Configure(EntityTypeBuilder<ExportJob> builder)
+    {
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(j => j.RequestedByUserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(j => j.Kind).HasMaxLength(20).IsRequired();
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.FileName).HasMaxLength(200);
+        builder.Property(j => j.StoredAs).HasMaxLength(100);
+        builder.Property(j => j.Error).HasMaxLength(ExportJob.MaxErrorLength);
+        builder.HasIndex(j => j.Status);
     }
 }
