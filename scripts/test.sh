@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test project (browser tests included) and ends with one line "N passed, N failed".
-# On a fresh Debian machine it first installs what the tests need: Chromium and CJK fonts.
+# On a fresh Debian machine it first installs what the tests need: Chromium, CJK fonts, LibreOffice
+# (to open the exported documents) and poppler-utils.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# LibreOffice converts the exported .docx/.xlsx to PDF in the export tests; poppler reads the PDF.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
     missing+=(fonts-noto-cjk)
 fi

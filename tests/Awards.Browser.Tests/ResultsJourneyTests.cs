@@ -49,6 +49,18 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
 
         await page.GotoAsync("/organizer/results/objections");
         Assert.Contains("内容雷同", await page.GetByTestId("objections").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The proposed prize list, made in the background: the page follows it and then offers the file.
+        await page.GotoAsync("/organizer/exports");
+        await page.GetByLabel("包括仍在公示中的结果").First.CheckAsync();
+        await page.GetByTestId("start-prize-list").ClickAsync();
+        var link = page.GetByTestId("export-jobs").GetByTestId("download").First;
+        await link.WaitForAsync(new() { Timeout = 60_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Matches(@"获奖名单-拟-\d{8}\.xlsx$", download.SuggestedFilename);
+        var file = Path.Combine(SiteFixture.ArtifactsFolder, "prize-list.xlsx");
+        await download.SaveAsAsync(file);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(file)[..2]);
         Assert.Empty(consoleErrors);
     }
 

@@ -115,3 +115,31 @@
         });
     });
 })();
+
+// Exports running in the background: <div data-export-status="/organizer/exports/7/status">.
+// The bar follows the job; when every job has ended the page reloads to show the download links.
+(function () {
+    "use strict";
+    var bars = Array.prototype.slice.call(document.querySelectorAll("[data-export-status]"));
+    if (bars.length === 0) { return; }
+    function poll() {
+        Promise.all(bars.map(function (bar) {
+            return fetch(bar.getAttribute("data-export-status"), { credentials: "same-origin", cache: "no-store" })
+                .then(function (response) { return response.ok ? response.json() : null; })
+                .then(function (job) {
+                    if (!job) { return true; }
+                    bar.setAttribute("aria-valuenow", job.progress);
+                    var inner = bar.querySelector(".progress-bar");
+                    if (inner) {
+                        inner.classList.remove("w-25", "w-50", "w-75", "w-100");
+                        inner.classList.add(job.progress >= 100 ? "w-100" : job.progress >= 50 ? "w-75" : job.progress >= 10 ? "w-50" : "w-25");
+                    }
+                    return job.status === "Done" || job.status === "Failed";
+                })
+                .catch(function () { return false; });
+        })).then(function (ended) {
+            if (ended.every(function (e) { return e; })) { window.location.reload(); } else { setTimeout(poll, 1000); }
+        });
+    }
+    setTimeout(poll, 500);
+})();

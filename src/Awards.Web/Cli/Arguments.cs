@@ -11,6 +11,9 @@ public sealed class Arguments
 
     public string[] Configuration { get; private set; } = [];
 
+    /// <summary>A first argument that is not an option, e.g. the kind in <c>export anthology --out a.docx</c>.</summary>
+    public string? Positional { get; private set; }
+
     public static Arguments Parse(IEnumerable<string> args, TextReader input)
     {
         var result = new Arguments(input);
@@ -27,6 +30,10 @@ public sealed class Arguments
             {
                 var hasValue = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal);
                 result._options[arg] = hasValue ? list[++i] : null;
+            }
+            else if (i == 0)
+            {
+                result.Positional = arg;
             }
             else
             {

@@ -23,6 +23,10 @@ public static class CommandLine
                     "                             rank a scores sheet (.csv or .xlsx: entry code, judge, one column per\n" +
                     "                             criterion) with the track's settings, overrides and tie orders from the\n" +
                     "                             database, and print the ranking and prizes as .csv, as the site computes them", RankCommand.RunAsync),
+        ["export"] = ("export KIND --out FILE [--proposed]   (KIND: prize-list, notice, certificates, anthology, statistics)\n" +
+                      "export judge-packet --judge EMAIL --round ID --out FILE\n" +
+                      "                             write an export of the final results of the current contest (or, with\n" +
+                      "                             --proposed, of results on public notice too), as the export page does", ExportCommand.RunAsync),
     };
 
     public static bool IsVerb(string[] args) =>
@@ -39,6 +43,12 @@ public static class CommandLine
 
         var (usage, run) = Verbs[args[0]];
         var arguments = Arguments.Parse(args.Skip(1), input ?? Console.In);
+        if (arguments.Positional is { } unexpected && args[0] != "export")
+        {
+            await output.WriteLineAsync($"error: unexpected argument '{unexpected}'\nusage: {usage}");
+            return 2;
+        }
+
         var builder = SiteSetup.CreateBuilder(arguments.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();

@@ -30,6 +30,9 @@ public sealed class AwardsOptions
     /// <summary>Where Data Protection keeps its keys, so sign-ins survive a restart.</summary>
     public string KeysPath { get; set; } = "data/keys";
 
+    /// <summary>Where finished exports are kept for download.</summary>
+    public string ExportsPath { get; set; } = "data/exports";
+
     public InitialOrganizerOptions InitialOrganizer { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();

@@ -72,9 +72,16 @@ public static class SiteSetup
         services.AddScoped<Features.Results.TrackResults>();
         services.AddScoped<Features.Results.UnitAwardResults>();
         services.AddScoped<Features.Results.PublicResults>();
+        services.AddScoped<Features.Exports.ExportData>();
+        services.AddScoped<Features.Exports.ExportRunner>();
+        services.AddSingleton<Features.Exports.ExportBacklog>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
         services.AddHostedService<DatabaseInitializer>();
+
+        // After the database initializer: the worker reads the database when it starts.
+        services.AddSingleton<Features.Exports.ExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
 
         // Chinese text goes out as characters, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

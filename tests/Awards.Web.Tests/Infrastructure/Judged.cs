@@ -44,4 +44,26 @@ public static class Judged
         var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).OrderBy(r => r.Sequence).First().Id);
         (await organizer.PostAsync($"/organizer/judging/{round}", $"/organizer/judging/{round}/close")).Dispose();
     }
+
+    /// <summary>
+    /// The organizer ranks a track with the given quotas (first, second, third, excellence), closes
+    /// its first round, publishes and, after the notice period, finalizes; the clock moves 8 days on.
+    /// </summary>
+    public static async Task FinalizeAsync(AwardsFactory factory, Browser organizer, string trackCode, params int[] quotas)
+    {
+        var page = $"/organizer/results/{trackCode}";
+        var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).OrderBy(r => r.Sequence).First().Id);
+        var settings = new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        for (var i = 0; i < quotas.Length; i++)
+        {
+            settings[$"quota{i + 1}"] = quotas[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        (await organizer.SubmitAsync(page, page + "/settings", settings)).Dispose();
+        await CloseFirstRoundAsync(factory, organizer, trackCode);
+        (await organizer.SubmitAsync(page, page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
+        factory.Clock.Offset += TimeSpan.FromDays(8);
+        (await organizer.PostAsync(page, page + "/finalize")).Dispose();
+        Assert.Equal(Core.Results.ResultStage.Final, factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).Stage));
+    }
 }

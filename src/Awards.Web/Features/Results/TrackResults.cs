@@ -318,7 +318,11 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
 
     /// <summary>Code, title, author and unit of entries, for the organizer's and the public's lists.</summary>
-    public async Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, CancellationToken cancellationToken) =>
+        await FactsAsync(entryIds, chinese: false, cancellationToken);
+
+    /// <summary>The same, with unit names in Chinese whatever the reader's language (for exports).</summary>
+    public async Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, bool chinese, CancellationToken cancellationToken)
     {
         var rows = await (
             from e in db.Entries.AsNoTracking()
@@ -332,9 +336,9 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             r.Id,
             r.Code,
             r.Title,
-            r.Nominee?.Name ?? r.NomineeUnit?.ForCurrentCulture() ?? r.Owner,
+            r.Nominee?.Name ?? (chinese ? r.NomineeUnit?.Zh : r.NomineeUnit?.ForCurrentCulture()) ?? r.Owner,
             r.UnitId,
-            r.Unit.ForCurrentCulture()));
+            chinese ? r.Unit.Zh : r.Unit.ForCurrentCulture()));
     }
 
     private async Task<IReadOnlyList<EntryOverride>> OverridesAsync(TrackResult result, CancellationToken cancellationToken) =>

@@ -15,8 +15,28 @@ namespace Awards.Web.Features.Scoring;
 /// </summary>
 [Authorize(Roles = Roles.Judge)]
 [Route("judge/rounds/{roundId:int}")]
-public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup, Exports.ExportRunner exports, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>The judge's own entries of the round in their judge renditions, as a Word file to read offline.</summary>
+    [HttpGet("packet.docx")]
+    public async Task<IActionResult> Packet(int roundId, CancellationToken cancellationToken)
+    {
+        var judgeId = User.RequiredUserId();
+        if (await work.QueueAsync(judgeId, roundId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var buffer = new MemoryStream();
+        if (await exports.WriteJudgePacketAsync(judgeId, roundId, buffer, cancellationToken) is not { } name)
+        {
+            return NotFound();
+        }
+
+        buffer.Position = 0;
+        return File(buffer, Exports.ExportKinds.ContentType(Exports.ExportKinds.JudgePacket), name);
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Queue(int roundId, CancellationToken cancellationToken) =>
         await work.QueueAsync(User.RequiredUserId(), roundId, cancellationToken) is { } queue ? View(queue) : NotFound();

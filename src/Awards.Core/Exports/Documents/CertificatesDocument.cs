@@ -1,0 +1,180 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using QRCoder;
+using static Awards.Core.Exports.Documents.OfficialDocx;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+
+namespace Awards.Core.Exports.Documents;
+
+/// <summary>
+/// The certificates (荣誉证书), one A4 landscape page each: the title, the winner, what they won,
+/// the issuing office and date, and a QR code that opens the public page verifying the certificate.
+/// The winner's line is a level-1 heading, so Word's navigation pane lists every winner.
+/// </summary>
+public static class CertificatesDocument
+{
+    /// <summary>The title on every page.</summary>
+    public const string Heading = "荣誉证书";
+
+    /// <summary>The QR code's side: 2.5 cm in EMUs (360 000 per cm).</summary>
+    internal const long QrSideEmus = 900_000;
+
+    /// <summary>Pixels per QR module: about 400 pixels for a verification address, crisp at 2.5 cm.</summary>
+    private const int QrPixelsPerModule = 10;
+
+    private const string NoteStyle = "CertificateNote";
+    private const string PictureUri = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+
+    // 2 cm margins all round.
+    private const int Margin = 1134;
+
+    private static readonly ParagraphStyle[] Styles =
+    [
+        new(NormalStyle, "Normal", FangSong, 40) { IndentFirstLine = true, ExactLineTwips = 720 },
+        new(TitleStyle, "Title", XiaoBiaoSong, 96)
+        {
+            Justification = JustificationValues.Center,
+            Color = "C00000",
+            CharacterSpacingTwips = 200,
+            SpaceAfterTwips = 360,
+            KeepNext = true,
+        },
+        new(Heading1Style, "heading 1", KaiTi, 44)
+        {
+            ExactLineTwips = 720,
+            OutlineLevel = 0,
+            KeepNext = true,
+        },
+        new(Heading2Style, "heading 2", KaiTi, 40)
+        {
+            ExactLineTwips = 720,
+            OutlineLevel = 1,
+            KeepNext = true,
+        },
+        new(NoteStyle, "Certificate note", SongTi, 20) { Justification = JustificationValues.Center, KeepNext = true },
+    ];
+
+    /// <summary>
+    /// Writes one page per certificate to <paramref name="output"/>, which stays open. Every string
+    /// is plain text; each QR code is its own PNG image part.
+    /// </summary>
+    public static void Write(Stream output, ExportContest contest, IReadOnlyList<CertificateData> certificates)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(contest);
+        ArgumentNullException.ThrowIfNull(certificates);
+
+        var contestName = Clean(contest.Name);
+        var office = Clean(contest.IssuingOffice);
+        var date = Date(contest.Date);
+        using var document = Create(output, $"{contestName}{Heading}", office, Styles);
+        var main = document.MainDocumentPart!;
+        var body = new Body();
+
+        for (var i = 0; i < certificates.Count; i++)
+        {
+            var certificate = certificates[i];
+            ArgumentNullException.ThrowIfNull(certificate);
+            var name = Clean(certificate.Name);
+            var unit = Clean(certificate.Unit);
+            var code = Clean(certificate.VerifyCode);
+            var url = Clean(certificate.VerifyUrl);
+
+            body.Append(Paragraph(TitleStyle, Heading));
+            body.Append(Paragraph(Heading1Style, unit.Length == 0 ? $"{name}：" : $"{name}（{unit}）："));
+            body.Append(Paragraph(NormalStyle, Citation(contestName, certificate)));
+            body.Append(Paragraph(NormalStyle, office, RightAligned(SpaceBefore(240))));
+            body.Append(Paragraph(NormalStyle, date, RightAligned(new KeepNext())));
+
+            var image = main.AddImagePart(ImagePartType.Png);
+            using (var png = new MemoryStream(QrPng(url)))
+            {
+                image.FeedData(png);
+            }
+
+            var picture = new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = NoteStyle }, new KeepNext(), new SpacingBetweenLines { Before = "120" }),
+                new Run(Picture(main.GetIdOfPart(image), (uint)(i + 1), code)));
+            body.Append(picture);
+            body.Append(Paragraph(NoteStyle, $"证书编号：{code}"));
+            var last = Paragraph(NoteStyle, $"扫码或访问 {url} 核验");
+            if (i < certificates.Count - 1)
+            {
+                last.Append(new Run(new Break { Type = BreakValues.Page }));
+            }
+
+            body.Append(last);
+        }
+
+        // Each page's content centred between the margins, as printed certificates are.
+        var section = Section(landscape: true, top: Margin, right: Margin, bottom: Margin, left: Margin);
+        section.Append(new VerticalTextAlignmentOnPage { Val = VerticalJustificationValues.Center });
+        body.Append(section);
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    /// <summary>
+    /// 在{比赛}中，你的作品《题目》荣获{奖项}{等级}。特发此证，以资鼓励。 The work is named only when there
+    /// is a title; a single-level award (the level is the award's name) is named once.
+    /// </summary>
+    internal static string Citation(string contestName, CertificateData certificate)
+    {
+        var title = Clean(certificate.Title).TrimStart('《').TrimEnd('》').Trim();
+        var award = Clean(certificate.Award);
+        var level = Clean(certificate.Level);
+        var prize = level.Length == 0 || level == award ? award : award + level;
+        var work = title.Length == 0 ? string.Empty : $"你的作品《{title}》";
+        return $"在{contestName}中，{work}荣获{prize}。特发此证，以资鼓励。";
+    }
+
+    /// <summary>The QR code of <paramref name="url"/> as PNG bytes, with its quiet zone.</summary>
+    internal static byte[] QrPng(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        using var code = new PngByteQRCode(data);
+        return code.GetGraphic(QrPixelsPerModule);
+    }
+
+    private static ParagraphProperties RightAligned(OpenXmlElement extra)
+    {
+        var properties = OfficialDocx.RightAligned();
+        properties.PrependChild(extra);
+        return properties;
+    }
+
+    private static SpacingBetweenLines SpaceBefore(int twips) =>
+        new() { Before = twips.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>An inline DrawingML picture of the image <paramref name="relationshipId"/>, 2.5 cm square.</summary>
+    private static Drawing Picture(string relationshipId, uint id, string code) =>
+        new(new DW.Inline(
+            new DW.Extent { Cx = QrSideEmus, Cy = QrSideEmus },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = $"QR {id}", Description = $"证书核验二维码 {code}" },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(
+                new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(
+                        new PIC.NonVisualDrawingProperties { Id = id, Name = $"qr{id}.png" },
+                        new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(
+                        new A.Blip { Embed = relationshipId },
+                        new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(
+                        new A.Transform2D(
+                            new A.Offset { X = 0L, Y = 0L },
+                            new A.Extents { Cx = QrSideEmus, Cy = QrSideEmus }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = PictureUri }))
+        {
+            DistanceFromTop = 0U,
+            DistanceFromBottom = 0U,
+            DistanceFromLeft = 0U,
+            DistanceFromRight = 0U,
+        });
+}

@@ -1,0 +1,150 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using static Awards.Core.Exports.Documents.OfficialDocx;
+
+namespace Awards.Core.Exports.Documents;
+
+/// <summary>
+/// The official notice that commends the winners (表彰通报), laid out as a Chinese government
+/// document after GB/T 9704, simplified: a centred title in 方正小标宋简体, the body in 仿宋_GB2312
+/// on a 28-point grid, a level-1 heading per track (一、) in 黑体, a level-2 heading per level
+/// ((一)) in 楷体_GB2312, one paragraph per winner, and the issuing office and date at the end.
+/// </summary>
+public static class CommendationNotice
+{
+    /// <summary>The red line under the title while the results are only proposed.</summary>
+    public const string DraftLine = "（拟表彰名单，公示期间征求意见）";
+
+    private const string DraftColor = "FF0000";
+
+    // GB/T 9704: 22-point title, 16-point text, 28-point lines; margins 37/26/35/28 mm.
+    private const int TitleHalfPoints = 44;
+    private const int TextHalfPoints = 32;
+    private const int LineTwips = 560;
+
+    private static readonly ParagraphStyle[] Styles =
+    [
+        new(NormalStyle, "Normal", FangSong, TextHalfPoints) { IndentFirstLine = true, ExactLineTwips = LineTwips },
+        new(TitleStyle, "Title", XiaoBiaoSong, TitleHalfPoints)
+        {
+            Justification = JustificationValues.Center,
+            ExactLineTwips = 700,
+            KeepNext = true,
+        },
+        new(Heading1Style, "heading 1", HeiTi, TextHalfPoints)
+        {
+            IndentFirstLine = true,
+            ExactLineTwips = LineTwips,
+            OutlineLevel = 0,
+            KeepNext = true,
+        },
+        new(Heading2Style, "heading 2", KaiTi, TextHalfPoints)
+        {
+            IndentFirstLine = true,
+            ExactLineTwips = LineTwips,
+            OutlineLevel = 1,
+            KeepNext = true,
+        },
+    ];
+
+    /// <summary>The notice's title, e.g. 关于表彰2026年清河市扶贫日表彰暨征文活动获奖者的通报.</summary>
+    public static string Title(ExportContest contest)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        return $"关于表彰{Clean(contest.Name)}获奖者的通报";
+    }
+
+    /// <summary>
+    /// Writes the notice to <paramref name="output"/>, which stays open. <paramref name="bodyParagraphs"/>
+    /// are the paragraphs above the lists; <paramref name="tracks"/> come in the order given, their
+    /// rows highest level first; a track without prizes is left out. Every string is plain text.
+    /// </summary>
+    public static void Write(Stream output, ExportContest contest, IReadOnlyList<string> bodyParagraphs, IReadOnlyList<PrizeTrack> tracks)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(contest);
+        ArgumentNullException.ThrowIfNull(bodyParagraphs);
+        ArgumentNullException.ThrowIfNull(tracks);
+
+        var title = Title(contest);
+        var office = Clean(contest.IssuingOffice);
+        using var document = Create(output, title, office, Styles);
+        var body = new Body();
+
+        body.Append(Paragraph(TitleStyle, title));
+        if (!contest.IsFinal)
+        {
+            body.Append(Paragraph(NormalStyle, DraftLine, Centred(), new RunProperties(new Color { Val = DraftColor })));
+        }
+
+        body.Append(BlankLine());
+        foreach (var text in bodyParagraphs)
+        {
+            body.Append(Paragraph(NormalStyle, Clean(text)));
+        }
+
+        var trackNumber = 0;
+        foreach (var track in tracks)
+        {
+            ArgumentNullException.ThrowIfNull(track);
+            if (track.Rows is not { Count: > 0 } rows)
+            {
+                continue;
+            }
+
+            body.Append(Paragraph(Heading1Style, $"{ChineseNumeral(++trackNumber)}、{Clean(track.Name)}"));
+            var levelNumber = 0;
+            foreach (var level in Levels(rows))
+            {
+                body.Append(Paragraph(Heading2Style, $"（{ChineseNumeral(++levelNumber)}）{Clean(level[0].Level)}（{level.Count}名）"));
+                foreach (var row in level)
+                {
+                    body.Append(Paragraph(NormalStyle, Winner(row)));
+                }
+            }
+        }
+
+        body.Append(BlankLine(), BlankLine());
+        body.Append(Paragraph(NormalStyle, office, RightAligned()));
+        body.Append(Paragraph(NormalStyle, Date(contest.Date), RightAligned()));
+
+        // GB/T 9704 margins: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm.
+        body.Append(Section(landscape: false, top: 2098, right: 1474U, bottom: 1984, left: 1587U));
+
+        var main = document.MainDocumentPart!;
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    /// <summary>"编号 标题 作者（单位）"; for a unit award (no entry code) just the unit.</summary>
+    internal static string Winner(PrizeRow row)
+    {
+        var unit = Clean(row.Unit);
+        var author = Clean(row.Author);
+        var code = Clean(row.Code);
+        if (code.Length == 0)
+        {
+            return unit.Length > 0 ? unit : author;
+        }
+
+        var who = unit.Length == 0 ? author : $"{author}（{unit}）";
+        return string.Join(" ", new[] { code, Clean(row.Title), who }.Where(part => part.Length > 0));
+    }
+
+    /// <summary>The rows split into runs of one level, in the order given.</summary>
+    private static List<List<PrizeRow>> Levels(IReadOnlyList<PrizeRow> rows)
+    {
+        var levels = new List<List<PrizeRow>>();
+        foreach (var row in rows)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            if (levels.Count == 0 || levels[^1][0].LevelRank != row.LevelRank || levels[^1][0].Level != row.Level)
+            {
+                levels.Add([]);
+            }
+
+            levels[^1].Add(row);
+        }
+
+        return levels;
+    }
+}

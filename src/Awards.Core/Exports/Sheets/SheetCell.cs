@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Awards.Core.Exports.Sheets;
+
+/// <summary>The cell formats of the stylesheet <see cref="WorkbookWriter"/> writes, by their index in cellXfs.</summary>
+internal enum SheetStyle : uint
+{
+    /// <summary>General text or number.</summary>
+    Default = 0,
+
+    /// <summary>A header cell: bold on a light fill.</summary>
+    Header = 1,
+
+    /// <summary>A score: "0.00".</summary>
+    Score = 2,
+
+    /// <summary>A cell of a total row: bold.</summary>
+    Total = 3,
+
+    /// <summary>A score in a total row: bold, "0.00".</summary>
+    TotalScore = 4,
+}
+
+/// <summary>One cell to write: text, a number, or nothing (the cell is left out, as for empty text).</summary>
+/// <param name="Text">The text, or null for a number or an empty cell.</param>
+/// <param name="Number">The number, or null for text or an empty cell.</param>
+/// <param name="Style">The cell format.</param>
+internal readonly record struct SheetCell(string? Text, decimal? Number, SheetStyle Style)
+{
+    /// <summary>True when nothing is written for the cell: no number and no (or empty) text.</summary>
+    public bool IsEmpty => string.IsNullOrEmpty(Text) && Number is null;
+
+    /// <summary>The text as a reader sees it, for fitting the column's width.</summary>
+    public string Display => Text
+        ?? (Number is decimal n
+            ? n.ToString(Style is SheetStyle.Score or SheetStyle.TotalScore ? "0.00" : "0.##########", CultureInfo.InvariantCulture)
+            : string.Empty);
+
+    /// <summary>A text cell.</summary>
+    public static SheetCell Of(string text, SheetStyle style = SheetStyle.Default) => new(text, null, style);
+
+    /// <summary>A number cell in General format.</summary>
+    public static SheetCell Of(decimal number, SheetStyle style = SheetStyle.Default) => new(null, number, style);
+
+    /// <summary>A score with 2 decimals; empty when null.</summary>
+    public static SheetCell Score(decimal? score, bool total = false) =>
+        new(null, score, total ? SheetStyle.TotalScore : SheetStyle.Score);
+}

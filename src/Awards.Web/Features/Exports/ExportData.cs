@@ -1,0 +1,127 @@
+using Awards.Core.Common;
+using Awards.Core.Exports;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Features.Results;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Exports;
+
+/// <summary>
+/// What the exports contain, read from the published placements: the final results, or with
+/// <c>proposed</c> also results on public notice. Exports are official documents in Chinese.
+/// </summary>
+public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResults results, UnitAwardResults unitAward, IOptions<AwardsOptions> options)
+{
+    public async Task<ExportContest> ContestAsync(bool proposed, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !proposed);
+    }
+
+    /// <summary>Each track with published prizes, in the contest's order; prizes by level, then place.</summary>
+    public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, CancellationToken cancellationToken) =>
+        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)]))];
+
+    public async Task<IReadOnlyList<CertificateData>> CertificatesAsync(bool proposed, CancellationToken cancellationToken)
+    {
+        var baseUrl = options.Value.PublicUrl.TrimEnd('/');
+        return [.. (await PublishedAsync(proposed, cancellationToken)).SelectMany(p => p.Prizes.Select(x => new CertificateData(
+            x.Row.Author,
+            p.Track.Kind == TrackKind.UnitAward ? string.Empty : x.Row.Unit,
+            p.Track.Name.Zh,
+            x.Row.Level,
+            p.Track.Kind == TrackKind.Essay ? x.Row.Title : string.Empty,
+            x.VerifyCode,
+            $"{baseUrl}/verify/{x.VerifyCode}")))];
+    }
+
+    /// <summary>The winning essays by theme and level, in their original text (the authors are named in the anthology).</summary>
+    public async Task<(string Preface, IReadOnlyList<AnthologyTheme> Themes)> AnthologyAsync(bool proposed, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var themes = new List<AnthologyTheme>();
+        foreach (var published in (await PublishedAsync(proposed, cancellationToken)).Where(p => p.Track.Kind == TrackKind.Essay))
+        {
+            var ids = published.Prizes.Select(p => p.EntryId!.Value).ToList();
+            var bodies = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, cancellationToken);
+            var levels = published.Prizes.GroupBy(p => (p.Row.LevelRank, p.Row.Level)).OrderBy(g => g.Key.LevelRank)
+                .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p => new DocumentEssay(p.Row.Code, p.Row.Title, $"{p.Row.Author} · {p.Row.Unit} · {p.Row.Level}", bodies[p.EntryId!.Value]))]))
+                .ToList();
+            themes.Add(new AnthologyTheme(published.Track.Name.Zh, levels));
+        }
+
+        return (contest?.AnthologyPreface ?? string.Empty, themes);
+    }
+
+    public async Task<IReadOnlyList<UnitStatistics>> StatisticsAsync(CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.Zh, cancellationToken);
+        return [.. (await unitAward.StandingsAsync(cancellationToken)).Select(s => new UnitStatistics(units.GetValueOrDefault(s.UnitId) ?? "?", s.Entries, s.Scored, s.Prizes, s.AverageScore, s.PrizePoints))];
+    }
+
+    /// <summary>A judge's entries of a round in their judge renditions only: never the original text or any name.</summary>
+    public async Task<(string Track, string Round, IReadOnlyList<DocumentEssay> Entries)?> JudgePacketAsync(int judgeUserId, int roundId, CancellationToken cancellationToken)
+    {
+        if (await site.RoundAsync(roundId, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        var entries = await (
+            from a in db.Assignments
+            join e in db.Entries on a.EntryId equals e.Id
+            where a.RoundId == roundId && a.JudgeUserId == judgeUserId
+            orderby a.QueueKey
+            select new { e.Code, e.JudgeTitle, e.JudgeBody }).ToListAsync(cancellationToken);
+        return (found.Track.Name.Zh, found.Round.Name.Zh, [.. entries.Select(e => new DocumentEssay(e.Code, e.JudgeTitle ?? e.Code, string.Empty, e.JudgeBody ?? string.Empty))]);
+    }
+
+    private async Task<IReadOnlyList<PublishedTrack>> PublishedAsync(bool proposed, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return [];
+        }
+
+        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
+        List<ResultStage> stages = proposed ? [ResultStage.Notice, ResultStage.Final] : [ResultStage.Final];
+        var published = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage)).ToListAsync(cancellationToken);
+        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.Zh, cancellationToken);
+        var list = new List<PublishedTrack>();
+        foreach (var track in contest.Tracks.OrderBy(t => t.SortOrder))
+        {
+            if (published.FirstOrDefault(r => r.TrackId == track.Id) is not { } result)
+            {
+                continue;
+            }
+
+            var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null)
+                .OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
+            var facts = await results.FactsAsync([.. placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value)], chinese: true, cancellationToken);
+            string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.Zh ?? "?";
+            var prizes = placements.Select(p =>
+            {
+                if (p.EntryId is int entryId)
+                {
+                    var f = facts[entryId];
+                    return new PublishedPrize(p.EntryId, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), f.Code, f.Title, f.Author, f.Unit, p.Score));
+                }
+
+                var unit = unitNames.GetValueOrDefault(p.UnitId ?? 0) ?? "?";
+                return new PublishedPrize(null, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), string.Empty, unit, unit, unit, null));
+            }).ToList();
+            list.Add(new PublishedTrack(track, result, prizes));
+        }
+
+        return list;
+    }
+
+    private sealed record PublishedPrize(int? EntryId, string VerifyCode, PrizeRow Row);
+
+    private sealed record PublishedTrack(Track Track, TrackResult Result, IReadOnlyList<PublishedPrize> Prizes);
+}

@@ -1,0 +1,52 @@
+namespace Awards.Web.Features.Exports;
+
+/// <summary>The exports, by the names the CLI and the export page use.</summary>
+public static class ExportKinds
+{
+    public const string PrizeList = "prize-list";
+
+    public const string Notice = "notice";
+
+    public const string Certificates = "certificates";
+
+    public const string Anthology = "anthology";
+
+    public const string JudgePacket = "judge-packet";
+
+    public const string Statistics = "statistics";
+
+    /// <summary>The kinds an organizer starts for the whole contest (a judge packet is per judge and round).</summary>
+    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Statistics];
+
+    public static bool IsKnown(string kind) => ContestWide.Contains(kind) || kind == JudgePacket;
+
+    public static string Extension(string kind) => kind is PrizeList or Statistics ? ".xlsx" : ".docx";
+
+    public static string ContentType(string kind) => kind is PrizeList or Statistics
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The Chinese name used in file names, e.g. 获奖名单.</summary>
+    public static string FileLabel(string kind) => kind switch
+    {
+        PrizeList => "获奖名单",
+        Notice => "表彰通报",
+        Certificates => "荣誉证书",
+        Anthology => "获奖征文选编",
+        JudgePacket => "评审材料",
+        Statistics => "参与情况统计",
+        _ => kind,
+    };
+
+    /// <summary>The English key of the kind's name on the export page (translated there).</summary>
+    public static string Title(string kind) => kind switch
+    {
+        PrizeList => "Prize list (.xlsx)",
+        Notice => "Commendation notice (.docx)",
+        Certificates => "Certificates (.docx)",
+        Anthology => "Anthology of winning essays (.docx)",
+        JudgePacket => "Judge packet (.docx)",
+        Statistics => "Participation statistics (.xlsx)",
+        _ => kind,
+    };
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Exports.Anthology;
+using Awards.Core.Exports.Documents;
+using Awards.Core.Exports.Sheets;
+
+namespace Awards.Web.Features.Exports;
+
+/// <summary>
+/// Writes one export to a stream: the same code for the background jobs, the judge's own packet
+/// and the CLI's <c>export</c>. The progress given hears 10 when the data is read and 100 at the end.
+/// </summary>
+public sealed class ExportRunner(ExportData data)
+{
+    /// <summary>The paragraphs of the commendation notice above the lists.</summary>
+    public static IReadOnlyList<string> NoticeBody(string contestName, string office) =>
+    [
+        $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。",
+        "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
+    ];
+
+    /// <summary>A file name for the export: contest, kind, date, e.g. 2026年清河市…-获奖名单-20261121.xlsx.</summary>
+    public static string FileName(string contestName, string kind, DateTime localDate, bool proposed, string? detail = null) =>
+        string.Join("-", new[] { contestName, ExportKinds.FileLabel(kind), detail, proposed ? "拟" : null, localDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }.Where(p => !string.IsNullOrEmpty(p)))
+            .Replace('/', '-').Replace('\\', '-') + ExportKinds.Extension(kind);
+
+    public async Task<string> WriteAsync(string kind, bool proposed, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var contest = await data.ContestAsync(proposed, cancellationToken);
+        switch (kind)
+        {
+            case ExportKinds.PrizeList:
+                {
+                    var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    PrizeListWorkbook.Write(output, contest, tracks);
+                    break;
+                }
+
+            case ExportKinds.Notice:
+                {
+                    var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice), tracks);
+                    break;
+                }
+
+            case ExportKinds.Certificates:
+                {
+                    var certificates = await data.CertificatesAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    CertificatesDocument.Write(output, contest, certificates);
+                    break;
+                }
+
+            case ExportKinds.Anthology:
+                {
+                    var (preface, themes) = await data.AnthologyAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    AnthologyDocument.Write(output, contest, preface, themes);
+                    break;
+                }
+
+            case ExportKinds.Statistics:
+                {
+                    var units = await data.StatisticsAsync(cancellationToken);
+                    progress?.Report(10);
+                    StatisticsWorkbook.Write(output, contest, units);
+                    break;
+                }
+
+            default:
+                throw new DomainException("There is no export called {0}.", kind);
+        }
+
+        progress?.Report(100);
+        return FileName(contest.Name, kind, contest.Date, proposed);
+    }
+
+    /// <summary>A judge's packet for a round; null when the round does not exist.</summary>
+    public async Task<string?> WriteJudgePacketAsync(int judgeUserId, int roundId, Stream output, CancellationToken cancellationToken)
+    {
+        if (await data.JudgePacketAsync(judgeUserId, roundId, cancellationToken) is not { } packet)
+        {
+            return null;
+        }
+
+        var contest = await data.ContestAsync(proposed: true, cancellationToken);
+        JudgePacketDocument.Write(output, packet.Track, packet.Round, packet.Entries);
+        return FileName(contest.Name, ExportKinds.JudgePacket, contest.Date, proposed: false, detail: $"{packet.Track}-{packet.Round}");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using static Awards.Core.Tests.Exports.Anthology.AnthologyFixture;
+
+namespace Awards.Core.Tests.Exports.Anthology;
+
+/// <summary>
+/// LibreOffice opens the anthology and prints it to PDF: a second reader besides the schema
+/// validator, one that really lays the pages out.
+/// </summary>
+public class AnthologyPdfTests
+{
+    private const string Soffice = "/usr/bin/soffice";
+    private const string PdfToText = "/usr/bin/pdftotext";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
+
+    [Fact]
+    public void Write_SmallAnthology_ConvertsToAPdfShowingTheEssays()
+    {
+        var docx = AnthologyDocx(Themes(2, 2, 5, characters: 600));
+        AssertValid(docx);
+        if (!File.Exists(Soffice))
+        {
+            // Without LibreOffice nothing here can lay the document out; the validator is all we have.
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("awards-anthology-pdf-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "anthology.docx");
+            File.WriteAllBytes(file, docx);
+            var pdf = ConvertToPdf(file, folder.FullName);
+            Assert.True(new FileInfo(pdf).Length > 0);
+            if (!File.Exists(PdfToText))
+            {
+                // The PDF exists, but nothing here can read its text.
+                return;
+            }
+
+            var text = WithoutWhiteSpace(Run(PdfToText, ["-layout", pdf, "-"]));
+            Assert.Contains(WithoutWhiteSpace(EssayTitle(1)), text, StringComparison.Ordinal);
+            Assert.Contains(WithoutWhiteSpace(EssayTitle(20)), text, StringComparison.Ordinal);
+            Assert.Contains("获奖征文选编", text, StringComparison.Ordinal);
+            Assert.Contains(WithoutWhiteSpace(Byline(7)), text, StringComparison.Ordinal);
+            Assert.Contains("新修道路", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string ConvertToPdf(string file, string outputDirectory)
+    {
+        // A private profile, so parallel runs and a desktop session do not collide.
+        var profile = Path.Combine(Path.GetTempPath(), "awards-lo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run(Soffice, ["-env:UserInstallation=" + new Uri(profile).AbsoluteUri, "--headless", "--convert-to", "pdf", "--outdir", outputDirectory, file]);
+            var pdf = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(file) + ".pdf");
+            Assert.True(File.Exists(pdf), "soffice made no PDF.");
+            return pdf;
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+        }
+    }
+
+    private static string Run(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        Assert.True(process.ExitCode == 0, $"{program} exited with {process.ExitCode}: {stderr.Result}");
+        return stdout.Result;
+    }
+}

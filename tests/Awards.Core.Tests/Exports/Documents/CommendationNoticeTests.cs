@@ -1,0 +1,205 @@
+using Awards.Core.Exports;
+using Awards.Core.Exports.Documents;
+using DocumentFormat.OpenXml.Wordprocessing;
+using static Awards.Core.Tests.Exports.Documents.WordChecks;
+
+namespace Awards.Core.Tests.Exports.Documents;
+
+public class CommendationNoticeTests
+{
+    [Fact]
+    public void Write_ProducesADocumentTheSchemaValidatorAccepts()
+    {
+        AssertValid(Notice(Contest(), SampleTracks));
+        AssertValid(Notice(Contest(isFinal: false), SampleTracks));
+        AssertValid(Notice(Contest(), [], body: []));
+    }
+
+    [Fact]
+    public void Write_ListsTitleBodyTracksLevelsAndWinnersInOrder()
+    {
+        string[] expected =
+            [
+                NoticeTitle,
+                string.Empty,
+                BodyParagraphs[0],
+                BodyParagraphs[1],
+                "一、征文：我的帮扶故事",
+                "（一）一等奖（1名）",
+                "E001 我们村的变化 张三（清河县扶贫办）",
+                "（二）二等奖（2名）",
+                "E007 山路弯弯 李四（清河县教育局）",
+                "E003 老槐树下 王五",
+                "二、创新奖",
+                "（一）创新奖（2名）",
+                "清河县民政局",
+                "清河县农业农村局",
+                string.Empty,
+                string.Empty,
+                Office,
+                "2026年11月21日",
+            ];
+
+        Open(Notice(Contest(), SampleTracks), document => Assert.Equal(expected, ParagraphTexts(document)));
+    }
+
+    [Fact]
+    public void Write_NumbersTracksWithChineseOrdinalsBeyondTen()
+    {
+        var tracks = Enumerable.Range(1, 21)
+            .Select(i => new PrizeTrack($"t{i}", $"奖项{i}", [new PrizeRow(1, 1, "一等奖", $"E{i:D3}", "题目", "作者", "单位", 90m)]))
+            .ToList();
+
+        Open(Notice(Contest(), tracks), document =>
+        {
+            var headings = BodyOf(document).Elements<Paragraph>().Where(p => StyleOf(p) == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Equal(21, headings.Count);
+            Assert.Equal("一、奖项1", headings[0]);
+            Assert.Equal("十、奖项10", headings[9]);
+            Assert.Equal("十一、奖项11", headings[10]);
+            Assert.Equal("二十、奖项20", headings[19]);
+            Assert.Equal("二十一、奖项21", headings[20]);
+        });
+    }
+
+    [Fact]
+    public void Write_AddsTheRedDraftLineOnlyWhenTheResultsAreProposed()
+    {
+        Open(Notice(Contest(isFinal: false), SampleTracks), document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            Assert.Equal(NoticeTitle, paragraphs[0].InnerText);
+            Assert.Equal("（拟表彰名单，公示期间征求意见）", paragraphs[1].InnerText);
+            Assert.Equal(CommendationNotice.DraftLine, paragraphs[1].InnerText);
+            Assert.Equal("FF0000", paragraphs[1].Descendants<Run>().Single().RunProperties?.Color?.Val?.Value);
+            Assert.Equal(JustificationValues.Center, paragraphs[1].ParagraphProperties?.Justification?.Val?.Value);
+            Assert.Equal(string.Empty, paragraphs[2].InnerText);
+            Assert.Single(paragraphs, p => p.InnerText.Contains("拟表彰", StringComparison.Ordinal));
+        });
+
+        Open(Notice(Contest(), SampleTracks), document =>
+            Assert.DoesNotContain("拟表彰", BodyOf(document).InnerText, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_UsesTheTitleAndHeadingStylesWithOutlineLevels()
+    {
+        Open(Notice(Contest(), SampleTracks), document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            Assert.Equal("Title", StyleOf(paragraphs[0]));
+            Assert.All(paragraphs.Where(p => p.InnerText is "一、征文：我的帮扶故事" or "二、创新奖"), p => Assert.Equal("Heading1", StyleOf(p)));
+            Assert.All(paragraphs.Where(p => p.InnerText.StartsWith('（') && p.InnerText.EndsWith("名）", StringComparison.Ordinal)), p => Assert.Equal("Heading2", StyleOf(p)));
+            Assert.Equal(2, paragraphs.Count(p => StyleOf(p) == "Heading1"));
+            Assert.Equal(3, paragraphs.Count(p => StyleOf(p) == "Heading2"));
+
+            Assert.Equal(0, Style(document, "Heading1").StyleParagraphProperties?.OutlineLevel?.Val?.Value);
+            Assert.Equal(1, Style(document, "Heading2").StyleParagraphProperties?.OutlineLevel?.Val?.Value);
+            Assert.Equal("heading 1", Style(document, "Heading1").StyleName?.Val?.Value);
+            Assert.Equal("heading 2", Style(document, "Heading2").StyleName?.Val?.Value);
+        });
+    }
+
+    [Fact]
+    public void Write_SetsEastAsianFontsSizesAndSpacingInTheStyles()
+    {
+        Open(Notice(Contest(), SampleTracks), document =>
+        {
+            var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+            var defaults = styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+            Assert.Equal("Times New Roman", defaults.RunFonts!.Ascii!.Value);
+            Assert.Equal("Times New Roman", defaults.RunFonts.HighAnsi!.Value);
+            Assert.Equal("宋体", defaults.RunFonts.EastAsia!.Value);
+            Assert.Equal("zh-CN", defaults.Languages!.EastAsia!.Value);
+
+            Assert.Equal("方正小标宋简体", Style(document, "Title").StyleRunProperties!.RunFonts!.EastAsia!.Value);
+            Assert.Equal("44", Style(document, "Title").StyleRunProperties!.FontSize!.Val!.Value);
+            Assert.Equal(JustificationValues.Center, Style(document, "Title").StyleParagraphProperties!.Justification!.Val!.Value);
+            Assert.Equal("黑体", Style(document, "Heading1").StyleRunProperties!.RunFonts!.EastAsia!.Value);
+            Assert.Equal("楷体_GB2312", Style(document, "Heading2").StyleRunProperties!.RunFonts!.EastAsia!.Value);
+
+            var normal = Style(document, "Normal");
+            Assert.True(normal.Default?.Value);
+            Assert.Equal("仿宋_GB2312", normal.StyleRunProperties!.RunFonts!.EastAsia!.Value);
+            Assert.Equal("32", normal.StyleRunProperties.FontSize!.Val!.Value);
+            Assert.Equal(200, normal.StyleParagraphProperties!.Indentation!.FirstLineChars!.Value);
+            Assert.Equal("560", normal.StyleParagraphProperties.SpacingBetweenLines!.Line!.Value);
+            Assert.Equal(LineSpacingRuleValues.Exact, normal.StyleParagraphProperties.SpacingBetweenLines.LineRule!.Value);
+
+            // The fallbacks for machines without the GB2312 faces.
+            var fonts = document.MainDocumentPart.FontTablePart!.Fonts!.Elements<Font>().ToDictionary(f => f.Name!.Value!, f => f.AltName?.Val?.Value);
+            Assert.Equal("宋体", fonts["方正小标宋简体"]);
+            Assert.Equal("仿宋", fonts["仿宋_GB2312"]);
+            Assert.Equal("楷体", fonts["楷体_GB2312"]);
+
+            foreach (var paragraph in BodyOf(document).Elements<Paragraph>())
+            {
+                foreach (var run in paragraph.Elements<Run>().Where(r => HasChinese(r.InnerText)))
+                {
+                    Assert.NotNull(EastAsiaFontOf(document, paragraph, run));
+                }
+            }
+        });
+    }
+
+    [Fact]
+    public void Write_RightAlignsTheOfficeAndDateAtTheEnd()
+    {
+        Open(Notice(Contest(), SampleTracks), document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            Assert.Equal(Office, paragraphs[^2].InnerText);
+            Assert.Equal("2026年11月21日", paragraphs[^1].InnerText);
+            Assert.All(paragraphs[^2..], p => Assert.Equal(JustificationValues.Right, p.ParagraphProperties?.Justification?.Val?.Value));
+        });
+    }
+
+    [Fact]
+    public void Write_SetsA4PortraitAndTheCoreProperties()
+    {
+        Open(Notice(Contest(), SampleTracks), document =>
+        {
+            var size = BodyOf(document).GetFirstChild<SectionProperties>()!.GetFirstChild<PageSize>()!;
+            Assert.Equal(11906U, size.Width!.Value);
+            Assert.Equal(16838U, size.Height!.Value);
+            Assert.NotEqual(PageOrientationValues.Landscape, size.Orient?.Value);
+
+            Assert.Equal(NoticeTitle, document.PackageProperties.Title);
+            Assert.Equal(Office, document.PackageProperties.Creator);
+            Assert.Null(document.PackageProperties.LastModifiedBy);
+        });
+    }
+
+    [Fact]
+    public void Write_KeepsUserStringsPlainAndDropsForbiddenControlCharacters()
+    {
+        var contest = Contest() with { Name = "2026年\u0001清河市<活动>", IssuingOffice = "办公室\u0000" };
+        var tracks = new[]
+        {
+            new PrizeTrack("x", "<w:b/>创新\u0007奖", [new PrizeRow(1, 1, "一等奖", "E\u001B001", "题目&amp;<b>粗</b>", "张\u0008三", "单位\u000B", 90m)]),
+        };
+
+        var docx = Notice(contest, tracks, ["正文\u0002一段。"]);
+
+        AssertValid(docx);
+        Open(docx, document =>
+        {
+            var texts = ParagraphTexts(document);
+            Assert.Equal("关于表彰2026年清河市<活动>获奖者的通报", texts[0]);
+            Assert.Contains("正文一段。", texts);
+            Assert.Contains("一、<w:b/>创新奖", texts);
+            Assert.Contains("E001 题目&amp;<b>粗</b> 张三（单位）", texts);
+            Assert.Contains("办公室", texts);
+            Assert.DoesNotContain(BodyOf(document).InnerText, c => c < ' ');
+            Assert.Empty(BodyOf(document).Descendants<Bold>());
+            Assert.Equal("办公室", document.PackageProperties.Creator);
+        });
+    }
+
+    [Fact]
+    public void Write_LeavesOutATrackWithoutPrizes()
+    {
+        Open(Notice(Contest(), SampleTracks), document =>
+            Assert.DoesNotContain("无人获奖的奖项", BodyOf(document).InnerText, StringComparison.Ordinal));
+    }
+}

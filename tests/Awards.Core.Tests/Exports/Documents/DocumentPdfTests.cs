@@ -1,0 +1,66 @@
+using static Awards.Core.Tests.Exports.Documents.WordChecks;
+
+namespace Awards.Core.Tests.Exports.Documents;
+
+/// <summary>
+/// LibreOffice opens the documents and prints them to PDF: a second reader besides the schema
+/// validator, and a check that each certificate fits on its page.
+/// </summary>
+public class DocumentPdfTests
+{
+    private const string LibreOffice = "/usr/bin/soffice";
+    private const string PdfToText = "/usr/bin/pdftotext";
+
+    [Fact]
+    public void Notice_ConvertsToAPdfShowingTheTitle()
+    {
+        var docx = Notice(Contest(isFinal: false), SampleTracks);
+        AssertValid(docx);
+        if (!File.Exists(LibreOffice))
+        {
+            // Without LibreOffice nothing can render the document here; the validator is all we have.
+            return;
+        }
+
+        var text = ConvertToPdfText(docx, "notice");
+        if (File.Exists(PdfToText))
+        {
+            var flat = WithoutWhiteSpace(text);
+            Assert.Contains(NoticeTitle, flat, StringComparison.Ordinal);
+            Assert.Contains("一、征文：我的帮扶故事", flat, StringComparison.Ordinal);
+            Assert.Contains("（拟表彰名单，公示期间征求意见）", flat, StringComparison.Ordinal);
+            Assert.Contains("2026年11月21日", flat, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Certificates_ConvertToAPdfWithOnePagePerCertificate()
+    {
+        var certificates = Enumerable.Range(1, 3).Select(Certificate).ToList();
+        certificates[1] = certificates[1] with
+        {
+            Title = "一个很长很长的题目：记清河县某村驻村第一书记三年来带领群众修路、建厂、办合作社的点点滴滴",
+        };
+        var docx = Certificates(certificates);
+        AssertValid(docx);
+        if (!File.Exists(LibreOffice))
+        {
+            // Without LibreOffice nothing can render the document here; the validator is all we have.
+            return;
+        }
+
+        var text = ConvertToPdfText(docx, "certificates");
+        if (File.Exists(PdfToText))
+        {
+            // pdftotext ends every page with a form feed.
+            Assert.Equal(3, text.Count(c => c == '\f'));
+            var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Select(WithoutWhiteSpace).ToList();
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Contains("荣誉证书", pages[i], StringComparison.Ordinal);
+                Assert.Contains(certificates[i].Name, pages[i], StringComparison.Ordinal);
+                Assert.Contains($"证书编号：{certificates[i].VerifyCode}", pages[i], StringComparison.Ordinal);
+            }
+        }
+    }
+}
