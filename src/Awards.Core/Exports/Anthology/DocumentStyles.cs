@@ -35,6 +35,8 @@ internal static class DocumentStyles
     /// <summary>One indentation step (lists, quotes): two characters of 12 pt.</summary>
     public const int IndentStep = 480;
 
+    private const string BodyIndentTwips = "480";
+
     private const int PageWidth = 11906;
     private const int PageHeight = 16838;
     private const int SideMargin = 1800;
@@ -74,7 +76,9 @@ internal static class DocumentStyles
         styles.Append(ParagraphStyle(
             BodyText,
             "Body Text",
-            paragraph: [new Indentation { FirstLineChars = 200 }, new Justification { Val = JustificationValues.Both }]));
+            // Two characters' first-line indent, as Chinese body text is set. Word reads the
+            // character units; LibreOffice ignores them and needs the same indent in twips.
+            paragraph: [new Indentation { FirstLineChars = 200, FirstLine = BodyIndentTwips }, new Justification { Val = JustificationValues.Both }]));
         styles.Append(ParagraphStyle(
             Byline,
             "Byline",

@@ -225,6 +225,11 @@ public class AnthologyDocumentTests
         Assert.Equal("Title", styles.Elements<Style>().Single(s => s.StyleId == "Title").StyleName?.Val?.Value);
         Assert.Equal("toc 1", styles.Elements<Style>().Single(s => s.StyleId == "TOC1").StyleName?.Val?.Value);
 
+        // Body paragraphs are indented by two characters, in Word's units and in LibreOffice's twips.
+        var body = styles.Elements<Style>().Single(s => s.StyleId == "BodyText").StyleParagraphProperties!.Indentation!;
+        Assert.Equal(200, body.FirstLineChars?.Value);
+        Assert.Equal("480", body.FirstLine?.Value);
+
         // Every style the body uses is defined.
         var defined = styles.Elements<Style>().Select(s => s.StyleId!.Value).ToHashSet();
         var used = document.MainDocumentPart.Document.Body!.Descendants<ParagraphStyleId>().Select(s => s.Val!.Value)
