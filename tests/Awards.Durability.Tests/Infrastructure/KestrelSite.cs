@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Awards.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,6 +15,9 @@ namespace Awards.Durability.Tests.Infrastructure;
 /// </summary>
 public sealed class KestrelSite : WebApplicationFactory<Program>
 {
+    /// <summary>Cheap password hashes for the accounts a test makes by the hundred; the demo accounts rehash on sign-in.</summary>
+    public const int PasswordIterations = 1000;
+
     private readonly TestFolder _folder = new();
 
     public KestrelSite()
@@ -41,6 +46,7 @@ public sealed class KestrelSite : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new ProblemLog(Problems)));
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordIterations));
     }
 
     protected override void Dispose(bool disposing)
