@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Awards.Durability.Tests.Infrastructure;
+using Awards.Web.Data.Backups;
 using Xunit.Abstractions;
 
 namespace Awards.Durability.Tests;
@@ -124,6 +125,19 @@ public sealed class BackupRestoreTests(ITestOutputHelper log)
             Assert.Contains("Nothing was changed", output, StringComparison.Ordinal);
             Assert.Equal(before, Fingerprint(folder));
         }
+    }
+
+    [Fact]
+    public async Task TheSite_RefusesToStart_WhileARestoreHoldsTheDatabase()
+    {
+        using var folder = new TestFolder();
+        using var restoring = DatabaseLock.TryExclusive(folder.DatabasePath);
+        Assert.NotNull(restoring);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(folder));
+
+        Assert.Contains("A restore of", refused.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.DatabasePath), "the site made a database while a restore was under way");
     }
 
     private static async Task<string> NominationWithAFileAsync(SiteClient coordinator)

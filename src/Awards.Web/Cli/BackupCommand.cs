@@ -69,7 +69,7 @@ internal static class BackupCommand
             }
 
             File.Copy(file, staging, overwrite: true);
-            var contents = DatabaseBackup.Inspect(staging, BackupSchema.Of(services.GetRequiredService<AwardsDbContext>()));
+            var contents = DatabaseBackup.Inspect(staging, BackupSchema.Of(services.GetRequiredService<AwardsDbContext>()), file);
             var aside = $"{database}.before-restore-{services.GetRequiredService<IClock>().UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
             await output.WriteLineAsync($"Backup {file}: intact; {contents}.");
             await output.WriteLineAsync(File.Exists(database)

@@ -118,7 +118,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         _process.OutputDataReceived += (_, e) => Read(e.Data);
         _process.ErrorDataReceived += (_, e) => Read(e.Data);
-        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The site exited while starting:\n" + Output));
+        _process.Exited += (_, _) =>
+        {
+            // The output events may still be on their way: wait for the end of both streams first.
+            _process.WaitForExit();
+            listening.TrySetException(new InvalidOperationException("The site exited while starting:\n" + Output));
+        };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();

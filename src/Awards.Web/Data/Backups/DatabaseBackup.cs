@@ -38,7 +38,7 @@ internal static class DatabaseBackup
                 Execute(copy, "PRAGMA journal_mode = DELETE;");
             }
 
-            var contents = Inspect(temporary, schema);
+            var contents = Inspect(temporary, schema, target);
             File.Move(temporary, target, overwrite: true);
             return contents;
         }
@@ -48,17 +48,21 @@ internal static class DatabaseBackup
         }
     }
 
-    /// <summary>Checks that a file is an intact Awards database this version can run, and says what it holds.</summary>
-    public static BackupContents Inspect(string file, BackupSchema schema)
+    /// <summary>
+    /// Checks that a file is an intact Awards database this version can run, and says what it holds;
+    /// <paramref name="name"/> is what the operator calls it (the checks may run on a copy).
+    /// </summary>
+    public static BackupContents Inspect(string path, BackupSchema schema, string name)
     {
-        if (!HasSqliteHeader(file))
+        var file = name;
+        if (!HasSqliteHeader(path))
         {
             throw new BackupRefusedException($"{file} is not an SQLite database, so it is not an Awards backup");
         }
 
         try
         {
-            using var connection = Open(file);
+            using var connection = Open(path);
             var problems = Rows(connection, "PRAGMA integrity_check;");
             if (problems is not ["ok"])
             {
@@ -96,7 +100,7 @@ internal static class DatabaseBackup
         catch (SqliteException ex)
         {
             // "file is not a database", "database disk image is malformed": damaged beyond the integrity check.
-            throw new BackupRefusedException($"{file} is damaged: {ex.Message}");
+            throw new BackupRefusedException($"{file} is damaged: {ex.Message.TrimEnd('.')}");
         }
     }
 
