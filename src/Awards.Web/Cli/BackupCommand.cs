@@ -19,14 +19,16 @@ internal static class BackupCommand
         var database = DatabasePath(services);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var contents = await DatabaseBackup.WriteAsync(database, target, BackupSchema.Of(services.GetRequiredService<AwardsDbContext>()), CancellationToken.None);
             await output.WriteLineAsync($"Backed up {database} to {target} ({new FileInfo(target).Length / 1024} KB: {contents}).");
             await output.WriteLineAsync($"Not in the backup: the Data Protection keys ({Keys(services)}); keep a copy of that folder separately (ADR 0008).");
             return 0;
         }
-        catch (BackupRefusedException ex)
+        catch (Exception ex) when (ex is BackupRefusedException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
-            await output.WriteLineAsync($"error: {ex.Message}");
+            // A full disk or an unwritable folder is the operator's to fix: say what happened, no stack trace.
+            await output.WriteLineAsync($"error: {ex.Message.TrimEnd('.')}. No backup was written.");
             return 1;
         }
     }
@@ -92,6 +94,12 @@ internal static class BackupCommand
         catch (BackupRefusedException ex)
         {
             await output.WriteLineAsync($"error: {ex.Message}. Nothing was changed.");
+            return 1;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // The rename over the database is the last step and all or nothing, so the database is the old one.
+            await output.WriteLineAsync($"error: {ex.Message.TrimEnd('.')}. The database was not replaced.");
             return 1;
         }
         finally
