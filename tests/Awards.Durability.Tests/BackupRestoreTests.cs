@@ -128,6 +128,28 @@ public sealed class BackupRestoreTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task Restore_RunFromAScriptWithoutYes_RefusesRatherThanGuessAnAnswer()
+    {
+        using var folder = new TestFolder();
+        var backup = folder.PathOf("backup.db");
+        Sqlite.Create(backup, "CREATE TABLE notes (text TEXT);");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { ServerProcess.SiteDll, "restore", backup }.Concat(folder.Settings))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var restore = System.Diagnostics.Process.Start(start)!;
+        restore.StandardInput.Close();
+        var output = await restore.StandardOutput.ReadToEndAsync();
+        await restore.WaitForExitAsync();
+
+        Assert.Equal(2, restore.ExitCode);
+        Assert.Contains("pass --yes", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.DatabasePath));
+    }
+
+    [Fact]
     public async Task TheSite_RefusesToStart_WhileARestoreHoldsTheDatabase()
     {
         using var folder = new TestFolder();
