@@ -5,18 +5,21 @@ public sealed class Arguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
 
-    private Arguments(TextReader input) => Input = input;
+    private Arguments(TextReader input, bool inputIsTerminal) => (Input, InputIsTerminal) = (input, inputIsTerminal);
 
     public TextReader Input { get; }
+
+    /// <summary>Whether a person can answer a question on <see cref="Input"/> (not a pipe or a script).</summary>
+    public bool InputIsTerminal { get; }
 
     public string[] Configuration { get; private set; } = [];
 
     /// <summary>A first argument that is not an option, e.g. the kind in <c>export anthology --out a.docx</c>.</summary>
     public string? Positional { get; private set; }
 
-    public static Arguments Parse(IEnumerable<string> args, TextReader input)
+    public static Arguments Parse(IEnumerable<string> args, TextReader input, bool inputIsTerminal = false)
     {
-        var result = new Arguments(input);
+        var result = new Arguments(input, inputIsTerminal);
         var configuration = new List<string>();
         var list = args.ToList();
         for (var i = 0; i < list.Count; i++)

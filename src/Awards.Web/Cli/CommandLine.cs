@@ -1,8 +1,10 @@
 using Awards.Web.Data;
+using Awards.Web.Data.Backups;
 using Awards.Web.Data.Seed;
 using Awards.Web.Features.Users;
 using Awards.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Awards.Web.Cli;
 
@@ -27,6 +29,10 @@ public static class CommandLine
                       "export judge-packet --judge EMAIL --round ID --out FILE\n" +
                       "                             write an export of the final results of the current contest (or, with\n" +
                       "                             --proposed, of results on public notice too), as the export page does", ExportCommand.RunAsync),
+        ["backup"] = ("backup --out FILE            copy the database, uploaded files included, into FILE with SQLite's online\n" +
+                      "                             backup API; safe while the site runs", BackupCommand.BackupAsync),
+        ["restore"] = ("restore FILE [--yes]         replace the database with a backup after checking it; refuses while the site\n" +
+                       "                             runs, asks for confirmation (--yes in scripts), keeps the old database aside", BackupCommand.RestoreAsync),
     };
 
     public static bool IsVerb(string[] args) =>
@@ -42,8 +48,9 @@ public static class CommandLine
         }
 
         var (usage, run) = Verbs[args[0]];
-        var arguments = Arguments.Parse(args.Skip(1), input ?? Console.In);
-        if (arguments.Positional is { } unexpected && args[0] != "export")
+        // Tests pass their own input and answer like a person at a terminal.
+        var arguments = Arguments.Parse(args.Skip(1), input ?? Console.In, input is not null || !Console.IsInputRedirected);
+        if (arguments.Positional is { } unexpected && args[0] is not ("export" or "restore"))
         {
             await output.WriteLineAsync($"error: unexpected argument '{unexpected}'\nusage: {usage}");
             return 2;
@@ -53,6 +60,16 @@ public static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
+
+        // Like the site, every verb but restore holds the database lock shared, so that a restore never pulls the file from under it.
+        var database = AppPaths.Resolve(scope.ServiceProvider.GetRequiredService<IOptions<AwardsOptions>>().Value.DatabasePath);
+        using var shared = args[0] == "restore" ? null : DatabaseLock.TryShared(database);
+        if (shared is null && args[0] != "restore")
+        {
+            await output.WriteLineAsync($"error: a restore of {database} is in progress; try again when it has finished.");
+            return 1;
+        }
+
         try
         {
             return await run(scope.ServiceProvider, arguments, output);

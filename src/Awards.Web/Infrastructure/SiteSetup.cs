@@ -77,7 +77,10 @@ public static class SiteSetup
         services.AddSingleton<Features.Exports.ExportBacklog>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
+        // The lock first: a restore must never find the site halfway through starting (ADR 0008).
+        services.AddHostedService<Data.Backups.SiteLockService>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // After the database initializer: the worker reads the database when it starts.
         services.AddSingleton<Features.Exports.ExportWorker>();
@@ -142,6 +145,7 @@ public static class SiteSetup
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
+        app.UseMiddleware<RequestLog>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -156,6 +160,7 @@ public static class SiteSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();
+        app.MapHealthChecks(DatabaseHealthCheck.Path, DatabaseHealthCheck.Options()).AllowAnonymous().DisableRateLimiting();
         return app;
     }
 

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+
+namespace Awards.Durability.Tests.Infrastructure;
+
+/// <summary>
+/// Authors saving new essay drafts one after another, as fast as the site acknowledges them, until
+/// stopped or until the site goes away. <see cref="Acknowledged"/> is what each of them was told was saved.
+/// </summary>
+public sealed class DraftWriters : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<(string Author, string Code, string Title)> _acknowledged = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<SiteClient> _clients = [];
+    private List<Task> _loops = [];
+
+    public int Count => _acknowledged.Count;
+
+    public List<(string Author, string Code, string Title)> Acknowledged => [.. _acknowledged];
+
+    public static async Task<DraftWriters> StartAsync(Uri address, params string[] authors)
+    {
+        var writers = new DraftWriters();
+        var tokens = new List<string>();
+        foreach (var author in authors)
+        {
+            var client = await SiteClient.SignedInAsync(address, author);
+            writers._clients.Add(client);
+            tokens.Add(await client.TokenAsync("/essays/new/help-story"));
+        }
+
+        writers._loops = [.. authors.Select((author, i) => Task.Run(() => writers.WriteAsync(author, writers._clients[i], tokens[i])))];
+        return writers;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> drafts have been acknowledged in all.</summary>
+    public async Task UntilAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (Count < count)
+        {
+            Assert.False(_loops.All(l => l.IsCompleted), "the writers stopped before writing enough");
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    /// <summary>Lets each author finish the save in hand, then stops them.</summary>
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _clients.ForEach(c => c.Dispose());
+        _stop.Dispose();
+    }
+
+    private async Task WriteAsync(string author, SiteClient client, string token)
+    {
+        for (var n = 1; !_stop.IsCancellationRequested; n++)
+        {
+            var title = $"{author.Split('@')[0]} 第{n}稿";
+            try
+            {
+                if (await Essays.SaveDraftAsync(client, token, "help-story", title) is { } code)
+                {
+                    _acknowledged.Enqueue((author, code, title));
+                }
+            }
+            catch (HttpRequestException)
+            {
+                return; // the site is gone (killed or stopped): whatever was not acknowledged may or may not be there
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
