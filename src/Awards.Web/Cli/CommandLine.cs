@@ -27,6 +27,9 @@ public static class CommandLine
                       "export judge-packet --judge EMAIL --round ID --out FILE\n" +
                       "                             write an export of the final results of the current contest (or, with\n" +
                       "                             --proposed, of results on public notice too), as the export page does", ExportCommand.RunAsync),
+        ["generate"] = ("generate city|province [--seed N]\n" +
+                        "                             fill a fresh database with a synthetic contest for measurements (demo mode:\n" +
+                        "                             accounts with a published password; see docs/PERFORMANCE.md)", GenerateCommand.RunAsync),
     };
 
     public static bool IsVerb(string[] args) =>
@@ -43,7 +46,7 @@ public static class CommandLine
 
         var (usage, run) = Verbs[args[0]];
         var arguments = Arguments.Parse(args.Skip(1), input ?? Console.In);
-        if (arguments.Positional is { } unexpected && args[0] != "export")
+        if (arguments.Positional is { } unexpected && args[0] is not ("export" or "generate"))
         {
             await output.WriteLineAsync($"error: unexpected argument '{unexpected}'\nusage: {usage}");
             return 2;
