@@ -27,7 +27,7 @@ public static class CommandLine
                       "export judge-packet --judge EMAIL --round ID --out FILE\n" +
                       "                             write an export of the final results of the current contest (or, with\n" +
                       "                             --proposed, of results on public notice too), as the export page does", ExportCommand.RunAsync),
-        ["generate"] = ("generate city|province [--seed N]\n" +
+        ["generate"] = ("generate city|province|town [--seed N]\n" +
                         "                             fill a fresh database with a synthetic contest for measurements (demo mode:\n" +
                         "                             accounts with a published password; see docs/PERFORMANCE.md)", GenerateCommand.RunAsync),
     };

@@ -17,7 +17,7 @@ internal static class GenerateCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, Arguments arguments, TextWriter output)
     {
-        var scale = GeneratedScale.Named(arguments.Positional) ?? throw new ArgumentException("name the scale: city or province");
+        var scale = GeneratedScale.Named(arguments.Positional) ?? throw new ArgumentException("name the scale: city, province (or town, a tenth of the city)");
         var seed = arguments.Value("--seed") is not { } text ? 1
             : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number
             : throw new ArgumentException($"--seed must be a whole number, not '{text}'");

@@ -8,6 +8,9 @@ public sealed record GeneratedScale(string Name, int Nominations, int Essays, in
 {
     public const int NominationsPerUnit = 10;
 
+    /// <summary>A tenth of the city: quick to make, for tries and for the tests that compare a small contest with a large one.</summary>
+    public static readonly GeneratedScale Town = new("town", 20, 200, 12);
+
     public static readonly GeneratedScale City = new("city", 200, 2_000, 60);
 
     public static readonly GeneratedScale Province = new("province", 2_000, 20_000, 300);
@@ -18,6 +21,7 @@ public sealed record GeneratedScale(string Name, int Nominations, int Essays, in
 
     public static GeneratedScale? Named(string? name) => name switch
     {
+        "town" => Town,
         "city" => City,
         "province" => Province,
         _ => null,
