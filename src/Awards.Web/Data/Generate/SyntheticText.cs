@@ -68,28 +68,41 @@ public static class SyntheticText
     public static string PersonName(Random random) =>
         Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
 
-    /// <summary>Markdown of <paramref name="minLength"/> to <paramref name="maxLength"/> counted characters, aiming at a length drawn uniformly between them.</summary>
+    /// <summary>
+    /// Markdown of <paramref name="minLength"/> to <paramref name="maxLength"/> counted characters,
+    /// aiming at a length drawn uniformly between them. Sentences from the pool alternate with
+    /// clauses of random ideographs, so the text compresses about as well as real prose does, not
+    /// as well as the same thirty sentences repeated would (that would flatter the exports' timings).
+    /// </summary>
     public static string Body(Random random, int minLength, int maxLength)
     {
+        ArgumentNullException.ThrowIfNull(random);
         var target = random.Next(minLength, maxLength + 1);
-        var text = new StringBuilder();
-        var length = 0;
-        var paragraph = 0;
+        var text = new StringBuilder(target + target / 4);
         var opening = Openings[random.Next(Openings.Length)];
         text.Append(opening);
-        length += TextLength.Count(opening);
+        var length = TextLength.Count(opening);
+        var paragraph = 0;
         while (true)
         {
             var sentence = Sentences[random.Next(Sentences.Length)];
-            var sentenceLength = TextLength.Count(sentence);
-            if (length + sentenceLength > target)
+
+            // Every character of the pool counts one (ideographs and Chinese punctuation).
+            var clause = 4 + random.Next(9);
+            if (length + sentence.Length + clause + 1 > target)
             {
                 break;
             }
 
             text.Append(sentence);
-            length += sentenceLength;
-            if (random.Next(5) == 0)
+            for (var i = 0; i < clause; i++)
+            {
+                text.Append((char)random.Next(0x4E00, 0x9FA6));
+            }
+
+            text.Append('。');
+            length += sentence.Length + clause + 1;
+            if (random.Next(4) == 0)
             {
                 paragraph++;
                 text.Append("\n\n");
@@ -97,16 +110,15 @@ public static class SyntheticText
                 {
                     var heading = Headings[random.Next(Headings.Length)];
                     text.Append("## ").Append(heading).Append("\n\n");
-                    length += TextLength.Count(heading);
+                    length += heading.Length;
                 }
             }
         }
 
         // Top up with single characters so the text lands inside the limits whatever the pool's sentence lengths.
-        while (length < minLength)
+        for (; length < minLength; length++)
         {
             text.Append('好');
-            length++;
         }
 
         return text.ToString().TrimEnd();
