@@ -20,7 +20,7 @@ internal static class PeakMemory
         watch.Stop();
         var process = Process.GetCurrentProcess();
         process.Refresh();
-        output.WriteLine($"anthology of 2,000 essays: {watch.Elapsed.TotalSeconds:F1} s, {new FileInfo(path).Length / 1024 / 1024} MB file, " +
+        output.WriteLine($"anthology of 2,000 essays: {watch.Elapsed.TotalSeconds:F1} s, {new FileInfo(path).Length / 1024.0 / 1024:F1} MB file, " +
                          $"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB (before writing: {before / 1024 / 1024} MB)");
         File.Delete(path);
     }
