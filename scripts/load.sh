@@ -117,7 +117,7 @@ run() { # name, then wrk's arguments
 }
 
 saved_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
-echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2)..."
+echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run reference "$url/favicon.svg"
 run page "$url/account/login"
 run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
@@ -145,4 +145,5 @@ while read -r name rps p99; do
 done <"$work/results"
 echo
 echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine share the cores)."
 [ -n "$peak" ] && echo "Server peak resident memory during the run: $((peak / 1024)) MB (pid $pid)."
