@@ -4,14 +4,15 @@
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run.
 #
-#   scripts/load.sh [--duration SECONDS] [--connections N] [--db FILE] [--url http://host:port]
+#   scripts/load.sh [--duration SECONDS] [--connections N] [--db FILE] [--url http://host:port [--pid PID]]
 #
 # Without --url it builds the site in Release, makes the province database with
 # `generate province --seed 1` when FILE (default data/perf/province.db) does not exist yet, and
 # runs the site on it at a free local port with the scoring rate limit lifted for the run. With
 # --url it loads a site that is already running on a generated database (its rate limit on entry
 # posts, Awards:RateLimits:EntryPostsPerMinute, must be high enough or the POSTs measure 429s);
-# --db must then name that site's database, which the script reads for the judges' assignments.
+# --db must then name that site's database, which the script reads for the judges' assignments,
+# and --pid the site's process id if its memory is to be sampled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,12 +21,14 @@ connections=32
 db=data/perf/province.db
 url=
 judges=4
+pid=
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --db) db=$2; shift 2 ;;
         --url) url=$2; shift 2 ;;
+        --pid) pid=$2; shift 2 ;;
         *) echo "unknown option $1 (see the top of $0)"; exit 2 ;;
     esac
 done
@@ -64,8 +67,6 @@ if [ -z "$url" ]; then
         sleep 0.3
     done
     pid=$server
-else
-    pid=$(pgrep -f "Awards.Web" | head -n 1 || true)
 fi
 curl -fs -o /dev/null "$url/favicon.svg" || { echo "The site does not answer at $url"; cat "$work/server.log" 2>/dev/null; exit 1; }
 
