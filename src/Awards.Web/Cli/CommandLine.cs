@@ -33,6 +33,9 @@ public static class CommandLine
                       "                             backup API; safe while the site runs", BackupCommand.BackupAsync),
         ["restore"] = ("restore FILE [--yes]         replace the database with a backup after checking it; refuses while the site\n" +
                        "                             runs, asks for confirmation (--yes in scripts), keeps the old database aside", BackupCommand.RestoreAsync),
+        ["generate"] = ("generate city|province|town [--seed N]\n" +
+                        "                             fill a fresh database with a synthetic contest for measurements (demo mode:\n" +
+                        "                             accounts with a published password; see docs/PERFORMANCE.md)", GenerateCommand.RunAsync),
     };
 
     public static bool IsVerb(string[] args) =>
@@ -50,7 +53,7 @@ public static class CommandLine
         var (usage, run) = Verbs[args[0]];
         // Tests pass their own input and answer like a person at a terminal.
         var arguments = Arguments.Parse(args.Skip(1), input ?? Console.In, input is not null || !Console.IsInputRedirected);
-        if (arguments.Positional is { } unexpected && args[0] is not ("export" or "restore"))
+        if (arguments.Positional is { } unexpected && args[0] is not ("export" or "restore" or "generate"))
         {
             await output.WriteLineAsync($"error: unexpected argument '{unexpected}'\nusage: {usage}");
             return 2;

@@ -26,7 +26,14 @@ public sealed class Seeder(
 {
     private readonly AwardsOptions _options = options.Value;
 
-    public async Task<SeedResult> SeedAsync(CancellationToken cancellationToken = default)
+    public Task<SeedResult> SeedAsync(CancellationToken cancellationToken = default) =>
+        SeedAsync(_options.Mode == SiteMode.Demo, cancellationToken);
+
+    /// <summary>The roles, the units and the contest only, whatever the mode: what <c>generate</c> builds on.</summary>
+    public Task<SeedResult> SeedContestAsync(CancellationToken cancellationToken = default) =>
+        SeedAsync(demo: false, cancellationToken);
+
+    private async Task<SeedResult> SeedAsync(bool demo, CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
         var folder = AppPaths.Resolve(_options.SeedPath);
@@ -49,7 +56,7 @@ public sealed class Seeder(
         }
 
         var (demoUsers, demoEntries) = (0, 0);
-        if (_options.Mode == SiteMode.Demo && !await db.Users.AnyAsync(cancellationToken))
+        if (demo && !await db.Users.AnyAsync(cancellationToken))
         {
             demoUsers = await SeedDemoUsersAsync(SeedJson.Read<DemoUsersFile>(folder, "demo-users.json"));
             demoEntries = await SeedDemoEntriesAsync(folder, SeedJson.Read<DemoEntriesFile>(folder, "demo-entries.json"), now, cancellationToken);

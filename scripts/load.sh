@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# HTTP load on the province-scale contest (docs/PERFORMANCE.md): the judge's queue page, the
+# scoring POST, the public notice and a static file (/favicon.svg, the reference) with wrk at 32
+# connections, printing requests per second, p99 latency, each page's ratio to the reference and
+# the server's peak resident memory during the run.
+#
+#   scripts/load.sh [--duration SECONDS] [--connections N] [--db FILE] [--url http://host:port [--pid PID]]
+#
+# Without --url it builds the site in Release, makes the province database with
+# `generate province --seed 1` when FILE (default data/perf/province.db) does not exist yet, and
+# runs the site on it at a free local port with the scoring rate limit lifted for the run. With
+# --url it loads a site that is already running on a generated database (its rate limit on entry
+# posts, Awards:RateLimits:EntryPostsPerMinute, must be high enough or the POSTs measure 429s);
+# --db must then name that site's database, which the script reads for the judges' assignments,
+# and --pid the site's process id if its memory is to be sampled.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=20
+connections=32
+db=data/perf/province.db
+url=
+judges=4
+pid=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --duration) duration=$2; shift 2 ;;
+        --connections) connections=$2; shift 2 ;;
+        --db) db=$2; shift 2 ;;
+        --url) url=$2; shift 2 ;;
+        --pid) pid=$2; shift 2 ;;
+        *) echo "unknown option $1 (see the top of $0)"; exit 2 ;;
+    esac
+done
+
+for tool in wrk sqlite3 curl; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool"; exit 1; }
+done
+
+work=$(mktemp -d)
+server=
+sampler=
+cleanup() {
+    [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+    [ -n "$server" ] && kill "$server" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+password=Generated-Awards-2026
+if [ -z "$url" ]; then
+    dotnet build src/Awards.Web -c Release --nologo --verbosity quiet >/dev/null
+    dll=src/Awards.Web/bin/Release/net10.0/Awards.Web.dll
+    keys=$(dirname "$db")/keys
+    if [ ! -f "$db" ]; then
+        mkdir -p "$(dirname "$db")"
+        echo "Generating the province contest in $db (a minute or two)..."
+        dotnet "$dll" generate province --seed 1 "--Awards:DatabasePath=$db" "--Awards:KeysPath=$keys"
+    fi
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    url=http://127.0.0.1:$port
+    Logging__LogLevel__Default=Warning Awards__RateLimits__EntryPostsPerMinute=100000000 \
+        dotnet "$dll" --urls "$url" "--Awards:DatabasePath=$db" "--Awards:KeysPath=$keys" --Awards:Mode=Demo >"$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do
+        curl -fs -o /dev/null "$url/favicon.svg" && break
+        sleep 0.3
+    done
+    pid=$server
+fi
+curl -fs -o /dev/null "$url/favicon.svg" || { echo "The site does not answer at $url"; cat "$work/server.log" 2>/dev/null; exit 1; }
+
+# The help-story theme's preliminary round stays open in a generated contest; its rubric's criteria are the form fields.
+round=$(sqlite3 "$db" "SELECT r.Id FROM Rounds r JOIN Tracks t ON t.Id = r.TrackId WHERE t.Code = 'help-story' AND r.Sequence = 1")
+fields=$(sqlite3 "$db" "SELECT group_concat('c' || c.Id || '=' || (80 + c.\"Order\"), '&') FROM RubricCriteria c JOIN Tracks t ON t.Id = c.TrackId WHERE t.Code = 'help-story'")
+
+# Sign in as a few judges; each one's antiforgery token comes from one of their entry pages.
+: >"$work/scores.tsv"
+for n in $(seq 1 "$judges"); do
+    email=$(printf 'judge%04d@generated.example' "$n")
+    jar="$work/judge$n.cookies"
+    token=$(curl -fs -c "$jar" -b "$jar" "$url/account/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
+        --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
+    judge=$(sqlite3 "$db" "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper('$email')")
+    first=$(sqlite3 "$db" "SELECT e.Code FROM Assignments a JOIN Entries e ON e.Id = a.EntryId WHERE a.JudgeUserId = $judge AND a.RoundId = $round LIMIT 1")
+    token=$(curl -fs -c "$jar" -b "$jar" "$url/judge/rounds/$round/$first" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+    [ -n "$token" ] || { echo "Could not sign in as $email"; exit 1; }
+    cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+    token=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")
+    sqlite3 -separator $'\t' "$db" "SELECT '$cookie', '$token', '/judge/rounds/$round/' || e.Code, s.Version, '$fields'
+        FROM Assignments a JOIN Entries e ON e.Id = a.EntryId JOIN Scores s ON s.AssignmentId = a.Id
+        WHERE a.JudgeUserId = $judge AND a.RoundId = $round ORDER BY a.QueueKey" >>"$work/scores.tsv"
+    [ "$n" -eq 1 ] && queue_cookie=$cookie
+done
+
+peak=0
+sample() {
+    while kill -0 "$pid" 2>/dev/null; do
+        ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ' >>"$work/rss"
+        sleep 0.5
+    done
+}
+if [ -n "$pid" ]; then
+    sample &
+    sampler=$!
+fi
+
+run() { # name, then wrk's arguments
+    local name=$1
+    shift
+    wrk -t2 "-c$connections" "-d${duration}s" --latency "$@" >"$work/$name.txt" 2>&1
+    local rps p99
+    rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$work/$name.txt")
+    p99=$(sed -n 's/^ *99% *\([0-9.]*[mu]*s\).*/\1/p' "$work/$name.txt")
+    echo "$name $rps $p99" >>"$work/results"
+    grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
+}
+
+saved_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
+echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run reference "$url/favicon.svg"
+run page "$url/account/login"
+run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
+run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
+run notice "$url/notice"
+saved_after=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
+posts=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/score.txt")
+
+[ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+sampler=
+peak=$(sort -n "$work/rss" 2>/dev/null | tail -n 1)
+
+echo
+printf '%-34s %12s %10s %18s\n' "endpoint" "requests/s" "p99" "ratio to reference"
+reference=$(awk '$1 == "reference" { print $2 }' "$work/results")
+while read -r name rps p99; do
+    case "$name" in
+        reference) label="GET /favicon.svg (reference)" ;;
+        page) label="GET /account/login (small page)" ;;
+        queue) label="GET /judge/rounds/$round (queue)" ;;
+        score) label="POST /judge/rounds/$round/CODE" ;;
+        notice) label="GET /notice" ;;
+    esac
+    printf '%-34s %12s %10s %17.1f%%\n' "$label" "$rps" "$p99" "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')"
+done <"$work/results"
+echo
+echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine share the cores)."
+[ -n "$peak" ] && echo "Server peak resident memory during the run: $((peak / 1024)) MB (pid $pid)."
