@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load on the province-scale contest (docs/PERFORMANCE.md): the judge's queue page, the
-# scoring POST, the public notice and a static file (/favicon.svg, the reference) with wrk at 32
+# scoring POST, the public notice, a static file (/favicon.svg, the reference) and the trivial
+# /health endpoint (routing, middleware and one database round trip) with wrk at 32
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run.
 #
@@ -120,6 +121,7 @@ run() { # name, then wrk's arguments
 saved_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
 echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run reference "$url/favicon.svg"
+run health "$url/health"
 run page "$url/account/login"
 run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
 run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
@@ -132,17 +134,20 @@ sampler=
 peak=$(sort -n "$work/rss" 2>/dev/null | tail -n 1)
 
 echo
-printf '%-34s %12s %10s %18s\n' "endpoint" "requests/s" "p99" "ratio to reference"
+printf '%-34s %12s %10s %18s %16s\n' "endpoint" "requests/s" "p99" "ratio to reference" "ratio to /health"
 reference=$(awk '$1 == "reference" { print $2 }' "$work/results")
+health=$(awk '$1 == "health" { print $2 }' "$work/results")
 while read -r name rps p99; do
     case "$name" in
         reference) label="GET /favicon.svg (reference)" ;;
+        health) label="GET /health (trivial endpoint)" ;;
         page) label="GET /account/login (small page)" ;;
         queue) label="GET /judge/rounds/$round (queue)" ;;
         score) label="POST /judge/rounds/$round/CODE" ;;
         notice) label="GET /notice" ;;
     esac
-    printf '%-34s %12s %10s %17.1f%%\n' "$label" "$rps" "$p99" "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')"
+    printf '%-34s %12s %10s %17.1f%% %15.1f%%\n' "$label" "$rps" "$p99" \
+        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')" "$(awk -v a="$rps" -v b="$health" 'BEGIN { print 100 * a / b }')"
 done <"$work/results"
 echo
 echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
