@@ -77,6 +77,7 @@ public static class SiteSetup
         services.AddSingleton<Features.Exports.ExportBacklog>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
+        services.AddScoped<Features.Audit.AuditQuery>();
         services.AddHostedService<DatabaseInitializer>();
 
         // After the database initializer: the worker reads the database when it starts.
