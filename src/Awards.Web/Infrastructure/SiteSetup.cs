@@ -192,6 +192,7 @@ public static class SiteSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
         });
         services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>, SecurityStampInterval>();
     }
