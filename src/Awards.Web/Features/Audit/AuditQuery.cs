@@ -61,8 +61,9 @@ public sealed class AuditQuery(AwardsDbContext db)
         var query = db.AuditLog.AsNoTracking();
         if (c.User is { } user)
         {
-            // By e-mail or name, either in part: organizers remember one or the other.
-            query = query.Where(a => db.Users.Any(u => u.Id == a.UserId && (u.Email!.Contains(user) || u.DisplayName.Contains(user))));
+            // By e-mail (in any case) or name, either in part: organizers remember one or the other.
+            var upper = user.ToUpperInvariant();
+            query = query.Where(a => db.Users.Any(u => u.Id == a.UserId && (u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(user))));
         }
 
         if (c.Entity is { } entity)

@@ -75,6 +75,7 @@ public sealed class AuditViewerTests(AwardsFactory factory) : IClassFixture<Awar
 
         Assert.Equal(["F-3", "F-2/7", "F-2", "F-1"], await KeysAsync(organizer, "entity=FilterTest"));
         Assert.Equal(["F-1"], await KeysAsync(organizer, "entity=FilterTest&user=yunling"));
+        Assert.Equal(["F-1"], await KeysAsync(organizer, "entity=FilterTest&user=YunLing"));
         Assert.Equal(["F-2/7", "F-2"], await KeysAsync(organizer, "entity=FilterTest&user=" + Uri.EscapeDataString(authorName)));
         Assert.Equal(["F-2/7", "F-2"], await KeysAsync(organizer, "entity=FilterTest&key=F-2"));
         Assert.Equal(["F-2/7"], await KeysAsync(organizer, "entity=FilterTest&action=" + Uri.EscapeDataString("Essay withdrawn")));
