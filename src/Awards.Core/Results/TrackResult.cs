@@ -195,6 +195,12 @@ public class TrackResult
 
     public bool IsOnNoticeAt(DateTime utcNow) => Stage == ResultStage.Notice && utcNow >= NoticeStartsAt;
 
+    /// <summary>
+    /// Objections are taken during the notice period only: the results stay on notice after it
+    /// until the organizer finalizes, but a late objection would keep them from finalizing.
+    /// </summary>
+    public bool AcceptsObjectionsAt(DateTime utcNow) => IsOnNoticeAt(utcNow) && utcNow < NoticeEndsAt;
+
     private void StartNotice(int days, DateTime utcNow)
     {
         if (days is < MinNoticeDays or > MaxNoticeDays)

@@ -77,6 +77,7 @@ public static class SiteSetup
         services.AddSingleton<Features.Exports.ExportBacklog>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
+        services.AddScoped<Features.Audit.AuditQuery>();
         // The lock first: a restore must never find the site halfway through starting (ADR 0008).
         services.AddHostedService<Data.Backups.SiteLockService>();
         services.AddHostedService<DatabaseInitializer>();
@@ -196,6 +197,7 @@ public static class SiteSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
         });
         services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>, SecurityStampInterval>();
     }

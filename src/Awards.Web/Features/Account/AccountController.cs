@@ -56,6 +56,12 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp makes every copy of this session's cookie worthless (SessionStamp).
+        if (await userManager.GetUserAsync(User) is { } user)
+        {
+            await userManager.UpdateSecurityStampAsync(user);
+        }
+
         await signInManager.SignOutAsync();
         return LocalRedirect("/");
     }

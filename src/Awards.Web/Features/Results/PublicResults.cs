@@ -74,7 +74,7 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
     {
         var track = await results.TrackAsync(trackCode, cancellationToken);
         var result = track is null ? null : await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
-        if (track is null || result is null || !result.IsOnNoticeAt(site.UtcNow))
+        if (track is null || result is null || !result.AcceptsObjectionsAt(site.UtcNow))
         {
             throw new DomainException(ResultMessages.ObjectionsClosed);
         }

@@ -93,6 +93,12 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
     [HttpPost("{code}/conflict")]
     public async Task<IActionResult> Conflict(int roundId, string code, CancellationToken cancellationToken)
     {
+        // Someone else's entry, or no such round, is not found, as on every other judge route.
+        if (await work.EntryAsync(User.RequiredUserId(), roundId, code, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         try
         {
             await setup.DeclareConflictAsync(User.RequiredUserId(), roundId, code, cancellationToken);

@@ -1,0 +1,54 @@
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.Audit;
+
+/// <summary>The organizer reads the audit log (who, when, what, before and after) and exports what they filtered.</summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/audit")]
+public sealed class AuditController(AuditQuery audit, IClock clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    // The action filter is bound from the query by name: "action" is also MVC's route value for the method.
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? user, string? entity, string? key, [FromQuery(Name = "action")] string? done, string? from, string? until, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var filter = new AuditFilter(user, entity, key, done, from, until);
+        var criteria = AuditQuery.Parse(filter, out var errors);
+        var (types, actions) = await audit.ChoicesAsync(cancellationToken);
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new AuditPage(filter, [], 0, 1, AuditQuery.PageSize, types, actions, Messages(errors)));
+        }
+
+        var (rows, total, shown) = await audit.PageAsync(criteria, page, cancellationToken);
+        return View(new AuditPage(filter, rows, total, shown, AuditQuery.PageSize, types, actions, []));
+    }
+
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Export(string? user, string? entity, string? key, [FromQuery(Name = "action")] string? done, string? from, string? until, CancellationToken cancellationToken)
+    {
+        var filter = new AuditFilter(user, entity, key, done, from, until);
+        var criteria = AuditQuery.Parse(filter, out var errors);
+        if (errors.Count > 0)
+        {
+            var (types, actions) = await audit.ChoicesAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), new AuditPage(filter, [], 0, 1, AuditQuery.PageSize, types, actions, Messages(errors)));
+        }
+
+        // Streamed: the whole log may be far larger than a page.
+        var name = $"audit-{SiteTime.ToLocal(clock.UtcNow):yyyyMMdd-HHmm}.csv";
+        Response.ContentType = AuditCsv.ContentType;
+        Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name }.ToString();
+        await AuditCsv.WriteAsync(Response.Body, audit.AllAsync(criteria), l, cancellationToken);
+        return new EmptyResult();
+    }
+
+    private List<string> Messages(List<(string Message, string Value)> errors) =>
+        [.. errors.Select(e => l[e.Message, e.Value].Value)];
+}

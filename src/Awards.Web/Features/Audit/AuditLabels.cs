@@ -1,0 +1,76 @@
+namespace Awards.Web.Features.Audit;
+
+/// <summary>
+/// The English text (a localization key) for the action and entity names the audit log stores.
+/// The log keeps its raw names so that old rows stay searchable; people read these instead.
+/// An action added later without a label is shown as stored until it gets one (a test lists them).
+/// </summary>
+public static class AuditLabels
+{
+    public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Register"] = "Registered",
+        ["ConfirmEmail"] = "E-mail confirmed",
+        ["Invite"] = "Invited",
+        ["AcceptInvitation"] = "Invitation accepted",
+        ["CreateOrganizer"] = "Organizer created",
+        ["Profile changed"] = "Profile changed",
+        ["Nomination created"] = "Nomination created",
+        ["Nomination edited"] = "Nomination edited",
+        ["Nomination submitted"] = "Nomination submitted",
+        ["Nomination withdrawn"] = "Nomination withdrawn",
+        ["Nomination accepted"] = "Nomination accepted",
+        ["Nomination returned"] = "Nomination returned",
+        ["Nomination disqualified"] = "Nomination disqualified",
+        ["Essay created"] = "Essay created",
+        ["Essay edited"] = "Essay edited",
+        ["Essay submitted"] = "Essay submitted",
+        ["Essay withdrawn"] = "Essay withdrawn",
+        ["Essay accepted"] = "Essay accepted",
+        ["Essay returned"] = "Essay returned",
+        ["Essay disqualified"] = "Essay disqualified",
+        ["Attachment added"] = "Attachment added",
+        ["Attachment removed"] = "Attachment removed",
+        ["Panel set"] = "Panel set",
+        ["Judges assigned"] = "Judges assigned",
+        ["Judge assigned by hand"] = "Judge assigned by hand",
+        ["Judge unassigned by hand"] = "Judge unassigned by hand",
+        ["Judge added"] = "Judge added",
+        ["Conflict declared"] = "Conflict declared",
+        ["Round closed"] = "Round closed",
+        ["Shortlist assigned"] = "Shortlist assigned to the next round",
+        ["Score saved"] = "Score saved",
+        ["Score submitted"] = "Score submitted",
+        ["Score imported"] = "Score imported",
+        ["ConfigureRanking"] = "Ranking settings changed",
+        ["ChangeQuota"] = "Quota changed",
+        ["OverrideLevel"] = "Prize changed by hand",
+        ["OrderTie"] = "Tie ordered",
+        ["PickUnits"] = "Units picked",
+        ["PublishNotice"] = "Notice published",
+        ["WithdrawNotice"] = "Notice withdrawn",
+        ["Finalize"] = "Results finalized",
+        ["RaiseObjection"] = "Objection raised",
+        ["ResolveObjection"] = "Objection resolved",
+        ["StartExport"] = "Export started",
+        ["EditPreface"] = "Preface edited",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["User"] = "Account",
+        ["Entry"] = "Entry",
+        ["Round"] = "Judging round",
+        ["Score"] = "Judge's score",
+        ["TrackResult"] = "Results of an award",
+        ["AwardLevel"] = "Prize level",
+        ["Objection"] = "Objection to the notice",
+        ["ExportJob"] = "Export job",
+        ["ContestEdition"] = "Contest edition",
+    };
+
+    /// <summary>The localization key for a stored action: its label, or the action itself when it has none.</summary>
+    public static string Action(string action) => Actions.GetValueOrDefault(action, action);
+
+    public static string Entity(string entityType) => Entities.GetValueOrDefault(entityType, entityType);
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Parser;
+using Awards.Web.Data;
+using Awards.Web.Tests.Infrastructure;
+using static Awards.Web.Tests.Infrastructure.Nominating;
+
+namespace Awards.Web.Tests.Features.Audit;
+
+/// <summary>The organizer's audit log viewer at /organizer/audit: who may see it, its filters, paging, export and safe display.</summary>
+public sealed class AuditViewerTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private const string Organizer = "organizer@demo.example";
+
+    // 2026-10-17 10:00 UTC is 18:00 Beijing time.
+    private static readonly DateTime Base = new(2026, 10, 17, 10, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData("coordinator.qingshan@demo.example")]
+    [InlineData("author.zhang@demo.example")]
+    [InlineData("judge.huang@demo.example")]
+    public async Task OtherRoles_AreRefused_ThePageAndTheExport(string email)
+    {
+        var browser = await SignedInAsync(factory, email);
+
+        foreach (var url in new[] { "/organizer/audit", "/organizer/audit/export.csv" })
+        {
+            using var response = await browser.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AnonymousVisitors_AreSentToSignIn()
+    {
+        using var response = await new Browser(factory).Client.GetAsync("/organizer/audit/export.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOrganizersDashboard_LinksToIt_AndNamesActionsInChinese()
+    {
+        var coordinator = await SignedInAsync(factory, "coordinator.liuxi@demo.example");
+        await CreateDraftAsync(coordinator, "dedication");
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        var dashboard = await organizer.GetStringAsync("/organizer");
+        var log = await organizer.GetStringAsync("/organizer/audit");
+
+        Assert.Contains("href=\"/organizer/audit\"", dashboard, StringComparison.Ordinal);
+        foreach (var html in new[] { dashboard, log })
+        {
+            var text = new HtmlParser().ParseDocument(html).Body!.TextContent;
+            Assert.Contains("创建推荐", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nomination created", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Filters_ByUserEntityKeyActionAndBeijingTime()
+    {
+        var (coordinatorId, authorId) = factory.WithDb(db => (
+            db.Users.Single(u => u.Email == "coordinator.yunling@demo.example").Id,
+            db.Users.Single(u => u.Email == "author.wu@demo.example").Id));
+        var authorName = factory.WithDb(db => db.Users.Single(u => u.Id == authorId).DisplayName);
+        Add(
+            Row(Base, coordinatorId, "Nomination submitted", "FilterTest", "F-1"),
+            Row(Base.AddMinutes(30), authorId, "Essay submitted", "FilterTest", "F-2"),
+            Row(Base.AddHours(2), authorId, "Essay withdrawn", "FilterTest", "F-2/7"),
+            Row(Base.AddDays(1), null, "Round closed", "FilterTest", "F-3"));
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        Assert.Equal(["F-3", "F-2/7", "F-2", "F-1"], await KeysAsync(organizer, "entity=FilterTest"));
+        Assert.Equal(["F-1"], await KeysAsync(organizer, "entity=FilterTest&user=yunling"));
+        Assert.Equal(["F-1"], await KeysAsync(organizer, "entity=FilterTest&user=YunLing"));
+        Assert.Equal(["F-2/7", "F-2"], await KeysAsync(organizer, "entity=FilterTest&user=" + Uri.EscapeDataString(authorName)));
+        Assert.Equal(["F-2/7", "F-2"], await KeysAsync(organizer, "entity=FilterTest&key=F-2"));
+        Assert.Equal(["F-2/7"], await KeysAsync(organizer, "entity=FilterTest&action=" + Uri.EscapeDataString("Essay withdrawn")));
+
+        // 18:00 to 18:30 Beijing time, both ends included to the minute.
+        Assert.Equal(["F-2", "F-1"], await KeysAsync(organizer, "entity=FilterTest&from=2026-10-17T18:00&until=2026-10-17T18:30"));
+        Assert.Equal(["F-2/7", "F-2"], await KeysAsync(organizer, "entity=FilterTest&from=2026-10-17T18:01&until=2026-10-17"));
+        Assert.Empty(await KeysAsync(organizer, "entity=FilterTest&until=2026-10-17T17:59"));
+    }
+
+    [Theory]
+    [InlineData("from=yesterday", "“yesterday”不是有效的日期时间")]
+    [InlineData("from=2026-10-18T00:00&until=2026-10-17T00:00", "起始时间晚于截止时间。")]
+    public async Task ABadTime_GetsAMessage_AndNoRows(string query, string message)
+    {
+        Add(Row(Base, null, "Round closed", "BadTimeTest", "B-1"));
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        foreach (var url in new[] { "/organizer/audit?entity=BadTimeTest&" + query, "/organizer/audit/export.csv?entity=BadTimeTest&" + query })
+        {
+            using var response = await organizer.Client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(message, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("B-1", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ALargeLog_IsShownFiftyAtATime_NewestFirst()
+    {
+        Add([.. Enumerable.Range(0, 120).Select(i => Row(Base.AddMinutes(i), null, "Round closed", "PagingTest", $"P-{i:000}"))]);
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        var first = await KeysAsync(organizer, "entity=PagingTest");
+        var third = await KeysAsync(organizer, "entity=PagingTest&page=3");
+        var beyond = await KeysAsync(organizer, "entity=PagingTest&page=99");
+        var html = await organizer.GetStringAsync("/organizer/audit?entity=PagingTest&page=2");
+
+        Assert.Equal(50, first.Count);
+        Assert.Equal(("P-119", "P-070"), (first[0], first[^1]));
+        Assert.Equal([.. Enumerable.Range(0, 20).Reverse().Select(i => $"P-{i:000}")], third);
+        Assert.Equal(third, beyond);
+        Assert.Contains("第 2 页，共 3 页", html, StringComparison.Ordinal);
+        Assert.Contains("共 120 条", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/organizer/audit?entity=PagingTest&amp;page=3\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheExport_IsTheFilteredRows_AsCsvWithABom_InBeijingTime_WithFormulasDefused()
+    {
+        var coordinatorId = factory.WithDb(db => db.Users.Single(u => u.Email == "coordinator.power@demo.example").Id);
+        Add(
+            Row(Base, coordinatorId, "Nomination edited", "ExportTest", "E-1", before: "标题：旧, \"引号\"", after: "=HYPERLINK(\"http://evil.example\")"),
+            Row(Base.AddMinutes(1), null, "Round closed", "ExportTest", "E-2"),
+            Row(Base.AddMinutes(2), null, "Round closed", "OtherTest", "O-1"));
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        using var response = await organizer.Client.GetAsync("/organizer/audit/export.csv?entity=ExportTest");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var lines = Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Equal("时间（北京时间）,电子邮箱,姓名,操作,操作（原始名称）,对象类型,对象编号,更改前,更改后", lines[0]);
+        Assert.Equal("2026-10-17 18:01:00,系统,,结束评审轮次,Round closed,ExportTest,E-2,,", lines[1]);
+        Assert.StartsWith("2026-10-17 18:00:00,coordinator.power@demo.example,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",修改推荐,Nomination edited,ExportTest,E-1,\"标题：旧, \"\"引号\"\"\",\"'=HYPERLINK(\"\"http://evil.example\"\")\"", lines[2], StringComparison.Ordinal);
+        Assert.Equal([""], lines[3..]);
+    }
+
+    [Fact]
+    public async Task BeforeAndAfter_AreShownAsText_NeverAsMarkup()
+    {
+        string[] payloads = ["<script>alert('before')</script>", "\"><img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>" + new string('长', 200)];
+        Add([.. payloads.Select((p, i) => Row(Base.AddMinutes(i), null, "<b onmouseover=alert(1)>act</b>", "XssTest", $"<svg onload=alert({i})>", before: p, after: p))]);
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        var html = await organizer.GetStringAsync("/organizer/audit?entity=XssTest");
+
+        HtmlSafety.AssertNoActiveContent(html, "/organizer/audit");
+        var text = new HtmlParser().ParseDocument(html).QuerySelector("[data-testid=audit-log]")!.TextContent;
+        Assert.All(payloads, p => Assert.Contains(p, text, StringComparison.Ordinal));
+        Assert.Contains("<b onmouseover=alert(1)>act</b>", text, StringComparison.Ordinal);
+    }
+
+    private static AuditEntry Row(DateTime at, int? userId, string action, string entity, string key, string? before = null, string? after = null) =>
+        new() { At = at, UserId = userId, Action = action, EntityType = entity, EntityKey = key, Before = before, After = after };
+
+    private void Add(params AuditEntry[] rows) => factory.WithDb(db =>
+    {
+        db.AuditLog.AddRange(rows);
+        return db.SaveChanges();
+    });
+
+    /// <summary>The entity keys of the listed rows, in the order shown.</summary>
+    private static async Task<List<string>> KeysAsync(Browser organizer, string query)
+    {
+        var document = new HtmlParser().ParseDocument(await organizer.GetStringAsync("/organizer/audit?" + query));
+        return [.. document.QuerySelectorAll("[data-testid=audit-log] tbody tr td:nth-child(4) code").Select(c => c.TextContent)];
+    }
+}
