@@ -8,14 +8,26 @@ namespace Awards.Durability.Tests.Infrastructure;
 /// </summary>
 public sealed class DraftWriters : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(string Author, string Code, string Title)> _acknowledged = new();
+    private readonly ConcurrentQueue<(string Author, string Code, string Title, int Sent)> _acknowledged = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<SiteClient> _clients = [];
     private List<Task> _loops = [];
+    private int _sent;
 
     public int Count => _acknowledged.Count;
 
-    public List<(string Author, string Code, string Title)> Acknowledged => [.. _acknowledged];
+    public List<(string Author, string Code, string Title)> Acknowledged => [.. _acknowledged.Select(a => (a.Author, a.Code, a.Title))];
+
+    /// <summary>How many saves have been sent so far, acknowledged or not.</summary>
+    public int Sent => Volatile.Read(ref _sent);
+
+    /// <summary>
+    /// The acknowledged drafts whose request went out after <paramref name="sent"/> saves had been
+    /// sent: those were committed after that moment. (A save acknowledged later may still have been
+    /// committed earlier, so the order of acknowledgements cannot tell.)
+    /// </summary>
+    public List<(string Author, string Code, string Title)> AcknowledgedSentAfter(int sent) =>
+        [.. _acknowledged.Where(a => a.Sent > sent).Select(a => (a.Author, a.Code, a.Title))];
 
     public static async Task<DraftWriters> StartAsync(Uri address, params string[] authors)
     {
@@ -62,11 +74,12 @@ public sealed class DraftWriters : IAsyncDisposable
         for (var n = 1; !_stop.IsCancellationRequested; n++)
         {
             var title = $"{author.Split('@')[0]} 第{n}稿";
+            var sent = Interlocked.Increment(ref _sent);
             try
             {
                 if (await Essays.SaveDraftAsync(client, token, "help-story", title) is { } code)
                 {
-                    _acknowledged.Enqueue((author, code, title));
+                    _acknowledged.Enqueue((author, code, title, sent));
                 }
             }
             catch (HttpRequestException)
