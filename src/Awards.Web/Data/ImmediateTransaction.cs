@@ -38,6 +38,7 @@ public static class ImmediateTransaction
             {
                 await db.Database.UseTransactionAsync(null, cancellationToken);
                 await db.Database.CloseConnectionAsync();
+                Infrastructure.ContestChanges.TransactionEnded(db);
             }
         }
     }

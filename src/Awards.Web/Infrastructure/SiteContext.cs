@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Awards.Web.Infrastructure;
 
 /// <summary>Per request: the current contest edition, the clock and the site mode.</summary>
-public sealed class SiteContext(AwardsDbContext db, IClock clock, IOptions<AwardsOptions> options)
+public sealed class SiteContext(AwardsDbContext db, IClock clock, IOptions<AwardsOptions> options, ContestCache cache)
 {
     private ContestEdition? _contest;
 
@@ -16,9 +16,34 @@ public sealed class SiteContext(AwardsDbContext db, IClock clock, IOptions<Award
 
     public bool IsDemo => options.Value.Mode == SiteMode.Demo;
 
-    /// <summary>The current edition with its tracks, levels, rubric and rounds, read once per request.</summary>
-    public async Task<ContestEdition?> CurrentContestAsync(CancellationToken cancellationToken = default) =>
-        _contest ??= await db.Contests
+    /// <summary>
+    /// The current edition with its tracks, levels, rubric and rounds: the same for the whole
+    /// request, and shared between requests until it changes (<see cref="ContestCache"/>). Read it,
+    /// never change it.
+    /// </summary>
+    public async Task<ContestEdition?> CurrentContestAsync(CancellationToken cancellationToken = default)
+    {
+        if (_contest is not null)
+        {
+            return _contest;
+        }
+
+        var version = cache.Version;
+        _contest = cache.Get(version);
+        if (_contest is null)
+        {
+            _contest = await ReadContestAsync(cancellationToken);
+            if (_contest is not null)
+            {
+                cache.Keep(version, _contest);
+            }
+        }
+
+        return _contest;
+    }
+
+    private Task<ContestEdition?> ReadContestAsync(CancellationToken cancellationToken) =>
+        db.Contests
             .AsNoTracking()
             .AsSplitQuery()
             .Include(c => c.Tracks).ThenInclude(t => t.AwardLevels)

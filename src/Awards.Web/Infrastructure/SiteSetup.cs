@@ -45,8 +45,13 @@ public static class SiteSetup
         services.AddHttpContextAccessor();
 
         // Options are read when first needed, so that tests and the CLI can override any of them.
+        services.AddSingleton<ContestCache>();
+        services.AddSingleton<ContestChanges>();
         services.AddDbContext<AwardsDbContext>((provider, options) =>
-            DatabaseSetup.Configure(options, provider.GetRequiredService<IOptions<AwardsOptions>>().Value));
+        {
+            DatabaseSetup.Configure(options, provider.GetRequiredService<IOptions<AwardsOptions>>().Value);
+            options.AddInterceptors(provider.GetRequiredService<ContestChanges>());
+        });
         services.AddDataProtection().SetApplicationName("Awards");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<AwardsOptions>, ILoggerFactory>((keys, awards, loggers) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(AppPaths.Resolve(awards.Value.KeysPath)), loggers));
