@@ -86,6 +86,9 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         Dictionary<string, string> Objection(string name) => new() { ["Track"] = "journey", ["Entry"] = "", ["Name"] = name, ["Contact"] = "0791-5550199", ["Text"] = "我认为该获奖作品与事实不符，请核实。" };
 
         factory.Clock.Set(ends.AddSeconds(-1));
+        var during = await visitor.GetStringAsync("/notice");
+        Assert.Contains("data-testid=\"objection-form\"", during, StringComparison.Ordinal);
+        Assert.DoesNotContain("objections-closed", during, StringComparison.Ordinal);
         using (var taken = await visitor.SubmitAsync("/notice", "/notice/objections", Objection("赶在截止前")))
         {
             Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
@@ -95,6 +98,12 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         Assert.Equal(Core.Results.ResultStage.Notice, Stage());
 
         factory.Clock.Set(ends.AddSeconds(1));
+
+        // The page no longer offers a form that would only be refused, and says why.
+        var after = await visitor.GetStringAsync("/notice");
+        Assert.DoesNotContain("data-testid=\"objection-form\"", after, StringComparison.Ordinal);
+        Assert.Contains("各奖项公示期均已结束，不再受理异议。", after, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"objections-closed-journey\"", after, StringComparison.Ordinal);
         using var late = await visitor.SubmitAsync("/notice", "/notice/objections", Objection("截止之后"));
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("只能在公示期间对结果提出异议。", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
