@@ -14,6 +14,13 @@ namespace Awards.Web.Features.Judging;
 [Route("organizer/judging")]
 public sealed class JudgingController(JudgingSetup setup, ScoreImport import, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>
+    /// The most a score-sheet upload request may carry, well above the sheet's own limit
+    /// (<c>SheetLimits</c>), so that a sheet that is too large gets the reader's message rather
+    /// than a bare 400 from a request cut off while the form is read.
+    /// </summary>
+    private const long UploadLimit = 64L * 1024 * 1024;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await setup.RoundsAsync(cancellationToken));
@@ -95,8 +102,8 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
     }
 
     [HttpPost("{roundId:int}/import")]
-    [RequestSizeLimit(8 * 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = 8 * 1024 * 1024)]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
     public async Task<IActionResult> ImportSheet(int roundId, IFormFile? file, CancellationToken cancellationToken)
     {
         if (await RoundAsync(roundId, cancellationToken) is not { } found)
@@ -112,11 +119,9 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
 
         try
         {
+            // The reader stops at its own size limit and says so; the request limit is only the outer wall.
             await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            var result = await import.ImportAsync(found.Track, found.Round, buffer, file.FileName, cancellationToken);
+            var result = await import.ImportAsync(found.Track, found.Round, stream, file.FileName, cancellationToken);
             if (result.Errors.Count == 0)
             {
                 TempData["Message"] = l["{0} scores are imported.", result.Imported].Value;
