@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Awards.Core.Common;
 
 namespace Awards.Core.Ranking;
 
@@ -65,7 +66,7 @@ public static class RankingCsv
                     row.Append(',');
                 }
 
-                AppendField(row, fields[i]);
+                row.Append(CsvField.Quote(fields[i]));
             }
 
             writer.Write(row.Append('\n').ToString());
@@ -79,14 +80,4 @@ public static class RankingCsv
     private static string LevelName(int? rank, IReadOnlyDictionary<int, string> levelNames) =>
         rank is int r ? levelNames.TryGetValue(r, out var name) ? name : Integer(r) : string.Empty;
 
-    private static void AppendField(StringBuilder row, string field)
-    {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            row.Append(field);
-            return;
-        }
-
-        row.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
 }

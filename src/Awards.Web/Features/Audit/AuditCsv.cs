@@ -1,4 +1,5 @@
 using System.Text;
+using Awards.Core.Common;
 using Awards.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
@@ -46,6 +47,6 @@ public static class AuditCsv
             value = "'" + value;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return CsvField.Quote(value);
     }
 }

@@ -273,7 +273,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var result = await ResultAsync(track, cancellationToken);
         var builder = new StringBuilder();
         var criteria = track.Criteria.OrderBy(c => c.Order).ToList();
-        builder.Append(string.Join(",", SheetHeader.Concat(criteria.Select(c => Csv(c.Name.Zh))).Append("Comment"))).Append("\r\n");
+        builder.Append(string.Join(",", SheetHeader.Concat(criteria.Select(c => CsvField.Quote(c.Name.Zh))).Append("Comment"))).Append("\r\n");
         if (await RankedRoundAsync(track, result, cancellationToken) is not { } round)
         {
             return builder.ToString();
@@ -282,9 +282,9 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var rows = await Submitted(round).ToListAsync(cancellationToken);
         foreach (var row in rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Judge, StringComparer.Ordinal))
         {
-            builder.Append(string.Join(",", new[] { row.Code, Csv(row.Judge) }
+            builder.Append(string.Join(",", new[] { row.Code, CsvField.Quote(row.Judge) }
                 .Concat(criteria.Select(c => row.Score.Values[c.Id].ToString(CultureInfo.InvariantCulture)))
-                .Append(Csv(row.Score.Comment ?? string.Empty)))).Append("\r\n");
+                .Append(CsvField.Quote(row.Score.Comment ?? string.Empty)))).Append("\r\n");
         }
 
         return builder.ToString();
@@ -379,9 +379,6 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
 
         return bins;
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
 
 internal sealed record SubmittedScore(int EntryId, string Code, string Judge, Score Score);
