@@ -18,13 +18,12 @@ public sealed class AuditController(AuditQuery audit, IClock clock, IStringLocal
     {
         var filter = new AuditFilter(user, entity, key, done, from, until);
         var criteria = AuditQuery.Parse(filter, out var errors);
-        var (types, actions) = await audit.ChoicesAsync(cancellationToken);
         if (errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new AuditPage(filter, [], 0, 1, AuditQuery.PageSize, types, actions, Messages(errors)));
+            return await InvalidAsync(filter, errors, cancellationToken);
         }
 
+        var (types, actions) = await audit.ChoicesAsync(cancellationToken);
         var (rows, total, shown) = await audit.PageAsync(criteria, page, cancellationToken);
         return View(new AuditPage(filter, rows, total, shown, AuditQuery.PageSize, types, actions, []));
     }
@@ -36,9 +35,7 @@ public sealed class AuditController(AuditQuery audit, IClock clock, IStringLocal
         var criteria = AuditQuery.Parse(filter, out var errors);
         if (errors.Count > 0)
         {
-            var (types, actions) = await audit.ChoicesAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new AuditPage(filter, [], 0, 1, AuditQuery.PageSize, types, actions, Messages(errors)));
+            return await InvalidAsync(filter, errors, cancellationToken);
         }
 
         // Streamed: the whole log may be far larger than a page.
@@ -49,6 +46,11 @@ public sealed class AuditController(AuditQuery audit, IClock clock, IStringLocal
         return new EmptyResult();
     }
 
-    private List<string> Messages(List<(string Message, string Value)> errors) =>
-        [.. errors.Select(e => l[e.Message, e.Value].Value)];
+    /// <summary>The filter form again with what is wrong with it, and no rows (from the page or the export).</summary>
+    private async Task<IActionResult> InvalidAsync(AuditFilter filter, List<(string Message, string Value)> errors, CancellationToken cancellationToken)
+    {
+        var (types, actions) = await audit.ChoicesAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), new AuditPage(filter, [], 0, 1, AuditQuery.PageSize, types, actions, [.. errors.Select(e => l[e.Message, e.Value].Value)]));
+    }
 }
