@@ -66,8 +66,9 @@ public static class CommandLine
 
         // Like the site, every verb but restore holds the database lock shared, so that a restore never pulls the file from under it.
         var database = AppPaths.Resolve(scope.ServiceProvider.GetRequiredService<IOptions<AwardsOptions>>().Value.DatabasePath);
-        using var shared = args[0] == "restore" ? null : DatabaseLock.TryShared(database);
-        if (shared is null && args[0] != "restore")
+        var restoring = args[0] == "restore";
+        using var shared = restoring ? null : DatabaseLock.TryShared(database);
+        if (shared is null && !restoring)
         {
             await output.WriteLineAsync($"error: a restore of {database} is in progress; try again when it has finished.");
             return 1;

@@ -38,6 +38,9 @@ public sealed class ContestChanges(ContestCache cache) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> ContestTypes = [typeof(ContestEdition), typeof(Track), typeof(AwardLevel), typeof(RubricCriterion), typeof(JudgingRound)];
 
+    // The contexts whose save changed contest rows and whose second move of the version is still due.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _pending = new();
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Before(eventData.Context);
@@ -69,8 +72,6 @@ public sealed class ContestChanges(ContestCache cache) : SaveChangesInterceptor
         After(eventData.Context);
         return Task.CompletedTask;
     }
-
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _pending = new();
 
     /// <summary>
     /// Called when an explicit transaction of <paramref name="context"/> has ended (see
@@ -109,9 +110,9 @@ public sealed class ContestChanges(ContestCache cache) : SaveChangesInterceptor
 
     private void After(DbContext? context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null && _pending.Remove(context))
+        if (context is not null && context.Database.CurrentTransaction is null)
         {
-            cache.Invalidate();
+            Ended(context);
         }
     }
 }

@@ -50,11 +50,10 @@ internal static class DatabaseBackup
 
     /// <summary>
     /// Checks that a file is an intact Awards database this version can run, and says what it holds;
-    /// <paramref name="name"/> is what the operator calls it (the checks may run on a copy).
+    /// <paramref name="file"/> is what the operator calls it (the checks may run on a copy).
     /// </summary>
-    public static BackupContents Inspect(string path, BackupSchema schema, string name)
+    public static BackupContents Inspect(string path, BackupSchema schema, string file)
     {
-        var file = name;
         if (!HasSqliteHeader(path))
         {
             throw new BackupRefusedException($"{file} is not an SQLite database, so it is not an Awards backup");
@@ -121,7 +120,7 @@ internal static class DatabaseBackup
         try
         {
             using var connection = Open(database);
-            Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA wal_checkpoint(TRUNCATE);");
+            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
         catch (SqliteException)
         {

@@ -50,8 +50,9 @@ public sealed class ContestGenerator(AwardsDbContext db, Seeder seeder, JudgeRen
             .Include(c => c.Tracks).ThenInclude(t => t.Criteria)
             .Include(c => c.Tracks).ThenInclude(t => t.AwardLevels)
             .SingleAsync(c => c.IsCurrent, cancellationToken);
-        var units = await AddUnitsAsync(scale, cancellationToken);
-        var people = await AddAccountsAsync(scale, units, random, now, cancellationToken);
+        var city = await db.Units.SingleAsync(u => u.Kind == UnitKind.City, cancellationToken);
+        var units = await AddUnitsAsync(scale, city, cancellationToken);
+        var people = await AddAccountsAsync(scale, city, units, random, now, cancellationToken);
 
         var nominations = contest.Tracks.Where(t => t.Kind == TrackKind.Nomination).OrderBy(t => t.SortOrder).ToList();
         var essays = contest.Tracks.Where(t => t.Kind == TrackKind.Essay).OrderBy(t => t.SortOrder).ToList();
@@ -173,9 +174,8 @@ public sealed class ContestGenerator(AwardsDbContext db, Seeder seeder, JudgeRen
 
     private static string Phone(Random random) => string.Create(CultureInfo.InvariantCulture, $"139{random.Next(100_000_000):D8}");
 
-    private async Task<List<Unit>> AddUnitsAsync(GeneratedScale scale, CancellationToken cancellationToken)
+    private async Task<List<Unit>> AddUnitsAsync(GeneratedScale scale, Unit city, CancellationToken cancellationToken)
     {
-        var city = await db.Units.SingleAsync(u => u.Kind == UnitKind.City, cancellationToken);
         var units = new List<Unit>(scale.NominatingUnits);
         for (var i = 1; i <= scale.NominatingUnits; i++)
         {
@@ -190,7 +190,7 @@ public sealed class ContestGenerator(AwardsDbContext db, Seeder seeder, JudgeRen
         return units;
     }
 
-    private async Task<GeneratedPeople> AddAccountsAsync(GeneratedScale scale, List<Unit> units, Random random, DateTime now, CancellationToken cancellationToken)
+    private async Task<GeneratedPeople> AddAccountsAsync(GeneratedScale scale, Unit city, List<Unit> units, Random random, DateTime now, CancellationToken cancellationToken)
     {
         // One hash for every account: hashing each of 10,000 passwords would take minutes.
         var hash = hasher.HashPassword(new AppUser(), GeneratedAccounts.Password);
@@ -216,7 +216,6 @@ public sealed class ContestGenerator(AwardsDbContext db, Seeder seeder, JudgeRen
             };
         }
 
-        var city = await db.Units.SingleAsync(u => u.Kind == UnitKind.City, cancellationToken);
         var organizer = Account(GeneratedAccounts.Organizer, "组织方（生成）", city.Id);
         var coordinators = units.Select((u, i) => Account(GeneratedAccounts.Coordinator(i + 1), SyntheticText.PersonName(random), u.Id)).ToList();
         // A third of the judges are outside experts without a unit; the others belong to a unit whose entries they may not judge.
