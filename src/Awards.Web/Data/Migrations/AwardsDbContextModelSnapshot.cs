@@ -103,76 +103,97 @@ namespace Awards.Web.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(0);
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(24);
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(9)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(1);
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(10);
 
                     b.Property<string>("CreationKey")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(13);
 
                     b.Property<DateTime?>("DeclaredOriginalAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(16);
 
                     b.Property<string>("JudgeBody")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(25);
 
                     b.Property<string>("JudgeTitle")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(6);
 
                     b.Property<int?>("NomineeUnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(9);
 
                     b.Property<int?>("OwnerSlot")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(14);
 
                     b.Property<int>("OwnerUserId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(8);
 
                     b.Property<string>("RecommendationOpinion")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(23);
 
                     b.Property<int>("RedactionCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(17);
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
 
                     b.Property<string>("StatusReason")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(4);
 
                     b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(12);
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(5);
 
                     b.Property<int>("TrackId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(2);
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(7);
 
                     b.Property<int?>("UnitSlot")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(15);
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(11);
 
                     b.HasKey("Id");
 
@@ -1146,31 +1167,36 @@ namespace Awards.Web.Data.Migrations
 
                             b1.Property<int>("BirthYear")
                                 .HasColumnType("INTEGER")
-                                .HasColumnName("NomineeBirthYear");
+                                .HasColumnName("NomineeBirthYear")
+                                .HasColumnOrder(20);
 
                             b1.Property<string>("Contact")
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("NomineeContact");
+                                .HasColumnName("NomineeContact")
+                                .HasColumnOrder(22);
 
                             b1.Property<string>("Gender")
                                 .IsRequired()
                                 .HasMaxLength(10)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("NomineeGender");
+                                .HasColumnName("NomineeGender")
+                                .HasColumnOrder(19);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("NomineeName");
+                                .HasColumnName("NomineeName")
+                                .HasColumnOrder(18);
 
                             b1.Property<string>("Position")
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("NomineePosition");
+                                .HasColumnName("NomineePosition")
+                                .HasColumnOrder(21);
 
                             b1.HasKey("EntryId");
 
