@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Awards.Web.Infrastructure;
 
@@ -15,14 +16,18 @@ namespace Awards.Web.Infrastructure;
 /// </summary>
 public static class SessionStamp
 {
+    // Compiled once: the check runs on every signed-in request.
+    private static readonly Func<AwardsDbContext, int, Task<string?>> CurrentStamp =
+        EF.CompileAsyncQuery((AwardsDbContext db, int id) => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefault());
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        var services = context.HttpContext.RequestServices;
         if (context.Principal?.UserId() is int id)
         {
-            var claimType = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+            var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
             var inCookie = context.Principal.FindFirst(claimType)?.Value;
-            var db = context.HttpContext.RequestServices.GetRequiredService<AwardsDbContext>();
-            var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            var current = await CurrentStamp(services.GetRequiredService<AwardsDbContext>(), id);
             if (current is null || current != inCookie)
             {
                 context.RejectPrincipal();
@@ -31,7 +36,14 @@ public static class SessionStamp
             }
         }
 
-        // Identity's own check (lockout, a changed password) keeps running at its interval.
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Identity's own check (lockout, a changed password) keeps running at its interval. It is
+        // called only when due: calling it builds the sign-in manager and its graph of services
+        // on every request just to find that the interval has not passed.
+        var interval = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var issued = context.Properties.IssuedUtc;
+        if (issued is null || (interval.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued.Value > interval.ValidationInterval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     }
 }
