@@ -67,7 +67,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         var assignment = await db.Assignments.AsNoTracking().Include(a => a.Score).FirstAsync(a => a.Id == queue[index].Id, cancellationToken);
         var entry = await db.Entries.AsNoTracking()
             .Where(e => e.Id == assignment.EntryId)
-            .Select(e => new { e.Code, e.JudgeTitle, e.JudgeBody, e.Title, e.Body, NomineeName = e.Nominee!.Name })
+            .Select(e => new { e.Code, e.JudgeTitle, e.JudgeBody, NomineeName = e.Nominee!.Name })
             .FirstAsync(cancellationToken);
         var score = assignment.Score;
         return new JudgeEntryView(
@@ -94,23 +94,42 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
     }
 
     /// <summary>
-    /// Saves a judge's scores. The version check in <see cref="Score.Record"/> refuses a save from
-    /// a page older than the last save, and the concurrency token refuses one that races it.
+    /// The judge's assignment of the entry in the round, with its score, tracked for a save; null
+    /// when the entry is not theirs, not in this round, or no longer in judging (the 404 of every
+    /// judge route). Reads no essay text.
     /// </summary>
-    public async Task<Score> SaveAsync(int judgeId, int roundId, string code, IReadOnlyDictionary<int, decimal?> values, string? comment, bool submit, int version, CancellationToken cancellationToken)
+    public async Task<ScoringTarget?> TargetAsync(int judgeId, int roundId, string code, CancellationToken cancellationToken)
     {
         if (await RoundAsync(roundId, cancellationToken) is not var (track, round))
         {
-            throw new DomainException("The entry was not found.");
+            return null;
         }
 
-        var assignment = await db.Assignments.Include(a => a.Score)
-            .FirstOrDefaultAsync(a => a.JudgeUserId == judgeId && a.RoundId == roundId && db.Entries.Any(e => e.Id == a.EntryId && e.Code == code), cancellationToken)
-            ?? throw new DomainException("The entry was not found.");
-        var score = assignment.ScoreOrNew();
+        var assignment = await (
+            from a in db.Assignments.Include(a => a.Score)
+            where a.JudgeUserId == judgeId && a.RoundId == roundId
+            join e in db.Entries on a.EntryId equals e.Id
+            where e.Code == code && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted)
+            select a).FirstOrDefaultAsync(cancellationToken);
+        return assignment is null ? null : new ScoringTarget(assignment, track, round, code);
+    }
+
+    /// <summary>Saves a judge's scores; see <see cref="SaveAsync(ScoringTarget, IReadOnlyDictionary{int, decimal?}, string?, bool, int, CancellationToken)"/>.</summary>
+    public async Task<Score> SaveAsync(int judgeId, int roundId, string code, IReadOnlyDictionary<int, decimal?> values, string? comment, bool submit, int version, CancellationToken cancellationToken) =>
+        await TargetAsync(judgeId, roundId, code, cancellationToken) is { } target
+            ? await SaveAsync(target, values, comment, submit, version, cancellationToken)
+            : throw new DomainException("The entry was not found.");
+
+    /// <summary>
+    /// Saves a judge's scores. The version check in <see cref="Score.Record"/> refuses a save from
+    /// a page older than the last save, and the concurrency token refuses one that races it.
+    /// </summary>
+    public async Task<Score> SaveAsync(ScoringTarget target, IReadOnlyDictionary<int, decimal?> values, string? comment, bool submit, int version, CancellationToken cancellationToken)
+    {
+        var score = target.Assignment.ScoreOrNew();
         var before = Describe(score);
-        score.Record([.. track.Criteria.OrderBy(c => c.Order)], values, comment, submit, version, round, site.UtcNow);
-        audit.Record(submit ? "Score submitted" : "Score saved", "Score", $"{code}/{round.Id}/{judgeId}", before, Describe(score));
+        score.Record(target.Criteria, values, comment, submit, version, target.Round, site.UtcNow);
+        audit.Record(submit ? "Score submitted" : "Score saved", "Score", $"{target.Code}/{target.Round.Id}/{target.Assignment.JudgeUserId}", before, Describe(score));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -121,6 +140,16 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         }
 
         return score;
+    }
+
+    /// <summary>The code of the entry after this one in the judge's queue, or null at its end.</summary>
+    public Task<string?> NextCodeAsync(ScoringTarget target, CancellationToken cancellationToken)
+    {
+        var (key, id) = (target.Assignment.QueueKey, target.Assignment.Id);
+        return QueueQuery(target.Assignment.JudgeUserId, target.Round.Id)
+            .Where(q => q.QueueKey > key || (q.QueueKey == key && q.Id > id))
+            .Select(q => q.Code)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private static string Describe(Score score) =>
@@ -137,10 +166,11 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         where a.JudgeUserId == judgeId && a.RoundId == roundId
         join e in db.Entries on a.EntryId equals e.Id
         where e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted
-        orderby a.QueueKey
+        orderby a.QueueKey, a.Id
         select new QueueItem
         {
             Id = a.Id,
+            QueueKey = a.QueueKey,
             Code = e.Code,
             JudgeTitle = e.JudgeTitle,
             Status = a.Score == null ? null : a.Score.Status,
@@ -156,6 +186,8 @@ internal sealed class QueueItem
 {
     public int Id { get; init; }
 
+    public int QueueKey { get; init; }
+
     public string Code { get; init; } = string.Empty;
 
     public string? JudgeTitle { get; init; }
@@ -163,4 +195,17 @@ internal sealed class QueueItem
     public ScoreStatus? Status { get; init; }
 
     public decimal? Total { get; init; }
+}
+
+/// <summary>A judge's own assignment of one entry, loaded for saving its score.</summary>
+public sealed class ScoringTarget(JudgeAssignment assignment, Track track, JudgingRound round, string code)
+{
+    public JudgeAssignment Assignment { get; } = assignment;
+
+    public JudgingRound Round { get; } = round;
+
+    public string Code { get; } = code;
+
+    /// <summary>The track's rubric in its order: the form's fields.</summary>
+    public IReadOnlyList<RubricCriterion> Criteria { get; } = [.. track.Criteria.OrderBy(c => c.Order)];
 }

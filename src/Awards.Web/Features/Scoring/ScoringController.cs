@@ -49,14 +49,13 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
     [EnableRateLimiting(SiteSetup.EntryRateLimit)]
     public async Task<IActionResult> Save(int roundId, string code, [FromForm] int version, [FromForm] string? comment, [FromForm] string? action, CancellationToken cancellationToken)
     {
-        var judgeId = User.RequiredUserId();
-        if (await work.EntryAsync(judgeId, roundId, code, cancellationToken) is not { } view)
+        if (await work.TargetAsync(User.RequiredUserId(), roundId, code, cancellationToken) is not { } target)
         {
             return NotFound();
         }
 
         var values = new Dictionary<int, decimal?>();
-        foreach (var criterion in view.Criteria)
+        foreach (var criterion in target.Criteria)
         {
             var raw = Request.Form[$"c{criterion.Id}"].ToString().Trim();
             if (raw.Length == 0)
@@ -77,7 +76,7 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
         var submit = action is "submit" or "submit-next";
         try
         {
-            await work.SaveAsync(judgeId, roundId, code, values, comment, submit, version, cancellationToken);
+            await work.SaveAsync(target, values, comment, submit, version, cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -86,7 +85,8 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
         }
 
         TempData["Message"] = submit ? l["Your scores for {0} are submitted.", code].Value : l["Your draft scores for {0} are saved.", code].Value;
-        return Redirect(action == "submit-next" && view.Next is not null ? $"/judge/rounds/{roundId}/{view.Next}" : $"/judge/rounds/{roundId}/{code}");
+        var next = action == "submit-next" ? await work.NextCodeAsync(target, cancellationToken) : null;
+        return Redirect(next is not null ? $"/judge/rounds/{roundId}/{next}" : $"/judge/rounds/{roundId}/{code}");
     }
 
     /// <summary>The judge cannot judge this entry impartially: it leaves their queue and goes to another judge.</summary>
@@ -94,7 +94,7 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
     public async Task<IActionResult> Conflict(int roundId, string code, CancellationToken cancellationToken)
     {
         // Someone else's entry, or no such round, is not found, as on every other judge route.
-        if (await work.EntryAsync(User.RequiredUserId(), roundId, code, cancellationToken) is null)
+        if (await work.TargetAsync(User.RequiredUserId(), roundId, code, cancellationToken) is null)
         {
             return NotFound();
         }

@@ -76,6 +76,22 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task SubmitAndNext_OpensTheNextEntryOfTheJudgesOwnQueue_AndTheLastEntryStays()
+    {
+        var (judge, _, code) = await UnscoredWorkAsync();
+        var queue = CodePattern().Matches(await judge.GetStringAsync($"/judge/rounds/{_round}")).Select(m => m.Groups[1].Value).ToList();
+        var all = Criteria().ToDictionary(c => c.Id, _ => "75");
+
+        using var first = await ScoreAsync(judge, code, all, "submit-next");
+        var at = queue.IndexOf(code);
+        Assert.Equal($"/judge/rounds/{_round}/{queue[Math.Min(at + 1, queue.Count - 1)]}", first.Headers.Location?.OriginalString);
+
+        using var last = await ScoreAsync(judge, queue[^1], all, "submit-next");
+        Assert.Equal($"/judge/rounds/{_round}/{queue[^1]}", last.Headers.Location?.OriginalString);
+        Assert.Contains("已提交", await judge.GetStringAsync($"/judge/rounds/{_round}/{queue[^1]}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASaveFromAnOlderPage_IsRefused_AndOverwritesNothing()
     {
         var (judge, email, code) = await UnscoredWorkAsync();
