@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Scoring;
@@ -16,6 +17,33 @@ namespace Awards.Web.Features.Scoring;
 /// </summary>
 public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog audit)
 {
+    /// <summary>
+    /// The judge's assignments in a round, in the judge's own order; entries no longer in judging drop
+    /// out. A join, not <c>Any()</c>: SQLite 3.35 turns that EXISTS into an IN list of every entry in
+    /// judging and probes the assignments with each, 30 ms a page at province scale (docs/PERFORMANCE.md).
+    /// </summary>
+    private static readonly Expression<Func<AwardsDbContext, int, int, IQueryable<QueueItem>>> QueueExpression = (db, judgeId, roundId) =>
+        from a in db.Assignments.AsNoTracking()
+        where a.JudgeUserId == judgeId && a.RoundId == roundId
+        join e in db.Entries on a.EntryId equals e.Id
+        where e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted
+        orderby a.QueueKey, a.Id
+        select new QueueItem
+        {
+            Id = a.Id,
+            QueueKey = a.QueueKey,
+            Code = e.Code,
+            JudgeTitle = e.JudgeTitle,
+            Status = a.Score == null ? null : a.Score.Status,
+            Total = a.Score == null ? null : a.Score.Total,
+        };
+
+    // The queue page's query, compiled once: building and looking up its expression tree cost as
+    // much as a quarter of running it (docs/PERFORMANCE.md).
+    private static readonly Func<AwardsDbContext, int, int, IAsyncEnumerable<QueueItem>> CompiledQueue = EF.CompileAsyncQuery(QueueExpression);
+
+    private static readonly Func<AwardsDbContext, int, int, IQueryable<QueueItem>> Queue = QueueExpression.Compile();
+
     public async Task<IReadOnlyList<JudgeRoundRow>> RoundsAsync(int judgeId, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
@@ -42,9 +70,12 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             return null;
         }
 
-        var rows = await QueueQuery(judgeId, roundId)
-            .Select(q => new QueueRow(q.Code, q.JudgeTitle ?? string.Empty, q.Status, q.Total))
-            .ToListAsync(cancellationToken);
+        var rows = new List<QueueRow>();
+        await foreach (var q in CompiledQueue(db, judgeId, roundId).WithCancellation(cancellationToken))
+        {
+            rows.Add(new QueueRow(q.Code, q.JudgeTitle ?? string.Empty, q.Status, q.Total));
+        }
+
         return rows.Count == 0 ? null : new JudgeQueuePage(roundId, track.Name.ForCurrentCulture(), round.Name.ForCurrentCulture(), round.IsClosedAt(site.UtcNow), round.ClosesAt, rows);
     }
 
@@ -156,26 +187,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         string.Join("; ", score.Values.OrderBy(v => v.Key).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}"))
         + $"; total={score.Total?.ToString(CultureInfo.InvariantCulture)}; {score.Status}; v{score.Version}";
 
-    /// <summary>
-    /// The judge's assignments in a round, in the judge's own order; entries no longer in judging drop
-    /// out. A join, not <c>Any()</c>: SQLite 3.35 turns that EXISTS into an IN list of every entry in
-    /// judging and probes the assignments with each, 30 ms a page at province scale (docs/PERFORMANCE.md).
-    /// </summary>
-    private IQueryable<QueueItem> QueueQuery(int judgeId, int roundId) =>
-        from a in db.Assignments.AsNoTracking()
-        where a.JudgeUserId == judgeId && a.RoundId == roundId
-        join e in db.Entries on a.EntryId equals e.Id
-        where e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted
-        orderby a.QueueKey, a.Id
-        select new QueueItem
-        {
-            Id = a.Id,
-            QueueKey = a.QueueKey,
-            Code = e.Code,
-            JudgeTitle = e.JudgeTitle,
-            Status = a.Score == null ? null : a.Score.Status,
-            Total = a.Score == null ? null : a.Score.Total,
-        };
+    private IQueryable<QueueItem> QueueQuery(int judgeId, int roundId) => Queue(db, judgeId, roundId);
 
     private Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken) =>
         site.RoundAsync(roundId, cancellationToken);
