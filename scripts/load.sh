@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load on the province-scale contest (docs/PERFORMANCE.md): the judge's queue page, the
-# scoring POST, the public notice, a static file (/favicon.svg, the reference) and the trivial
+# scoring POST (submit and open the next entry, a judge's Enter key), the public notice, the judge's
+# dashboard (a small signed-in page), a static file (/favicon.svg, the reference) and the trivial
 # /health endpoint (routing, middleware and one database round trip) with wrk at 32
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run.
@@ -123,6 +124,7 @@ echo "Loading $url for ${duration}s per endpoint at $connections connections (wr
 run reference "$url/favicon.svg"
 run health "$url/health"
 run page "$url/account/login"
+run signed -H "Cookie: $queue_cookie" "$url/judge"
 run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
 run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
 run notice "$url/notice"
@@ -142,6 +144,7 @@ while read -r name rps p99; do
         reference) label="GET /favicon.svg (reference)" ;;
         health) label="GET /health (trivial endpoint)" ;;
         page) label="GET /account/login (small page)" ;;
+        signed) label="GET /judge (signed-in page)" ;;
         queue) label="GET /judge/rounds/$round (queue)" ;;
         score) label="POST /judge/rounds/$round/CODE" ;;
         notice) label="GET /notice" ;;

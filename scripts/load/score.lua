@@ -31,7 +31,7 @@ end
 function request()
   local row = rows[next_row]
   next_row = next_row % #rows + 1
-  local body = "version=" .. row.version .. "&" .. row.fields .. "&action=submit&__RequestVerificationToken=" .. row.token
+  local body = "version=" .. row.version .. "&" .. row.fields .. "&action=submit-next&__RequestVerificationToken=" .. row.token
   row.version = row.version + 1
   return wrk.format("POST", row.path, {
     ["Cookie"] = row.cookie,
