@@ -6,7 +6,9 @@
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run.
 #
-#   scripts/load.sh [--duration SECONDS] [--connections N] [--db FILE] [--url http://host:port [--pid PID]]
+#   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--db FILE] [--url http://host:port [--pid PID]]
+#
+# Each endpoint gets an uncounted warm-up run first (--warmup, 5 s; 0 to skip).
 #
 # Without --url it builds the site in Release, makes the province database with
 # `generate province --seed 1` when FILE (default data/perf/province.db) does not exist yet, and
@@ -19,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration=20
+warmup=5
 connections=32
 db=data/perf/province.db
 url=
@@ -27,6 +30,7 @@ pid=
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration=$2; shift 2 ;;
+        --warmup) warmup=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --db) db=$2; shift 2 ;;
         --url) url=$2; shift 2 ;;
@@ -77,7 +81,7 @@ round=$(sqlite3 "$db" "SELECT r.Id FROM Rounds r JOIN Tracks t ON t.Id = r.Track
 fields=$(sqlite3 "$db" "SELECT group_concat('c' || c.Id || '=' || (80 + c.\"Order\"), '&') FROM RubricCriteria c JOIN Tracks t ON t.Id = c.TrackId WHERE t.Code = 'help-story'")
 
 # Sign in as a few judges; each one's antiforgery token comes from one of their entry pages.
-: >"$work/scores.tsv"
+: >"$work/judges.tsv"
 for n in $(seq 1 "$judges"); do
     email=$(printf 'judge%04d@generated.example' "$n")
     jar="$work/judge$n.cookies"
@@ -90,11 +94,20 @@ for n in $(seq 1 "$judges"); do
     [ -n "$token" ] || { echo "Could not sign in as $email"; exit 1; }
     cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
     token=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")
-    sqlite3 -separator $'\t' "$db" "SELECT '$cookie', '$token', '/judge/rounds/$round/' || e.Code, s.Version, '$fields'
-        FROM Assignments a JOIN Entries e ON e.Id = a.EntryId JOIN Scores s ON s.AssignmentId = a.Id
-        WHERE a.JudgeUserId = $judge AND a.RoundId = $round ORDER BY a.QueueKey" >>"$work/scores.tsv"
+    printf '%s\t%s\t%s\n' "$judge" "$cookie" "$token" >>"$work/judges.tsv"
     [ "$n" -eq 1 ] && queue_cookie=$cookie
 done
+
+# The judges' assignments with each score's current version, read again before each POST run,
+# so that every POST sends the version the last save left.
+score_rows() {
+    : >"$work/scores.tsv"
+    while IFS=$'\t' read -r judge cookie token; do
+        sqlite3 -separator $'\t' "$db" "SELECT '$cookie', '$token', '/judge/rounds/$round/' || e.Code, s.Version, '$fields'
+            FROM Assignments a JOIN Entries e ON e.Id = a.EntryId JOIN Scores s ON s.AssignmentId = a.Id
+            WHERE a.JudgeUserId = $judge AND a.RoundId = $round ORDER BY a.QueueKey" >>"$work/scores.tsv"
+    done <"$work/judges.tsv"
+}
 
 peak=0
 sample() {
@@ -111,6 +124,12 @@ fi
 run() { # name, then wrk's arguments
     local name=$1
     shift
+    # A warm-up run first, not counted: the first seconds of an endpoint measure the JIT.
+    [ "$warmup" -gt 0 ] && { [ "$name" = score ] && score_rows; wrk -t2 "-c$connections" "-d${warmup}s" "$@" >/dev/null 2>&1; }
+    if [ "$name" = score ]; then
+        score_rows
+        saved_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
+    fi
     wrk -t2 "-c$connections" "-d${duration}s" --latency "$@" >"$work/$name.txt" 2>&1
     local rps p99
     rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$work/$name.txt")
@@ -119,7 +138,6 @@ run() { # name, then wrk's arguments
     grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
 }
 
-saved_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
 echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run reference "$url/favicon.svg"
 run health "$url/health"

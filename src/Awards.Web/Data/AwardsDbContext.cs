@@ -53,34 +53,6 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    /// <summary>A save outside an explicit transaction waits for its writer's turn (WriteGate).</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (Database.CurrentTransaction is not null)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        using (WriteGate.Enter(this))
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-    }
-
-    /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        if (Database.CurrentTransaction is not null)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        using (await WriteGate.EnterAsync(this, cancellationToken))
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-    }
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -19,8 +19,6 @@ public static class ImmediateTransaction
     {
         for (var attempt = 1; ; attempt++)
         {
-            // The writer's turn first (WriteGate), then SQLite's lock, which is then free.
-            using var turn = await WriteGate.EnterAsync(db, cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
