@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,21 +15,51 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // The native connections already set up. EF opens and closes the pooled connection around
+    // every query, but the settings belong to the native connection, which the pool keeps open:
+    // they are run once per native connection, not once per query.
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = CommandText(connection);
-        command.ExecuteNonQuery();
+        if (CommandText(connection) is { } text)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = CommandText(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (CommandText(connection) is { } text)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = text;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
-    // The millisecond busy handler where it installs, else SQLite's own (whole-second) busy_timeout.
-    private static string CommandText(DbConnection connection) =>
-        connection is SqliteConnection sqlite && SqliteBusyWait.TryInstall(sqlite) ? Pragmas : SqliteBusyWait.FallbackPragma + " " + Pragmas;
+    // The millisecond busy handler where it installs, else SQLite's own (whole-second) busy_timeout;
+    // null when this native connection has them already.
+    private static string? CommandText(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return Pragmas;
+        }
+
+        if (sqlite.Handle is { } handle && Configured.TryGetValue(handle, out _))
+        {
+            return null;
+        }
+
+        var text = SqliteBusyWait.TryInstall(sqlite) ? Pragmas : SqliteBusyWait.FallbackPragma + " " + Pragmas;
+        if (sqlite.Handle is { } opened)
+        {
+            Configured.AddOrUpdate(opened, opened);
+        }
+
+        return text;
+    }
 }

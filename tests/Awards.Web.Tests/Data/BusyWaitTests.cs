@@ -21,6 +21,31 @@ public sealed class BusyWaitTests(AwardsFactory factory) : IClassFixture<AwardsF
     }
 
     [Fact]
+    public async Task APooledConnection_KeepsItsSettings_EveryTimeItIsOpenedAgain()
+    {
+        _ = factory.Server;
+        for (var open = 0; open < 5; open++)
+        {
+            // Each scope's context opens a connection from the pool; the settings are run once per
+            // native connection (SqlitePragmas) and must hold on every later open of it.
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AwardsDbContext>();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal(1L, Pragma(connection, "foreign_keys"));
+            Assert.Equal(1L, Pragma(connection, "synchronous"));
+            await db.Database.CloseConnectionAsync();
+        }
+
+        static long Pragma(System.Data.Common.DbConnection connection, string name)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    [Fact]
     public async Task AWriterBlockedByAnother_WaitsAndThenCommits()
     {
         _ = factory.Server;
