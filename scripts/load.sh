@@ -8,7 +8,8 @@
 #
 #   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--db FILE] [--url http://host:port [--pid PID]]
 #
-# Each endpoint gets an uncounted warm-up run first (--warmup, 5 s; 0 to skip).
+# Each endpoint gets an uncounted warm-up run first (--warmup, 15 s; 0 to skip): after a start the
+# scoring POST showed p99 of 0.5-1 s for about its first half-minute, and about 50 ms after that.
 #
 # Without --url it builds the site in Release, makes the province database with
 # `generate province --seed 1` when FILE (default data/perf/province.db) does not exist yet, and
@@ -21,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration=20
-warmup=5
+warmup=15
 connections=32
 db=data/perf/province.db
 url=
