@@ -32,6 +32,19 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         await Journey.SignInAsync(page, "shen.qiuyun@example.org", "**/author", "Essay-Writer-2026");
 
         await page.GetByTestId("new-journey").ClickAsync();
+
+        // A file over the limit is refused in the page, before it is sent, with the server's message.
+        var formUrl = page.Url;
+        await page.GetByLabel("Word 文件").SetInputFilesAsync(new FilePayload
+        {
+            Name = "太大的文件.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = new byte[(10 * 1024 * 1024) + 1],
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "转换" }).ClickAsync();
+        Assert.Equal("文件超过 10 MB。", await page.GetByLabel("Word 文件").EvaluateAsync<string>("e => e.validationMessage"));
+        Assert.Equal(formUrl, page.Url);
+
         await page.GetByLabel("Word 文件").SetInputFilesAsync(new FilePayload
         {
             Name = "我的脱贫历程.docx",

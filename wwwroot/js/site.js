@@ -143,3 +143,18 @@
     }
     setTimeout(poll, 500);
 })();
+
+// A file over the upload limit is refused before it is sent, with the server's own message:
+// <input type="file" data-max-bytes="10485760" data-too-large="文件超过 10 MB。">.
+// The server checks again; this only spares a judge or an author a long upload that would fail.
+(function () {
+    "use strict";
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+        var max = Number(input.getAttribute("data-max-bytes"));
+        input.addEventListener("change", function () {
+            var tooLarge = Array.prototype.some.call(input.files || [], function (file) { return file.size > max; });
+            input.setCustomValidity(tooLarge ? input.getAttribute("data-too-large") : "");
+            if (tooLarge) { input.reportValidity(); }
+        });
+    });
+})();
