@@ -14,5 +14,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.EntityType, a.EntityKey });
         builder.HasIndex(a => a.UserId);
+
+        // The audit viewer's list of actions, read by one index seek per action (AuditQuery).
+        builder.HasIndex(a => a.Action);
     }
 }

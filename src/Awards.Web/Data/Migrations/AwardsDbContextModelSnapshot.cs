@@ -858,6 +858,8 @@ namespace Awards.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("UserId");

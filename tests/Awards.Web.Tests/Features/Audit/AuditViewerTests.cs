@@ -32,6 +32,21 @@ public sealed class AuditViewerTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task TheFilters_ListEveryActionAndEntityTypeInTheLog_InOrder()
+    {
+        var organizer = await SignedInAsync(factory, Organizer);
+        var page = new HtmlParser().ParseDocument(await organizer.GetStringAsync("/organizer/audit"));
+        List<string> Options(string select) => [.. page.QuerySelectorAll($"select#{select} option").Select(o => o.GetAttribute("value") ?? string.Empty).Where(v => v.Length > 0)];
+
+        var (actions, entities) = factory.WithDb(db => (
+            db.AuditLog.Select(a => a.Action).Distinct().OrderBy(a => a).ToList(),
+            db.AuditLog.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToList()));
+        Assert.True(actions.Count > 1 && entities.Count > 1, "the demo contest's log is too small to tell");
+        Assert.Equal(actions, Options("action"));
+        Assert.Equal(entities, Options("entity"));
+    }
+
+    [Fact]
     public async Task AnonymousVisitors_AreSentToSignIn()
     {
         using var response = await new Browser(factory).Client.GetAsync("/organizer/audit/export.csv");
