@@ -49,17 +49,17 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             return Pragmas;
         }
 
-        if (sqlite.Handle is { } handle && Configured.TryGetValue(handle, out _))
+        if (sqlite.Handle is not { } handle)
+        {
+            return SqliteBusyWait.FallbackPragma + " " + Pragmas;
+        }
+
+        if (Configured.TryGetValue(handle, out _))
         {
             return null;
         }
 
-        var text = SqliteBusyWait.TryInstall(sqlite) ? Pragmas : SqliteBusyWait.FallbackPragma + " " + Pragmas;
-        if (sqlite.Handle is { } opened)
-        {
-            Configured.AddOrUpdate(opened, opened);
-        }
-
-        return text;
+        Configured.AddOrUpdate(handle, handle);
+        return SqliteBusyWait.TryInstall(sqlite) ? Pragmas : SqliteBusyWait.FallbackPragma + " " + Pragmas;
     }
 }

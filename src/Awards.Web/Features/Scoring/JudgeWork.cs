@@ -86,7 +86,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             return null;
         }
 
-        var queue = await QueueQuery(judgeId, roundId)
+        var queue = await Queue(db, judgeId, roundId)
             .Select(q => new { q.Id, q.Code, Done = q.Status == ScoreStatus.Submitted })
             .ToListAsync(cancellationToken);
         var index = queue.FindIndex(q => q.Code == code);
@@ -177,7 +177,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
     public Task<string?> NextCodeAsync(ScoringTarget target, CancellationToken cancellationToken)
     {
         var (key, id) = (target.Assignment.QueueKey, target.Assignment.Id);
-        return QueueQuery(target.Assignment.JudgeUserId, target.Round.Id)
+        return Queue(db, target.Assignment.JudgeUserId, target.Round.Id)
             .Where(q => q.QueueKey > key || (q.QueueKey == key && q.Id > id))
             .Select(q => q.Code)
             .FirstOrDefaultAsync(cancellationToken);
@@ -186,8 +186,6 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
     private static string Describe(Score score) =>
         string.Join("; ", score.Values.OrderBy(v => v.Key).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}"))
         + $"; total={score.Total?.ToString(CultureInfo.InvariantCulture)}; {score.Status}; v{score.Version}";
-
-    private IQueryable<QueueItem> QueueQuery(int judgeId, int roundId) => Queue(db, judgeId, roundId);
 
     private Task<(Track Track, JudgingRound Round)?> RoundAsync(int roundId, CancellationToken cancellationToken) =>
         site.RoundAsync(roundId, cancellationToken);
