@@ -103,19 +103,9 @@ public sealed class ConcurrencyTests(ITestOutputHelper log)
 
     private static async Task<(bool Acknowledged, string Failure)> ScoreAsync((SiteClient Client, string Token) judge, Task go, int round, string code, List<int> criteria, decimal value)
     {
-        var page = $"/judge/rounds/{round}/{code}";
-        var fields = criteria.Select(c => KeyValuePair.Create($"c{c}", value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Concat([new("version", "0"), new("action", "submit"), new("comment", "并发评分")]);
         await go;
-        using var response = await judge.Client.PostAsync(page, judge.Token, fields);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            return (false, $"{code}: {(int)response.StatusCode}");
-        }
-
-        // A refused save also redirects back, with a message instead: the judge learns it was saved from the page.
-        var shown = await judge.Client.GetStringAsync(response.Headers.Location!.OriginalString);
-        return (shown.Contains($"Your scores for {code} are submitted.", StringComparison.Ordinal), $"{code}: no confirmation on the page");
+        var (_, confirmed, failure) = await Scores.SubmitAsync(judge.Client, judge.Token, round, code, criteria, value, version: 0, "并发评分");
+        return (confirmed, failure);
     }
 
     private static async Task<(string? Code, string Failure)> WriteAndSubmitAsync((SiteClient Client, string Token) author, Task go, string title)

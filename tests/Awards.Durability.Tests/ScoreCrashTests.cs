@@ -22,7 +22,7 @@ public sealed class ScoreCrashTests(ITestOutputHelper log)
         {
             round = int.Parse(Sqlite.Rows(folder.DatabasePath, "SELECT r.Id FROM Rounds r JOIN Tracks t ON t.Id = r.TrackId WHERE t.Code = 'help-story' AND r.Sequence = 1;").Single(), CultureInfo.InvariantCulture);
             await AssignAllDemoJudgesAsync(site.Address, folder.DatabasePath, round);
-            var criteria = Sqlite.Rows(folder.DatabasePath, "SELECT c.Id FROM RubricCriteria c JOIN Tracks t ON t.Id = c.TrackId WHERE t.Code = 'help-story';");
+            var criteria = Sqlite.Rows(folder.DatabasePath, "SELECT c.Id FROM RubricCriteria c JOIN Tracks t ON t.Id = c.TrackId WHERE t.Code = 'help-story';").Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
             var work = Sqlite.Rows(folder.DatabasePath, $"SELECT u.Email || '|' || e.Code FROM Assignments a JOIN AspNetUsers u ON u.Id = a.JudgeUserId JOIN Entries e ON e.Id = a.EntryId WHERE a.RoundId = {round};")
                 .Select(r => r.Split('|')).GroupBy(r => r[0], r => r[1]).ToList();
             Assert.True(work.Count >= 3, "the judges have no work");
@@ -86,7 +86,7 @@ public sealed class ScoreCrashTests(ITestOutputHelper log)
     /// One judge submitting their entries' scores again and again, each save from the version the
     /// last one left. A save counts as confirmed only when the judge's next page says it was saved.
     /// </summary>
-    private static async Task ScoreUntilStoppedAsync(Uri address, int round, string judge, List<string> codes, List<string> criteria, ConcurrentDictionary<(string, string), int> confirmed, CancellationToken stop)
+    private static async Task ScoreUntilStoppedAsync(Uri address, int round, string judge, List<string> codes, List<int> criteria, ConcurrentDictionary<(string, string), int> confirmed, CancellationToken stop)
     {
         using var client = await SiteClient.SignedInAsync(address, judge);
         client.InEnglish();
@@ -95,18 +95,15 @@ public sealed class ScoreCrashTests(ITestOutputHelper log)
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
             var code = codes[n % codes.Count];
-            var value = (60 + (n % 30)).ToString(CultureInfo.InvariantCulture);
-            var fields = criteria.Select(c => KeyValuePair.Create($"c{c}", value))
-                .Concat([new("version", versions[code].ToString(CultureInfo.InvariantCulture)), new("action", "submit"), new("comment", "断电测试")]);
             try
             {
-                using var response = await client.PostAsync($"/judge/rounds/{round}/{code}", token, fields);
-                if (response.StatusCode != HttpStatusCode.Redirect)
+                var (status, saved, _) = await Scores.SubmitAsync(client, token, round, code, criteria, 60 + (n % 30), versions[code], "断电测试");
+                if (status != HttpStatusCode.Redirect)
                 {
                     return;
                 }
 
-                if ((await client.GetStringAsync(response.Headers.Location!.OriginalString)).Contains($"Your scores for {code} are submitted.", StringComparison.Ordinal))
+                if (saved)
                 {
                     versions[code]++;
                     confirmed[(judge, code)] = versions[code];
