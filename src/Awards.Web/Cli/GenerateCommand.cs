@@ -44,6 +44,9 @@ internal static class GenerateCommand
             prizes = await GeneratedNotice.PublishAsync(scope.ServiceProvider, CancellationToken.None);
         }
 
+        // Everything written so far sits in the WAL (about 1 GB at province scale), which no one
+        // would checkpoint before the site's first writes: fold it into the database file now.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Generated the {scale.Name} contest (seed {seed}) in {path} in {watch.Elapsed.TotalSeconds:F1} s: {generated.Units} extra units, {generated.Accounts} accounts, " +
             $"{generated.Nominations} nominations, {generated.Essays} essays, {generated.Assignments} assignments, {generated.Scores} submitted scores; " +

@@ -16,6 +16,11 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("200 nominations, 2000 essays", output, StringComparison.Ordinal);
 
+        // What was written is in the database file, not left in a write-ahead log as large as the
+        // data for the site's first writer to fold in (its connections are still in the pool here).
+        var wal = new FileInfo(Path.Combine(_root, "first.db-wal"));
+        Assert.True(!wal.Exists || wal.Length == 0, $"the WAL holds {wal.Length} bytes after generate");
+
         Assert.Equal(200, Scalar("first", "SELECT COUNT(*) FROM Entries e JOIN Tracks t ON t.Id = e.TrackId WHERE t.Kind = 'Nomination' AND e.Status = 'Accepted'"));
         Assert.Equal(2_000, Scalar("first", "SELECT COUNT(*) FROM Entries e JOIN Tracks t ON t.Id = e.TrackId WHERE t.Kind = 'Essay' AND e.Status = 'Submitted'"));
         Assert.Equal(60, Scalar("first", "SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.Name = 'Judge'"));
