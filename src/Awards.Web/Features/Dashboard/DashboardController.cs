@@ -13,6 +13,14 @@ namespace Awards.Web.Features.Dashboard;
 [Authorize]
 public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork, Results.PublicResults results) : Controller
 {
+    // Every dashboard reads the signed-in person; compiled once, as the judge's dashboard's other
+    // queries are (docs/PERFORMANCE.md).
+    private static readonly Func<AwardsDbContext, int, Task<AppUser?>> CompiledUser = EF.CompileAsyncQuery(
+        (AwardsDbContext db, int id) => db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefault(u => u.Id == id));
+
+    private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<int>> CompiledPanelRounds = EF.CompileAsyncQuery(
+        (AwardsDbContext db, int judgeId) => db.PanelMembers.Where(p => p.JudgeUserId == judgeId).Select(p => p.RoundId));
+
     [HttpGet("/dashboard")]
     public IActionResult Index() => User switch
     {
@@ -140,13 +148,18 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
 
         var tracks = contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder).ToList();
         var assigned = await judgeWork.RoundsAsync(me.Id, cancellationToken);
-        var panels = (await db.PanelMembers.Where(p => p.JudgeUserId == me.Id).Select(p => p.RoundId).ToListAsync(cancellationToken)).ToHashSet();
+        var panels = new HashSet<int>();
+        await foreach (var roundId in CompiledPanelRounds(db, me.Id).WithCancellation(cancellationToken))
+        {
+            panels.Add(roundId);
+        }
+
         return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks, assigned, panels));
     }
 
     private async Task<AppUser?> CurrentUserAsync(CancellationToken cancellationToken)
     {
-        var id = User.RequiredUserId();
-        return await db.Users.AsNoTracking().Include(u => u.Unit).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await CompiledUser(db, User.RequiredUserId());
     }
 }
