@@ -6,8 +6,8 @@ namespace Awards.Web.Data;
 /// <summary>
 /// Check-then-write under SQLite's single writer (SECURITY.md §5, ADR 0001). The work runs
 /// inside <c>BEGIN IMMEDIATE</c>, so the counts it reads cannot change before it writes: a
-/// second writer waits on busy_timeout instead of failing with "database is locked" when its
-/// deferred read lock would have to be upgraded. Unique indexes stay as the backstop; a
+/// second writer waits for its turn (<see cref="WriteGate"/>) and SQLite's lock instead of
+/// failing with "database is locked" when its deferred read lock would have to be upgraded. Unique indexes stay as the backstop; a
 /// violation of one is retried a bounded number of times with a fresh change tracker, so the
 /// work must load what it changes.
 /// </summary>
@@ -19,10 +19,11 @@ public static class ImmediateTransaction
     {
         for (var attempt = 1; ; attempt++)
         {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var turn = await WriteGate.EnterAsync(connection, cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
                 await using var transaction = connection.BeginTransaction(deferred: false);
                 await db.Database.UseTransactionAsync(transaction, cancellationToken);
                 var result = await work(cancellationToken);

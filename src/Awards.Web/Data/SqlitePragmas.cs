@@ -15,6 +15,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
+    // The running site copies the log into the database file in the background (WalCheckpointer).
+    private const string BackgroundCheckpoints = "PRAGMA wal_autocheckpoint = 0;";
+
     // The native connections already set up. EF opens and closes the pooled connection around
     // every query, but the settings belong to the native connection, which the pool keeps open:
     // they are run once per native connection, not once per query.
@@ -60,6 +63,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
 
         Configured.AddOrUpdate(handle, handle);
-        return SqliteBusyWait.TryInstall(sqlite) ? Pragmas : SqliteBusyWait.FallbackPragma + " " + Pragmas;
+        var text = SqliteBusyWait.TryInstall(sqlite) ? Pragmas : SqliteBusyWait.FallbackPragma + " " + Pragmas;
+        return WalCheckpointer.Manages(sqlite.DataSource) ? text + " " + BackgroundCheckpoints : text;
     }
 }

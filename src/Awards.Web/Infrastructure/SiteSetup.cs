@@ -89,6 +89,8 @@ public static class SiteSetup
         services.AddScoped<Features.Audit.AuditQuery>();
         // The lock first: a restore must never find the site halfway through starting (ADR 0008).
         services.AddHostedService<Data.Backups.SiteLockService>();
+        // Before the initializer: the site's connections, its first ones included, leave checkpoints to it.
+        services.AddHostedService<WalCheckpointer>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

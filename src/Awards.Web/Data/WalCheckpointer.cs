@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Awards.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Data;
+
+/// <summary>
+/// Copies the write-ahead log into the database file in the background while the site runs
+/// (ADR 0001). SQLite does this by itself inside the commit that takes the log past 1,000 pages,
+/// so that one save also writes megabytes and waits for their fsync. With writers taking turns
+/// (<see cref="WriteGate"/>), every writer behind it would wait too. The site's connections turn
+/// that off (<c>wal_autocheckpoint = 0</c>, set by <see cref="SqlitePragmas"/> for a database this
+/// service looks after), and this service runs a passive checkpoint twice a second instead: it
+/// never waits for a lock and never blocks a reader or a writer. The CLI, which does not run the
+/// site's services, keeps SQLite's own.
+/// </summary>
+internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<WalCheckpointer> logger) : BackgroundService, IHostedLifecycleService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    private static readonly ConcurrentDictionary<string, byte> Running = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, (long Log, long Copied)> Last = new(StringComparer.Ordinal);
+
+    private static long _checkpoints;
+
+    /// <summary>How many checkpoints this process's sites have run.</summary>
+    public static long Checkpoints => Interlocked.Read(ref _checkpoints);
+
+    /// <summary>Whether a running site checkpoints this database (a connection's DataSource) itself.</summary>
+    public static bool Manages(string dataSource) => Running.ContainsKey(dataSource);
+
+    /// <summary>The last checkpoint of the database here: the log's pages, and how many of them are in the database file.</summary>
+    public static (long Log, long Copied)? LastCheckpoint(string dataSource) => Last.TryGetValue(dataSource, out var last) ? last : null;
+
+    // Before the database initializer opens the first connection (this service is registered
+    // ahead of it), so that every connection of the site leaves the checkpoints here: the pool
+    // keeps native connections, and their settings are made once (SqlitePragmas).
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        Running[DataSource] = 0;
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Running.TryRemove(DataSource, out _);
+        await CheckpointAsync(CancellationToken.None);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await CheckpointAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private string DataSource => AppPaths.Resolve(options.Value.DatabasePath);
+
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(DataSource + "-wal"))
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection(DatabaseSetup.ConnectionString(options.Value));
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // One row: busy (0 or 1), the log's pages, and how many of them are now in the database file.
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                Last[DataSource] = (reader.GetInt64(1), reader.GetInt64(2));
+            }
+
+            Interlocked.Increment(ref _checkpoints);
+        }
+        catch (SqliteException e)
+        {
+            // A restore swapping the file, or a full disk: the next tick tries again, and the log stays valid meanwhile.
+            logger.LogWarning(e, "The checkpoint of {Database} did not run", DataSource);
+        }
+    }
+}
