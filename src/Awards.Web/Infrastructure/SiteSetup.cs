@@ -171,6 +171,7 @@ public static class SiteSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestConnection>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();

@@ -16,11 +16,20 @@ public sealed class QueryCounter : DbCommandInterceptor
 {
     private readonly ConcurrentDictionary<string, int> _byPath = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, int> _opensByPath = new(StringComparer.Ordinal);
+
     public IHttpContextAccessor? Http { get; set; }
 
     public int For(string path) => _byPath.GetValueOrDefault(path);
 
-    public void Reset() => _byPath.Clear();
+    /// <summary>How many times the requests to <paramref name="path"/> opened the database connection.</summary>
+    public int OpensFor(string path) => _opensByPath.GetValueOrDefault(path);
+
+    public void Reset()
+    {
+        _byPath.Clear();
+        _opensByPath.Clear();
+    }
 
     /// <summary>Adds this counter to the site's DbContext options.</summary>
     public void AddTo(IServiceCollection services)
@@ -31,7 +40,7 @@ public sealed class QueryCounter : DbCommandInterceptor
         {
             Http ??= provider.GetRequiredService<IHttpContextAccessor>();
             var options = (DbContextOptions<AwardsDbContext>)original.ImplementationFactory!(provider);
-            return new DbContextOptionsBuilder<AwardsDbContext>(options).AddInterceptors(this).Options;
+            return new DbContextOptionsBuilder<AwardsDbContext>(options).AddInterceptors(this, new Opens(this)).Options;
         }, original.Lifetime));
     }
 
@@ -71,11 +80,28 @@ public sealed class QueryCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private void Count()
+    private void Count() => Count(_byPath);
+
+    private void Count(ConcurrentDictionary<string, int> counts)
     {
         if (Http?.HttpContext?.Request.Path.Value is { } path)
         {
-            _byPath.AddOrUpdate(path, 1, (_, n) => n + 1);
+            counts.AddOrUpdate(path, 1, (_, n) => n + 1);
+        }
+    }
+
+    private sealed class Opens(QueryCounter counter) : DbConnectionInterceptor
+    {
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            counter.Count(counter._opensByPath);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            counter.Count(counter._opensByPath);
+            return ValueTask.FromResult(result);
         }
     }
 }
