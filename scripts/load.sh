@@ -4,9 +4,14 @@
 # dashboard (a small signed-in page), a static file (/favicon.svg, the reference) and the trivial
 # /health endpoint (routing, middleware and one database round trip) with wrk at 32
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
-# the server's peak resident memory during the run.
+# the server's peak resident memory during the run. With the server's pid known, it also prints
+# the server's CPU time per request (milliseconds), which other load on the machine changes much
+# less than requests per second.
 #
-#   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--db FILE] [--url http://host:port [--pid PID]]
+#   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--only NAMES] [--db FILE] [--url http://host:port [--pid PID]]
+#
+# --only takes a comma-separated list of page, signed, queue, score and notice; the reference and
+# /health always run, so that every ratio is measured in the same run.
 #
 # Each endpoint gets an uncounted warm-up run first (--warmup, 15 s; 0 to skip): after a start the
 # scoring POST showed p99 of 0.5-1 s for about its first half-minute, and about 50 ms after that.
@@ -28,6 +33,7 @@ db=data/perf/province.db
 url=
 judges=4
 pid=
+only=
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration=$2; shift 2 ;;
@@ -36,6 +42,7 @@ while [ $# -gt 0 ]; do
         --db) db=$2; shift 2 ;;
         --url) url=$2; shift 2 ;;
         --pid) pid=$2; shift 2 ;;
+        --only) only=$2; shift 2 ;;
         *) echo "unknown option $1 (see the top of $0)"; exit 2 ;;
     esac
 done
@@ -122,20 +129,35 @@ if [ -n "$pid" ]; then
     sampler=$!
 fi
 
+# The server's CPU time so far (user + system, in clock ticks), when its pid is known: CPU time per
+# request holds still when other processes on the machine take the cores, where requests/s does not.
+cpu_ticks() {
+    [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] && awk '{ print $14 + $15 }' "/proc/$pid/stat"
+    return 0
+}
+
 run() { # name, then wrk's arguments
     local name=$1
     shift
+    if [ -n "$only" ] && [ "$name" != reference ] && [ "$name" != health ] && [[ ",$only," != *",$name,"* ]]; then
+        return 0
+    fi
     # A warm-up run first, not counted: the first seconds of an endpoint measure the JIT.
     [ "$warmup" -gt 0 ] && { [ "$name" = score ] && score_rows; wrk -t2 "-c$connections" "-d${warmup}s" "$@" >/dev/null 2>&1; }
     if [ "$name" = score ]; then
         score_rows
         saved_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
     fi
+    local cpu_before
+    cpu_before=$(cpu_ticks)
     wrk -t2 "-c$connections" "-d${duration}s" --latency "$@" >"$work/$name.txt" 2>&1
-    local rps p99
+    local rps p99 requests cpu
     rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$work/$name.txt")
     p99=$(sed -n 's/^ *99% *\([0-9.]*[mu]*s\).*/\1/p' "$work/$name.txt")
-    echo "$name $rps $p99" >>"$work/results"
+    requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/$name.txt")
+    cpu=-
+    [ -n "$cpu_before" ] && cpu=$(awk -v a="$cpu_before" -v b="$(cpu_ticks)" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
+    echo "$name $rps $p99 $cpu" >>"$work/results"
     grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
 }
 
@@ -147,18 +169,20 @@ run signed -H "Cookie: $queue_cookie" "$url/judge"
 run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
 run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
 run notice "$url/notice"
-saved_after=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
-posts=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/score.txt")
+if [ -f "$work/score.txt" ]; then
+    saved_after=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
+    posts=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/score.txt")
+fi
 
 [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
 sampler=
 peak=$(sort -n "$work/rss" 2>/dev/null | tail -n 1)
 
 echo
-printf '%-34s %12s %10s %18s %16s\n' "endpoint" "requests/s" "p99" "ratio to reference" "ratio to /health"
+printf '%-34s %12s %10s %18s %16s %14s\n' "endpoint" "requests/s" "p99" "ratio to reference" "ratio to /health" "server CPU ms"
 reference=$(awk '$1 == "reference" { print $2 }' "$work/results")
 health=$(awk '$1 == "health" { print $2 }' "$work/results")
-while read -r name rps p99; do
+while read -r name rps p99 cpu; do
     case "$name" in
         reference) label="GET /favicon.svg (reference)" ;;
         health) label="GET /health (trivial endpoint)" ;;
@@ -168,10 +192,10 @@ while read -r name rps p99; do
         score) label="POST /judge/rounds/$round/CODE" ;;
         notice) label="GET /notice" ;;
     esac
-    printf '%-34s %12s %10s %17.1f%% %15.1f%%\n' "$label" "$rps" "$p99" \
-        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')" "$(awk -v a="$rps" -v b="$health" 'BEGIN { print 100 * a / b }')"
+    printf '%-34s %12s %10s %17.1f%% %15.1f%% %14s\n' "$label" "$rps" "$p99" \
+        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')" "$(awk -v a="$rps" -v b="$health" 'BEGIN { print 100 * a / b }')" "$cpu"
 done <"$work/results"
 echo
-echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
+[ -f "$work/score.txt" ] && echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine share the cores)."
 [ -n "$peak" ] && echo "Server peak resident memory during the run: $((peak / 1024)) MB (pid $pid)."
