@@ -82,12 +82,10 @@ public sealed class DraftWriters : IAsyncDisposable
                     _acknowledged.Enqueue((author, code, title, sent));
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
             {
-                return; // the site is gone (killed or stopped): whatever was not acknowledged may or may not be there
-            }
-            catch (TaskCanceledException)
-            {
+                // The site is gone (killed or stopped): whatever was not acknowledged may or may not be
+                // there. A connection begun as the process died can throw the socket's own exception.
                 return;
             }
         }
