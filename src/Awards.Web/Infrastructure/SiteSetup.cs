@@ -171,7 +171,6 @@ public static class SiteSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseMiddleware<RequestConnection>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();

@@ -16,20 +16,11 @@ public sealed class QueryCounter : DbCommandInterceptor
 {
     private readonly ConcurrentDictionary<string, int> _byPath = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, int> _opensByPath = new(StringComparer.Ordinal);
-
     public IHttpContextAccessor? Http { get; set; }
 
     public int For(string path) => _byPath.GetValueOrDefault(path);
 
-    /// <summary>How many times the requests to <paramref name="path"/> opened the database connection.</summary>
-    public int OpensFor(string path) => _opensByPath.GetValueOrDefault(path);
-
-    public void Reset()
-    {
-        _byPath.Clear();
-        _opensByPath.Clear();
-    }
+    public void Reset() => _byPath.Clear();
 
     /// <summary>Adds this counter to the site's DbContext options.</summary>
     public void AddTo(IServiceCollection services)
@@ -40,7 +31,7 @@ public sealed class QueryCounter : DbCommandInterceptor
         {
             Http ??= provider.GetRequiredService<IHttpContextAccessor>();
             var options = (DbContextOptions<AwardsDbContext>)original.ImplementationFactory!(provider);
-            return new DbContextOptionsBuilder<AwardsDbContext>(options).AddInterceptors(this, new Opens(this)).Options;
+            return new DbContextOptionsBuilder<AwardsDbContext>(options).AddInterceptors(this).Options;
         }, original.Lifetime));
     }
 
@@ -80,28 +71,11 @@ public sealed class QueryCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private void Count() => Count(_byPath);
-
-    private void Count(ConcurrentDictionary<string, int> counts)
+    private void Count()
     {
         if (Http?.HttpContext?.Request.Path.Value is { } path)
         {
-            counts.AddOrUpdate(path, 1, (_, n) => n + 1);
-        }
-    }
-
-    private sealed class Opens(QueryCounter counter) : DbConnectionInterceptor
-    {
-        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-        {
-            counter.Count(counter._opensByPath);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-        {
-            counter.Count(counter._opensByPath);
-            return ValueTask.FromResult(result);
+            _byPath.AddOrUpdate(path, 1, (_, n) => n + 1);
         }
     }
 }

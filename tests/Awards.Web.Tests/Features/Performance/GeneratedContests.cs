@@ -24,24 +24,16 @@ public sealed class GeneratedContests : IAsyncLifetime
     }
 
     /// <summary>Signs in as <paramref name="email"/>, opens <paramref name="url"/> ("{round}": the first round of a track) and returns how many SQL commands it ran.</summary>
-    public static async Task<int> QueriesAsync(GeneratedSite site, string email, string url) =>
-        (await CountAsync(site, email, url)).Queries;
-
-    /// <summary>As <see cref="QueriesAsync"/>, with how many times the page opened the database connection.</summary>
-    public static async Task<(int Queries, int Opens)> CountAsync(GeneratedSite site, string email, string url)
+    public static async Task<int> QueriesAsync(GeneratedSite site, string email, string url)
     {
         var browser = new Browser(site);
         await browser.SignInOrFailAsync(email, GeneratedAccounts.Password);
-        var path = url.Replace("{round}", HelpStoryRound(site).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var round = site.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).Select(r => r.Id).Min());
+        var path = url.Replace("{round}", round.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await browser.GetStringAsync(path);
         site.Queries.Reset();
         await browser.GetStringAsync(path);
-        path = path.Split('?')[0];
-        return (site.Queries.For(path), site.Queries.OpensFor(path));
+        return site.Queries.For(path.Split('?')[0]);
     }
-
-    /// <summary>The help-story theme's first (preliminary) round, open for scoring in a generated contest.</summary>
-    public static int HelpStoryRound(GeneratedSite site) =>
-        site.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).Select(r => r.Id).Min());
 
 }
