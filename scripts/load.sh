@@ -6,7 +6,7 @@
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run. With the server's pid known, it also prints
 # the server's CPU time per request (milliseconds), which other load on the machine changes much
-# less than requests per second.
+# less than requests per second, and its resident memory at the end of each endpoint's run.
 #
 #   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--only NAMES] [--db FILE] [--url http://host:port [--pid PID]]
 #
@@ -157,7 +157,9 @@ run() { # name, then wrk's arguments
     requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$work/$name.txt")
     cpu=-
     [ -n "$cpu_before" ] && cpu=$(awk -v a="$cpu_before" -v b="$(cpu_ticks)" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
-    echo "$name $rps $p99 $cpu" >>"$work/results"
+    local rss=-
+    [ -n "$pid" ] && rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{ printf "%d", $1 / 1024 }')
+    echo "$name $rps $p99 $cpu ${rss:--}" >>"$work/results"
     grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
 }
 
@@ -179,10 +181,10 @@ sampler=
 peak=$(sort -n "$work/rss" 2>/dev/null | tail -n 1)
 
 echo
-printf '%-34s %12s %10s %18s %16s %14s\n' "endpoint" "requests/s" "p99" "ratio to reference" "ratio to /health" "server CPU ms"
+printf '%-34s %12s %10s %18s %16s %14s %9s\n' "endpoint" "requests/s" "p99" "ratio to reference" "ratio to /health" "server CPU ms" "RSS MB"
 reference=$(awk '$1 == "reference" { print $2 }' "$work/results")
 health=$(awk '$1 == "health" { print $2 }' "$work/results")
-while read -r name rps p99 cpu; do
+while read -r name rps p99 cpu rss; do
     case "$name" in
         reference) label="GET /favicon.svg (reference)" ;;
         health) label="GET /health (trivial endpoint)" ;;
@@ -192,8 +194,8 @@ while read -r name rps p99 cpu; do
         score) label="POST /judge/rounds/$round/CODE" ;;
         notice) label="GET /notice" ;;
     esac
-    printf '%-34s %12s %10s %17.1f%% %15.1f%% %14s\n' "$label" "$rps" "$p99" \
-        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')" "$(awk -v a="$rps" -v b="$health" 'BEGIN { print 100 * a / b }')" "$cpu"
+    printf '%-34s %12s %10s %17.1f%% %15.1f%% %14s %9s\n' "$label" "$rps" "$p99" \
+        "$(awk -v a="$rps" -v b="$reference" 'BEGIN { print 100 * a / b }')" "$(awk -v a="$rps" -v b="$health" 'BEGIN { print 100 * a / b }')" "$cpu" "$rss"
 done <"$work/results"
 echo
 [ -f "$work/score.txt" ] && echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
