@@ -95,9 +95,10 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 
             Interlocked.Increment(ref _checkpoints);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A restore swapping the file, or a full disk: the next tick tries again, and the log stays valid meanwhile.
+            // A full disk or an I/O error: the next tick tries again, and the log stays valid
+            // meanwhile. Never let it out: a background service's exception would stop the site.
             logger.LogWarning(e, "The checkpoint of {Database} did not run", DataSource);
         }
     }

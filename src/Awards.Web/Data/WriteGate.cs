@@ -7,8 +7,9 @@ namespace Awards.Web.Data;
 /// Writers of one database file take turns in the process before they ask SQLite for its write
 /// lock (ADR 0001, docs/PERFORMANCE.md). SQLite has one writer at a time; a writer that finds the
 /// lock taken waits in <see cref="SqliteBusyWait"/>, sleeping on its thread. With 32 judges saving
-/// at once, those sleeping threads starved the thread pool and the scoring POST's p99 reached
-/// hundreds of milliseconds. Here the waiting writers await a semaphore instead, holding no thread.
+/// at once, those sleeps were a quarter of the scoring POST's sampled thread time: thread-pool
+/// threads that no other request could use. Here the waiting writers await a semaphore instead,
+/// holding no thread.
 /// The turn covers exactly the time the writer holds SQLite's lock (one <c>SaveChanges</c>, or one
 /// <see cref="ImmediateTransaction"/>), so it adds no wait that the lock did not already impose;
 /// another process (the CLI) still meets the busy handler. A writer that has waited as long as the
