@@ -7,9 +7,9 @@ namespace Awards.Web.Data;
 /// Check-then-write under SQLite's single writer (SECURITY.md §5, ADR 0001). The work runs
 /// inside <c>BEGIN IMMEDIATE</c>, so the counts it reads cannot change before it writes: a
 /// second writer waits for its turn (<see cref="WriteGate"/>) and SQLite's lock instead of
-/// failing with "database is locked" when its deferred read lock would have to be upgraded. Unique indexes stay as the backstop; a
-/// violation of one is retried a bounded number of times with a fresh change tracker, so the
-/// work must load what it changes.
+/// failing with "database is locked" when its deferred read lock would have to be upgraded.
+/// Unique indexes stay as the backstop; a violation of one is retried a bounded number of times
+/// with a fresh change tracker, so the work must load what it changes.
 /// </summary>
 public static class ImmediateTransaction
 {

@@ -19,30 +19,19 @@ internal static class WriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
-    private static long _turns;
-
-    /// <summary>How many writes of this process have taken their turn (tests read it).</summary>
-    public static long Turns => Interlocked.Read(ref _turns);
-
     /// <summary>Waits for the database's turn; dispose the result to pass the turn on.</summary>
     public static async ValueTask<Turn> EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var gate = For(connection);
-        return await gate.WaitAsync(SqliteBusyWait.TimeoutMilliseconds, cancellationToken) ? Taken(gate) : default;
+        return await gate.WaitAsync(SqliteBusyWait.TimeoutMilliseconds, cancellationToken) ? new Turn(gate) : default;
     }
 
     /// <summary>The synchronous <see cref="EnterAsync"/>, for the synchronous <c>SaveChanges</c>.</summary>
     public static Turn Enter(DbConnection connection) =>
-        For(connection) is var gate && gate.Wait(SqliteBusyWait.TimeoutMilliseconds) ? Taken(gate) : default;
+        For(connection) is var gate && gate.Wait(SqliteBusyWait.TimeoutMilliseconds) ? new Turn(gate) : default;
 
     private static SemaphoreSlim For(DbConnection connection) =>
         Gates.GetOrAdd(connection.DataSource, static _ => new SemaphoreSlim(1, 1));
-
-    private static Turn Taken(SemaphoreSlim gate)
-    {
-        Interlocked.Increment(ref _turns);
-        return new Turn(gate);
-    }
 
     /// <summary>A writer's turn; the default one (the wait timed out) passes nothing on.</summary>
     public readonly struct Turn(SemaphoreSlim? gate) : IDisposable
