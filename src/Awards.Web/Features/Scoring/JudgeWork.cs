@@ -78,12 +78,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             return [];
         }
 
-        var counts = new List<RoundProgress>();
-        await foreach (var progress in CompiledProgress(db, judgeId).WithCancellation(cancellationToken))
-        {
-            counts.Add(progress);
-        }
-
+        var counts = await CompiledProgress(db, judgeId).ToListAsync(cancellationToken);
         return [.. from t in contest.Tracks.OrderBy(t => t.SortOrder)
                    from r in t.Rounds.OrderBy(r => r.Sequence)
                    join c in counts on r.Id equals c.RoundId
@@ -113,12 +108,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             return null;
         }
 
-        var queue = new List<QueueStep>();
-        await foreach (var step in CompiledSteps(db, judgeId, roundId).WithCancellation(cancellationToken))
-        {
-            queue.Add(step);
-        }
-
+        var queue = await CompiledSteps(db, judgeId, roundId).ToListAsync(cancellationToken);
         var index = queue.FindIndex(q => q.Code == code);
         if (index < 0)
         {
