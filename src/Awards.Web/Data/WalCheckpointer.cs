@@ -25,6 +25,11 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 
     private static long _checkpoints;
 
+    private readonly string _connectionString = DatabaseSetup.ConnectionString(options.Value);
+
+    // As the site's connections report it (SqliteConnection.DataSource), the key of Manages.
+    private readonly string _dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(options.Value)).DataSource;
+
     /// <summary>How many checkpoints this process's sites have run.</summary>
     public static long Checkpoints => Interlocked.Read(ref _checkpoints);
 
@@ -39,7 +44,7 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
     // keeps native connections, and their settings are made once (SqlitePragmas).
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        Running[DataSource] = 0;
+        Running[_dataSource] = 0;
         return Task.CompletedTask;
     }
 
@@ -52,7 +57,7 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        Running.TryRemove(DataSource, out _);
+        Running.TryRemove(_dataSource, out _);
         await CheckpointAsync(CancellationToken.None);
     }
 
@@ -71,18 +76,16 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
         }
     }
 
-    private string DataSource => AppPaths.Resolve(options.Value.DatabasePath);
-
     private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(DataSource + "-wal"))
+        if (!File.Exists(_dataSource + "-wal"))
         {
             return;
         }
 
         try
         {
-            await using var connection = new SqliteConnection(DatabaseSetup.ConnectionString(options.Value));
+            await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // One row: busy (0 or 1), the log's pages, and how many of them are now in the database file.
@@ -90,7 +93,7 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                Last[DataSource] = (reader.GetInt64(1), reader.GetInt64(2));
+                Last[_dataSource] = (reader.GetInt64(1), reader.GetInt64(2));
             }
 
             Interlocked.Increment(ref _checkpoints);
@@ -99,7 +102,7 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
         {
             // A full disk or an I/O error: the next tick tries again, and the log stays valid
             // meanwhile. Never let it out: a background service's exception would stop the site.
-            logger.LogWarning(e, "The checkpoint of {Database} did not run", DataSource);
+            logger.LogWarning(e, "The checkpoint of {Database} did not run", _dataSource);
         }
     }
 }
