@@ -82,11 +82,9 @@ public sealed class DraftWriters : IAsyncDisposable
                     _acknowledged.Enqueue((author, code, title, sent));
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (ServerProcess.IsGone(e))
             {
-                // The site is gone (killed or stopped): whatever was not acknowledged may or may not be
-                // there. A connection begun as the process died can throw the socket's own exception.
-                return;
+                return; // whatever was not acknowledged may or may not be there
             }
         }
     }

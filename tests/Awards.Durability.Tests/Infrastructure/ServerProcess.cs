@@ -19,6 +19,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>
+    /// Whether a client's request failed because the site is gone (killed or stopped). A connection
+    /// begun as the process died can throw the socket's own exception, not wrapped by HttpClient.
+    /// </summary>
+    public static bool IsGone(Exception e) =>
+        e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException;
+
     public string Output
     {
         get
