@@ -85,6 +85,7 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 
         try
         {
+            SqliteSleep.EnsureInstalled();
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
