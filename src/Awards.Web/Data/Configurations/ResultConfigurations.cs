@@ -53,6 +53,10 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.TrackResultId, p.Position }).IsUnique();
         builder.HasIndex(p => p.EntryId);
+
+        // A result's winners in prize order (the notice, the final results, the exports) without
+        // reading every ranked entry of it: 85 rows of 10,000 in a province theme.
+        builder.HasIndex(p => new { p.TrackResultId, p.LevelRank, p.Position });
         builder.Property(p => p.VerifyCode).HasMaxLength(VerifyCode.Length).IsRequired();
         builder.HasIndex(p => p.VerifyCode).IsUnique();
     }

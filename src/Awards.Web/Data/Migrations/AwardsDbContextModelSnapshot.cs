@@ -316,6 +316,8 @@ namespace Awards.Web.Data.Migrations
                     b.HasIndex("TrackResultId", "Position")
                         .IsUnique();
 
+                    b.HasIndex("TrackResultId", "LevelRank", "Position");
+
                     b.ToTable("Placements");
                 });
 

@@ -114,7 +114,8 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
 
     private async Task<IReadOnlyList<Winner>> WinnersAsync(Track track, TrackResult result, CancellationToken cancellationToken)
     {
-        var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null).OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
+        var winning = db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null);
+        var placements = await winning.OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
         string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?";
         if (track.Kind == TrackKind.UnitAward)
         {
@@ -122,7 +123,7 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
             return [.. placements.Select(p => new Winner(track.Code, null, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", string.Empty, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", p.LevelRank!.Value, Level(p.LevelRank!.Value), false))];
         }
 
-        var facts = await results.FactsAsync([.. placements.Select(p => p.EntryId!.Value)], cancellationToken);
+        var facts = await results.FactsAsync(winning, cancellationToken);
         return [.. placements.Select(p =>
         {
             var f = facts[p.EntryId!.Value];

@@ -322,15 +322,26 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         await FactsAsync(entryIds, chinese: false, cancellationToken);
 
     /// <summary>The same, with unit names in Chinese whatever the reader's language (for exports).</summary>
-    public async Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, bool chinese, CancellationToken cancellationToken)
+    public Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, bool chinese, CancellationToken cancellationToken) =>
+        FactsAsync(db.Entries.Where(e => entryIds.Contains(e.Id)), chinese, cancellationToken);
+
+    /// <summary>
+    /// The same for the entries of some placements. Its SQL does not change with the entries (the
+    /// list form writes their ids into it), so EF translates it once: the public notice uses this.
+    /// It is a join from the placements: EF writes <c>Contains</c> on a subquery as a correlated
+    /// <c>EXISTS</c>, which SQLite answers by reading every entry (0.37 s on the province data).
+    /// </summary>
+    public Task<Dictionary<int, EntryFacts>> FactsAsync(IQueryable<Placement> placements, CancellationToken cancellationToken) =>
+        FactsAsync(placements.Join(db.Entries, p => p.EntryId, e => (int?)e.Id, (p, e) => e), chinese: false, cancellationToken);
+
+    private async Task<Dictionary<int, EntryFacts>> FactsAsync(IQueryable<Entry> entries, bool chinese, CancellationToken cancellationToken)
     {
         var rows = await (
-            from e in db.Entries.AsNoTracking()
+            from e in entries.AsNoTracking()
             join o in db.Users on e.OwnerUserId equals o.Id
             join u in db.Units on e.UnitId equals u.Id
             join nu in db.Units on e.NomineeUnitId equals nu.Id into nomineeUnits
             from nu in nomineeUnits.DefaultIfEmpty()
-            where entryIds.Contains(e.Id)
             select new { e.Id, e.Code, e.Title, e.Nominee, Owner = o.DisplayName, e.UnitId, Unit = u.Name, NomineeUnit = nu == null ? null : nu.Name }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new EntryFacts(
             r.Id,
