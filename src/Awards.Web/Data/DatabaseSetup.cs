@@ -12,8 +12,13 @@ internal static class DatabaseSetup
         return new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Private, Pooling = true }.ToString();
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, AwardsOptions options) =>
+    public static void Configure(DbContextOptionsBuilder builder, AwardsOptions options)
+    {
+        // SQLite's pauses in milliseconds, not whole seconds: the VFS is chosen when a native
+        // connection opens, so it is installed before the contexts' first one.
+        SqliteSleep.EnsureInstalled();
         builder.UseSqlite(ConnectionString(options)).AddInterceptors(new SqlitePragmas());
+    }
 
     /// <summary>Creates the folder and the file, switches on WAL, applies checked-in migrations.</summary>
     public static async Task MigrateAsync(AwardsDbContext db, CancellationToken cancellationToken = default)

@@ -23,20 +23,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     // they are run once per native connection, not once per query.
     private static readonly ConditionalWeakTable<object, object> Configured = new();
 
-    // SQLite's pauses in milliseconds, not whole seconds (SqliteSleep): the VFS is chosen when the
-    // native connection opens, so it is installed before the first one.
-    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        SqliteSleep.EnsureInstalled();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        SqliteSleep.EnsureInstalled();
-        return ValueTask.FromResult(result);
-    }
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (CommandText(connection) is { } text)

@@ -29,42 +29,22 @@ internal static class SqliteSleep
     // Kept in a static field: SQLite holds the function pointer for the life of the process.
     private static readonly SleepCallback Callback = Sleep;
 
-    private static readonly Lock Gate = new();
+    // Tried once per process, before the first connection opens.
+    private static readonly Lazy<bool> Installation = new(TryInstall);
 
     private static long _sleeps;
-
-    private static volatile bool _done;
-
-    private static bool _installed;
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int SleepCallback(IntPtr vfs, int microseconds);
 
     /// <summary>Whether this process's default VFS is the millisecond one.</summary>
-    public static bool Installed => _installed;
+    public static bool Installed => Installation.IsValueCreated && Installation.Value;
 
     /// <summary>How many times SQLite has paused through this VFS in this process.</summary>
     public static long Sleeps => Interlocked.Read(ref _sleeps);
 
     /// <summary>Installs the VFS once per process; true when it is (or already was) the default.</summary>
-    public static bool EnsureInstalled()
-    {
-        if (_done)
-        {
-            return _installed;
-        }
-
-        lock (Gate)
-        {
-            if (!_done)
-            {
-                _installed = TryInstall();
-                _done = true;
-            }
-        }
-
-        return _installed;
-    }
+    public static bool EnsureInstalled() => Installation.Value;
 
     private static bool TryInstall()
     {

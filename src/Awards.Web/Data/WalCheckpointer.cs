@@ -41,9 +41,11 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 
     // Before the database initializer opens the first connection (this service is registered
     // ahead of it), so that every connection of the site leaves the checkpoints here: the pool
-    // keeps native connections, and their settings are made once (SqlitePragmas).
+    // keeps native connections, and their settings are made once (SqlitePragmas). Its own
+    // connection opens through the millisecond VFS too, whoever opens first.
     public Task StartingAsync(CancellationToken cancellationToken)
     {
+        SqliteSleep.EnsureInstalled();
         Running[_dataSource] = 0;
         return Task.CompletedTask;
     }
@@ -85,7 +87,6 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 
         try
         {
-            SqliteSleep.EnsureInstalled();
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
