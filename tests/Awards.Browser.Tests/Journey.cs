@@ -44,11 +44,43 @@ public static class Journey
         await ExpectUrlAsync(page, landing);
     }
 
+    /// <summary>Waits until the page is at an address matching a glob in which ** is any text and * any text without a slash.</summary>
     public static Task ExpectUrlAsync(IPage page, string glob) =>
-        WithDiagnosticsAsync(page, glob, () => page.WaitForURLAsync(glob));
+        WithDiagnosticsAsync(page, glob, () => WaitForPageAsync(page, GlobToRegex(glob)));
 
     public static Task ExpectUrlAsync(IPage page, Regex pattern) =>
-        WithDiagnosticsAsync(page, pattern.ToString(), () => page.WaitForURLAsync(pattern));
+        WithDiagnosticsAsync(page, pattern.ToString(), () => WaitForPageAsync(page, pattern));
+
+    /// <summary>
+    /// Waits until the page's own address matches and its document is parsed (the scripts at the end
+    /// of the body have run), asking the page rather than waiting for Playwright's "load" event: on
+    /// CI a sign-in once waited 30 s for a "load" that never reached the test although the page had
+    /// loaded and the network had gone idle. Then waits until Playwright's view of the address has
+    /// caught up too, because tests read page.Url next.
+    /// </summary>
+    private static async Task WaitForPageAsync(IPage page, Regex pattern)
+    {
+        await page.WaitForFunctionAsync(
+            "pattern => new RegExp(pattern).test(location.href) && document.readyState !== 'loading'",
+            pattern.ToString(),
+            new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = 30_000 });
+        for (var waited = 0; !pattern.IsMatch(page.Url); waited += 20)
+        {
+            if (waited >= 5_000)
+            {
+                throw new TimeoutException($"The page is at an address matching {pattern} but Playwright still reports {page.Url}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public static Regex GlobToRegex(string glob)
+    {
+        ArgumentNullException.ThrowIfNull(glob);
+        var pattern = Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal);
+        return new Regex("^" + pattern + "$");
+    }
 
     private static async Task WithDiagnosticsAsync(IPage page, string expected, Func<Task> wait)
     {
