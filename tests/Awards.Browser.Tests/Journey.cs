@@ -75,7 +75,7 @@ public static class Journey
         }
     }
 
-    public static Regex GlobToRegex(string glob)
+    private static Regex GlobToRegex(string glob)
     {
         ArgumentNullException.ThrowIfNull(glob);
         var pattern = Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal);
