@@ -64,7 +64,7 @@ internal static class RankCommand
 
         // Entries known to the database keep their ids (overrides and tie orders refer to them); others get ids of their own.
         var codes = sheet.Rows.Select(r => r.EntryCode).Distinct().ToList();
-        var ids = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).ToDictionaryAsync(e => e.Code, e => e.Id);
+        var ids = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Code, e.Id }).ToDictionaryAsync(e => e.Code, e => e.Id);
         foreach (var unknown in codes.Where(c => !ids.ContainsKey(c)))
         {
             ids[unknown] = -1 - ids.Count;

@@ -13,6 +13,23 @@ public sealed record RankedRow(RankedEntry Ranked, EntryFacts Entry);
 
 public sealed record OverrideRow(string Code, int? LevelRank, string Reason, string By, DateTime At);
 
+/// <summary>
+/// Which page of the ranking table the results page shows: a province's theme ranks about 10,000
+/// essays, whose table in one page was 8.6 MB of HTML. <see cref="Found"/> is the code the organizer
+/// looked for, on this page; <see cref="Missing"/> one that no ranked entry has.
+/// </summary>
+public sealed record RankingPager(int Number, int Count, int Total, string? Found, string? Missing)
+{
+    /// <summary>Rows per page: every prize of a theme's default quotas (85) fits on the first.</summary>
+    public const int Size = 100;
+
+    public int First => Total == 0 ? 0 : ((Number - 1) * Size) + 1;
+
+    public int Last => Math.Min(Number * Size, Total);
+
+    public static int PageCount(int total) => Math.Max(1, (total + Size - 1) / Size);
+}
+
 /// <summary>A tie at a prize boundary the organizer has to decide.</summary>
 public sealed record BoundaryTie(int Place, IReadOnlyList<RankedRow> Entries);
 
@@ -26,6 +43,7 @@ public sealed record ResultPage(
     bool RoundClosed,
     RankingResult? Ranking,
     IReadOnlyList<RankedRow> Rows,
+    RankingPager Pager,
     IReadOnlyList<BoundaryTie> Ties,
     IReadOnlyList<OverrideRow> Overrides,
     IReadOnlyList<JudgeProgress> Judges,

@@ -19,15 +19,16 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await results.TracksAsync(cancellationToken));
 
+    /// <summary>A theme's results; <paramref name="page"/> is the ranking table's page, <paramref name="find"/> an entry code to show.</summary>
     [HttpGet("{code}")]
-    public async Task<IActionResult> Track(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> Track(string code, int page = 1, string? find = null, CancellationToken cancellationToken = default)
     {
         if (await unitAward.PageAsync(code, cancellationToken) is { } unitPage)
         {
             return View("UnitAward", unitPage);
         }
 
-        return await results.PageAsync(code, cancellationToken) is { } page ? View(page) : NotFound();
+        return await results.PageAsync(code, page, find, cancellationToken) is { } result ? View(result) : NotFound();
     }
 
     [HttpPost("{code}/settings")]
@@ -67,11 +68,14 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
 
     [HttpPost("{code}/override")]
     public Task<IActionResult> Override(string code, string entry, int? level, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(code, async track =>
-        {
-            await results.OverrideAsync(track, (entry ?? string.Empty).Trim().ToUpperInvariant(), level, reason ?? string.Empty, cancellationToken);
-            TempData["Message"] = l["{0} is moved; the reason is recorded.", entry ?? string.Empty].Value;
-        });
+        RunAsync(
+            code,
+            async track =>
+            {
+                await results.OverrideAsync(track, (entry ?? string.Empty).Trim().ToUpperInvariant(), level, reason ?? string.Empty, cancellationToken);
+                TempData["Message"] = l["{0} is moved; the reason is recorded.", entry ?? string.Empty].Value;
+            },
+            find: entry);
 
     [HttpPost("{code}/tie")]
     public Task<IActionResult> Tie(string code, int place, [FromForm] string[] order, CancellationToken cancellationToken) =>
@@ -156,7 +160,8 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     private FileContentResult Csv(string text, string name) =>
         File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", name);
 
-    private async Task<IActionResult> RunAsync(string code, Func<Track, Task> action)
+    /// <summary>Runs a change and goes back to the results, at the page showing <paramref name="find"/> when given.</summary>
+    private async Task<IActionResult> RunAsync(string code, Func<Track, Task> action, string? find = null)
     {
         if (await results.TrackAsync(code, HttpContext.RequestAborted) is not { } track)
         {
@@ -176,6 +181,8 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
             TempData["Error"] = l["Someone else changed these results at the same time; here they are as they are now."].Value;
         }
 
-        return Redirect($"/organizer/results/{track.Code}");
+        return Redirect(string.IsNullOrWhiteSpace(find)
+            ? $"/organizer/results/{track.Code}"
+            : $"/organizer/results/{track.Code}?find={Uri.EscapeDataString(find.Trim())}");
     }
 }

@@ -105,8 +105,10 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     /// <summary>The submitted totals of a round's entries that still count, with each judge named by e-mail.</summary>
     public async Task<IReadOnlyList<JudgeScore>> ScoresAsync(JudgingRound round, CancellationToken cancellationToken)
     {
-        var rows = await Submitted(round).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new JudgeScore(r.EntryId, r.Judge, r.Score.Total!.Value))];
+        // The three columns the ranking needs, not the scores' criteria, comments and dates: a
+        // province's theme has 30,000 of them, and reading whole scores was half the results page.
+        var rows = await Submitted(round).Select(r => new { r.EntryId, r.Judge, r.Score.Total }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new JudgeScore(r.EntryId, r.Judge, r.Total!.Value))];
     }
 
     public async Task<RankingResult?> RankAsync(Track track, TrackResult result, CancellationToken cancellationToken)
@@ -121,7 +123,13 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         return Ranker.Rank(scores, Settings(track, result, DisputeThreshold), overrides, result.TieOrder);
     }
 
-    public async Task<ResultPage?> PageAsync(string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The results page of a theme: its whole ranking (the quota table, the charts and the ties need
+    /// all of it), with one page of the ranking table's rows and their titles, authors and units.
+    /// <paramref name="find"/>, an entry code, opens the page that shows that entry instead of
+    /// <paramref name="page"/>; a page past the end shows the last one.
+    /// </summary>
+    public async Task<ResultPage?> PageAsync(string code, int page, string? find, CancellationToken cancellationToken)
     {
         if (await TrackAsync(code, cancellationToken) is not { } track || track.Kind == TrackKind.UnitAward)
         {
@@ -131,11 +139,32 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var result = await ResultAsync(track, cancellationToken);
         var round = await RankedRoundAsync(track, result, cancellationToken);
         var ranking = await RankAsync(track, result, cancellationToken);
-        var facts = ranking is null ? [] : await FactsAsync([.. ranking.Entries.Select(e => e.EntryId)], cancellationToken);
-        var rows = ranking is null ? [] : ranking.Entries.Select(e => new RankedRow(e, facts[e.EntryId])).ToList();
-        var ties = ranking is null ? [] : BoundaryTies.Undecided(ranking)
-            .Select(g => new BoundaryTie(g[0].Place, [.. g.Select(e => rows.First(r => r.Ranked.EntryId == e.EntryId))]))
-            .ToList();
+        var entries = ranking?.Entries ?? [];
+        var number = Math.Clamp(page, 1, RankingPager.PageCount(entries.Count));
+        string? found = null;
+        string? missing = null;
+        if (!string.IsNullOrWhiteSpace(find))
+        {
+            var wanted = find.Trim().ToUpperInvariant();
+            var entryId = await db.Entries.Where(e => e.TrackId == track.Id && e.Code == wanted).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            var index = entryId is int id ? entries.Select(e => e.EntryId).ToList().IndexOf(id) : -1;
+            if (index < 0)
+            {
+                missing = wanted;
+            }
+            else
+            {
+                number = (index / RankingPager.Size) + 1;
+                found = wanted;
+            }
+        }
+
+        var shown = entries.Skip((number - 1) * RankingPager.Size).Take(RankingPager.Size).ToList();
+        var undecided = ranking is null ? [] : BoundaryTies.Undecided(ranking);
+        List<int> ids = [.. shown.Concat(undecided.SelectMany(g => g)).Select(e => e.EntryId).Distinct()];
+        var facts = ids.Count == 0 ? [] : await FactsAsync(ids, cancellationToken);
+        var rows = shown.Select(e => new RankedRow(e, facts[e.EntryId])).ToList();
+        var ties = undecided.Select(g => new BoundaryTie(g[0].Place, [.. g.Select(e => new RankedRow(e, facts[e.EntryId]))])).ToList();
 
         var overrideRows = result.Id == 0 ? [] : await (
             from o in db.ResultOverrides
@@ -155,6 +184,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             round?.IsClosedAt(site.UtcNow) ?? false,
             ranking,
             rows,
+            new RankingPager(number, RankingPager.PageCount(entries.Count), entries.Count, found, missing),
             ties,
             overrideRows,
             judges,
@@ -219,7 +249,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var ranking = await RankAsync(track, result, cancellationToken);
         var tied = ranking?.Entries.Where(e => e.Place == place && e.Flags.HasFlag(RankFlags.Tie)).Select(e => e.EntryId).ToList() ?? [];
         var codes = orderedCodes.Select(c => c.Trim().ToUpperInvariant()).ToList();
-        var ids = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).ToDictionaryAsync(e => e.Code, e => e.Id, cancellationToken);
+        var ids = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Code, e.Id }).ToDictionaryAsync(e => e.Code, e => e.Id, cancellationToken);
         var order = codes.Where(ids.ContainsKey).Select(c => ids[c]).ToList();
         if (tied.Count < 2 || order.Count != codes.Count)
         {
@@ -299,7 +329,8 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             return string.Empty;
         }
 
-        var codes = await db.Entries.Where(e => e.TrackId == track.Id).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
+        // Only the codes: ToDictionaryAsync on the entities read every essay's two texts.
+        var codes = await db.Entries.Where(e => e.TrackId == track.Id).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         RankingCsv.Write(writer, ranking, codes, LevelNames(track));
         return writer.ToString();
@@ -312,7 +343,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         join e in db.Entries on a.EntryId equals e.Id
         join u in db.Users on a.JudgeUserId equals u.Id
         where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
-        select new SubmittedScore(a.EntryId, e.Code, u.Email!, s);
+        select new SubmittedScore { EntryId = a.EntryId, Code = e.Code, Judge = u.Email!, Score = s };
 
     public static IReadOnlyDictionary<int, string> LevelNames(Track track) =>
         track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
@@ -392,4 +423,14 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     }
 }
 
-internal sealed record SubmittedScore(int EntryId, string Code, string Judge, Score Score);
+// Properties, not a positional record: EF can narrow a query through a member initializer, not a constructor.
+internal sealed class SubmittedScore
+{
+    public required int EntryId { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Judge { get; init; }
+
+    public required Score Score { get; init; }
+}

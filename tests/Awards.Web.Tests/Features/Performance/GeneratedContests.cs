@@ -3,6 +3,16 @@ using Awards.Web.Tests.Infrastructure;
 
 namespace Awards.Web.Tests.Features.Performance;
 
+/// <summary>
+/// The test classes that share one <see cref="GeneratedContests"/> (generating a city takes seconds).
+/// Their tests only read: a change would make the town and the city differ.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedGeneratedContests : ICollectionFixture<GeneratedContests>
+{
+    public const string Name = "Generated contests";
+}
+
 /// <summary>Two generated contests, the town and the ten times larger city, each behind a site that counts queries.</summary>
 public sealed class GeneratedContests : IAsyncLifetime
 {

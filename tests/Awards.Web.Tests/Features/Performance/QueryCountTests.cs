@@ -8,7 +8,8 @@ namespace Awards.Web.Tests.Features.Performance;
 /// List pages run the same number of SQL commands for a contest ten times larger: no page loads
 /// its rows one query at a time (N+1), which would make it slow for a real city.
 /// </summary>
-public sealed class QueryCountTests(GeneratedContests contests, ITestOutputHelper output) : IClassFixture<GeneratedContests>
+[Collection(SharedGeneratedContests.Name)]
+public sealed class QueryCountTests(GeneratedContests contests, ITestOutputHelper output)
 {
     [Fact]
     public void TheCity_HasTenTimesTheTownsEntries()

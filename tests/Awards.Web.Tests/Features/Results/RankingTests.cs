@@ -77,8 +77,11 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = "ZZZZ-ZZZZ", ["level"] = "1", ["reason"] = "篡改的编号" })).Dispose();
         Assert.Equal(0, factory.WithDb(db => db.ResultOverrides.Count()));
 
-        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "1", ["reason"] = "评审组复议：题材独特，提升为一等奖。" })).Dispose();
-        var page = await organizer.GetStringAsync(Page);
+        using var moved = await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang.ToLowerInvariant(), ["level"] = "1", ["reason"] = "评审组复议：题材独特，提升为一等奖。" });
+        // Back at the page of the ranking table that shows the entry moved, wherever it ranks.
+        Assert.Equal($"{Page}?find={yang.ToLowerInvariant()}", moved.Headers.Location?.OriginalString);
+        var page = await organizer.GetStringAsync(moved.Headers.Location!.OriginalString);
+        Assert.Contains($"<tr data-code=\"{yang}\" id=\"entry-{yang}\" aria-current=\"true\"", page, StringComparison.Ordinal);
         Assert.Contains("评审组复议：题材独特，提升为一等奖。", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"overrides\"", page, StringComparison.Ordinal);
         Assert.Contains("一等奖", System.Text.RegularExpressions.Regex.Match(page, $"<tr data-code=\"{yang}\"[\\s\\S]*?</tr>").Value, StringComparison.Ordinal);
