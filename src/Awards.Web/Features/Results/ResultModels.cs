@@ -2,6 +2,7 @@ using Awards.Core.Ranking;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Web.Features.Judging;
+using Awards.Web.Infrastructure;
 using RankingResult = Awards.Core.Ranking.Ranking;
 
 namespace Awards.Web.Features.Results;
@@ -27,7 +28,7 @@ public sealed record RankingPager(int Number, int Count, int Total, string? Foun
 
     public int Last => Math.Min(Number * Size, Total);
 
-    public static int PageCount(int total) => Math.Max(1, (total + Size - 1) / Size);
+    public static int PageCount(int total) => Pager.PageCount(total, Size);
 }
 
 /// <summary>A tie at a prize boundary the organizer has to decide.</summary>

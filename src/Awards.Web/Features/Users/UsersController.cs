@@ -11,6 +11,13 @@ namespace Awards.Web.Features.Users;
 
 public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut);
 
+/// <summary>One page of the accounts list, with the filter that made it.</summary>
+public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Role, string? Query, int Page, int Pages, int Total)
+{
+    public string Link(int page) =>
+        $"/organizer/users?role={Uri.EscapeDataString(Role ?? "")}&q={Uri.EscapeDataString(Query ?? "")}&page={page}";
+}
+
 public sealed record InviteForm
 {
     [Required(ErrorMessage = "Please enter {0}.")]
@@ -38,22 +45,33 @@ public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string N
 [Route("organizer/users")]
 public sealed class UsersController(AwardsDbContext db, Invitations invitations, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
 {
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// The accounts, by role and then e-mail, a page at a time (a province has over 10,000, mostly
+    /// authors): <paramref name="role"/> keeps one role, <paramref name="q"/> a part of the name or
+    /// the e-mail address.
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? role, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? role, string? q, int page = 1, CancellationToken cancellationToken = default)
     {
+        var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var searchEmail = search?.ToUpperInvariant();
         var query =
             from u in db.Users.AsNoTracking()
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
             where role == null || r.Name == role
-            orderby r.Name, u.Email
+            where search == null || u.DisplayName.Contains(search) || u.NormalizedEmail!.Contains(searchEmail!)
             select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd };
+        var total = await query.CountAsync(cancellationToken);
+        var pages = Pager.PageCount(total, PageSize);
+        page = Math.Clamp(page, 1, pages);
         var now = site.UtcNow;
-        var rows = (await query.ToListAsync(cancellationToken))
+        var rows = (await query.OrderBy(x => x.Role).ThenBy(x => x.Email).ThenBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
             .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now))
             .ToList();
-        ViewData["Role"] = role;
-        return View(rows);
+        return View(new UsersPage(rows, role, search, page, pages, total));
     }
 
     [HttpGet("invite")]

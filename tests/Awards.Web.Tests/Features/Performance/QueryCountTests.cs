@@ -28,6 +28,7 @@ public sealed class QueryCountTests(GeneratedContests contests, ITestOutputHelpe
     [InlineData("/organizer/results/help-story")]
     [InlineData("/organizer/results/journey")]
     [InlineData("/organizer/exports")]
+    [InlineData("/organizer/users")]
     [InlineData("/notice")]
     public async Task OrganizerAndPublicPages_RunAsManyQueries_ForTenTimesTheEntries(string url)
     {
