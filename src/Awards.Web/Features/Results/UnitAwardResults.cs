@@ -82,8 +82,10 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         var result = await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
         if (result is { Stage: not ResultStage.Draft })
         {
+            // The three columns, untracked: a published theme has 10,000 placements in a province.
             return await db.Placements.Where(p => p.TrackResultId == result.Id && p.EntryId != null)
-                .ToDictionaryAsync(p => p.EntryId!.Value, p => ((decimal?)p.Score, p.LevelRank), cancellationToken);
+                .Select(p => new { EntryId = p.EntryId!.Value, p.Score, p.LevelRank })
+                .ToDictionaryAsync(p => p.EntryId, p => ((decimal?)p.Score, p.LevelRank), cancellationToken);
         }
 
         var ranking = await results.RankAsync(track, result ?? new TrackResult(track.Id), cancellationToken);

@@ -96,6 +96,25 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
         Assert.InRange(onPage, 100, 100 + 20);
     }
 
+    [Fact]
+    public async Task ADraftTheme_IsRankedOnItsLastRoundWithSubmittedScores()
+    {
+        var organizer = await OrganizerAsync();
+        // The generated help-story theme has its preliminary round scored and its final round empty.
+        var (preliminary, final) = contests.City.WithDb(db =>
+        {
+            var rounds = db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).OrderBy(r => r.Sequence).Select(r => r.Id).ToList();
+            return (rounds[0], rounds[1]);
+        });
+        Assert.False(contests.City.WithDb(db => db.Assignments.Any(a => a.RoundId == final && db.Scores.Any(s => s.AssignmentId == a.Id))));
+
+        var page = await organizer.GetStringAsync("/organizer/results/help-story");
+
+        Assert.Contains($"<option value=\"{preliminary}\" selected=\"selected\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"no-scores\"", page, StringComparison.Ordinal);
+        Assert.Equal(100, Rows(page).Count);
+    }
+
     private async Task<Browser> OrganizerAsync()
     {
         var browser = new Browser(contests.City);
