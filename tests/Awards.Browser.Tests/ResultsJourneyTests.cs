@@ -27,6 +27,15 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         var rows = page.GetByTestId("ranking").Locator("tbody tr");
         Assert.Equal(3, await rows.CountAsync());
         Assert.Equal("一等奖", (await rows.First.GetByTestId("level").InnerTextAsync()).Trim());
+
+        // Finding an entry by its code (typed in lower case) marks its row and fills the override form.
+        var second = await rows.Nth(1).GetAttributeAsync("data-code");
+        await page.GetByLabel("按作品编号查找").FillAsync(second!.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();
+        await page.Locator("tr[aria-current=true]").WaitForAsync();
+        Assert.Equal(second, await page.Locator("tr[aria-current=true]").GetAttributeAsync("data-code"));
+        Assert.Equal(second, await page.Locator("#override-entry").InputValueAsync());
+        Assert.Contains("find=", page.Url, StringComparison.Ordinal);
         await page.GetByTestId("distribution-chart").WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "results-ranking.png"), FullPage = true });
 
