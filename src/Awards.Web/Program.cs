@@ -1,6 +1,9 @@
 using Awards.Web.Cli;
 using Awards.Web.Infrastructure;
 
+// Before anything allocates on more threads (docs/PERFORMANCE.md).
+MallocArenas.Limit();
+
 if (CommandLine.IsVerb(args))
 {
     return await CommandLine.RunAsync(args);
