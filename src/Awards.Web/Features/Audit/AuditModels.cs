@@ -1,3 +1,5 @@
+using Awards.Web.Infrastructure;
+
 namespace Awards.Web.Features.Audit;
 
 /// <summary>
@@ -30,5 +32,5 @@ public sealed record AuditPage(
     IReadOnlyList<string> Actions,
     IReadOnlyList<string> Errors)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => Pager.PageCount(Total, PageSize);
 }

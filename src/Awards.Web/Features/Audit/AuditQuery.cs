@@ -42,7 +42,7 @@ public sealed class AuditQuery(AwardsDbContext db)
     {
         var query = Filtered(criteria);
         var total = await query.CountAsync(cancellationToken);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
         var rows = await Rows(query.OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         return (rows, total, page);
     }

@@ -53,7 +53,7 @@ public sealed class EssayScreeningController(
             .Where(e => status == null || e.Status == status)
             .Where(e => !flagged || e.RedactionCount > 0);
         var total = await query.CountAsync(cancellationToken);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
         var rows = await query
             .OrderByDescending(e => e.SubmittedAt)
             .Skip((page - 1) * PageSize)

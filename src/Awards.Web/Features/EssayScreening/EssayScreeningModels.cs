@@ -1,6 +1,7 @@
 using Awards.Core.Entries;
 using Awards.Core.Tracks;
 using Awards.Web.Features.Entries;
+using Awards.Web.Infrastructure;
 
 namespace Awards.Web.Features.EssayScreening;
 
@@ -16,7 +17,7 @@ public sealed record EssayList(
     IReadOnlyList<Track> Themes,
     IReadOnlyList<(string Code, string Name)> Units)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => Pager.PageCount(Total, PageSize);
 }
 
 /// <summary>An essay as the organizer sees it: the author, the original, and what judges will read.</summary>

@@ -145,7 +145,8 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var round = await RankedRoundAsync(track, result, cancellationToken);
         var ranking = round is null ? null : await RankAsync(track, result, round, cancellationToken);
         var entries = ranking?.Entries ?? [];
-        var number = Math.Clamp(page, 1, RankingPager.PageCount(entries.Count));
+        var count = RankingPager.PageCount(entries.Count);
+        var number = Math.Clamp(page, 1, count);
         string? found = null;
         string? missing = null;
         if (!string.IsNullOrWhiteSpace(find))
@@ -189,7 +190,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             round?.IsClosedAt(site.UtcNow) ?? false,
             ranking,
             rows,
-            new RankingPager(number, RankingPager.PageCount(entries.Count), entries.Count, found, missing),
+            new RankingPager(number, count, entries.Count, found, missing),
             ties,
             overrideRows,
             judges,

@@ -49,7 +49,7 @@ public sealed class ScreeningController(
             .Where(e => unitId == null || e.UnitId == unitId)
             .Where(e => status == null || e.Status == status);
         var total = await query.CountAsync(cancellationToken);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
         var rows = await query
             .OrderByDescending(e => e.SubmittedAt)
             .Skip((page - 1) * PageSize)

@@ -1,5 +1,6 @@
 using Awards.Core.Entries;
 using Awards.Core.Tracks;
+using Awards.Web.Infrastructure;
 
 namespace Awards.Web.Features.Screening;
 
@@ -15,5 +16,5 @@ public sealed record ScreeningList(
     IReadOnlyList<Track> Tracks,
     IReadOnlyList<(string Code, string Name)> Units)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => Pager.PageCount(Total, PageSize);
 }
