@@ -202,6 +202,10 @@ namespace Awards.Web.Data.Migrations
 
                     b.HasIndex("NomineeUnitId");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("IX_Entries_MissingRendition")
+                        .HasFilter("\"JudgeBody\" IS NULL");
+
                     b.HasIndex("UnitId");
 
                     b.HasIndex("OwnerUserId", "CreationKey")
