@@ -54,12 +54,21 @@ public sealed class EssayScreeningController(
             .Where(e => !flagged || e.RedactionCount > 0);
         var total = await query.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
-        var rows = await query
+        // The page's ids first, then their columns: sorting the rows with their texts made SQLite
+        // carry every skipped essay through the sort, 0.8-1.4 s for a deep page at province scale.
+        // Newest first; the id breaks ties, so that no essay shows on two pages or on none.
+        var ids = await query
             .OrderByDescending(e => e.SubmittedAt)
+            .ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
-            .Select(e => new { e.Code, e.TrackId, e.Title, Author = db.Users.Where(u => u.Id == e.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), e.UnitId, e.Status, e.SubmittedAt, e.Body, e.RedactionCount })
+            .Select(e => e.Id)
             .ToListAsync(cancellationToken);
+        var found = await db.Entries.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Code, e.TrackId, e.Title, Author = db.Users.Where(u => u.Id == e.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), e.UnitId, e.Status, e.SubmittedAt, e.Body, e.RedactionCount })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var names = units.ToDictionary(u => u.Id, u => u.Name.ForCurrentCulture());
         var themeNames = themes.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
         var list = rows.Select(r => new EssayRow(r.Code, themeNames[r.TrackId], r.Title, r.Author ?? string.Empty, names[r.UnitId], r.Status, r.SubmittedAt, TextLength.Count(r.Body), r.RedactionCount)).ToList();

@@ -52,6 +52,7 @@ public sealed class ScreeningController(
         page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
         var rows = await query
             .OrderByDescending(e => e.SubmittedAt)
+            .ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(e => new { e.Code, e.TrackId, e.Title, NomineeName = e.Nominee!.Name, e.NomineeUnitId, e.UnitId, e.Status, e.SubmittedAt, Attachments = e.Attachments.Count })
