@@ -212,11 +212,11 @@ namespace Awards.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"CreationKey\" IS NOT NULL");
 
-                    b.HasIndex("TrackId", "Status");
-
                     b.HasIndex("TrackId", "OwnerUserId", "OwnerSlot")
                         .IsUnique()
                         .HasFilter("\"OwnerSlot\" IS NOT NULL");
+
+                    b.HasIndex("TrackId", "Status", "Code");
 
                     b.HasIndex("TrackId", "UnitId", "UnitSlot")
                         .IsUnique()

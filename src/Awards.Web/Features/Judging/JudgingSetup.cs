@@ -17,6 +17,10 @@ namespace Awards.Web.Features.Judging;
 /// </summary>
 public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings)
 {
+    // The entries whose scores count: in judging, or accepted after screening. A list, not an
+    // array: EF 6 cannot evaluate the span overload that C# 14 picks for an array's Contains.
+    private static readonly List<EntryStatus> CountedStatuses = [EntryStatus.Submitted, EntryStatus.Accepted];
+
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
@@ -89,9 +93,13 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var canAssign = round.Sequence == 1 && !round.IsClosedAt(site.UtcNow);
         var preview = previewSeed is int seed && canAssign ? await PlanAsync(track, round, seed, cancellationToken) : null;
         var threshold = settings.Value.Judging.DisagreementThreshold;
-        var codes = await db.Entries.Where(e => e.TrackId == track.Id).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
-        var disputed = Shortlist.Disputed(await ResultsAsync(roundId, cancellationToken), threshold)
-            .Select(r => new DisputedEntry(codes.GetValueOrDefault(r.EntryId) ?? "?", r.Totals, r.Range))
+        // ResultsAsync's totals from the assignments read above, for the entries whose scores count:
+        // reading the round's 30,000 assignments again, each with its entry's row, was a quarter of
+        // the page at province scale.
+        var codes = await Counted(track.Id).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
+        var results = Results(rows.Where(r => codes.ContainsKey(r.EntryId)).Select(r => (r.EntryId, r.Submitted ? r.Total : null)));
+        var disputed = Shortlist.Disputed(results, threshold)
+            .Select(r => new DisputedEntry(codes[r.EntryId], r.Totals, r.Range))
             .ToList();
         var previous = track.Rounds.Where(r => r.Sequence < round.Sequence).OrderByDescending(r => r.Sequence).FirstOrDefault();
         var canShortlist = previous is not null && previous.IsClosedAt(site.UtcNow) && !round.IsClosedAt(site.UtcNow);
@@ -270,11 +278,19 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     {
         var rows = await db.Assignments.AsNoTracking()
             .Where(a => a.RoundId == roundId)
-            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted)))
+            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && CountedStatuses.Contains(e.Status)))
             .Select(a => new { a.EntryId, Total = a.Score != null && a.Score.Status == ScoreStatus.Submitted ? a.Score.Total : null })
             .ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(r => r.EntryId).Select(g => new RoundResult(g.Key, [.. g.Where(r => r.Total is not null).Select(r => r.Total!.Value)]))];
+        return Results(rows.Select(r => (r.EntryId, r.Total)));
     }
+
+    /// <summary>Groups assignments' submitted totals (null where none) by entry, in the order the entries first come.</summary>
+    private static List<RoundResult> Results(IEnumerable<(int EntryId, decimal? Total)> assignments) =>
+        [.. assignments.GroupBy(r => r.EntryId).Select(g => new RoundResult(g.Key, [.. g.Where(r => r.Total is not null).Select(r => r.Total!.Value)]))];
+
+    /// <summary>A track's entries whose scores count (ResultsAsync's rule); the index on (TrackId, Status, Code) answers it alone.</summary>
+    private IQueryable<Entry> Counted(int trackId) =>
+        db.Entries.Where(e => e.TrackId == trackId && CountedStatuses.Contains(e.Status));
 
     public async Task CloseAsync(int roundId, CancellationToken cancellationToken)
     {

@@ -44,6 +44,13 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Contains("data-testid=\"severity-chart\"", page, StringComparison.Ordinal);
         Assert.Contains("偏严", page, StringComparison.Ordinal);
         Assert.Contains("离散度", page, StringComparison.Ordinal);
+        // The disputed entries are exactly the harsh judge's, each with its three totals.
+        var table = page[page.IndexOf("data-testid=\"disputed\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var listed = System.Text.RegularExpressions.Regex.Matches(table, "<td><code>([A-Z0-9-]+)</code></td>\\s*<td class=\"small\">([^<]*)</td>")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(work.Where(w => w.JudgeUserId == harsh).Select(w => w.Code).Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
+        Assert.All(listed.Values, totals => Assert.Equal(["40", "90", "90"], totals.Split(" · ").Select(t => decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture).ToString("0", System.Globalization.CultureInfo.InvariantCulture)).Order()));
         var disputed = work.First(w => w.JudgeUserId == harsh).Code;
         var before = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed)));
 
