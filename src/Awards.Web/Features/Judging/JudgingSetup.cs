@@ -256,12 +256,16 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             var entries = await db.Entries.Where(e => selected.Contains(e.Id)).Select(e => new { e.Id, e.UnitId }).ToListAsync(ct);
             var panelIds = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(ct);
             var panel = await db.Users.Where(u => panelIds.Contains(u.Id)).Select(u => new { u.Id, u.UnitId }).ToListAsync(ct);
-            var conflicts = await db.Conflicts.Where(c => selected.Contains(c.EntryId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(ct);
-            var existing = await db.Assignments.Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.JudgeUserId }).ToListAsync(ct);
+            // Sets, not lists: this runs inside the write transaction, and a second click finds every
+            // pair already there (a list made that entries x panel x assignments comparisons).
+            var conflicts = (await db.Conflicts.Where(c => selected.Contains(c.EntryId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(ct))
+                .Select(c => new Pair(c.EntryId, c.JudgeUserId)).ToHashSet();
+            var existing = (await db.Assignments.Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.JudgeUserId }).ToListAsync(ct))
+                .Select(a => new Pair(a.EntryId, a.JudgeUserId)).ToHashSet();
             var added = 0;
             foreach (var entry in entries)
             {
-                foreach (var judge in panel.Where(j => j.UnitId != entry.UnitId && !conflicts.Contains(new { EntryId = entry.Id, JudgeUserId = j.Id }) && !existing.Contains(new { EntryId = entry.Id, JudgeUserId = j.Id })))
+                foreach (var judge in panel.Where(j => j.UnitId != entry.UnitId && !conflicts.Contains(new Pair(entry.Id, j.Id)) && !existing.Contains(new Pair(entry.Id, j.Id))))
                 {
                     db.Assignments.Add(new JudgeAssignment(roundId, entry.Id, judge.Id, site.UtcNow));
                     added++;

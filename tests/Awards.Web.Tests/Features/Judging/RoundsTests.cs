@@ -78,6 +78,16 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
             Entry = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.UnitId).First(),
         }).ToList());
         Assert.DoesNotContain(units, u => u.Judge == u.Entry);
+
+        // A second click finds every pair already assigned and adds nothing.
+        var assigned = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == final));
+        using (var again = await organizer.PostAsync($"/organizer/judging/{final}", $"/organizer/judging/{final}/shortlist"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        Assert.Equal(assigned, factory.WithDb(db => db.Assignments.Count(a => a.RoundId == final)));
+        Assert.Contains($"{shortlisted} 件作品入围，已分配给评审组。", await organizer.GetStringAsync($"/organizer/judging/{final}"), StringComparison.Ordinal);
     }
 
     [Fact]
