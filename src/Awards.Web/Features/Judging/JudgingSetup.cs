@@ -139,7 +139,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             var doomed = await db.Assignments.Where(a => a.RoundId == roundId).ToListAsync(ct);
             db.Assignments.RemoveRange(doomed.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))));
             var now = site.UtcNow;
-            db.Assignments.AddRange(plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)));
+            await BulkInsert.RunAsync(db, plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)), ct);
             audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
             return plan;
         }, cancellationToken);
@@ -262,15 +262,14 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
                 .Select(c => new Pair(c.EntryId, c.JudgeUserId)).ToHashSet();
             var existing = (await db.Assignments.Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.JudgeUserId }).ToListAsync(ct))
                 .Select(a => new Pair(a.EntryId, a.JudgeUserId)).ToHashSet();
-            var added = 0;
-            foreach (var entry in entries)
-            {
-                foreach (var judge in panel.Where(j => j.UnitId != entry.UnitId && !conflicts.Contains(new Pair(entry.Id, j.Id)) && !existing.Contains(new Pair(entry.Id, j.Id))))
-                {
-                    db.Assignments.Add(new JudgeAssignment(roundId, entry.Id, judge.Id, site.UtcNow));
-                    added++;
-                }
-            }
+            var now = site.UtcNow;
+            var added = await BulkInsert.RunAsync(
+                db,
+                from entry in entries
+                from judge in panel
+                where judge.UnitId != entry.UnitId && !conflicts.Contains(new Pair(entry.Id, judge.Id)) && !existing.Contains(new Pair(entry.Id, judge.Id))
+                select new JudgeAssignment(roundId, entry.Id, judge.Id, now),
+                ct);
 
             audit.Record("Shortlist assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"from round {previous.Id}: {entries.Count} entries; {added} assignments");
             return entries.Count;
