@@ -1,4 +1,5 @@
 using Awards.Core.Identity;
+using Awards.Core.Results;
 using Awards.Core.Scoring;
 using Awards.Web.Data;
 using Awards.Web.Tests.Infrastructure;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Awards.Web.Tests.Data;
 
 /// <summary>
-/// Assignment and the shortlist write their judge-entry pairs with BulkInsert instead of EF's
+/// Assignment, the shortlist and publishing write their rows with BulkInsert instead of EF's
 /// one-command-per-row save. A row written that way must be stored exactly as EF stores it, every
 /// column, and read back the same.
 /// </summary>
@@ -35,21 +36,9 @@ public sealed class BulkInsertTests(AwardsFactory factory) : IClassFixture<Award
             Assert.Equal(1, written);
         }
 
-        var stored = factory.WithDb(db =>
-        {
-            db.Database.OpenConnection();
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT quote(RoundId) || '|' || quote(JudgeUserId) || '|' || quote(AssignedAt) || '|' || quote(QueueKey) FROM Assignments " +
-                $"WHERE RoundId = {roundId} AND JudgeUserId = {judgeId} AND EntryId IN ({entryIds[0]}, {entryIds[1]}) ORDER BY EntryId = {entryIds[0]} DESC";
-            using var reader = command.ExecuteReader();
-            var values = new List<string>();
-            while (reader.Read())
-            {
-                values.Add(reader.GetString(0));
-            }
-
-            return values;
-        });
+        var stored = Strings(
+            "SELECT quote(RoundId) || '|' || quote(JudgeUserId) || '|' || quote(AssignedAt) || '|' || quote(QueueKey) FROM Assignments " +
+            $"WHERE RoundId = {roundId} AND JudgeUserId = {judgeId} AND EntryId IN ({entryIds[0]}, {entryIds[1]}) ORDER BY EntryId = {entryIds[0]} DESC");
         Assert.Equal(2, stored.Count);
         Assert.Equal(stored[1], stored[0]);
 
@@ -57,6 +46,39 @@ public sealed class BulkInsertTests(AwardsFactory factory) : IClassFixture<Award
         Assert.Equal(at, back.AssignedAt);
         Assert.Equal(DateTimeKind.Utc, back.AssignedAt.Kind);
         Assert.True(back.Id > 0);
+    }
+
+    [Fact]
+    public async Task ABulkInsertedPlacement_IsStoredAsEfStoresIt_DecimalsBooleansAndNulls()
+    {
+        _ = factory.Server;
+        var (trackId, entryIds) = factory.WithDb(db =>
+        {
+            var track = db.Tracks.Where(t => !db.TrackResults.Any(r => r.TrackId == t.Id) && db.Entries.Count(e => e.TrackId == t.Id) >= 2).OrderBy(t => t.Id).First().Id;
+            return (track, db.Entries.Where(e => e.TrackId == track).OrderBy(e => e.Id).Select(e => e.Id).Take(2).ToList());
+        });
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AwardsDbContext>();
+            var result = new TrackResult(trackId);
+            db.TrackResults.Add(result);
+            await db.SaveChangesAsync();
+            await ImmediateTransaction.RunAsync(db, async ct =>
+            {
+                db.Placements.Add(new Placement(result.Id, entryIds[0], 1, 1, 87.35m, null, overridden: true));
+                return await BulkInsert.RunAsync(db, [new Placement(result.Id, entryIds[1], 2, 1, 87.35m, null, overridden: true)], ct);
+            });
+        }
+
+        var stored = Strings(
+            "SELECT quote(TrackResultId) || '|' || quote(UnitId) || '|' || quote(Place) || '|' || quote(Score) || '|' || quote(LevelRank) || '|' || quote(Overridden) || '|' || length(VerifyCode) " +
+            $"FROM Placements WHERE EntryId IN ({entryIds[0]}, {entryIds[1]}) ORDER BY Position");
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(stored[0], stored[1]);
+        var back = factory.WithDb(db => db.Placements.AsNoTracking().Single(p => p.EntryId == entryIds[1]));
+        Assert.Equal(87.35m, back.Score);
+        Assert.True(back.Overridden);
+        Assert.Null(back.LevelRank);
     }
 
     [Fact]
@@ -70,6 +92,21 @@ public sealed class BulkInsertTests(AwardsFactory factory) : IClassFixture<Award
         await Assert.ThrowsAsync<InvalidOperationException>(() => BulkInsert.RunAsync(db, [new JudgeAssignment(roundId, entryIds[0], judgeId, DateTime.UtcNow)], default));
         Assert.False(factory.WithDb(d => d.Assignments.Any(a => a.RoundId == roundId && a.JudgeUserId == judgeId && a.EntryId == entryIds[0])));
     }
+
+    private List<string> Strings(string sql) => factory.WithDb(db =>
+    {
+        db.Database.OpenConnection();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    });
 
     // A round, a judge and two entries of the round's track that the judge is not assigned yet.
     private (int RoundId, int JudgeId, List<int> EntryIds) Free() => factory.WithDb(db =>

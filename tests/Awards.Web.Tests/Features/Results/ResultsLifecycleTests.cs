@@ -67,6 +67,22 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         Assert.Contains(wu, notice, StringComparison.Ordinal);
         Assert.DoesNotContain(li, notice, StringComparison.Ordinal);
         Assert.Contains("一等奖", notice, StringComparison.Ordinal);
+        var ranked = factory.WithDb(db => db.Placements.OrderBy(p => p.Position).Select(p => new { p.EntryId, p.Position, p.LevelRank }).ToList());
+        Assert.Equal(3, ranked.Count);
+
+        // Withdrawn, the notice is empty and the placements are gone; published again, they are back.
+        using (var withdrawn = await organizer.PostAsync(Page, Page + "/withdraw"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        }
+
+        Assert.Equal(ResultStage.Draft, Stage());
+        Assert.Equal(0, factory.WithDb(db => db.Placements.Count()));
+        Assert.DoesNotContain(zhang, await visitor.GetStringAsync("/notice"), StringComparison.Ordinal);
+        (await organizer.SubmitAsync(Page, Page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
+        Assert.Equal(ResultStage.Notice, Stage());
+        Assert.Equal(ranked, factory.WithDb(db => db.Placements.OrderBy(p => p.Position).Select(p => new { p.EntryId, p.Position, p.LevelRank }).ToList()));
+        Assert.Contains(zhang, await visitor.GetStringAsync("/notice"), StringComparison.Ordinal);
 
         // An objection; a bad one changes nothing; too many from one address are refused.
         using (var bad = await visitor.SubmitAsync("/notice", "/notice/objections", Objection(text: "")))
