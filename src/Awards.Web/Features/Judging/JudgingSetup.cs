@@ -135,9 +135,15 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         return await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var plan = await PlanAsync(track, round, seed, ct);
+            // Only the assignments the plan removes are loaded to be removed: tracking the round's
+            // 30,000 to drop a handful cost more than the plan's writes.
             var removed = plan.Removed.ToHashSet();
-            var doomed = await db.Assignments.Where(a => a.RoundId == roundId).ToListAsync(ct);
-            db.Assignments.RemoveRange(doomed.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))));
+            var pairs = await db.Assignments.AsNoTracking().Where(a => a.RoundId == roundId).Select(a => new { a.Id, a.EntryId, a.JudgeUserId }).ToListAsync(ct);
+            var doomed = pairs.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))).Select(a => a.Id).ToList();
+            if (doomed.Count > 0)
+            {
+                db.Assignments.RemoveRange(await db.Assignments.Where(a => doomed.Contains(a.Id)).ToListAsync(ct));
+            }
             var now = site.UtcNow;
             await BulkInsert.RunAsync(db, plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)), ct);
             audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
