@@ -93,20 +93,7 @@ public sealed class BulkInsertTests(AwardsFactory factory) : IClassFixture<Award
         Assert.False(factory.WithDb(d => d.Assignments.Any(a => a.RoundId == roundId && a.JudgeUserId == judgeId && a.EntryId == entryIds[0])));
     }
 
-    private List<string> Strings(string sql) => factory.WithDb(db =>
-    {
-        db.Database.OpenConnection();
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    });
+    private List<string> Strings(string sql) => factory.WithDb(db => SqlText.Column(db, sql));
 
     // A round, a judge and two entries of the round's track that the judge is not assigned yet.
     private (int RoundId, int JudgeId, List<int> EntryIds) Free() => factory.WithDb(db =>

@@ -70,18 +70,5 @@ public sealed class EntryColumnOrderMigrationTests(AwardsFactory factory) : ICla
     private static List<string> Indexes(AwardsDbContext db) =>
         Strings(db, "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master WHERE tbl_name = 'Entries' AND type IN ('index', 'trigger') ORDER BY name");
 
-    private static List<string> Strings(AwardsDbContext db, string sql)
-    {
-        db.Database.OpenConnection();
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-        }
-
-        return values;
-    }
+    private static List<string> Strings(AwardsDbContext db, string sql) => SqlText.Column(db, sql);
 }

@@ -40,17 +40,7 @@ public sealed class RenditionBackfillTests(AwardsFactory factory) : IClassFixtur
         {
             using var scope = factory.Services.CreateScope();
             var sql = scope.ServiceProvider.GetRequiredService<JudgeRenditions>().Missing().ToQueryString();
-            db.Database.OpenConnection();
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            using var reader = command.ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-
-            return steps;
+            return SqlText.Column(db, "EXPLAIN QUERY PLAN " + sql, column: 3);
         });
 
         // The bundled SQLite's plan (the sqlite3 tool's may differ): entries through the index, the
