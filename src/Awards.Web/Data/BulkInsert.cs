@@ -50,8 +50,17 @@ internal static class BulkInsert
                 parameters[i].Value = value ?? DBNull.Value;
             }
 
-            // The same command each time: Microsoft.Data.Sqlite keeps its prepared statement.
-            count += await command.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                // The same command each time: Microsoft.Data.Sqlite keeps its prepared statement.
+                count += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                // As EF reports it, so that ImmediateTransaction retries a unique collision (a
+                // placement's random verification code) as it did when EF wrote these rows.
+                throw new DbUpdateException($"A new {typeof(T).Name} row broke a constraint.", ex);
+            }
         }
 
         return count;

@@ -82,6 +82,25 @@ public sealed class BulkInsertTests(AwardsFactory factory) : IClassFixture<Award
     }
 
     [Fact]
+    public async Task ADuplicatePair_IsRefusedAsEfRefusesIt_AndNothingOfTheBatchStays()
+    {
+        _ = factory.Server;
+        var (roundId, judgeId, entryIds) = Free();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AwardsDbContext>();
+        await ImmediateTransaction.RunAsync(db, ct => BulkInsert.RunAsync(db, [new JudgeAssignment(roundId, entryIds[0], judgeId, DateTime.UtcNow)], ct));
+
+        // ImmediateTransaction retries a unique violation twice, then lets it through.
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => ImmediateTransaction.RunAsync(db, ct => BulkInsert.RunAsync(
+            db,
+            [new JudgeAssignment(roundId, entryIds[1], judgeId, DateTime.UtcNow), new JudgeAssignment(roundId, entryIds[0], judgeId, DateTime.UtcNow)],
+            ct)));
+        Assert.True(ImmediateTransaction.IsUniqueViolation(refused));
+        Assert.False(factory.WithDb(d => d.Assignments.Any(a => a.RoundId == roundId && a.JudgeUserId == judgeId && a.EntryId == entryIds[1])));
+        Assert.Equal(1, factory.WithDb(d => d.Assignments.Count(a => a.RoundId == roundId && a.JudgeUserId == judgeId && a.EntryId == entryIds[0])));
+    }
+
+    [Fact]
     public async Task OutsideATransaction_ItRefuses_AndWritesNothing()
     {
         _ = factory.Server;
@@ -95,14 +114,22 @@ public sealed class BulkInsertTests(AwardsFactory factory) : IClassFixture<Award
 
     private List<string> Strings(string sql) => factory.WithDb(db => SqlText.Column(db, sql));
 
-    // A round, a judge and two entries of the round's track that the judge is not assigned yet.
+    // A round, a judge and two entries of the round's track that the judge is not assigned yet
+    // (each test takes some: the next judge serves when one has none left).
     private (int RoundId, int JudgeId, List<int> EntryIds) Free() => factory.WithDb(db =>
     {
         var round = db.Rounds.OrderByDescending(r => db.Entries.Count(e => e.TrackId == r.TrackId)).ThenBy(r => r.Id).First();
-        var judge = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Judge))).OrderBy(u => u.Id).Select(u => u.Id).First();
-        var entries = db.Entries.Where(e => e.TrackId == round.TrackId && !db.Assignments.Any(a => a.RoundId == round.Id && a.JudgeUserId == judge && a.EntryId == e.Id))
-            .OrderByDescending(e => e.Id).Select(e => e.Id).Take(2).ToList();
-        Assert.Equal(2, entries.Count);
-        return (round.Id, judge, entries);
+        var judges = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Judge))).OrderBy(u => u.Id).Select(u => u.Id).ToList();
+        foreach (var judge in judges)
+        {
+            var entries = db.Entries.Where(e => e.TrackId == round.TrackId && !db.Assignments.Any(a => a.RoundId == round.Id && a.JudgeUserId == judge && a.EntryId == e.Id))
+                .OrderByDescending(e => e.Id).Select(e => e.Id).Take(2).ToList();
+            if (entries.Count == 2)
+            {
+                return (round.Id, judge, entries);
+            }
+        }
+
+        throw new InvalidOperationException("No judge has two entries left to assign.");
     });
 }
