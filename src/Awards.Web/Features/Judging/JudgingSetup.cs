@@ -352,7 +352,8 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var panelIds = await db.PanelMembers.Where(p => p.RoundId == round.Id).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
         var panel = await db.Users.Where(u => panelIds.Contains(u.Id)).Select(u => new PanelJudge(u.Id, u.UnitId)).ToListAsync(cancellationToken);
         var current = await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new CurrentAssignment(a.EntryId, a.JudgeUserId, a.Score != null)).ToListAsync(cancellationToken);
-        var candidates = entries.Select(e => new CandidateEntry(e.Id, e.UnitId, conflicts.Where(c => c.EntryId == e.Id).Select(c => c.JudgeUserId).ToList())).ToList();
+        var conflicted = conflicts.ToLookup(c => c.EntryId, c => c.JudgeUserId);
+        var candidates = entries.Select(e => new CandidateEntry(e.Id, e.UnitId, [.. conflicted[e.Id]])).ToList();
         return Assigner.Plan(candidates, panel, current, round.JudgesPerEntry, seed);
     }
 
