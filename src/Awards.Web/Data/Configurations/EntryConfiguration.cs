@@ -38,9 +38,10 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.HasIndex(e => new { e.TrackId, e.OwnerUserId, e.OwnerSlot }).IsUnique().HasFilter("\"OwnerSlot\" IS NOT NULL");
         builder.Property(e => e.CreationKey).HasMaxLength(40);
         builder.HasIndex(e => new { e.OwnerUserId, e.CreationKey }).IsUnique().HasFilter("\"CreationKey\" IS NOT NULL");
-        // With the code, so that a track's entries and codes (the judging round's page, the ranking
-        // CSV, the results) come from the index without reading the entries' rows, one page each.
-        builder.HasIndex(e => new { e.TrackId, e.Status, e.Code });
+        // With the code and the submission time, so that a track's entries and codes (the judging
+        // round's page, the ranking CSV, the results) and the lists' newest-first order come from
+        // the index without reading the entries' rows, one page each.
+        builder.HasIndex(e => new { e.TrackId, e.Status, e.Code, e.SubmittedAt });
 
         // The entries still without a judge rendition, which every start looks for
         // (JudgeRenditions.BackfillAsync): without this index the start read every entry's texts,

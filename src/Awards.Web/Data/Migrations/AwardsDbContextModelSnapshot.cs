@@ -216,11 +216,11 @@ namespace Awards.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"OwnerSlot\" IS NOT NULL");
 
-                    b.HasIndex("TrackId", "Status", "Code");
-
                     b.HasIndex("TrackId", "UnitId", "UnitSlot")
                         .IsUnique()
                         .HasFilter("\"UnitSlot\" IS NOT NULL");
+
+                    b.HasIndex("TrackId", "Status", "Code", "SubmittedAt");
 
                     b.ToTable("Entries");
                 });

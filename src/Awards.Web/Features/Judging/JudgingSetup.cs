@@ -297,7 +297,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     private static List<RoundResult> Results(IEnumerable<(int EntryId, decimal? Total)> assignments) =>
         [.. assignments.GroupBy(r => r.EntryId).Select(g => new RoundResult(g.Key, [.. g.Where(r => r.Total is not null).Select(r => r.Total!.Value)]))];
 
-    /// <summary>A track's entries whose scores count (ResultsAsync's rule); the index on (TrackId, Status, Code) answers it alone.</summary>
+    /// <summary>A track's entries whose scores count (ResultsAsync's rule); the index on (TrackId, Status, Code, SubmittedAt) answers it alone.</summary>
     private IQueryable<Entry> Counted(int trackId) =>
         db.Entries.Where(e => e.TrackId == trackId && CountedStatuses.Contains(e.Status));
 
