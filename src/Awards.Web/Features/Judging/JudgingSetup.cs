@@ -17,10 +17,6 @@ namespace Awards.Web.Features.Judging;
 /// </summary>
 public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings)
 {
-    // The entries whose scores count: in judging, or accepted after screening. A list, not an
-    // array: EF 6 cannot evaluate the span overload that C# 14 picks for an array's Contains.
-    private static readonly List<EntryStatus> CountedStatuses = [EntryStatus.Submitted, EntryStatus.Accepted];
-
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
@@ -287,7 +283,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     {
         var rows = await db.Assignments.AsNoTracking()
             .Where(a => a.RoundId == roundId)
-            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && CountedStatuses.Contains(e.Status)))
+            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && EntryStatuses.Counted.Contains(e.Status)))
             .Select(a => new { a.EntryId, Total = a.Score != null && a.Score.Status == ScoreStatus.Submitted ? a.Score.Total : null })
             .ToListAsync(cancellationToken);
         return Results(rows.Select(r => (r.EntryId, r.Total)));
@@ -299,7 +295,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
 
     /// <summary>A track's entries whose scores count (ResultsAsync's rule); the index on (TrackId, Status, Code, SubmittedAt) answers it alone.</summary>
     private IQueryable<Entry> Counted(int trackId) =>
-        db.Entries.Where(e => e.TrackId == trackId && CountedStatuses.Contains(e.Status));
+        db.Entries.Where(e => e.TrackId == trackId && EntryStatuses.Counted.Contains(e.Status));
 
     public async Task CloseAsync(int roundId, CancellationToken cancellationToken)
     {

@@ -23,9 +23,6 @@ namespace Awards.Web.Features.Results;
 /// </summary>
 public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit, IOptions<AwardsOptions> options)
 {
-    /// <summary>Entries that count: anything in judging that was not withdrawn or disqualified later.</summary>
-    private static readonly List<EntryStatus> Counted = [EntryStatus.Submitted, EntryStatus.Accepted];
-
     private static readonly string[] SheetHeader = ["Entry code", "Judge e-mail"];
 
     /// <summary>The settings the ranking runs with; the CLI's <c>rank</c> builds them the same way.</summary>
@@ -355,7 +352,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         join s in db.Scores.AsNoTracking() on a.Id equals s.AssignmentId
         join e in db.Entries on a.EntryId equals e.Id
         join u in db.Users on a.JudgeUserId equals u.Id
-        where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && Counted.Contains(e.Status)
+        where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && EntryStatuses.Counted.Contains(e.Status)
         select new SubmittedScore { EntryId = a.EntryId, Code = e.Code, Judge = u.Email!, Score = s };
 
     public static IReadOnlyDictionary<int, string> LevelNames(Track track) =>

@@ -17,8 +17,6 @@ namespace Awards.Web.Features.Results;
 /// </summary>
 public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, SiteContext site, AuditLog audit, IOptions<AwardsOptions> options)
 {
-    private static readonly List<EntryStatus> Counted = [EntryStatus.Submitted, EntryStatus.Accepted];
-
     public async Task<UnitAwardPage?> PageAsync(string code, CancellationToken cancellationToken)
     {
         if (await results.TrackAsync(code, cancellationToken) is not { Kind: TrackKind.UnitAward } track)
@@ -41,7 +39,7 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         var results = new List<UnitEntryResult>();
         foreach (var track in contest?.Tracks.Where(t => t.Kind == TrackKind.Essay) ?? [])
         {
-            var entries = await db.Entries.Where(e => e.TrackId == track.Id && Counted.Contains(e.Status)).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
+            var entries = await db.Entries.Where(e => e.TrackId == track.Id && EntryStatuses.Counted.Contains(e.Status)).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
             var outcome = await OutcomeAsync(track, cancellationToken);
             results.AddRange(entries.Select(e => outcome.TryGetValue(e.Id, out var o)
                 ? new UnitEntryResult(e.UnitId, e.Id, o.Score, o.Level)
