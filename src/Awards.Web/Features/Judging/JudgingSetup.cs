@@ -131,14 +131,15 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         return await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var plan = await PlanAsync(track, round, seed, ct);
-            // Only the assignments the plan removes are loaded to be removed: tracking the round's
-            // 30,000 to drop a handful cost more than the plan's writes.
+            // Only the assignments of the entries the plan takes judges from are loaded to be
+            // removed: tracking the round's 30,000 to drop a handful cost more than the plan's writes
+            // (PlanAsync has just read the round's pairs).
             var removed = plan.Removed.ToHashSet();
-            var pairs = await db.Assignments.AsNoTracking().Where(a => a.RoundId == roundId).Select(a => new { a.Id, a.EntryId, a.JudgeUserId }).ToListAsync(ct);
-            var doomed = pairs.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))).Select(a => a.Id).ToList();
-            if (doomed.Count > 0)
+            var touched = removed.Select(p => p.EntryId).Distinct().ToList();
+            if (touched.Count > 0)
             {
-                db.Assignments.RemoveRange(await db.Assignments.Where(a => doomed.Contains(a.Id)).ToListAsync(ct));
+                var theirs = await db.Assignments.Where(a => a.RoundId == roundId && touched.Contains(a.EntryId)).ToListAsync(ct);
+                db.Assignments.RemoveRange(theirs.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))));
             }
             var now = site.UtcNow;
             await BulkInsert.RunAsync(db, plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)), ct);
