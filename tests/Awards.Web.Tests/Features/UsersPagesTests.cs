@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Awards.Web.Data.Generate;
 using Awards.Web.Tests.Features.Performance;
-using Awards.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Tests.Features;
@@ -17,7 +16,7 @@ public sealed partial class UsersPagesTests(GeneratedContests contests)
     [Fact]
     public async Task EveryAccount_IsOnExactlyOnePage_FiftyAtATime()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var expected = contests.City.WithDb(db => db.UserRoles.Count());
         Assert.True(expected > 500, $"the city has {expected} accounts");
 
@@ -42,7 +41,7 @@ public sealed partial class UsersPagesTests(GeneratedContests contests)
     [Fact]
     public async Task ARoleAndASearch_NarrowTheList_AndThePagesKeepThem()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
 
         var judges = await organizer.GetStringAsync("/organizer/users?role=Judge");
         var judgeCount = contests.City.WithDb(db => db.UserRoles.Count(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == "Judge")));
@@ -63,13 +62,6 @@ public sealed partial class UsersPagesTests(GeneratedContests contests)
         var html = await none.Content.ReadAsStringAsync();
         Assert.Empty(Emails(html));
         Assert.Contains("共 0 个账号。", html, StringComparison.Ordinal);
-    }
-
-    private async Task<Browser> OrganizerAsync()
-    {
-        var browser = new Browser(contests.City);
-        await browser.SignInOrFailAsync(GeneratedAccounts.Organizer, GeneratedAccounts.Password);
-        return browser;
     }
 
     // The e-mail column of the list's rows.

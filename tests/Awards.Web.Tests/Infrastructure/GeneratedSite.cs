@@ -1,4 +1,5 @@
 using Awards.Web.Cli;
+using Awards.Web.Data.Generate;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 
@@ -24,6 +25,14 @@ public sealed class GeneratedSite : AwardsFactory
         }
 
         return site;
+    }
+
+    /// <summary>A browser signed in as the generated contest's organizer.</summary>
+    public async Task<Browser> OrganizerAsync()
+    {
+        var browser = new Browser(this);
+        await browser.SignInOrFailAsync(GeneratedAccounts.Organizer, GeneratedAccounts.Password);
+        return browser;
     }
 
     /// <summary>The configuration options that point the CLI at this site's database and keys.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Awards.Web.Data.Generate;
 using Awards.Web.Tests.Features.Performance;
 using Awards.Web.Tests.Infrastructure;
 
@@ -18,7 +17,7 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
     [Fact]
     public async Task TheTable_ShowsAHundredRowsAPage_InTheRankingsOrder()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var ranking = await RankingAsync(organizer);
         Assert.True(ranking.Count > 300, $"the city's theme ranks {ranking.Count} entries");
 
@@ -43,7 +42,7 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
     [InlineData("?page=abc")]
     public async Task APageOutOfRange_ShowsTheNearestPage(string query)
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var ranking = await RankingAsync(organizer);
 
         var response = await organizer.Client.GetAsync(Page + query);
@@ -56,7 +55,7 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
     [Fact]
     public async Task FindingACode_OpensItsPage_AndMarksItsRow()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var ranking = await RankingAsync(organizer);
         var wanted = ranking[250];
 
@@ -72,7 +71,7 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
     [Fact]
     public async Task AnUnknownCode_IsSaid_AndTheFirstPageShows()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var ranking = await RankingAsync(organizer);
 
         var page = await organizer.GetStringAsync($"{Page}?find=NO-SUCH");
@@ -85,7 +84,7 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
     [Fact]
     public async Task ThePage_IsAFractionOfTheWholeTable()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var ranking = await RankingAsync(organizer);
 
         var page = await organizer.GetStringAsync(Page);
@@ -99,7 +98,7 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
     [Fact]
     public async Task ADraftTheme_IsRankedOnItsLastRoundWithSubmittedScores()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         // The generated help-story theme has its preliminary round scored and its final round empty.
         var (preliminary, final) = contests.City.WithDb(db =>
         {
@@ -113,13 +112,6 @@ public sealed partial class RankingPagesTests(GeneratedContests contests)
         Assert.Contains($"<option value=\"{preliminary}\" selected=\"selected\">", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"no-scores\"", page, StringComparison.Ordinal);
         Assert.Equal(100, Rows(page).Count);
-    }
-
-    private async Task<Browser> OrganizerAsync()
-    {
-        var browser = new Browser(contests.City);
-        await browser.SignInOrFailAsync(GeneratedAccounts.Organizer, GeneratedAccounts.Password);
-        return browser;
     }
 
     // The whole ranking's codes in order, from the CSV export, which the pages must agree with.

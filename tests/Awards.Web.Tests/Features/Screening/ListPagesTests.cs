@@ -3,9 +3,7 @@ using System.Text.RegularExpressions;
 using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Tracks;
-using Awards.Web.Data.Generate;
 using Awards.Web.Tests.Features.Performance;
-using Awards.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Tests.Features.Screening;
@@ -21,7 +19,7 @@ public sealed partial class ListPagesTests(GeneratedContests contests)
     [Fact]
     public async Task EveryEssay_IsOnExactlyOnePage_WithItsOwnTitleAuthorAndLength()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var expected = contests.City.WithDb(db => (
             from e in db.Entries.AsNoTracking()
             join t in db.Tracks on e.TrackId equals t.Id
@@ -57,7 +55,7 @@ public sealed partial class ListPagesTests(GeneratedContests contests)
     [Fact]
     public async Task EveryNomination_IsOnExactlyOnePage()
     {
-        var organizer = await OrganizerAsync();
+        var organizer = await contests.City.OrganizerAsync();
         var expected = contests.City.WithDb(db => (
             from e in db.Entries
             join t in db.Tracks on e.TrackId equals t.Id
@@ -72,13 +70,6 @@ public sealed partial class ListPagesTests(GeneratedContests contests)
         }
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
-    }
-
-    private async Task<Browser> OrganizerAsync()
-    {
-        var browser = new Browser(contests.City);
-        await browser.SignInOrFailAsync(GeneratedAccounts.Organizer, GeneratedAccounts.Password);
-        return browser;
     }
 
     private static List<(string Code, List<string> Cells)> Rows(string page, string table)
