@@ -43,7 +43,8 @@ public sealed class ScoreImport(AwardsDbContext db, SiteContext site, AuditLog a
             var emails = sheet.Rows.Select(r => r.Judge.ToUpperInvariant()).Distinct().ToList();
             var entries = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Code, e => e.Id, ct);
             var judges = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, ct);
-            var assignments = await db.Assignments.Include(a => a.Score).Where(a => a.RoundId == round.Id && entries.Values.Contains(a.EntryId)).ToListAsync(ct);
+            var assignments = (await db.Assignments.Include(a => a.Score).Where(a => a.RoundId == round.Id && entries.Values.Contains(a.EntryId)).ToListAsync(ct))
+                .ToDictionary(a => (a.EntryId, a.JudgeUserId));
 
             var errors = new List<string>();
             var plan = new List<(JudgeAssignment Assignment, SheetRow Row)>();
@@ -55,7 +56,7 @@ public sealed class ScoreImport(AwardsDbContext db, SiteContext site, AuditLog a
                     continue;
                 }
 
-                var assignment = judges.TryGetValue(row.Judge.ToUpperInvariant(), out var judgeId) ? assignments.FirstOrDefault(a => a.EntryId == entryId && a.JudgeUserId == judgeId) : null;
+                var assignment = judges.TryGetValue(row.Judge.ToUpperInvariant(), out var judgeId) ? assignments.GetValueOrDefault((entryId, judgeId)) : null;
                 if (assignment is null)
                 {
                     errors.Add(l[JudgingMessages.RowNotAssigned, row.Line, row.EntryCode, row.Judge].Value);

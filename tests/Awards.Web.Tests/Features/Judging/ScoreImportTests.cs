@@ -24,7 +24,7 @@ public sealed class ScoreImportTests(AwardsFactory factory) : IClassFixture<Awar
         }
 
         var pairs = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == round).OrderBy(a => a.Id).Take(2)
-            .Select(a => new { Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First(), Email = db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.Email).First() })
+            .Select(a => new { a.Id, Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First(), Email = db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.Email).First() })
             .ToList());
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var template = await organizer.GetStringAsync($"/organizer/judging/{round}/import/template.csv");
@@ -44,7 +44,9 @@ public sealed class ScoreImportTests(AwardsFactory factory) : IClassFixture<Awar
         var scores = factory.WithDb(db => db.Scores.Where(s => s.Assignment.RoundId == round).ToList());
         Assert.Equal(2, scores.Count);
         Assert.All(scores, s => Assert.Equal(ScoreStatus.Submitted, s.Status));
-        Assert.Contains(scores, s => s.Total == 60m);
+        // Each row lands on its own judge's assignment, the second row's 60s on the second pair.
+        Assert.Equal(60m, scores.Single(s => s.AssignmentId == pairs[1].Id).Total);
+        Assert.NotEqual(60m, scores.Single(s => s.AssignmentId == pairs[0].Id).Total);
         Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "Score imported")));
     }
 }
