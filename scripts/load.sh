@@ -6,7 +6,8 @@
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run. With the server's pid known, it also prints
 # the server's CPU time per request (milliseconds), which other load on the machine changes much
-# less than requests per second, and its resident memory at the end of each endpoint's run.
+# less than requests per second, its resident memory at the end of each endpoint's run, and the
+# largest size of the database's write-ahead log during the run.
 #
 #   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--only NAMES] [--db FILE] [--url http://host:port [--pid PID]]
 #
@@ -121,6 +122,7 @@ peak=0
 sample() {
     while kill -0 "$pid" 2>/dev/null; do
         ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ' >>"$work/rss"
+        stat -c %s "$db-wal" 2>/dev/null >>"$work/wal" || true
         sleep 0.5
     done
 }
@@ -179,6 +181,7 @@ fi
 [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
 sampler=
 peak=$(sort -n "$work/rss" 2>/dev/null | tail -n 1)
+wal=$(sort -n "$work/wal" 2>/dev/null | tail -n 1)
 
 echo
 printf '%-34s %12s %10s %18s %16s %14s %9s\n' "endpoint" "requests/s" "p99" "ratio to reference" "ratio to /health" "server CPU ms" "RSS MB"
@@ -201,3 +204,4 @@ echo
 [ -f "$work/score.txt" ] && echo "Scores saved by the POSTs: $((saved_after - saved_before)); wrk counted $posts completed POSTs (a save that found a newer version would be missing here)."
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on the machine share the cores)."
 [ -n "$peak" ] && echo "Server peak resident memory during the run: $((peak / 1024)) MB (pid $pid)."
+[ -n "$wal" ] && echo "Largest write-ahead log ($db-wal) during the run: $((wal / 1024 / 1024)) MB."

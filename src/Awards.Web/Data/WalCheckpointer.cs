@@ -19,6 +19,9 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The size the log's file is cut back to (<c>journal_size_limit</c>), and past which it is truncated.</summary>
+    public const long LogLimitBytes = 16 * 1024 * 1024;
+
     private static readonly ConcurrentDictionary<string, byte> Running = new(StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<string, (long Log, long Copied)> Last = new(StringComparer.Ordinal);
@@ -91,14 +94,21 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // One row: busy (0 or 1), the log's pages, and how many of them are now in the database file.
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                Last[_dataSource] = (reader.GetInt64(1), reader.GetInt64(2));
-            }
-
+            var (log, copied) = await RunAsync(command, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+            Last[_dataSource] = (log, copied);
             Interlocked.Increment(ref _checkpoints);
+
+            // A writer starts the log over only if no reader still reads from it when it begins, so
+            // under a steady stream of saves the log grew by every save (1.1 GB in a minute of the
+            // load script's) and stayed that large. Once all of a large log is copied, a RESTART
+            // checkpoint makes the next writer start it over, cutting the file back to the limit
+            // (journal_size_limit) and writing over it in place. It takes the writers' lock only for
+            // as long as that takes: this connection has no busy handler, so a reader still in the
+            // log makes it give up at once, and it tries again at the next tick.
+            if (copied == log && log * PageSize(connection) >= LogLimitBytes)
+            {
+                await RunAsync(command, "PRAGMA wal_checkpoint(RESTART);", cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -106,5 +116,19 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
             // meanwhile. Never let it out: a background service's exception would stop the site.
             logger.LogWarning(e, "The checkpoint of {Database} did not run", _dataSource);
         }
+    }
+
+    private static async Task<(long Log, long Copied)> RunAsync(SqliteCommand command, string text, CancellationToken cancellationToken)
+    {
+        command.CommandText = text;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+    }
+
+    private static long PageSize(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return (long)command.ExecuteScalar()!;
     }
 }

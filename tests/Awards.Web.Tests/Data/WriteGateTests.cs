@@ -68,6 +68,7 @@ public sealed class WriteGateTests(AwardsFactory factory) : IClassFixture<Awards
         var db = scope.ServiceProvider.GetRequiredService<AwardsDbContext>();
         await db.Database.OpenConnectionAsync();
         Assert.Equal(0L, Pragma(db.Database.GetDbConnection(), "wal_autocheckpoint"));
+        Assert.Equal(WalCheckpointer.LogLimitBytes, Pragma(db.Database.GetDbConnection(), "journal_size_limit"));
         await db.Database.CloseConnectionAsync();
 
         // Some megabytes of rows, which no save of theirs copies into the database file any more.
@@ -90,6 +91,34 @@ public sealed class WriteGateTests(AwardsFactory factory) : IClassFixture<Awards
         var last = WalCheckpointer.LastCheckpoint(path);
         Assert.NotNull(last);
         Assert.True(last.Value.Log > 0 && last.Value.Copied == last.Value.Log, $"last checkpoint: {last}");
+    }
+
+    [Fact]
+    public async Task ALogLargerThanTheLimit_IsCutBack_OnceCopied_AsSavesGoOn()
+    {
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AwardsDbContext>();
+        var log = db.Database.GetDbConnection().DataSource + "-wal";
+
+        // One save of about 20 MiB, as a province's score import writes: the log is past the limit when it commits.
+        var key = Guid.NewGuid().ToString("N");
+        db.AuditLog.AddRange(Enumerable.Range(0, 8_000).Select(n => new AuditEntry { At = DateTime.UtcNow, Action = "Test write", EntityType = "Test", EntityKey = $"{key}/{n}", After = new string('y', 2_500) }));
+        await db.SaveChangesAsync();
+        var grown = new FileInfo(log).Length;
+
+        // Judges go on saving: the checkpointer copies the log, the next writer starts it over and
+        // cuts the file back. Bounded so that a log that never shrinks fails the test instead of hanging it.
+        for (var wait = 0; wait < 100 && new FileInfo(log).Length > WalCheckpointer.LogLimitBytes; wait++)
+        {
+            await Task.Delay(100);
+            db.AuditLog.Add(new AuditEntry { At = DateTime.UtcNow, Action = "Test write", EntityType = "Test", EntityKey = $"{key}/after/{wait}" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(grown > WalCheckpointer.LogLimitBytes, $"the save left a log of {grown} bytes");
+        Assert.True(new FileInfo(log).Length <= WalCheckpointer.LogLimitBytes, $"the log is still {new FileInfo(log).Length} bytes");
+        Assert.Equal(8_000, factory.WithDb(d => d.AuditLog.Count(a => a.EntityKey.StartsWith(key + "/") && !a.EntityKey.Contains("/after/"))));
     }
 
     [Fact]
