@@ -48,5 +48,16 @@ public sealed class ScoreImportTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal(60m, scores.Single(s => s.AssignmentId == pairs[1].Id).Total);
         Assert.NotEqual(60m, scores.Single(s => s.AssignmentId == pairs[0].Id).Total);
         Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "Score imported")));
+
+        // A corrected sheet imported again changes the scores already there.
+        var again = string.Concat(template.TrimEnd(), "\r\n", pairs[1].Code, ",", pairs[1].Email, ",70,70,70,70,复核\r\n");
+        using var reimported = await organizer.UploadAsync($"/organizer/judging/{round}/import", $"/organizer/judging/{round}/import", "scores.csv", Encoding.UTF8.GetBytes(again));
+        Assert.Equal($"/organizer/judging/{round}", reimported.Headers.Location?.OriginalString);
+        var corrected = factory.WithDb(db => db.Scores.Single(s => s.AssignmentId == pairs[1].Id));
+        Assert.Equal(70m, corrected.Total);
+        Assert.Equal("复核", corrected.Comment);
+        Assert.True(corrected.Version > scores.Single(s => s.AssignmentId == pairs[1].Id).Version, "the import bumps the score's version, so an open scoring page cannot overwrite it");
+        Assert.Equal(2, factory.WithDb(db => db.Scores.Count(s => s.Assignment.RoundId == round)));
+        Assert.Equal(3, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "Score imported")));
     }
 }
