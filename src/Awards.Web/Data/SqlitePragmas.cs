@@ -15,7 +15,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     // journal_size_limit: when a writer starts the log over, it cuts the file back to 16 MiB. The
     // file never shrinks otherwise: after a province's score import or a burst of saves it kept
-    // its peak size, 1.1 GB, for as long as the site ran (docs/PERFORMANCE.md).
+    // its peak size, up to 1.1 GB, for as long as the site ran (docs/PERFORMANCE.md).
     private static readonly string Pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = {WalCheckpointer.LogLimitBytes};";
 
     // The running site copies the log into the database file in the background (WalCheckpointer).

@@ -56,7 +56,7 @@ public static class SiteSetup
             DatabaseSetup.Configure(options, provider.GetRequiredService<IOptions<AwardsOptions>>().Value);
             options.AddInterceptors(provider.GetRequiredService<ContestChanges>());
             // EF's check for two queries at once on one context sets an AsyncLocal on entering and
-            // leaving every row read: a quarter of the judge queue's allocations (docs/PERFORMANCE.md).
+            // leaving every row read: about 30% of the judge queue's allocated bytes (docs/PERFORMANCE.md).
             // It catches a programming error, so the tests and development keep it.
             options.EnableThreadSafetyChecks(!provider.GetRequiredService<IHostEnvironment>().IsProduction());
         });
