@@ -30,6 +30,9 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
 
     private readonly string _connectionString = DatabaseSetup.ConnectionString(options.Value);
 
+    // The database's page size, in which the log counts its pages: read once, not at every tick.
+    private long? _pageSize;
+
     // As the site's connections report it (SqliteConnection.DataSource), the key of Manages.
     private readonly string _dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(options.Value)).DataSource;
 
@@ -105,7 +108,7 @@ internal sealed class WalCheckpointer(IOptions<AwardsOptions> options, ILogger<W
             // (journal_size_limit) and writing over it in place. It takes the writers' lock only for
             // as long as that takes: this connection has no busy handler, so a reader still in the
             // log makes it give up at once, and it tries again at the next tick.
-            if (copied == log && log * PageSize(connection) >= LogLimitBytes)
+            if (copied == log && log * (_pageSize ??= PageSize(connection)) >= LogLimitBytes)
             {
                 await RunAsync(command, "PRAGMA wal_checkpoint(RESTART);", cancellationToken);
             }
