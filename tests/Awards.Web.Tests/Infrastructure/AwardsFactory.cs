@@ -70,12 +70,31 @@ public class AwardsFactory : WebApplicationFactory<Program>
 /// <summary>The real time, shifted by <see cref="Offset"/>.</summary>
 public sealed class TestClock : IClock
 {
-    public TimeSpan Offset { get; set; }
+    private TimeSpan _offset;
 
-    public DateTime UtcNow => DateTime.UtcNow + Offset;
+    private DateTime? _stopped;
 
-    /// <summary>Moves the clock so that it reads <paramref name="utc"/> now.</summary>
+    /// <summary>How far the clock runs ahead of the real one; setting it starts a stopped clock again.</summary>
+    public TimeSpan Offset
+    {
+        get => _offset;
+        set
+        {
+            _offset = value;
+            _stopped = null;
+        }
+    }
+
+    public DateTime UtcNow => _stopped ?? DateTime.UtcNow + _offset;
+
+    /// <summary>Moves the clock so that it reads <paramref name="utc"/> now, and runs on from there.</summary>
     public void Set(DateTime utc) => Offset = utc - DateTime.UtcNow;
+
+    /// <summary>
+    /// Stops the clock at <paramref name="utc"/> until it is set again: for "just before a deadline",
+    /// which a running clock can pass while a slow machine serves the request.
+    /// </summary>
+    public void Stop(DateTime utc) => _stopped = utc;
 }
 
 public sealed class ProductionFactory : AwardsFactory

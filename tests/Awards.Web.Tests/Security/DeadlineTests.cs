@@ -26,7 +26,7 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         var tooLate = await CreateDraftAsync(late, "journey", Essay(title: "截止前的标题"));
         var token = await late.TokenFromAsync($"/essays/{tooLate}");
 
-        factory.Clock.Set(closes.AddSeconds(-1));
+        factory.Clock.Stop(closes.AddSeconds(-1));
         using (var submitted = await SubmitAsync(early, onTime))
         {
             Assert.Equal($"/essays/{onTime}/receipt", submitted.Headers.Location?.OriginalString);
@@ -59,7 +59,7 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         var page = $"/judge/rounds/{round}/{code}";
         Dictionary<string, string> Scores(string value, int version) => new(criteria.ToDictionary(c => $"c{c}", _ => value)) { ["version"] = version.ToString(CultureInfo.InvariantCulture), ["action"] = "draft", ["comment"] = value };
 
-        factory.Clock.Set(closes.AddSeconds(-1));
+        factory.Clock.Stop(closes.AddSeconds(-1));
         (await judge.SubmitAsync(page, page, Scores("70", 0))).Dispose();
         Assert.Equal(ScoreStatus.Draft, StatusOf(code, round));
 
@@ -85,7 +85,7 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         var visitor = new Browser(factory);
         Dictionary<string, string> Objection(string name) => new() { ["Track"] = "journey", ["Entry"] = "", ["Name"] = name, ["Contact"] = "0791-5550199", ["Text"] = "我认为该获奖作品与事实不符，请核实。" };
 
-        factory.Clock.Set(ends.AddSeconds(-1));
+        factory.Clock.Stop(ends.AddSeconds(-1));
         var during = await visitor.GetStringAsync("/notice");
         Assert.Contains("data-testid=\"objection-form\"", during, StringComparison.Ordinal);
         Assert.DoesNotContain("objections-closed", during, StringComparison.Ordinal);

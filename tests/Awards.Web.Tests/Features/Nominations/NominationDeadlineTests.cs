@@ -18,7 +18,7 @@ public sealed class NominationDeadlineTests(AwardsFactory factory) : IClassFixtu
     {
         var browser = await SignedInAsync(factory, "coordinator.yunling@demo.example");
         var code = await CreateDraftAsync(browser, "innovation");
-        factory.Clock.Set(ClosesAt.AddSeconds(-1));
+        factory.Clock.Stop(ClosesAt.AddSeconds(-1));
 
         using var response = await SubmitAsync(browser, code);
 
