@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load on the province-scale contest (docs/PERFORMANCE.md): the judge's queue page, the
 # scoring POST (submit and open the next entry, a judge's Enter key), the public notice, the judge's
-# dashboard (a small signed-in page), a static file (/favicon.svg, the reference) and the trivial
-# /health endpoint (routing, middleware and one database round trip) with wrk at 32
+# dashboard (a small signed-in page), the cheapest signed-in page there is (the access-denied page:
+# the layout and nothing else, the floor under every signed-in page), a static file (/favicon.svg,
+# the reference) and the trivial /health endpoint (routing, middleware and one database round trip) with wrk at 32
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run. With the server's pid known, it also prints
 # the server's CPU time per request (milliseconds), which other load on the machine changes much
@@ -11,7 +12,7 @@
 #
 #   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--only NAMES] [--db FILE] [--url http://host:port [--pid PID]]
 #
-# --only takes a comma-separated list of page, signed, queue, score and notice; the reference and
+# --only takes a comma-separated list of page, floor, signed, queue, score and notice; the reference and
 # /health always run, so that every ratio is measured in the same run.
 #
 # Each endpoint gets an uncounted warm-up run first (--warmup, 15 s; 0 to skip): after a start the
@@ -162,13 +163,17 @@ run() { # name, then wrk's arguments
     local rss=-
     [ -n "$pid" ] && rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{ printf "%d", $1 / 1024 }')
     echo "$name $rps $p99 $cpu ${rss:--}" >>"$work/results"
-    grep -E "Non-2xx|Socket errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
+    # The floor's page answers 403 by design; any other endpoint's non-2xx answers are a finding.
+    local errors="Non-2xx|Socket errors"
+    [ "$name" = floor ] && errors="Socket errors"
+    grep -E "$errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
 }
 
 echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run reference "$url/favicon.svg"
 run health "$url/health"
 run page "$url/account/login"
+run floor -H "Cookie: $queue_cookie" "$url/account/access-denied"
 run signed -H "Cookie: $queue_cookie" "$url/judge"
 run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
 run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
@@ -192,6 +197,7 @@ while read -r name rps p99 cpu rss; do
         reference) label="GET /favicon.svg (reference)" ;;
         health) label="GET /health (trivial endpoint)" ;;
         page) label="GET /account/login (small page)" ;;
+        floor) label="GET /account/access-denied (floor)" ;;
         signed) label="GET /judge (signed-in page)" ;;
         queue) label="GET /judge/rounds/$round (queue)" ;;
         score) label="POST /judge/rounds/$round/CODE" ;;
