@@ -17,7 +17,10 @@ internal sealed class JudgeAssignmentConfiguration : IEntityTypeConfiguration<Ju
 
         // One score per judge, entry and round (SECURITY.md §5).
         builder.HasIndex(a => new { a.RoundId, a.EntryId, a.JudgeUserId }).IsUnique();
-        builder.HasIndex(a => new { a.JudgeUserId, a.RoundId });
+        // A judge's queue in its own order, read from the index alone: the scoring POST's next entry
+        // seeks to its place instead of reading and sorting the judge's whole queue with each
+        // entry's row (docs/PERFORMANCE.md). The rowid (Id) ends every index, so it breaks ties.
+        builder.HasIndex(a => new { a.JudgeUserId, a.RoundId, a.QueueKey, a.EntryId });
         builder.HasOne(a => a.Score).WithOne(s => s.Assignment).HasForeignKey<Score>(s => s.AssignmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

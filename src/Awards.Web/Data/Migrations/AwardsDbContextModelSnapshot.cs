@@ -470,10 +470,10 @@ namespace Awards.Web.Data.Migrations
 
                     b.HasIndex("EntryId");
 
-                    b.HasIndex("JudgeUserId", "RoundId");
-
                     b.HasIndex("RoundId", "EntryId", "JudgeUserId")
                         .IsUnique();
+
+                    b.HasIndex("JudgeUserId", "RoundId", "QueueKey", "EntryId");
 
                     b.ToTable("Assignments", (string)null);
                 });

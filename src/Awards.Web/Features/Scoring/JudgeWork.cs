@@ -49,9 +49,17 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         AfterQueue<Func<AwardsDbContext, int, int, IQueryable<QueueStep>>>((IQueryable<QueueItem> queue) =>
             queue.Select(q => new QueueStep { Id = q.Id, Code = q.Code, Done = q.Status == ScoreStatus.Submitted })));
 
+    // The entries after (QueueKey, Id) in the judge's queue, in its order: SQLite seeks to the place
+    // in the queue's index and stops at the first row whose entry is still in judging, instead of
+    // reading and sorting the judge's whole queue with each entry's row (docs/PERFORMANCE.md).
+    private static readonly Expression<Func<AwardsDbContext, int, int, int, int, IQueryable<string>>> AfterExpression =
+        AfterQueue<Func<AwardsDbContext, int, int, int, int, IQueryable<string>>>((IQueryable<QueueItem> queue, int key, int id) =>
+            queue.Where(q => q.QueueKey > key || (q.QueueKey == key && q.Id > id)).Select(q => q.Code));
+
     private static readonly Func<AwardsDbContext, int, int, int, int, Task<string?>> CompiledNextCode = EF.CompileAsyncQuery(
-        AfterQueue<Func<AwardsDbContext, int, int, int, int, string?>>((IQueryable<QueueItem> queue, int key, int id) =>
-            queue.Where(q => q.QueueKey > key || (q.QueueKey == key && q.Id > id)).Select(q => q.Code).FirstOrDefault()));
+        Expression.Lambda<Func<AwardsDbContext, int, int, int, int, string?>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(string)], AfterExpression.Body),
+            AfterExpression.Parameters));
 
     // Every scoring POST's first read, compiled once: building its tree and looking it up in the
     // query cache (reflection, hashing) showed in the POST's profile next to running it.
@@ -196,6 +204,10 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         var assignment = target.Assignment;
         return CompiledNextCode(db, assignment.JudgeUserId, target.Round.Id, assignment.QueueKey, assignment.Id);
     }
+
+    /// <summary>The next entries' query as EF translates it, for a test of the bundled SQLite's plan.</summary>
+    internal static IQueryable<string> EntriesAfter(AwardsDbContext db, int judgeId, int roundId, int key, int id) =>
+        AfterExpression.Compile()(db, judgeId, roundId, key, id);
 
     // The queue's expression with the template's query after it: the template's first parameter
     // stands for the queue, its others follow the queue's own (the context, the judge, the round).
