@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# HTTP load on the province-scale contest (docs/PERFORMANCE.md): the judge's queue page, the
-# scoring POST (submit and open the next entry, a judge's Enter key), the public notice, the judge's
-# dashboard (a small signed-in page), the cheapest signed-in page there is (the access-denied page:
-# the layout and nothing else, the floor under every signed-in page), a static file (/favicon.svg,
-# the reference) and the trivial /health endpoint (routing, middleware and one database round trip) with wrk at 32
+# HTTP load on the province-scale contest (docs/PERFORMANCE.md): the judge's queue page, one
+# entry's page beside the rubric (where every "submit and next" lands), the scoring POST (submit and
+# open the next entry, a judge's Enter key), the public notice, the judge's dashboard (a small
+# signed-in page), the cheapest signed-in page there is (the access-denied page: the layout and
+# nothing else, the floor under every signed-in page), a static file (/favicon.svg, the reference)
+# and the trivial /health endpoint (routing, middleware and one database round trip) with wrk at 32
 # connections, printing requests per second, p99 latency, each page's ratio to the reference and
 # the server's peak resident memory during the run. With the server's pid known, it also prints
 # the server's CPU time per request (milliseconds), which other load on the machine changes much
@@ -12,7 +13,7 @@
 #
 #   scripts/load.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--only NAMES] [--db FILE] [--url http://host:port [--pid PID]]
 #
-# --only takes a comma-separated list of page, floor, signed, queue, score and notice; the reference and
+# --only takes a comma-separated list of page, floor, signed, queue, entry, score and notice; the reference and
 # /health always run, so that every ratio is measured in the same run.
 #
 # Each endpoint gets an uncounted warm-up run first (--warmup, 15 s; 0 to skip): after a start the
@@ -105,7 +106,7 @@ for n in $(seq 1 "$judges"); do
     cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
     token=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")
     printf '%s\t%s\t%s\n' "$judge" "$cookie" "$token" >>"$work/judges.tsv"
-    [ "$n" -eq 1 ] && queue_cookie=$cookie
+    [ "$n" -eq 1 ] && queue_cookie=$cookie && entry=$first
 done
 
 # The judges' assignments with each score's current version, read again before each POST run,
@@ -176,6 +177,7 @@ run page "$url/account/login"
 run floor -H "Cookie: $queue_cookie" "$url/account/access-denied"
 run signed -H "Cookie: $queue_cookie" "$url/judge"
 run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
+run entry -H "Cookie: $queue_cookie" "$url/judge/rounds/$round/$entry"
 run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
 run notice "$url/notice"
 if [ -f "$work/score.txt" ]; then
@@ -200,6 +202,7 @@ while read -r name rps p99 cpu rss; do
         floor) label="GET /account/access-denied (floor)" ;;
         signed) label="GET /judge (signed-in page)" ;;
         queue) label="GET /judge/rounds/$round (queue)" ;;
+        entry) label="GET /judge/rounds/$round/CODE (entry)" ;;
         score) label="POST /judge/rounds/$round/CODE" ;;
         notice) label="GET /notice" ;;
     esac
