@@ -14,6 +14,36 @@ namespace Awards.Web.Features.Results;
 /// </summary>
 public sealed class PublicResults(TrackResults results, AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit)
 {
+    // The public notice and the final results are the most visited pages of the notice period; their
+    // reads are compiled once (EF's translation cache still extracted and looked up each query's
+    // parameters and tree on every view: docs/PERFORMANCE.md). Results of other editions drop out
+    // against the current contest's tracks.
+    private static readonly Func<AwardsDbContext, ResultStage, IAsyncEnumerable<TrackResult>> CompiledResults = EF.CompileAsyncQuery(
+        (AwardsDbContext db, ResultStage stage) => db.TrackResults.AsNoTracking().Where(r => r.Stage == stage));
+
+    // A result's winners in prize order with what the notice shows of each, in one join from the
+    // placements (through their index on TrackResultId, LevelRank, Position).
+    private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<WinnerRow>> CompiledWinners = EF.CompileAsyncQuery(
+        (AwardsDbContext db, int resultId) =>
+            from p in db.Placements.AsNoTracking()
+            where p.TrackResultId == resultId && p.LevelRank != null
+            join e in db.Entries on p.EntryId equals (int?)e.Id
+            join o in db.Users on e.OwnerUserId equals o.Id
+            join u in db.Units on e.UnitId equals u.Id
+            join nu in db.Units on e.NomineeUnitId equals nu.Id into nomineeUnits
+            from nu in nomineeUnits.DefaultIfEmpty()
+            orderby p.LevelRank, p.Position
+            select new WinnerRow
+            {
+                LevelRank = p.LevelRank!.Value,
+                Code = e.Code,
+                Title = e.Title,
+                Nominee = e.Nominee,
+                Owner = o.DisplayName,
+                Unit = u.Name,
+                NomineeUnit = nu == null ? null : nu.Name,
+            });
+
     public async Task<IReadOnlyList<PublicTrack>> TracksAsync(ResultStage stage, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
@@ -22,8 +52,8 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
             return [];
         }
 
-        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
-        var published = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId) && r.Stage == stage).ToListAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var published = await CompiledResults(db, stage).ToListAsync(cancellationToken);
         var list = new List<PublicTrack>();
         foreach (var track in contest.Tracks.OrderBy(t => t.SortOrder))
         {
@@ -114,20 +144,42 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
 
     private async Task<IReadOnlyList<Winner>> WinnersAsync(Track track, TrackResult result, CancellationToken cancellationToken)
     {
-        var winning = db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null);
-        var placements = await winning.OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
         string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?";
         if (track.Kind == TrackKind.UnitAward)
         {
+            var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null)
+                .OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
             var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
             return [.. placements.Select(p => new Winner(track.Code, null, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", string.Empty, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", p.LevelRank!.Value, Level(p.LevelRank!.Value), false))];
         }
 
-        var facts = await results.FactsAsync(winning, cancellationToken);
-        return [.. placements.Select(p =>
-        {
-            var f = facts[p.EntryId!.Value];
-            return new Winner(track.Code, f.Code, f.Title, f.Author, f.Unit, p.LevelRank!.Value, Level(p.LevelRank!.Value), track.Kind == TrackKind.Essay && result.Stage == ResultStage.Final);
-        })];
+        var readable = track.Kind == TrackKind.Essay && result.Stage == ResultStage.Final;
+        return [.. (await CompiledWinners(db, result.Id).ToListAsync(cancellationToken)).Select(w => new Winner(
+            track.Code,
+            w.Code,
+            w.Title,
+            TrackResults.AuthorName(w.Nominee, w.NomineeUnit, w.Owner, chinese: false),
+            w.Unit.ForCurrentCulture(),
+            w.LevelRank,
+            Level(w.LevelRank),
+            readable))];
     }
+}
+
+/// <summary>A winner as the public notice reads it.</summary>
+internal sealed class WinnerRow
+{
+    public int LevelRank { get; init; }
+
+    public string Code { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public Nominee? Nominee { get; init; }
+
+    public string Owner { get; init; } = string.Empty;
+
+    public BilingualText Unit { get; init; } = BilingualText.Empty;
+
+    public BilingualText? NomineeUnit { get; init; }
 }

@@ -366,15 +366,6 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     public Task<Dictionary<int, EntryFacts>> FactsAsync(List<int> entryIds, bool chinese, CancellationToken cancellationToken) =>
         FactsAsync(db.Entries.Where(e => entryIds.Contains(e.Id)), chinese, cancellationToken);
 
-    /// <summary>
-    /// The same for the entries of some placements. Its SQL does not change with the entries (the
-    /// list form writes their ids into it), so EF translates it once: the public notice uses this.
-    /// It is a join from the placements: EF writes <c>Contains</c> on a subquery as a correlated
-    /// <c>EXISTS</c>, which SQLite answers by reading every entry (0.37 s on the province data).
-    /// </summary>
-    public Task<Dictionary<int, EntryFacts>> FactsAsync(IQueryable<Placement> placements, CancellationToken cancellationToken) =>
-        FactsAsync(placements.Join(db.Entries, p => p.EntryId, e => (int?)e.Id, (p, e) => e), chinese: false, cancellationToken);
-
     private async Task<Dictionary<int, EntryFacts>> FactsAsync(IQueryable<Entry> entries, bool chinese, CancellationToken cancellationToken)
     {
         var rows = await (
@@ -388,10 +379,14 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             r.Id,
             r.Code,
             r.Title,
-            r.Nominee?.Name ?? (chinese ? r.NomineeUnit?.Zh : r.NomineeUnit?.ForCurrentCulture()) ?? r.Owner,
+            AuthorName(r.Nominee, r.NomineeUnit, r.Owner, chinese),
             r.UnitId,
             chinese ? r.Unit.Zh : r.Unit.ForCurrentCulture()));
     }
+
+    /// <summary>Who an entry is shown under: the nominee, or the nominated unit, or else the essay's author.</summary>
+    internal static string AuthorName(Nominee? nominee, BilingualText? nomineeUnit, string owner, bool chinese) =>
+        nominee?.Name ?? (chinese ? nomineeUnit?.Zh : nomineeUnit?.ForCurrentCulture()) ?? owner;
 
     private async Task<IReadOnlyList<EntryOverride>> OverridesAsync(TrackResult result, CancellationToken cancellationToken) =>
         result.Id == 0
