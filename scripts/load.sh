@@ -92,22 +92,34 @@ round=$(sqlite3 "$db" "SELECT r.Id FROM Rounds r JOIN Tracks t ON t.Id = r.Track
 fields=$(sqlite3 "$db" "SELECT group_concat('c' || c.Id || '=' || (80 + c.\"Order\"), '&') FROM RubricCriteria c JOIN Tracks t ON t.Id = c.TrackId WHERE t.Code = 'help-story'")
 
 # Sign in as a few judges; each one's antiforgery token comes from one of their entry pages.
-: >"$work/judges.tsv"
-for n in $(seq 1 "$judges"); do
-    email=$(printf 'judge%04d@generated.example' "$n")
-    jar="$work/judge$n.cookies"
-    token=$(curl -fs -c "$jar" -b "$jar" "$url/account/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
-    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
-        --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
-    judge=$(sqlite3 "$db" "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper('$email')")
-    first=$(sqlite3 "$db" "SELECT e.Code FROM Assignments a JOIN Entries e ON e.Id = a.EntryId WHERE a.JudgeUserId = $judge AND a.RoundId = $round LIMIT 1")
-    token=$(curl -fs -c "$jar" -b "$jar" "$url/judge/rounds/$round/$first" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
-    [ -n "$token" ] || { echo "Could not sign in as $email"; exit 1; }
-    cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
-    token=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")
-    printf '%s\t%s\t%s\n' "$judge" "$cookie" "$token" >>"$work/judges.tsv"
-    [ "$n" -eq 1 ] && queue_cookie=$cookie && entry=$first
-done
+# Identity's own check of a session (a locked account, a changed password) runs once a cookie is
+# five minutes old and renews the cookie; a browser keeps the renewed one, but wrk sends the same
+# cookie all along, so every request after the fifth minute would pay that check (a third of a
+# signed-in page, and a full run lasts longer). Each signed-in endpoint starts with fresh sign-ins.
+sign_in() {
+    : >"$work/judges.tsv"
+    local n email jar token judge first cookie
+    for n in $(seq 1 "$judges"); do
+        email=$(printf 'judge%04d@generated.example' "$n")
+        jar="$work/judge$n.cookies"
+        rm -f "$jar"
+        token=$(curl -fs -c "$jar" -b "$jar" "$url/account/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+        curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
+            --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
+        judge=$(sqlite3 "$db" "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper('$email')")
+        first=$(sqlite3 "$db" "SELECT e.Code FROM Assignments a JOIN Entries e ON e.Id = a.EntryId WHERE a.JudgeUserId = $judge AND a.RoundId = $round LIMIT 1")
+        token=$(curl -fs -c "$jar" -b "$jar" "$url/judge/rounds/$round/$first" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+        [ -n "$token" ] || { echo "Could not sign in as $email"; exit 1; }
+        cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+        token=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")
+        printf '%s\t%s\t%s\n' "$judge" "$cookie" "$token" >>"$work/judges.tsv"
+        if [ "$n" -eq 1 ]; then
+            queue_cookie=$cookie
+            entry=$first
+        fi
+    done
+}
+sign_in
 
 # The judges' assignments with each score's current version, read again before each POST run,
 # so that every POST sends the version the last save left.
@@ -140,12 +152,15 @@ cpu_ticks() {
     return 0
 }
 
+# Whether an endpoint is measured in this run (--only; the reference and /health always are).
+wanted() {
+    [ -z "$only" ] || [ "$1" = reference ] || [ "$1" = health ] || [[ ",$only," == *",$1,"* ]]
+}
+
 run() { # name, then wrk's arguments
     local name=$1
     shift
-    if [ -n "$only" ] && [ "$name" != reference ] && [ "$name" != health ] && [[ ",$only," != *",$name,"* ]]; then
-        return 0
-    fi
+    wanted "$name" || return 0
     # A warm-up run first, not counted: the first seconds of an endpoint measure the JIT.
     [ "$warmup" -gt 0 ] && { [ "$name" = score ] && score_rows; wrk -t2 "-c$connections" "-d${warmup}s" "$@" >/dev/null 2>&1; }
     if [ "$name" = score ]; then
@@ -174,11 +189,17 @@ echo "Loading $url for ${duration}s per endpoint at $connections connections (wr
 run reference "$url/favicon.svg"
 run health "$url/health"
 run page "$url/account/login"
-run floor -H "Cookie: $queue_cookie" "$url/account/access-denied"
-run signed -H "Cookie: $queue_cookie" "$url/judge"
-run queue -H "Cookie: $queue_cookie" "$url/judge/rounds/$round"
-run entry -H "Cookie: $queue_cookie" "$url/judge/rounds/$round/$entry"
-run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
+# A signed-in endpoint: fresh sign-ins first (above), then its run as judge0001.
+signed_run() { # name, path
+    wanted "$1" || return 0
+    sign_in
+    run "$1" -H "Cookie: $queue_cookie" "$url$2"
+}
+signed_run floor /account/access-denied
+signed_run signed /judge
+signed_run queue "/judge/rounds/$round"
+signed_run entry "/judge/rounds/$round/$entry"
+wanted score && sign_in && run score -s scripts/load/score.lua "$url" -- "$work/scores.tsv" 2
 run notice "$url/notice"
 if [ -f "$work/score.txt" ]; then
     saved_after=$(sqlite3 "$db" "SELECT COUNT(*) FROM AuditLog WHERE Action = 'Score submitted'")
