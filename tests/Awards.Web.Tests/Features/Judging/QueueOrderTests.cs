@@ -14,17 +14,9 @@ namespace Awards.Web.Tests.Features.Judging;
 /// entry is found by seeking in an index of the queue, not by reading and sorting the whole queue
 /// with each entry's row (docs/PERFORMANCE.md): these tests hold both the order and the seek.
 /// </summary>
-public sealed partial class QueueOrderTests : IAsyncLifetime
+public sealed partial class QueueOrderTests(GeneratedTown town) : IClassFixture<GeneratedTown>
 {
-    private GeneratedSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await GeneratedSite.CreateAsync("town");
-
-    public Task DisposeAsync()
-    {
-        _site.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly GeneratedSite _site = town.Site;
 
     [Fact]
     public async Task TheNextEntry_FollowsTheQueuesOrder_BreaksTiesById_AndSkipsEntriesOutOfJudging()

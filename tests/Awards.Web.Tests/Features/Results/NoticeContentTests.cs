@@ -8,17 +8,9 @@ namespace Awards.Web.Tests.Features.Results;
 /// title, author and unit, exactly as the placements and the entries hold them. A generated town's
 /// "My Poverty Alleviation Journey" theme is on notice with every prize filled.
 /// </summary>
-public sealed class NoticeContentTests : IAsyncLifetime
+public sealed class NoticeContentTests(GeneratedTown town) : IClassFixture<GeneratedTown>
 {
-    private GeneratedSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await GeneratedSite.CreateAsync("town");
-
-    public Task DisposeAsync()
-    {
-        _site.Dispose();
-        return Task.CompletedTask;
-    }
+    private readonly GeneratedSite _site = town.Site;
 
     [Fact]
     public async Task TheNotice_ListsEveryWinner_InPrizeOrder_WithPrizeCodeTitleAuthorAndUnit()
