@@ -94,8 +94,9 @@ fields=$(sqlite3 "$db" "SELECT group_concat('c' || c.Id || '=' || (80 + c.\"Orde
 # Sign in as a few judges; each one's antiforgery token comes from one of their entry pages.
 # Identity's own check of a session (a locked account, a changed password) runs once a cookie is
 # five minutes old and renews the cookie; a browser keeps the renewed one, but wrk sends the same
-# cookie all along, so every request after the fifth minute would pay that check (a third of a
-# signed-in page, and a full run lasts longer). Each signed-in endpoint starts with fresh sign-ins.
+# cookie all along, so every request after the fifth minute would pay that check (about 40% of the
+# floor page's time in a profile; a full run lasts longer). Each signed-in endpoint starts with
+# fresh sign-ins.
 sign_in() {
     : >"$work/judges.tsv"
     local n email jar token judge first cookie
