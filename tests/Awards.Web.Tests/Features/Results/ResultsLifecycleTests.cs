@@ -1,6 +1,7 @@
 using System.Net;
 using Awards.Core.Results;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Tests.Features.Results;
 
@@ -149,6 +150,28 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         (await organizer.Client.PostAsync("/organizer/results/outstanding-organization/picks", new FormUrlEncodedContent(units.Take(2).Select(u => new KeyValuePair<string, string>("units", u.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("__RequestVerificationToken", picks))))).Dispose();
         (await organizer.SubmitAsync("/organizer/results/outstanding-organization", "/organizer/results/outstanding-organization/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         Assert.Contains("data-testid=\"notice-outstanding-organization\"", await visitor.GetStringAsync("/notice"), StringComparison.Ordinal);
+        // The notice lists the two picked units in prize order: the prize and the unit's name, no code or author.
+        var expected = factory.WithDb(db =>
+        {
+            var track = db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == "outstanding-organization");
+            var levels = track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
+            var names = db.Units.AsNoTracking().ToDictionary(u => u.Id, u => u.Name.Zh);
+            return (
+                from pl in db.Placements
+                join r in db.TrackResults on pl.TrackResultId equals r.Id
+                where r.TrackId == track.Id && pl.LevelRank != null
+                select new { pl.LevelRank, pl.Position, pl.UnitId })
+                .AsEnumerable()
+                .OrderBy(w => w.LevelRank).ThenBy(w => w.Position)
+                .Select(w => string.Join(" | ", levels[w.LevelRank!.Value], string.Empty, names[w.UnitId!.Value], string.Empty, names[w.UnitId!.Value]))
+                .ToList();
+        });
+        Assert.Equal(units.Take(2).Order(), factory.WithDb(db => db.Placements.Where(pl => pl.UnitId != null && pl.LevelRank != null).Select(pl => pl.UnitId!.Value).ToList()).Order());
+        var unitNotice = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await visitor.GetStringAsync("/notice"));
+        var rows = unitNotice.QuerySelectorAll("[data-testid=notice-outstanding-organization] [data-testid=winners] tbody tr")
+            .Select(tr => string.Join(" | ", tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim())))
+            .ToList();
+        Assert.Equal(expected, rows);
     }
 
     private static Dictionary<string, string> Settings(int round, int first, int second) => new()
