@@ -22,26 +22,33 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
         (AwardsDbContext db, ResultStage stage) => db.TrackResults.AsNoTracking().Where(r => r.Stage == stage));
 
     // A result's winners in prize order with what the notice shows of each, in one join from the
-    // placements (through their index on TrackResultId, LevelRank, Position).
+    // placements (through their index on TrackResultId, LevelRank, Position). An essay's or a
+    // nomination's placement names its entry; the Outstanding Organization Award's names its unit.
     private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<WinnerRow>> CompiledWinners = EF.CompileAsyncQuery(
         (AwardsDbContext db, int resultId) =>
             from p in db.Placements.AsNoTracking()
             where p.TrackResultId == resultId && p.LevelRank != null
-            join e in db.Entries on p.EntryId equals (int?)e.Id
-            join o in db.Users on e.OwnerUserId equals o.Id
-            join u in db.Units on e.UnitId equals u.Id
+            join e in db.Entries on p.EntryId equals (int?)e.Id into entries
+            from e in entries.DefaultIfEmpty()
+            join o in db.Users on e.OwnerUserId equals o.Id into owners
+            from o in owners.DefaultIfEmpty()
+            join u in db.Units on e.UnitId equals u.Id into units
+            from u in units.DefaultIfEmpty()
             join nu in db.Units on e.NomineeUnitId equals nu.Id into nomineeUnits
             from nu in nomineeUnits.DefaultIfEmpty()
+            join pu in db.Units on p.UnitId equals (int?)pu.Id into placedUnits
+            from pu in placedUnits.DefaultIfEmpty()
             orderby p.LevelRank, p.Position
             select new WinnerRow
             {
                 LevelRank = p.LevelRank!.Value,
-                Code = e.Code,
-                Title = e.Title,
-                Nominee = e.Nominee,
-                Owner = o.DisplayName,
-                Unit = u.Name,
+                Code = e == null ? null : e.Code,
+                Title = e == null ? null : e.Title,
+                Nominee = e == null ? null : e.Nominee,
+                Owner = o == null ? null : o.DisplayName,
+                Unit = u == null ? null : u.Name,
                 NomineeUnit = nu == null ? null : nu.Name,
+                PlacedUnit = pu == null ? null : pu.Name,
             });
 
     public async Task<IReadOnlyList<PublicTrack>> TracksAsync(ResultStage stage, CancellationToken cancellationToken)
@@ -145,41 +152,37 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
     private async Task<IReadOnlyList<Winner>> WinnersAsync(Track track, TrackResult result, CancellationToken cancellationToken)
     {
         string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?";
-        if (track.Kind == TrackKind.UnitAward)
-        {
-            var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null)
-                .OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
-            var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
-            return [.. placements.Select(p => new Winner(track.Code, null, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", string.Empty, units.GetValueOrDefault(p.UnitId ?? 0) ?? "?", p.LevelRank!.Value, Level(p.LevelRank!.Value), false))];
-        }
-
         var readable = track.Kind == TrackKind.Essay && result.Stage == ResultStage.Final;
-        return [.. (await CompiledWinners(db, result.Id).ToListAsync(cancellationToken)).Select(w => new Winner(
-            track.Code,
-            w.Code,
-            w.Title,
-            TrackResults.AuthorName(w.Nominee, w.NomineeUnit, w.Owner, chinese: false),
-            w.Unit.ForCurrentCulture(),
-            w.LevelRank,
-            Level(w.LevelRank),
-            readable))];
+        return [.. (await CompiledWinners(db, result.Id).ToListAsync(cancellationToken)).Select(w => w.Code is null
+            ? new Winner(track.Code, null, w.PlacedUnit?.ForCurrentCulture() ?? "?", string.Empty, w.PlacedUnit?.ForCurrentCulture() ?? "?", w.LevelRank, Level(w.LevelRank), false)
+            : new Winner(
+                track.Code,
+                w.Code,
+                w.Title ?? string.Empty,
+                TrackResults.AuthorName(w.Nominee, w.NomineeUnit, w.Owner ?? string.Empty, chinese: false),
+                w.Unit?.ForCurrentCulture() ?? "?",
+                w.LevelRank,
+                Level(w.LevelRank),
+                readable))];
     }
 }
 
-/// <summary>A winner as the public notice reads it.</summary>
+/// <summary>A winner as the public notice reads it: an entry (its code and the rest) or, for the unit award, a unit.</summary>
 internal sealed class WinnerRow
 {
     public int LevelRank { get; init; }
 
-    public string Code { get; init; } = string.Empty;
+    public string? Code { get; init; }
 
-    public string Title { get; init; } = string.Empty;
+    public string? Title { get; init; }
 
     public Nominee? Nominee { get; init; }
 
-    public string Owner { get; init; } = string.Empty;
+    public string? Owner { get; init; }
 
-    public BilingualText Unit { get; init; } = BilingualText.Empty;
+    public BilingualText? Unit { get; init; }
 
     public BilingualText? NomineeUnit { get; init; }
+
+    public BilingualText? PlacedUnit { get; init; }
 }
