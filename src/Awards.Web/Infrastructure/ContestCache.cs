@@ -1,6 +1,7 @@
 using Awards.Core.Contests;
 using Awards.Core.Tracks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -93,10 +94,29 @@ public sealed class ContestChanges(ContestCache cache) : SaveChangesInterceptor
     // second move waits for TransactionEnded.
     private void Before(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ContestTypes.Contains(e.Metadata.ClrType)))
+        if (context is not null && TracksContestRows(context.ChangeTracker)
+            && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ContestTypes.Contains(e.Metadata.ClrType)))
         {
             _pending.AddOrUpdate(context, this);
             cache.Invalidate();
+        }
+    }
+
+    // Whether the context tracks any of the contest's rows at all, read without scanning every
+    // tracked entity for changes: SaveChanges scans them itself right after the interceptors, and
+    // the saves that track none (every judge's score among them) need no second scan. A new row of
+    // the contest is added to the context, or hangs from a tracked one (a round added to a track).
+    private static bool TracksContestRows(ChangeTracker tracker)
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => ContestTypes.Contains(e.Metadata.ClrType));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 
