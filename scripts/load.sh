@@ -186,7 +186,22 @@ run() { # name, then wrk's arguments
     grep -E "$errors" "$work/$name.txt" | sed "s/^/  $name: /" || true
 }
 
-echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Which garbage collector the server runs (its memory and its tails depend on it, docs/PERFORMANCE.md):
+# DOTNET_gcServer in its environment, else its runtimeconfig.json (the site's own is workstation).
+collector() {
+    [ -n "$pid" ] && [ -r "/proc/$pid/environ" ] || { echo unknown; return 0; }
+    local setting dll
+    setting=$(tr '\0' '\n' <"/proc/$pid/environ" | sed -n 's/^DOTNET_gcServer=//p')
+    if [ -z "$setting" ]; then
+        dll=$(tr '\0' '\n' <"/proc/$pid/cmdline" | grep -m 1 '\.dll$' || true)
+        [ -n "$dll" ] && [[ "$dll" != /* ]] && dll="/proc/$pid/cwd/$dll"
+        setting=0
+        grep -qs '"System.GC.Server": true' "${dll%.dll}.runtimeconfig.json" && setting=1
+    fi
+    [ "$setting" = 1 ] && echo server || echo workstation
+}
+
+echo "Loading $url for ${duration}s per endpoint at $connections connections (wrk -t2); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); the server's garbage collector: $(collector)"
 run reference "$url/favicon.svg"
 run health "$url/health"
 run page "$url/account/login"
