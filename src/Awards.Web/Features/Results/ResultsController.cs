@@ -81,7 +81,7 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     public Task<IActionResult> Tie(string code, int place, [FromForm] string[] order, CancellationToken cancellationToken) =>
         RunAsync(code, async track =>
         {
-            await results.OrderTieAsync(track, place, order, cancellationToken);
+            await results.OrderTieAsync(track, place, TieForm.Codes(order), cancellationToken);
             TempData["Message"] = l["The order of the tied entries is saved."].Value;
         });
 
