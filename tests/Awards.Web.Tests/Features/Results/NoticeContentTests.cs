@@ -34,12 +34,6 @@ public sealed class NoticeContentTests(GeneratedTown town) : IClassFixture<Gener
         });
         Assert.True(expected.Count >= 20, $"{expected.Count} winners on notice");
 
-        var html = await new Browser(_site).GetStringAsync("/notice");
-        var rows = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html)
-            .QuerySelectorAll("[data-testid=notice-journey] [data-testid=winners] tbody tr")
-            .Select(tr => string.Join(" | ", tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim())))
-            .ToList();
-
-        Assert.Equal(expected, rows);
+        Assert.Equal(expected, NoticeRows.Of(await new Browser(_site).GetStringAsync("/notice"), "journey"));
     }
 }

@@ -167,11 +167,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
                 .ToList();
         });
         Assert.Equal(units.Take(2).Order(), factory.WithDb(db => db.Placements.Where(pl => pl.UnitId != null && pl.LevelRank != null).Select(pl => pl.UnitId!.Value).ToList()).Order());
-        var unitNotice = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await visitor.GetStringAsync("/notice"));
-        var rows = unitNotice.QuerySelectorAll("[data-testid=notice-outstanding-organization] [data-testid=winners] tbody tr")
-            .Select(tr => string.Join(" | ", tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim())))
-            .ToList();
-        Assert.Equal(expected, rows);
+        Assert.Equal(expected, NoticeRows.Of(await visitor.GetStringAsync("/notice"), "outstanding-organization"));
     }
 
     private static Dictionary<string, string> Settings(int round, int first, int second) => new()
