@@ -97,6 +97,11 @@ fields=$(sqlite3 "$db" "SELECT group_concat('c' || c.Id || '=' || (80 + c.\"Orde
 # cookie all along, so every request after the fifth minute would pay that check (about 40% of the
 # floor page's time in a profile; a full run lasts longer). Each signed-in endpoint starts with
 # fresh sign-ins.
+# The antiforgery token of the first form in a page read from standard input.
+form_token() {
+    sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1
+}
+
 sign_in() {
     : >"$work/judges.tsv"
     local n email jar token judge first cookie
@@ -104,12 +109,12 @@ sign_in() {
         email=$(printf 'judge%04d@generated.example' "$n")
         jar="$work/judge$n.cookies"
         rm -f "$jar"
-        token=$(curl -fs -c "$jar" -b "$jar" "$url/account/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+        token=$(curl -fs -c "$jar" -b "$jar" "$url/account/login" | form_token)
         curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
             --data-urlencode "__RequestVerificationToken=$token" "$url/account/login"
         judge=$(sqlite3 "$db" "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper('$email')")
         first=$(sqlite3 "$db" "SELECT e.Code FROM Assignments a JOIN Entries e ON e.Id = a.EntryId WHERE a.JudgeUserId = $judge AND a.RoundId = $round LIMIT 1")
-        token=$(curl -fs -c "$jar" -b "$jar" "$url/judge/rounds/$round/$first" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+        token=$(curl -fs -c "$jar" -b "$jar" "$url/judge/rounds/$round/$first" | form_token)
         [ -n "$token" ] || { echo "Could not sign in as $email"; exit 1; }
         cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
         token=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$token")
