@@ -39,7 +39,7 @@ public static class ImmediateTransaction
             {
                 await db.Database.UseTransactionAsync(null, cancellationToken);
                 await db.Database.CloseConnectionAsync();
-                Infrastructure.ContestChanges.TransactionEnded(db);
+                Infrastructure.RowChanges.TransactionEnded(db);
             }
         }
     }

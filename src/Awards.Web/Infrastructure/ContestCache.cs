@@ -1,9 +1,5 @@
 using Awards.Core.Contests;
 using Awards.Core.Tracks;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Awards.Web.Infrastructure;
 
@@ -35,104 +31,11 @@ public sealed class ContestCache
 }
 
 /// <summary>Moves the contest cache's version on around every save that touches the contest's own rows.</summary>
-public sealed class ContestChanges(ContestCache cache) : SaveChangesInterceptor
+public sealed class ContestChanges(ContestCache cache) : RowChanges
 {
     private static readonly HashSet<Type> ContestTypes = [typeof(ContestEdition), typeof(Track), typeof(AwardLevel), typeof(RubricCriterion), typeof(JudgingRound)];
 
-    // The contexts whose save changed contest rows and whose second move of the version is still due.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _pending = new();
+    protected override bool Copies(Type type) => ContestTypes.Contains(type);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Before(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Before(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        After(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        After(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => After(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        After(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Called when an explicit transaction of <paramref name="context"/> has ended (see
-    /// <c>ImmediateTransaction</c>): its changes only became visible to other requests now.
-    /// </summary>
-    public static void TransactionEnded(DbContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var interceptors = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors;
-        foreach (var changes in interceptors?.OfType<ContestChanges>() ?? [])
-        {
-            changes.Ended(context);
-        }
-    }
-
-    // Before the write, so that a request reading the contest while it is saved cannot keep the
-    // old rows under the new version; after it, so that nobody keeps what was read in between.
-    // Inside an explicit transaction the rows are visible to others only when it commits, so the
-    // second move waits for TransactionEnded.
-    private void Before(DbContext? context)
-    {
-        if (context is not null && TracksContestRows(context.ChangeTracker)
-            && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ContestTypes.Contains(e.Metadata.ClrType)))
-        {
-            _pending.AddOrUpdate(context, this);
-            cache.Invalidate();
-        }
-    }
-
-    // Whether the context tracks any of the contest's rows at all, read without scanning every
-    // tracked entity for changes: SaveChanges scans them itself right after the interceptors, and
-    // the saves that track none (every judge's score among them) need no second scan. A new row of
-    // the contest is added to the context, or hangs from a tracked one (a round added to a track).
-    private static bool TracksContestRows(ChangeTracker tracker)
-    {
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries().Any(e => ContestTypes.Contains(e.Metadata.ClrType));
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
-
-    private void Ended(DbContext context)
-    {
-        if (_pending.Remove(context))
-        {
-            cache.Invalidate();
-        }
-    }
-
-    private void After(DbContext? context)
-    {
-        if (context is not null && context.Database.CurrentTransaction is null)
-        {
-            Ended(context);
-        }
-    }
+    protected override void Invalidate() => cache.Invalidate();
 }

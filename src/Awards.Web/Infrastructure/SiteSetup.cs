@@ -48,13 +48,15 @@ public static class SiteSetup
         // Options are read when first needed, so that tests and the CLI can override any of them.
         services.AddSingleton<ContestCache>();
         services.AddSingleton<ContestChanges>();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<AccountChanges>();
         // Pooled: a request's contexts come from a pool with their EF services already built,
         // instead of a new internal service scope per context (a third of a signed-in request's
         // time went there; docs/PERFORMANCE.md). The context holds no state of its own.
         services.AddDbContextPool<AwardsDbContext>((provider, options) =>
         {
             DatabaseSetup.Configure(options, provider.GetRequiredService<IOptions<AwardsOptions>>().Value);
-            options.AddInterceptors(provider.GetRequiredService<ContestChanges>());
+            options.AddInterceptors(provider.GetRequiredService<ContestChanges>(), provider.GetRequiredService<AccountChanges>());
             // EF's check for two queries at once on one context sets an AsyncLocal on entering and
             // leaving every row read: about 30% of the judge queue's allocated bytes (docs/PERFORMANCE.md).
             // It catches a programming error, so the tests and development keep it.

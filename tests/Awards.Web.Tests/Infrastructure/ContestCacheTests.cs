@@ -1,6 +1,4 @@
 using Awards.Web.Data;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +8,7 @@ namespace Awards.Web.Tests.Infrastructure;
 /// Pages share one copy of the current contest until it changes; a change made by anyone shows on
 /// the very next page, never a stale quota, date or round.
 /// </summary>
-public sealed class ContestCacheTests(ContestCacheTests.CountingSite factory) : IClassFixture<ContestCacheTests.CountingSite>
+public sealed class ContestCacheTests(CountingSite factory) : IClassFixture<CountingSite>
 {
 
     [Fact]
@@ -80,17 +78,5 @@ public sealed class ContestCacheTests(ContestCacheTests.CountingSite factory) : 
         var track = await db.Tracks.SingleAsync(t => t.Code == code, cancellationToken);
         var level = await db.AwardLevels.SingleAsync(l => l.TrackId == track.Id, cancellationToken);
         level.ChangeQuota(quota);
-    }
-
-    /// <summary>The demo site, counting each request's SQL commands.</summary>
-    public sealed class CountingSite : AwardsFactory
-    {
-        public QueryCounter Queries { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(Queries.AddTo);
-        }
     }
 }
