@@ -42,6 +42,9 @@ public sealed class AwardsOptions
     public JudgingOptions Judging { get; set; } = new();
 
     public ResultOptions Results { get; set; } = new();
+
+    /// <summary>How often the site hands malloc's free memory back to the system (<see cref="MallocTrim"/>); 0 never.</summary>
+    public double MallocTrimSeconds { get; set; } = 2;
 }
 
 public sealed class JudgingOptions

@@ -103,6 +103,7 @@ public static class SiteSetup
         // After the database initializer: the worker reads the database when it starts.
         services.AddSingleton<Features.Exports.ExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
+        services.AddHostedService<MallocTrim>();
 
         // Chinese text goes out as characters, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
