@@ -12,9 +12,12 @@ namespace Awards.Web.Features.EssayScreening;
 /// </summary>
 public sealed class EssaySearch(AwardsDbContext db)
 {
+    /// <summary>Whether the query is too short for the index, so that finding its matches reads every essay's text.</summary>
+    public static bool ScansTexts(string query) => query.Length < 3;
+
     public IQueryable<Entry> Matching(string query)
     {
-        if (query.Length >= 3)
+        if (!ScansTexts(query))
         {
             // A phrase query: the user's text is one quoted FTS string, so its characters are never FTS syntax.
             var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -53,6 +53,34 @@ public sealed partial class ListPagesTests(GeneratedContests contests)
     }
 
     [Fact]
+    public async Task AShortSearch_FindsEveryMatchingEssay_OnceEach_NewestFirst()
+    {
+        // Two characters: too short for the trigram index, so the matches come from reading the
+        // texts, counted and paged in one pass (EssaySearch.ScansTexts).
+        const string word = "脱贫";
+        var organizer = await contests.Town.OrganizerAsync();
+        var essays = contests.Town.WithDb(db => (
+            from e in db.Entries.AsNoTracking()
+            join t in db.Tracks on e.TrackId equals t.Id
+            where t.Kind == TrackKind.Essay && e.Status != EntryStatus.Draft
+            orderby e.SubmittedAt descending, e.Id descending
+            select new { e.Code, e.Title, e.Body }).ToList());
+        var expected = essays.Where(e => e.Title.Contains(word, StringComparison.Ordinal) || e.Body.Contains(word, StringComparison.Ordinal)).Select(e => e.Code).ToList();
+        Assert.InRange(expected.Count, 51, essays.Count - 1);
+
+        var seen = new List<string>();
+        var pages = (expected.Count + 49) / 50;
+        for (var page = 1; page <= pages; page++)
+        {
+            var html = await organizer.GetStringAsync($"/organizer/essays?q={Uri.EscapeDataString(word)}&page={page}");
+            Assert.Contains($"共 {expected.Count} 篇征文", html, StringComparison.Ordinal);
+            seen.AddRange(Rows(html, "essay-list").Select(r => r.Code));
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
     public async Task EveryNomination_IsOnExactlyOnePage()
     {
         var organizer = await contests.City.OrganizerAsync();
