@@ -28,7 +28,8 @@ internal sealed class MallocTrim(IOptions<AwardsOptions> options, ILogger<Malloc
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        // A period under a millisecond is one the timer refuses; it would stop the site.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(seconds, 0.001)));
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
