@@ -10,6 +10,9 @@ public static class Cultures
 
     public static readonly IReadOnlyList<CultureInfo> Supported = [new(Chinese), new(English)];
 
+    /// <summary>Whether this request is in Chinese (an ordinal test: a culture-sensitive one goes through ICU).</summary>
+    public static bool CurrentIsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
     public static RequestLocalizationOptions Options()
     {
         var options = new RequestLocalizationOptions

@@ -13,7 +13,7 @@ public static class SiteTime
     public static string Format(DateTime utc)
     {
         var local = ToLocal(utc);
-        return CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+        return Cultures.CurrentIsChinese
             ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) + " (北京时间)"
             : local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
     }

@@ -52,6 +52,7 @@ public sealed class EssayScreeningController(
             .Where(e => unitId == null || e.UnitId == unitId)
             .Where(e => status == null || e.Status == status)
             .Where(e => !flagged || e.RedactionCount > 0);
+        // Newest first; the id breaks ties, so that no essay shows on two pages or on none.
         int total;
         List<int> ids;
         if (q is not null && EssaySearch.ScansTexts(q))
@@ -69,7 +70,6 @@ public sealed class EssayScreeningController(
             page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
             // The page's ids first, then their columns: sorting the rows with their texts made SQLite
             // carry every skipped essay through the sort, 0.8-1.4 s for a deep page at province scale.
-            // Newest first; the id breaks ties, so that no essay shows on two pages or on none.
             ids = await query
                 .OrderByDescending(e => e.SubmittedAt)
                 .ThenByDescending(e => e.Id)

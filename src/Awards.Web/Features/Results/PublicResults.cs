@@ -153,9 +153,16 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
     {
         string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?";
         var readable = track.Kind == TrackKind.Essay && result.Stage == ResultStage.Final;
-        return [.. (await CompiledWinners(db, result.Id).ToListAsync(cancellationToken)).Select(w => w.Code is null
-            ? new Winner(track.Code, null, w.PlacedUnit?.ForCurrentCulture() ?? "?", string.Empty, w.PlacedUnit?.ForCurrentCulture() ?? "?", w.LevelRank, Level(w.LevelRank), false)
-            : new Winner(
+        Winner Of(WinnerRow w)
+        {
+            if (w.Code is null)
+            {
+                // The unit award's winner: the unit stands as both the title and the unit.
+                var unit = w.PlacedUnit?.ForCurrentCulture() ?? "?";
+                return new Winner(track.Code, null, unit, string.Empty, unit, w.LevelRank, Level(w.LevelRank), false);
+            }
+
+            return new Winner(
                 track.Code,
                 w.Code,
                 w.Title ?? string.Empty,
@@ -163,7 +170,10 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
                 w.Unit?.ForCurrentCulture() ?? "?",
                 w.LevelRank,
                 Level(w.LevelRank),
-                readable))];
+                readable);
+        }
+
+        return [.. (await CompiledWinners(db, result.Id).ToListAsync(cancellationToken)).Select(Of)];
     }
 }
 
