@@ -17,19 +17,14 @@ public sealed class NoticeContentTests(GeneratedTown town) : IClassFixture<Gener
     {
         var expected = _site.WithDb(db =>
         {
-            var track = db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == "journey");
-            var levels = track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
             var units = db.Units.AsNoTracking().ToDictionary(u => u.Id, u => u.Name.Zh);
-            return (
-                from p in db.Placements
-                join r in db.TrackResults on p.TrackResultId equals r.Id
-                join e in db.Entries on p.EntryId equals e.Id
+            var entries = (
+                from e in db.Entries.AsNoTracking()
                 join o in db.Users on e.OwnerUserId equals o.Id
-                where r.TrackId == track.Id && p.LevelRank != null
-                select new { p.LevelRank, p.Position, e.Code, e.Title, o.DisplayName, e.UnitId })
-                .AsEnumerable()
-                .OrderBy(w => w.LevelRank).ThenBy(w => w.Position)
-                .Select(w => string.Join(" | ", levels[w.LevelRank!.Value], w.Code, w.Title, w.DisplayName, units[w.UnitId]))
+                select new { e.Id, e.Code, e.Title, o.DisplayName, e.UnitId }).ToDictionary(e => e.Id);
+            return NoticeRows.Placed(db, "journey")
+                .Select(w => (w.Prize, Entry: entries[w.EntryId!.Value]))
+                .Select(w => string.Join(" | ", w.Prize, w.Entry.Code, w.Entry.Title, w.Entry.DisplayName, units[w.Entry.UnitId]))
                 .ToList();
         });
         Assert.True(expected.Count >= 20, $"{expected.Count} winners on notice");

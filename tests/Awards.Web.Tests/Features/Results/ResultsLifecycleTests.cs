@@ -153,17 +153,9 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         // The notice lists the two picked units in prize order: the prize and the unit's name, no code or author.
         var expected = factory.WithDb(db =>
         {
-            var track = db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == "outstanding-organization");
-            var levels = track.AwardLevels.ToDictionary(l => l.Rank, l => l.Name.Zh);
             var names = db.Units.AsNoTracking().ToDictionary(u => u.Id, u => u.Name.Zh);
-            return (
-                from pl in db.Placements
-                join r in db.TrackResults on pl.TrackResultId equals r.Id
-                where r.TrackId == track.Id && pl.LevelRank != null
-                select new { pl.LevelRank, pl.Position, pl.UnitId })
-                .AsEnumerable()
-                .OrderBy(w => w.LevelRank).ThenBy(w => w.Position)
-                .Select(w => string.Join(" | ", levels[w.LevelRank!.Value], string.Empty, names[w.UnitId!.Value], string.Empty, names[w.UnitId!.Value]))
+            return NoticeRows.Placed(db, "outstanding-organization")
+                .Select(w => string.Join(" | ", w.Prize, string.Empty, names[w.UnitId!.Value], string.Empty, names[w.UnitId!.Value]))
                 .ToList();
         });
         Assert.Equal(units.Take(2).Order(), factory.WithDb(db => db.Placements.Where(pl => pl.UnitId != null && pl.LevelRank != null).Select(pl => pl.UnitId!.Value).ToList()).Order());
