@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Awards.Web.Infrastructure;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Awards.Web.Tests.Features;
 
@@ -95,5 +98,22 @@ public sealed class PublicPagesTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal(HttpStatusCode.OK, js.StatusCode);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+    }
+
+    [Fact]
+    public async Task StaticAssets_AreLinkedWithTheirContentsVersion_SoAnUpgradeIsNotServedFromAStaleCache()
+    {
+        var browser = new Browser(factory);
+        var html = await browser.GetStringAsync("/");
+        var links = Regex.Matches(html, "(?:href|src)=\"(/(?:lib|css|js)/[^\"?]+)\\?v=([^\"]+)\"").Select(m => (Path: m.Groups[1].Value, Version: m.Groups[2].Value)).ToList();
+
+        Assert.Equal(["/lib/bootstrap/css/bootstrap.min.css", "/css/site.css", "/lib/bootstrap/js/bootstrap.bundle.min.js", "/js/site.js"], links.Select(l => l.Path));
+        foreach (var (path, version) in links)
+        {
+            using var response = await browser.Client.GetAsync($"{path}?v={version}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var hash = SHA256.HashData(await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal(WebEncoders.Base64UrlEncode(hash), version);
+        }
     }
 }
