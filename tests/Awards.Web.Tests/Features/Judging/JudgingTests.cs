@@ -76,6 +76,31 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ASavedMessage_ShowsOnce_AndAPageWithoutOneTouchesNoMessageCookie()
+    {
+        var (judge, _, code) = await UnscoredWorkAsync();
+        var entryUrl = $"/judge/rounds/{_round}/{code}";
+        var criteria = Criteria();
+        using (var queue = await judge.Client.GetAsync($"/judge/rounds/{_round}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+            Assert.Empty(MessageCookies(queue));
+        }
+
+        using var saved = await ScoreAsync(judge, code, criteria.ToDictionary(c => c.Id, c => c.Id == criteria[0].Id ? "80" : ""), "draft");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.NotEmpty(MessageCookies(saved));
+
+        using var shown = await judge.Client.GetAsync(entryUrl);
+        Assert.Contains("评分草稿已保存", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(MessageCookies(shown), c => c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+
+        using var again = await judge.Client.GetAsync(entryUrl);
+        Assert.DoesNotContain("评分草稿已保存", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(MessageCookies(again));
+    }
+
+    [Fact]
     public async Task SubmitAndNext_OpensTheNextEntryOfTheJudgesOwnQueue_AndTheLastEntryStays()
     {
         var (judge, _, code) = await UnscoredWorkAsync();
@@ -267,6 +292,10 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         form["comment"] = "结构清晰，情感真挚。";
         return await judge.Client.PostAsync($"/judge/rounds/{_round}/{code}", new FormUrlEncodedContent(form));
     }
+
+    // The Set-Cookie headers of MVC's TempData cookie, which carries a message over a redirect.
+    private static List<string> MessageCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies.Where(c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider", StringComparison.Ordinal))] : [];
 
     private static string AngleSharpText(string html, string selector) =>
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(selector)?.TextContent ?? string.Empty;
