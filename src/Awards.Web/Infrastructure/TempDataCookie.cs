@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Awards.Web.Infrastructure;
 
 /// <summary>
-/// MVC's cookie TempData, without its goodbye on every page: the layout reads TempData for a
+/// MVC's cookie TempData, without a needless header on every page: the layout reads TempData for a
 /// message, and the cookie provider then answered each such page, with a message or without, with
 /// a header deleting a cookie the browser did not have. A save with nothing to keep now changes
 /// nothing unless the request brought the cookie, which is then deleted as before, once its
