@@ -52,32 +52,25 @@ public sealed class EssayScreeningController(
             .Where(e => unitId == null || e.UnitId == unitId)
             .Where(e => status == null || e.Status == status)
             .Where(e => !flagged || e.RedactionCount > 0);
-        // Newest first; the id breaks ties, so that no essay shows on two pages or on none.
-        int total;
-        List<int> ids;
-        if (q is not null && EssaySearch.ScansTexts(q))
-        {
-            // A short query reads every essay's text: one pass for the matches with their dates,
-            // counted and paged here, instead of one pass for the count and another for the page.
-            var hits = await query.Select(e => new { e.Id, e.SubmittedAt }).ToListAsync(cancellationToken);
-            total = hits.Count;
-            page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
-            ids = [.. hits.OrderByDescending(h => h.SubmittedAt).ThenByDescending(h => h.Id).Skip((page - 1) * PageSize).Take(PageSize).Select(h => h.Id)];
-        }
-        else
-        {
-            total = await query.CountAsync(cancellationToken);
-            page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
-            // The page's ids first, then their columns: sorting the rows with their texts made SQLite
-            // carry every skipped essay through the sort, 0.8-1.4 s for a deep page at province scale.
-            ids = await query
+        // A short query reads every essay's text: one pass for the matches with their dates, counted
+        // and paged here, instead of one pass for the count and another for the page.
+        var hits = q is not null && EssaySearch.ScansTexts(q)
+            ? await query.Select(e => new { e.Id, e.SubmittedAt }).ToListAsync(cancellationToken)
+            : null;
+        var total = hits?.Count ?? await query.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Pager.PageCount(total, PageSize));
+        // Newest first; the id breaks ties, so that no essay shows on two pages or on none. Without
+        // the hits, the page's ids first, then their columns: sorting the rows with their texts made
+        // SQLite carry every skipped essay through the sort, 0.8-1.4 s for a deep page at province scale.
+        List<int> ids = hits is not null
+            ? [.. hits.OrderByDescending(h => h.SubmittedAt).ThenByDescending(h => h.Id).Skip((page - 1) * PageSize).Take(PageSize).Select(h => h.Id)]
+            : await query
                 .OrderByDescending(e => e.SubmittedAt)
                 .ThenByDescending(e => e.Id)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
                 .Select(e => e.Id)
                 .ToListAsync(cancellationToken);
-        }
         var found = await db.Entries.AsNoTracking()
             .Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.Code, e.TrackId, e.Title, Author = db.Users.Where(u => u.Id == e.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), e.UnitId, e.Status, e.SubmittedAt, e.Body, e.RedactionCount })
