@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Awards.Web.Infrastructure;
 
 /// <summary>
@@ -32,21 +30,11 @@ internal static class MallocArenas
 
         try
         {
-            // mallopt returns 1 on success.
-            Limited = NativeMethods.Mallopt(ArenaMax, Count) == 1;
+            Limited = Glibc.Mallopt(ArenaMax, Count) == 1;
         }
-        catch (DllNotFoundException)
+        catch (Exception e) when (Glibc.Missing(e))
         {
-            // Not glibc (musl has no libc.so.6): its allocator has no arenas to cap.
+            // Not glibc: its allocator has no arenas to cap.
         }
-        catch (EntryPointNotFoundException)
-        {
-        }
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libc.so.6", EntryPoint = "mallopt", CallingConvention = CallingConvention.Cdecl)]
-        public static extern int Mallopt(int param, int value);
     }
 }

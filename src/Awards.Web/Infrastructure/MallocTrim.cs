@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 
 namespace Awards.Web.Infrastructure;
@@ -35,7 +34,7 @@ internal sealed class MallocTrim(IOptions<AwardsOptions> options, ILogger<Malloc
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var started = Stopwatch.GetTimestamp();
-                var released = NativeMethods.MallocTrim(0) == 1;
+                var released = Glibc.MallocTrim(0) == 1;
                 Interlocked.Increment(ref _trims);
                 logger.LogDebug("malloc_trim: {Released} in {Milliseconds:F2} ms", released ? "memory released" : "nothing to release", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -43,15 +42,9 @@ internal sealed class MallocTrim(IOptions<AwardsOptions> options, ILogger<Malloc
         catch (OperationCanceledException)
         {
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception e) when (Glibc.Missing(e))
         {
-            // Not glibc (musl has no libc.so.6): nothing to trim.
+            // Not glibc: nothing to trim.
         }
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libc.so.6", EntryPoint = "malloc_trim", CallingConvention = CallingConvention.Cdecl)]
-        public static extern int MallocTrim(nuint pad);
     }
 }
