@@ -52,6 +52,28 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void Render_KeepsAHeadingsFormattingAndStillCleansItsLinks()
+    {
+        var html = MarkdownRenderer.ToSafeHtml("# 标题 **粗** *斜* [好](https://example.org/h) [坏](javascript:alert(1))\n\n正文");
+
+        Assert.Contains("<h2>标题 <strong>粗</strong> <em>斜</em> <a href=\"https://example.org/h\" rel=\"nofollow noopener noreferrer\">好</a> <a rel=\"nofollow noopener noreferrer\">坏</a></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("</h2>\n<p>正文</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_GivesTheSameHtmlWhenManyTextsAreRenderedAtOnce()
+    {
+        // Pages render on many threads at once; each text must come out as it does alone.
+        var texts = Enumerable.Range(0, 64).Select(i => $"## 第{i}节\n\n段落 {i} **粗{i}** [链{i}](https://example.org/{i})\n\n| 甲 | 乙 |\n|---|--:|\n| {i} | {i * 2} |").ToList();
+        var alone = texts.Select(MarkdownRenderer.ToSafeHtml).ToList();
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => texts.Select(MarkdownRenderer.ToSafeHtml).ToList())));
+
+        Assert.All(together, rendered => Assert.Equal(alone, rendered));
+        Assert.Contains("<h3>第7节</h3>", alone[7], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_KeepsTheFormattingEssaysUse()
     {
         var html = MarkdownRenderer.ToSafeHtml("## 小标题\n\n**加粗** 和 *斜体*\n\n- 一\n- 二\n\n| 甲 | 乙 |\n|---|--:|\n| 1 | 2 |\n\n[链接](https://example.org/a)");

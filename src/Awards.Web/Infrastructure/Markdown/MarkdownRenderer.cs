@@ -24,6 +24,10 @@ public static class MarkdownRenderer
         "ul", "ol", "li", "blockquote", "pre", "code", "a", "table", "thead", "tbody", "tr", "th", "td",
     };
 
+    // AngleSharp does not promise that one parser may parse on two threads at once: one per thread.
+    [ThreadStatic]
+    private static HtmlParser? _parserOfThread;
+
     private static readonly HashSet<string> AllowedSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" };
 
     public static IHtmlContent Render(string? markdown) => new HtmlString(ToSafeHtml(markdown));
@@ -36,16 +40,21 @@ public static class MarkdownRenderer
         }
 
         var html = Markdig.Markdown.ToHtml(markdown, Pipeline);
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<body></body>");
-        var nodes = parser.ParseFragment(html, document.Body!);
-        foreach (var node in nodes.ToList())
+
+        // Parsed as the content of a <body>, cleaned and serialized where the parser puts the nodes
+        // (the fragment's own root element). Moving them into a document's body first, one by one, and
+        // building a parser per text were more than half of the time of a typical essay
+        // (MarkdownBenchmarks, docs/PERFORMANCE.md).
+        var parser = _parserOfThread ??= new HtmlParser();
+        var nodes = parser.ParseFragment(html, parser.ParseDocument(string.Empty).Body!);
+        if (nodes.Length == 0)
         {
-            document.Body!.AppendChild(node);
+            return string.Empty;
         }
 
-        Clean(document.Body!);
-        return document.Body!.InnerHtml;
+        var root = (IElement)nodes[0].Parent!;
+        Clean(root);
+        return root.InnerHtml;
     }
 
     private static void Clean(IElement parent)
@@ -64,7 +73,13 @@ public static class MarkdownRenderer
             {
                 // The page has its own title (h1): a text's headings go one level below it.
                 var lower = element.Owner!.CreateElement($"h{element.LocalName[1] - '0' + 1}");
-                lower.InnerHtml = element.InnerHtml;
+
+                // The nodes themselves, not InnerHtml's text: setting that parses it again.
+                while (element.FirstChild is { } child)
+                {
+                    lower.AppendChild(child);
+                }
+
                 element.Replace(lower);
                 Clean(lower);
                 continue;
