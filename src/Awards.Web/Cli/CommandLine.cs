@@ -26,9 +26,10 @@ public static class CommandLine
                     "                             criterion) with the track's settings, overrides and tie orders from the\n" +
                     "                             database, and print the ranking and prizes as .csv, as the site computes them", RankCommand.RunAsync),
         ["export"] = ("export KIND --out FILE [--proposed]   (KIND: prize-list, notice, certificates, anthology, statistics)\n" +
-                      "export judge-packet --judge EMAIL --round ID --out FILE\n" +
                       "                             write an export of the final results of the current contest (or, with\n" +
-                      "                             --proposed, of results on public notice too), as the export page does", ExportCommand.RunAsync),
+                      "                             --proposed, of results on public notice too), as the export page does\n" +
+                      "  export judge-packet --judge EMAIL --round ID --out FILE\n" +
+                      "                             a judge's entries of a round in their judge renditions, as a .docx", ExportCommand.RunAsync),
         ["backup"] = ("backup --out FILE            copy the database, uploaded files included, into FILE with SQLite's online\n" +
                       "                             backup API; safe while the site runs", BackupCommand.BackupAsync),
         ["restore"] = ("restore FILE [--yes]         replace the database with a backup after checking it; refuses while the site\n" +
