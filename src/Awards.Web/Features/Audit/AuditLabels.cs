@@ -54,6 +54,7 @@ public static class AuditLabels
         ["ResolveObjection"] = "Objection resolved",
         ["StartExport"] = "Export started",
         ["EditPreface"] = "Preface edited",
+        ["EditContest"] = "Contest settings edited",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.ContestSettings;
+
+/// <summary>
+/// The organizer's settings of the running edition: move a deadline (extend the submissions by a
+/// week, say), change who issues the notices and certificates, rewrite the public rules. Every
+/// page reads the edition through the contest cache, which a save here moves on (ContestChanges).
+/// </summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/contest")]
+public sealed class ContestSettingsController(AwardsDbContext db, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        await site.CurrentContestAsync(cancellationToken) is { } contest
+            ? View(ContestSettingsForm.From(contest))
+            : View("NoContest");
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(ContestSettingsForm form, CancellationToken cancellationToken)
+    {
+        var contest = await db.Contests.Where(c => c.IsCurrent).OrderByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
+        if (contest is null)
+        {
+            return View("NoContest");
+        }
+
+        var schedule = form.Schedule((field, value) => ModelState.AddModelError(field, l["\"{0}\" is not a date and time; use the form 2026-10-17 18:00.", value]));
+        if (!ModelState.IsValid || schedule is null)
+        {
+            return View("Index", form);
+        }
+
+        try
+        {
+            schedule = schedule.Validated();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, l.Rule(ex));
+            return View("Index", form);
+        }
+
+        var office = form.IssuingOffice();
+        var rules = form.Rules();
+        if (schedule == contest.Schedule && office == contest.IssuingOffice && rules == contest.Rules)
+        {
+            // Nothing to change: a second click on the same form, or a save without edits.
+            TempData["Message"] = l["Nothing was changed."].Value;
+            return Redirect("/organizer/contest");
+        }
+
+        if (form.Stamp != ContestSettingsForm.StampOf(contest))
+        {
+            // Someone saved since this page was opened: their change is not overwritten unseen.
+            ModelState.AddModelError(string.Empty, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Open the settings again to see them."]);
+            return View("Index", form);
+        }
+
+        var before = Summary(contest.Schedule, contest.IssuingOffice, contest.Rules);
+        contest.Reschedule(schedule);
+        contest.IssuingOffice = office;
+        contest.Rules = rules;
+        audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, Summary(schedule, office, rules));
+        await db.SaveChangesAsync(cancellationToken);
+
+        TempData["Message"] = l["The contest settings are saved. The contest is now in the phase \"{0}\".", l[Labels.Of(schedule.PhaseAt(site.UtcNow))]].Value;
+        return Redirect("/organizer/contest");
+    }
+
+    // The dates and the office as they are; the rules by length and digest, which show that they
+    // changed without copying pages of Markdown into the audit log.
+    private static string Summary(Core.Contests.ContestSchedule schedule, BilingualText office, BilingualText rules)
+    {
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rules.Zh + "\n" + rules.En)))[..8];
+        return $"{ContestSettingsForm.Describe(schedule)}; {office.Zh} / {office.En}; rules {rules.Zh.Length} + {rules.En.Length} characters, {digest}";
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Awards.Core.Common;
+using Awards.Core.Contests;
+using Awards.Web.Infrastructure;
+
+namespace Awards.Web.Features.ContestSettings;
+
+/// <summary>
+/// What the organizer changes of the current edition while it runs: its phase dates, typed in
+/// China Standard Time, the issuing office that signs notices and certificates, and the rules on
+/// the public contest page. Messages and display names are localization keys.
+/// </summary>
+public sealed record ContestSettingsForm
+{
+    public const int MaxRulesLength = 20_000;
+
+    public const int MaxOfficeLength = 100;
+
+    // The value of an <input type="datetime-local">, which browsers send without seconds.
+    private const string LocalFormat = "yyyy-MM-ddTHH:mm";
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Submissions open")]
+    public string SubmissionOpensAt { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Submissions close")]
+    public string SubmissionClosesAt { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Judging closes")]
+    public string JudgingClosesAt { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "The public notice starts")]
+    public string NoticeStartsAt { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "The public notice ends")]
+    public string NoticeEndsAt { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(MaxOfficeLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Issuing office (Chinese)")]
+    public string IssuingOfficeZh { get; set; } = string.Empty;
+
+    [StringLength(MaxOfficeLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Issuing office (English)")]
+    public string? IssuingOfficeEn { get; set; }
+
+    [StringLength(MaxRulesLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Rules (Chinese, Markdown)")]
+    public string? RulesZh { get; set; }
+
+    [StringLength(MaxRulesLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Rules (English, Markdown)")]
+    public string? RulesEn { get; set; }
+
+    /// <summary>The settings as they were when the page was opened (<see cref="StampOf"/>): a save from an older page is refused.</summary>
+    public string? Stamp { get; set; }
+
+    public static ContestSettingsForm From(ContestEdition contest)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        var s = contest.Schedule;
+        return new ContestSettingsForm
+        {
+            SubmissionOpensAt = Local(s.SubmissionOpensAt),
+            SubmissionClosesAt = Local(s.SubmissionClosesAt),
+            JudgingClosesAt = Local(s.JudgingClosesAt),
+            NoticeStartsAt = Local(s.NoticeStartsAt),
+            NoticeEndsAt = Local(s.NoticeEndsAt),
+            IssuingOfficeZh = contest.IssuingOffice.Zh,
+            IssuingOfficeEn = contest.IssuingOffice.En,
+            RulesZh = contest.Rules.Zh,
+            RulesEn = contest.Rules.En,
+            Stamp = StampOf(contest),
+        };
+    }
+
+    /// <summary>A digest of everything this form changes, as it is saved now.</summary>
+    public static string StampOf(ContestEdition contest)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        var bytes = Encoding.UTF8.GetBytes(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En);
+        return Convert.ToHexString(SHA256.HashData(bytes))[..32];
+    }
+
+    /// <summary>The five dates for the audit log, in UTC.</summary>
+    public static string Describe(ContestSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        DateTime[] dates = [schedule.SubmissionOpensAt, schedule.SubmissionClosesAt, schedule.JudgingClosesAt, schedule.NoticeStartsAt, schedule.NoticeEndsAt];
+        return string.Join(" / ", dates.Select(d => DateTime.SpecifyKind(d, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The dates as UTC, or null with a message on each field that is not a date and time.</summary>
+    public ContestSchedule? Schedule(Action<string, string> error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var opens = Utc(nameof(SubmissionOpensAt), SubmissionOpensAt, error);
+        var closes = Utc(nameof(SubmissionClosesAt), SubmissionClosesAt, error);
+        var judging = Utc(nameof(JudgingClosesAt), JudgingClosesAt, error);
+        var noticeStarts = Utc(nameof(NoticeStartsAt), NoticeStartsAt, error);
+        var noticeEnds = Utc(nameof(NoticeEndsAt), NoticeEndsAt, error);
+        return opens is { } a && closes is { } b && judging is { } c && noticeStarts is { } d && noticeEnds is { } e
+            ? new ContestSchedule(a, b, c, d, e)
+            : null;
+    }
+
+    public BilingualText IssuingOffice() => new(IssuingOfficeZh.Trim(), IssuingOfficeEn?.Trim() ?? string.Empty);
+
+    public BilingualText Rules() => new(RulesZh?.Trim() ?? string.Empty, RulesEn?.Trim() ?? string.Empty);
+
+    private static string Local(DateTime utc) => SiteTime.ToLocal(utc).ToString(LocalFormat, CultureInfo.InvariantCulture);
+
+    private static DateTime? Utc(string field, string? value, Action<string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            // [Required] has said so already.
+            return null;
+        }
+
+        if (!DateTime.TryParseExact(value.Trim(), [LocalFormat, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            error(field, value);
+            return null;
+        }
+
+        return DateTime.SpecifyKind(local - SiteTime.Offset, DateTimeKind.Utc);
+    }
+}
