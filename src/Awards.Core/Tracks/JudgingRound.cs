@@ -63,6 +63,26 @@ public class JudgingRound
 
     public bool IsClosedAt(DateTime utcNow) => ClosedAt is not null || utcNow >= ClosesAt;
 
+    /// <summary>
+    /// Moves the time judges can score until (to give late judges a week more, say). Only an
+    /// open round moves: a closed one is read-only, and the time must still lie ahead; to end the
+    /// round now, the organizer closes it.
+    /// </summary>
+    public void Reschedule(DateTime closesAt, DateTime utcNow)
+    {
+        if (IsClosedAt(utcNow))
+        {
+            throw new DomainException("This round is already closed.");
+        }
+
+        if (closesAt <= utcNow)
+        {
+            throw new DomainException("The round's new closing time must be in the future; to end the round now, close it.");
+        }
+
+        ClosesAt = closesAt;
+    }
+
     public void Close(DateTime utcNow)
     {
         if (IsClosedAt(utcNow))

@@ -18,6 +18,22 @@ public static class SiteTime
             : local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
     }
 
+    /// <summary>The value of an &lt;input type="datetime-local"&gt; for a UTC time: China Standard Time, to the minute.</summary>
+    public static string InputValue(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A date and time typed in China Standard Time (as a datetime-local input sends it, or "2026-10-17 18:00"), as UTC.</summary>
+    public static bool TryParseInput(string? text, out DateTime utc)
+    {
+        if (DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            utc = DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
+            return true;
+        }
+
+        utc = default;
+        return false;
+    }
+
     /// <summary>An ISO 8601 instant for the countdown script.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

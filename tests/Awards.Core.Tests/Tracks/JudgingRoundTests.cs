@@ -32,6 +32,34 @@ public class JudgingRoundTests
     }
 
     [Fact]
+    public void Reschedule_AnOpenRound_MovesItsClosingTime_EitherWay()
+    {
+        var round = NewRound();
+        var now = ClosesAt.AddDays(-1);
+
+        round.Reschedule(ClosesAt.AddDays(7), now);
+        Assert.False(round.IsClosedAt(ClosesAt.AddDays(6)));
+
+        round.Reschedule(now.AddHours(1), now);
+        Assert.True(round.IsClosedAt(now.AddHours(1)));
+    }
+
+    [Fact]
+    public void Reschedule_ToAPastTime_OrAClosedRound_Throws_AndChangesNothing()
+    {
+        var round = NewRound();
+        var now = ClosesAt.AddDays(-1);
+
+        Assert.Throws<DomainException>(() => round.Reschedule(now, now));
+        Assert.Throws<DomainException>(() => round.Reschedule(ClosesAt.AddDays(7), ClosesAt));
+        Assert.Equal(ClosesAt, round.ClosesAt);
+
+        round.Close(now);
+        Assert.Throws<DomainException>(() => round.Reschedule(ClosesAt.AddDays(7), now));
+        Assert.Equal(ClosesAt, round.ClosesAt);
+    }
+
+    [Fact]
     public void Close_Twice_Throws()
     {
         var round = NewRound();

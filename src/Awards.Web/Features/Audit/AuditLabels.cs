@@ -38,6 +38,7 @@ public static class AuditLabels
         ["Judge added"] = "Judge added",
         ["Conflict declared"] = "Conflict declared",
         ["Round closed"] = "Round closed",
+        ["Round rescheduled"] = "Round's closing time changed",
         ["Shortlist assigned"] = "Shortlist assigned to the next round",
         ["Score saved"] = "Score saved",
         ["Score submitted"] = "Score submitted",

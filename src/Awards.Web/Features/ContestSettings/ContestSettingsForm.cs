@@ -19,9 +19,6 @@ public sealed record ContestSettingsForm
 
     public const int MaxOfficeLength = 100;
 
-    // The value of an <input type="datetime-local">, which browsers send without seconds.
-    private const string LocalFormat = "yyyy-MM-ddTHH:mm";
-
     [Required(ErrorMessage = "Please enter {0}.")]
     [Display(Name = "Submissions open")]
     public string SubmissionOpensAt { get; set; } = string.Empty;
@@ -115,7 +112,7 @@ public sealed record ContestSettingsForm
 
     public BilingualText Rules() => new(RulesZh?.Trim() ?? string.Empty, RulesEn?.Trim() ?? string.Empty);
 
-    private static string Local(DateTime utc) => SiteTime.ToLocal(utc).ToString(LocalFormat, CultureInfo.InvariantCulture);
+    private static string Local(DateTime utc) => SiteTime.InputValue(utc);
 
     private static DateTime? Utc(string field, string? value, Action<string, string> error)
     {
@@ -125,12 +122,12 @@ public sealed record ContestSettingsForm
             return null;
         }
 
-        if (!DateTime.TryParseExact(value.Trim(), [LocalFormat, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!SiteTime.TryParseInput(value, out var utc))
         {
             error(field, value);
             return null;
         }
 
-        return DateTime.SpecifyKind(local - SiteTime.Offset, DateTimeKind.Utc);
+        return utc;
     }
 }

@@ -136,6 +136,21 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
         }
     }
 
+    /// <summary>Gives the judges more time (or less): the round's new closing time, typed in China Standard Time.</summary>
+    [HttpPost("{roundId:int}/closes-at")]
+    public async Task<IActionResult> ClosesAt(int roundId, [FromForm] string? closesAt, CancellationToken cancellationToken) =>
+        await RunAsync(roundId, async () =>
+        {
+            if (!SiteTime.TryParseInput(closesAt, out var utc))
+            {
+                TempData["Error"] = l["\"{0}\" is not a date and time; use the form 2026-10-17 18:00.", closesAt ?? string.Empty].Value;
+                return;
+            }
+
+            await setup.RescheduleAsync(roundId, utc, cancellationToken);
+            TempData["Message"] = l["Judges can now score until {0}.", SiteTime.Format(utc)].Value;
+        });
+
     [HttpPost("{roundId:int}/close")]
     public async Task<IActionResult> Close(int roundId, CancellationToken cancellationToken) =>
         await RunAsync(roundId, async () =>

@@ -298,6 +298,18 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     private IQueryable<Entry> Counted(int trackId) =>
         db.Entries.Where(e => e.TrackId == trackId && EntryStatuses.Counted.Contains(e.Status));
 
+    /// <summary>Moves an open round's closing time (<see cref="JudgingRound.Reschedule"/>); judges see the new time at once.</summary>
+    public async Task RescheduleAsync(int roundId, DateTime closesAt, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new DomainException("The operation is not allowed.");
+        var before = round.ClosesAt;
+        round.Reschedule(closesAt, site.UtcNow);
+        audit.Record("Round rescheduled", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), Utc(before), Utc(closesAt));
+        await db.SaveChangesAsync(cancellationToken);
+
+        static string Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task CloseAsync(int roundId, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new DomainException("The operation is not allowed.");
