@@ -1,0 +1,37 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Awards.Browser.Tests;
+
+/// <summary>A site of its own: the journey moves the contest's submission deadline and rewrites its rules.</summary>
+public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task Organizer_ExtendsTheSubmissionDeadline_AndAddsARule_AndThePublicPageShowsBoth()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = Journey.ConsoleErrors(page);
+
+        await Journey.SignInAsync(page, "organizer@demo.example", "**/organizer");
+        await page.GetByTestId("contest-settings-link").ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/organizer/contest");
+
+        var deadline = page.GetByLabel("报送截止");
+        var old = DateTime.ParseExact(await deadline.InputValueAsync(), "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var extended = old.AddDays(10);
+        await deadline.FillAsync(extended.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        var rules = page.GetByLabel("活动规则（中文，Markdown）");
+        await rules.FillAsync(await rules.InputValueAsync() + "\n\n## 补充说明\n\n投稿请附作者近照一张。");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "contest-settings.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "活动设置已保存" }).WaitForAsync();
+        Assert.Equal(extended.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), await page.GetByLabel("报送截止").InputValueAsync());
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "补充说明" }).WaitForAsync();
+        Assert.Contains(extended.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture), await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(consoleErrors);
+    }
+}
