@@ -28,6 +28,19 @@ public sealed class OrganizerJourneyTests(SiteFixture site) : IClassFixture<Site
         await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Organizer dashboard" }).WaitForAsync();
         await Journey.ExpectUrlAsync(page, "**/organizer");
 
+        // In English, the longer language, every link of the organizer's navigation and the
+        // sign-out button are on the screen (1280 px wide), each label on one line.
+        var width = page.ViewportSize!.Width;
+        var items = await page.Locator("nav.navbar .navbar-collapse .nav-link, nav.navbar .navbar-collapse button").AllAsync();
+        Assert.True(items.Count >= 12, $"only {items.Count} navigation items");
+        foreach (var item in items)
+        {
+            var box = await item.BoundingBoxAsync();
+            var label = await item.InnerTextAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"\"{label}\" is off the screen: {box?.X} + {box?.Width} of {width}");
+            Assert.True(box!.Height < 48, $"\"{label}\" wraps: {box.Height} px high");
+        }
+
         Assert.Empty(consoleErrors);
     }
 }

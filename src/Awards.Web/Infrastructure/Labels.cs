@@ -12,7 +12,7 @@ public static class Labels
     {
         ContestPhase.NotYetOpen => "Not yet open",
         ContestPhase.Submission => "Open for submissions",
-        ContestPhase.Judging => "Judging",
+        ContestPhase.Judging => "Judging under way",
         ContestPhase.Ranking => "Ranking",
         ContestPhase.Notice => "Public notice",
         _ => "Final",
