@@ -135,6 +135,27 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
     }
 
     [Fact]
+    public async Task TwoOrganizersSavingAtOnce_FromPagesOpenedTogether_OneSaveWins_AndTheOtherIsTold()
+    {
+        var first = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var second = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var a = Fields(await first.GetStringAsync(Page));
+        var b = Fields(await second.GetStringAsync(Page));
+        var (tokenA, tokenB) = (await first.TokenFromAsync(Page), await second.TokenFromAsync(Page));
+        a["IssuingOfficeEn"] = "Office A";
+        b["IssuingOfficeEn"] = "Office B";
+
+        var responses = await Task.WhenAll(first.Client.PostAsync(Page, Form(a, tokenA)), second.Client.PostAsync(Page, Form(b, tokenB)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Contains("活动设置已被他人修改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).IssuingOffice.En);
+        Assert.True(saved is "Office A" or "Office B", saved);
+        Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "EditContest" && (a.After!.Contains("Office A") || a.After!.Contains("Office B")))));
+    }
+
+    [Fact]
     public async Task NewRules_ShowOnThePublicPage_AsSafeHtml()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");

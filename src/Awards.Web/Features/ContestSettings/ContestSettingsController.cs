@@ -28,12 +28,6 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
     [HttpPost("")]
     public async Task<IActionResult> Save(ContestSettingsForm form, CancellationToken cancellationToken)
     {
-        var contest = await db.Contests.Where(c => c.IsCurrent).OrderByDescending(c => c.Year).FirstOrDefaultAsync(cancellationToken);
-        if (contest is null)
-        {
-            return View("NoContest");
-        }
-
         var schedule = form.Schedule((field, value) => ModelState.AddModelError(field, l["\"{0}\" is not a date and time; use the form 2026-10-17 18:00.", value]));
         if (!ModelState.IsValid || schedule is null)
         {
@@ -52,29 +46,59 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
 
         var office = form.IssuingOffice();
         var rules = form.Rules();
-        if (schedule == contest.Schedule && office == contest.IssuingOffice && rules == contest.Rules)
+
+        // The check against the page's stamp and the write in one transaction: two organizers
+        // saving at the same moment cannot both pass the check.
+        var outcome = await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            // Nothing to change: a second click on the same form, or a save without edits.
-            TempData["Message"] = l["Nothing was changed."].Value;
-            return Redirect("/organizer/contest");
-        }
+            var contest = await db.Contests.Where(c => c.IsCurrent).OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct);
+            if (contest is null)
+            {
+                return Outcome.NoContest;
+            }
 
-        if (form.Stamp != ContestSettingsForm.StampOf(contest))
+            if (schedule == contest.Schedule && office == contest.IssuingOffice && rules == contest.Rules)
+            {
+                // Nothing to change: a second click on the same form, or a save without edits.
+                return Outcome.Unchanged;
+            }
+
+            if (form.Stamp != ContestSettingsForm.StampOf(contest))
+            {
+                // Someone saved since this page was opened: their change is not overwritten unseen.
+                return Outcome.Stale;
+            }
+
+            var before = Summary(contest.Schedule, contest.IssuingOffice, contest.Rules);
+            contest.Reschedule(schedule);
+            contest.IssuingOffice = office;
+            contest.Rules = rules;
+            audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, Summary(schedule, office, rules));
+            return Outcome.Saved;
+        }, cancellationToken);
+
+        switch (outcome)
         {
-            // Someone saved since this page was opened: their change is not overwritten unseen.
-            ModelState.AddModelError(string.Empty, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Open the settings again to see them."]);
-            return View("Index", form);
+            case Outcome.NoContest:
+                return View("NoContest");
+            case Outcome.Stale:
+                ModelState.AddModelError(string.Empty, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Open the settings again to see them."]);
+                return View("Index", form);
+            case Outcome.Unchanged:
+                TempData["Message"] = l["Nothing was changed."].Value;
+                return Redirect("/organizer/contest");
+            default:
+                TempData["Message"] = l["The contest settings are saved. The contest is now in the phase \"{0}\".", l[Labels.Of(schedule.PhaseAt(site.UtcNow))]].Value;
+                return Redirect("/organizer/contest");
         }
+    }
 
-        var before = Summary(contest.Schedule, contest.IssuingOffice, contest.Rules);
-        contest.Reschedule(schedule);
-        contest.IssuingOffice = office;
-        contest.Rules = rules;
-        audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, Summary(schedule, office, rules));
-        await db.SaveChangesAsync(cancellationToken);
-
-        TempData["Message"] = l["The contest settings are saved. The contest is now in the phase \"{0}\".", l[Labels.Of(schedule.PhaseAt(site.UtcNow))]].Value;
-        return Redirect("/organizer/contest");
+    private enum Outcome
+    {
+        NoContest,
+        Unchanged,
+        Stale,
+        Saved,
     }
 
     // The dates and the office as they are; the rules by length and digest, which show that they
