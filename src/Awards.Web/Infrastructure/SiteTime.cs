@@ -34,6 +34,9 @@ public static class SiteTime
         return false;
     }
 
+    /// <summary>"2026-10-17 10:00Z": a time as the audit log keeps it, in UTC to the minute.</summary>
+    public static string AuditValue(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>An ISO 8601 instant for the countdown script.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

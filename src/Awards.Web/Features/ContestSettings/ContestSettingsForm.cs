@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Awards.Core.Common;
@@ -91,7 +90,7 @@ public sealed record ContestSettingsForm
     {
         ArgumentNullException.ThrowIfNull(schedule);
         DateTime[] dates = [schedule.SubmissionOpensAt, schedule.SubmissionClosesAt, schedule.JudgingClosesAt, schedule.NoticeStartsAt, schedule.NoticeEndsAt];
-        return string.Join(" / ", dates.Select(d => DateTime.SpecifyKind(d, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)));
+        return string.Join(" / ", dates.Select(SiteTime.AuditValue));
     }
 
     /// <summary>The dates as UTC, or null with a message on each field that is not a date and time.</summary>

@@ -304,10 +304,8 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new DomainException("The operation is not allowed.");
         var before = round.ClosesAt;
         round.Reschedule(closesAt, site.UtcNow);
-        audit.Record("Round rescheduled", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), Utc(before), Utc(closesAt));
+        audit.Record("Round rescheduled", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteTime.AuditValue(before), SiteTime.AuditValue(closesAt));
         await db.SaveChangesAsync(cancellationToken);
-
-        static string Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task CloseAsync(int roundId, CancellationToken cancellationToken)
