@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Awards.Browser.Tests;
+
+/// <summary>
+/// On a phone's width (390 px) no page is wider than the screen: a wide table scrolls inside
+/// itself, and the rest of the page (the navigation, the filters, the text) stays in view.
+/// </summary>
+public sealed class NarrowScreenTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Theory]
+    [InlineData(null, "/", "/notice", "/account/login", "/results")]
+    [InlineData("organizer@demo.example", "/organizer", "/organizer/essays", "/organizer/nominations", "/organizer/judging", "/organizer/results", "/organizer/results/help-story", "/organizer/users", "/organizer/units", "/organizer/audit", "/organizer/exports", "/organizer/contest")]
+    [InlineData("coordinator.qingshan@demo.example", "/coordinator")]
+    [InlineData("author.zhang@demo.example", "/author")]
+    [InlineData("judge.huang@demo.example", "/judge")]
+    public async Task NoPage_IsWiderThanAPhonesScreen(string? email, params string[] pages)
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        if (email is not null)
+        {
+            await Journey.SignInAsync(page, email, "**/*");
+        }
+
+        var tooWide = new List<string>();
+        foreach (var url in pages)
+        {
+            await page.GotoAsync(url);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390)
+            {
+                tooWide.Add($"{url}: {width} px");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, $"narrow{url.Replace('/', '-')}.png"), FullPage = true });
+            }
+        }
+
+        Assert.True(tooWide.Count == 0, "Wider than the screen (390 px):\n" + string.Join("\n", tooWide));
+    }
+}
