@@ -100,6 +100,28 @@ public class Track
         return this;
     }
 
+    /// <summary>
+    /// Moves one of the track's open rounds' closing time (<see cref="JudgingRound.Reschedule"/>),
+    /// keeping the rounds in their order: a round closes after the round before it and before the
+    /// round after it, whose entries come from its shortlist.
+    /// </summary>
+    public void RescheduleRound(JudgingRound round, DateTime closesAt, DateTime utcNow)
+    {
+        var ordered = _rounds.OrderBy(r => r.Sequence).ToList();
+        var index = ordered.IndexOf(round);
+        if (index < 0)
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        if ((index > 0 && closesAt <= ordered[index - 1].ClosesAt) || (index < ordered.Count - 1 && closesAt >= ordered[index + 1].ClosesAt))
+        {
+            throw new DomainException("A round must close after the round before it and before the round after it.");
+        }
+
+        ordered[index].Reschedule(closesAt, utcNow);
+    }
+
     /// <summary>A rubric is usable when it has criteria and their weights add up to 1.</summary>
     public void EnsureRubricIsComplete()
     {

@@ -14,6 +14,26 @@ public class TrackTests
     }
 
     [Fact]
+    public void RescheduleRound_KeepsTheRoundsInOrder()
+    {
+        var preliminary = new JudgingRound(1, RoundKind.Preliminary, Text("初评"), 3, ClosesAt);
+        var final = new JudgingRound(2, RoundKind.Final, Text("终评"), 5, ClosesAt.AddDays(8));
+        var track = NewTrack().AddRound(preliminary).AddRound(final);
+        var now = ClosesAt.AddDays(-5);
+
+        track.RescheduleRound(preliminary, ClosesAt.AddDays(7), now);
+        Assert.Equal(ClosesAt.AddDays(7), preliminary.ClosesAt);
+
+        Assert.Throws<DomainException>(() => track.RescheduleRound(preliminary, ClosesAt.AddDays(8), now));
+        Assert.Throws<DomainException>(() => track.RescheduleRound(final, ClosesAt.AddDays(7), now));
+        Assert.Throws<DomainException>(() => track.RescheduleRound(new JudgingRound(3, RoundKind.Final, Text("复评"), 5, ClosesAt.AddDays(9)), ClosesAt.AddDays(10), now));
+        Assert.Equal((ClosesAt.AddDays(7), ClosesAt.AddDays(8)), (preliminary.ClosesAt, final.ClosesAt));
+
+        track.RescheduleRound(final, ClosesAt.AddDays(20), now);
+        Assert.Equal(ClosesAt.AddDays(20), final.ClosesAt);
+    }
+
+    [Fact]
     public void EnsureRubricIsComplete_ThrowsWhenThereAreNoCriteria()
     {
         var track = NewTrack();

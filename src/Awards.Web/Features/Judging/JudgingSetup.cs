@@ -298,12 +298,13 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     private IQueryable<Entry> Counted(int trackId) =>
         db.Entries.Where(e => e.TrackId == trackId && EntryStatuses.Counted.Contains(e.Status));
 
-    /// <summary>Moves an open round's closing time (<see cref="JudgingRound.Reschedule"/>); judges see the new time at once.</summary>
+    /// <summary>Moves an open round's closing time (<see cref="Track.RescheduleRound"/>); judges see the new time at once.</summary>
     public async Task RescheduleAsync(int roundId, DateTime closesAt, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken) ?? throw new DomainException("The operation is not allowed.");
+        var track = await db.Tracks.Include(t => t.Rounds).FirstOrDefaultAsync(t => t.Rounds.Any(r => r.Id == roundId), cancellationToken) ?? throw new DomainException("The operation is not allowed.");
+        var round = track.Rounds.Single(r => r.Id == roundId);
         var before = round.ClosesAt;
-        round.Reschedule(closesAt, site.UtcNow);
+        track.RescheduleRound(round, closesAt, site.UtcNow);
         audit.Record("Round rescheduled", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), SiteTime.AuditValue(before), SiteTime.AuditValue(closesAt));
         await db.SaveChangesAsync(cancellationToken);
     }

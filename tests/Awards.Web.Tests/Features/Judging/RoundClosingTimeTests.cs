@@ -60,6 +60,10 @@ public sealed class RoundClosingTimeTests(AwardsFactory factory) : IClassFixture
 
         Assert.Contains("评审截止时间须晚于当前时间", await MoveAsync(Local(DateTime.UtcNow.AddHours(-1))), StringComparison.Ordinal);
         Assert.Contains("“下周五”不是有效的日期时间", await MoveAsync("下周五"), StringComparison.Ordinal);
+
+        // Not past the final round, whose entries come from this round's shortlist.
+        var final = factory.WithDb(db => db.Rounds.Where(r => r.TrackId == db.Rounds.Single(x => x.Id == round).TrackId && r.Sequence == 2).Select(r => r.ClosesAt).Single());
+        Assert.Contains("各轮评审须依次截止", await MoveAsync(Local(final.AddDays(1))), StringComparison.Ordinal);
         Assert.Equal(closes, ClosesAt(round));
 
         (await organizer.PostAsync(roundPage, $"{roundPage}/close")).Dispose();
