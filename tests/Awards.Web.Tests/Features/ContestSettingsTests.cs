@@ -122,16 +122,30 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
 
         // The other organizer's page still holds the old office: their save would undo it unseen.
         secondFields["RulesZh"] = "另一位组织者的规则";
+        string refused;
         using (var stale = await second.SubmitAsync(Page, Page, secondFields))
         {
             Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-            Assert.Contains("活动设置已被他人修改", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            refused = await stale.Content.ReadAsStringAsync();
         }
 
+        Assert.Contains("活动设置已被他人修改", refused, StringComparison.Ordinal);
+        Assert.Contains("当前已保存：清河市乡村振兴局", refused, StringComparison.Ordinal);
+        Assert.Contains("另一位组织者的规则", refused, StringComparison.Ordinal);
         var contest = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent));
         Assert.Equal("清河市乡村振兴局", contest.IssuingOffice.Zh);
         Assert.NotEqual("另一位组织者的规则", contest.Rules.Zh);
         Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "EditContest" && a.After!.Contains("清河市乡村振兴局"))));
+
+        // Having seen what is saved now, they save again from that page: their values replace it.
+        var retyped = Fields(refused);
+        using (var replaced = await second.Client.PostAsync(Page, Form(retyped, await second.TokenFromAsync(Page))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        }
+
+        contest = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent));
+        Assert.Equal(("另一位组织者的规则", "清河市扶贫开发领导小组办公室"), (contest.Rules.Zh, contest.IssuingOffice.Zh));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
 
         // The check against the page's stamp and the write in one transaction: two organizers
         // saving at the same moment cannot both pass the check.
+        ContestSettingsForm? saved = null;
         var outcome = await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var contest = await db.Contests.Where(c => c.IsCurrent).OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct);
@@ -66,6 +67,7 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
             if (form.Stamp != ContestSettingsForm.StampOf(contest))
             {
                 // Someone saved since this page was opened: their change is not overwritten unseen.
+                saved = ContestSettingsForm.From(contest);
                 return Outcome.Stale;
             }
 
@@ -82,7 +84,12 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
             case Outcome.NoContest:
                 return View("NoContest");
             case Outcome.Stale:
-                ModelState.AddModelError(string.Empty, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Open the settings again to see them."]);
+                // What they typed stays; under each field that differs, what is saved now. The page
+                // now carries the new stamp, so saving again replaces those values knowingly.
+                ModelState.AddModelError(string.Empty, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Under the fields is what is saved now; save again to replace it with what you typed."]);
+                ModelState.Remove(nameof(form.Stamp));
+                form.Stamp = saved!.Stamp;
+                ViewData["Saved"] = saved;
                 return View("Index", form);
             case Outcome.Unchanged:
                 TempData["Message"] = l["Nothing was changed."].Value;

@@ -64,11 +64,11 @@ public sealed record ContestSettingsForm
         var s = contest.Schedule;
         return new ContestSettingsForm
         {
-            SubmissionOpensAt = Local(s.SubmissionOpensAt),
-            SubmissionClosesAt = Local(s.SubmissionClosesAt),
-            JudgingClosesAt = Local(s.JudgingClosesAt),
-            NoticeStartsAt = Local(s.NoticeStartsAt),
-            NoticeEndsAt = Local(s.NoticeEndsAt),
+            SubmissionOpensAt = SiteTime.InputValue(s.SubmissionOpensAt),
+            SubmissionClosesAt = SiteTime.InputValue(s.SubmissionClosesAt),
+            JudgingClosesAt = SiteTime.InputValue(s.JudgingClosesAt),
+            NoticeStartsAt = SiteTime.InputValue(s.NoticeStartsAt),
+            NoticeEndsAt = SiteTime.InputValue(s.NoticeEndsAt),
             IssuingOfficeZh = contest.IssuingOffice.Zh,
             IssuingOfficeEn = contest.IssuingOffice.En,
             RulesZh = contest.Rules.Zh,
@@ -110,8 +110,6 @@ public sealed record ContestSettingsForm
     public BilingualText IssuingOffice() => new(IssuingOfficeZh.Trim(), IssuingOfficeEn?.Trim() ?? string.Empty);
 
     public BilingualText Rules() => new(RulesZh?.Trim() ?? string.Empty, RulesEn?.Trim() ?? string.Empty);
-
-    private static string Local(DateTime utc) => SiteTime.InputValue(utc);
 
     private static DateTime? Utc(string field, string? value, Action<string, string> error)
     {
