@@ -21,10 +21,17 @@ public static class SiteTime
     /// <summary>The value of an &lt;input type="datetime-local"&gt; for a UTC time: China Standard Time, to the minute.</summary>
     public static string InputValue(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A date and time typed in China Standard Time (as a datetime-local input sends it, or "2026-10-17 18:00"), as UTC.</summary>
-    public static bool TryParseInput(string? text, out DateTime utc)
+    private static readonly string[] InputFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"];
+
+    private static readonly string[] InputFormatsWithDate = [.. InputFormats, "yyyy-MM-dd"];
+
+    /// <summary>
+    /// A date and time typed in China Standard Time (as a datetime-local input sends it, or
+    /// "2026-10-17 18:00"), as UTC; with <paramref name="dateAlone"/>, a bare date too (its midnight).
+    /// </summary>
+    public static bool TryParseInput(string? text, out DateTime utc, bool dateAlone = false)
     {
-        if (DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(text?.Trim(), dateAlone ? InputFormatsWithDate : InputFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             utc = DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
             return true;

@@ -13,8 +13,6 @@ public sealed class AuditQuery(AwardsDbContext db)
     /// <summary>The longest filter text kept; the stored columns are at most 60 characters, names a little more.</summary>
     public const int MaxFilterLength = 100;
 
-    private static readonly string[] TimeFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
-
     /// <summary>Checks the filter; each mistake is a localization key with the field's text as {0}.</summary>
     public static Criteria Parse(AuditFilter filter, out List<(string Message, string Value)> errors)
     {
@@ -155,13 +153,12 @@ public sealed class AuditQuery(AwardsDbContext db)
             return null;
         }
 
-        if (!DateTime.TryParseExact(value, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!SiteTime.TryParseInput(value, out var utc, dateAlone: true))
         {
             errors.Add(("\"{0}\" is not a date and time; use the form 2026-10-17 18:00.", value));
             return null;
         }
 
-        var utc = DateTime.SpecifyKind(local - SiteTime.Offset, DateTimeKind.Utc);
         if (!end)
         {
             return utc;
