@@ -71,11 +71,11 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
                 return Outcome.Stale;
             }
 
-            var before = Summary(contest.Schedule, contest.IssuingOffice, contest.Rules);
+            var before = ContestSettingsForm.AuditSummary(contest.Schedule, contest.IssuingOffice, contest.Rules);
             contest.Reschedule(schedule);
             contest.IssuingOffice = office;
             contest.Rules = rules;
-            audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, Summary(schedule, office, rules));
+            audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, ContestSettingsForm.AuditSummary(schedule, office, rules));
             return Outcome.Saved;
         }, cancellationToken);
 
@@ -106,13 +106,5 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
         Unchanged,
         Stale,
         Saved,
-    }
-
-    // The dates and the office as they are; the rules by length and digest, which show that they
-    // changed without copying pages of Markdown into the audit log.
-    private static string Summary(Core.Contests.ContestSchedule schedule, BilingualText office, BilingualText rules)
-    {
-        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rules.Zh + "\n" + rules.En)))[..8];
-        return $"{ContestSettingsForm.Describe(schedule)}; {office.Zh} / {office.En}; rules {rules.Zh.Length} + {rules.En.Length} characters, {digest}";
     }
 }

@@ -81,12 +81,22 @@ public sealed record ContestSettingsForm
     public static string StampOf(ContestEdition contest)
     {
         ArgumentNullException.ThrowIfNull(contest);
-        var bytes = Encoding.UTF8.GetBytes(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En);
-        return Convert.ToHexString(SHA256.HashData(bytes))[..32];
+        return Digest(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En)[..32];
+    }
+
+    /// <summary>
+    /// The settings for the audit log: the dates and the office as they are; the rules by length
+    /// and digest, which show that they changed without copying pages of Markdown into the log.
+    /// </summary>
+    public static string AuditSummary(ContestSchedule schedule, BilingualText office, BilingualText rules)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        ArgumentNullException.ThrowIfNull(rules);
+        return $"{Describe(schedule)}; {office.Zh} / {office.En}; rules {rules.Zh.Length} + {rules.En.Length} characters, {Digest(rules.Zh + "\n" + rules.En)[..8]}";
     }
 
     /// <summary>The five dates for the audit log, in UTC.</summary>
-    public static string Describe(ContestSchedule schedule)
+    private static string Describe(ContestSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         DateTime[] dates = [schedule.SubmissionOpensAt, schedule.SubmissionClosesAt, schedule.JudgingClosesAt, schedule.NoticeStartsAt, schedule.NoticeEndsAt];
@@ -110,6 +120,8 @@ public sealed record ContestSettingsForm
     public BilingualText IssuingOffice() => new(IssuingOfficeZh.Trim(), IssuingOfficeEn?.Trim() ?? string.Empty);
 
     public BilingualText Rules() => new(RulesZh?.Trim() ?? string.Empty, RulesEn?.Trim() ?? string.Empty);
+
+    private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static DateTime? Utc(string field, string? value, Action<string, string> error)
     {
