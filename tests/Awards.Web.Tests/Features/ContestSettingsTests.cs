@@ -27,12 +27,12 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
         var oldClose = Schedule().SubmissionClosesAt;
 
         // The contest page has been read (and cached) before the change.
-        Assert.Contains(Chinese(oldClose), await organizer.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains(ChinaTime.Shown(oldClose), await organizer.GetStringAsync("/"), StringComparison.Ordinal);
 
         var fields = Fields(await organizer.GetStringAsync(Page));
         var newClose = oldClose.AddDays(7);
-        fields["SubmissionClosesAt"] = Local(newClose);
-        fields["JudgingClosesAt"] = Local(Later(Schedule().JudgingClosesAt, newClose));
+        fields["SubmissionClosesAt"] = ChinaTime.Input(newClose);
+        fields["JudgingClosesAt"] = ChinaTime.Input(Later(Schedule().JudgingClosesAt, newClose));
         using (var saved = await organizer.SubmitAsync(Page, Page, fields))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -41,8 +41,8 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
         Assert.Contains("活动设置已保存。", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         Assert.Equal(newClose, Schedule().SubmissionClosesAt);
         var home = await organizer.GetStringAsync("/");
-        Assert.Contains(Chinese(newClose), home, StringComparison.Ordinal);
-        Assert.DoesNotContain(Chinese(oldClose), home, StringComparison.Ordinal);
+        Assert.Contains(ChinaTime.Shown(newClose), home, StringComparison.Ordinal);
+        Assert.DoesNotContain(ChinaTime.Shown(oldClose), home, StringComparison.Ordinal);
 
         // A day after the old deadline the server takes the essay.
         factory.Clock.Set(oldClose.AddDays(1));
@@ -66,7 +66,7 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
         var before = Schedule();
         var fields = Fields(await organizer.GetStringAsync(Page));
 
-        fields["SubmissionClosesAt"] = Local(before.SubmissionOpensAt.AddDays(-1));
+        fields["SubmissionClosesAt"] = ChinaTime.Input(before.SubmissionOpensAt.AddDays(-1));
         fields["RulesZh"] = "## 新规则\n\n这段文字不能丢。";
         using (var outOfOrder = await organizer.SubmitAsync(Page, Page, fields))
         {
@@ -83,7 +83,7 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
             Assert.Contains("“十月底”不是有效的日期时间", await notADate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        fields["SubmissionClosesAt"] = Local(before.SubmissionClosesAt);
+        fields["SubmissionClosesAt"] = ChinaTime.Input(before.SubmissionClosesAt);
         fields["IssuingOfficeZh"] = " ";
         fields["RulesEn"] = new string('x', 20_001);
         using (var missing = await organizer.SubmitAsync(Page, Page, fields))
@@ -214,11 +214,6 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
     }
 
     private Core.Contests.ContestSchedule Schedule() => factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Schedule);
-
-    private static string Local(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    // How the public page writes a date in Chinese.
-    private static string Chinese(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b.AddDays(1);
 

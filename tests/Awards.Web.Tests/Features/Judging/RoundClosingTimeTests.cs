@@ -25,14 +25,14 @@ public sealed class RoundClosingTimeTests(AwardsFactory factory) : IClassFixture
         var roundPage = $"/organizer/judging/{round}";
         var later = closes.AddDays(7);
 
-        using (var moved = await organizer.SubmitAsync(roundPage, $"{roundPage}/closes-at", new Dictionary<string, string> { ["closesAt"] = Local(later) }))
+        using (var moved = await organizer.SubmitAsync(roundPage, $"{roundPage}/closes-at", new Dictionary<string, string> { ["closesAt"] = ChinaTime.Input(later) }))
         {
             Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         }
 
         Assert.Contains("评委现在可以评分至", await organizer.GetStringAsync(roundPage), StringComparison.Ordinal);
         Assert.Equal(later, ClosesAt(round));
-        Assert.Contains(Chinese(later), await judge.GetStringAsync($"/judge/rounds/{round}"), StringComparison.Ordinal);
+        Assert.Contains(ChinaTime.Shown(later), await judge.GetStringAsync($"/judge/rounds/{round}"), StringComparison.Ordinal);
 
         // A day after the old closing time the judge's score is saved.
         factory.Clock.Set(closes.AddDays(1));
@@ -58,12 +58,12 @@ public sealed class RoundClosingTimeTests(AwardsFactory factory) : IClassFixture
             return await organizer.GetStringAsync(roundPage);
         }
 
-        Assert.Contains("评审截止时间须晚于当前时间", await MoveAsync(Local(DateTime.UtcNow.AddHours(-1))), StringComparison.Ordinal);
+        Assert.Contains("评审截止时间须晚于当前时间", await MoveAsync(ChinaTime.Input(DateTime.UtcNow.AddHours(-1))), StringComparison.Ordinal);
         Assert.Contains("“下周五”不是有效的日期时间", await MoveAsync("下周五"), StringComparison.Ordinal);
 
         // Not past the final round, whose entries come from this round's shortlist.
         var final = factory.WithDb(db => db.Rounds.Where(r => r.TrackId == db.Rounds.Single(x => x.Id == round).TrackId && r.Sequence == 2).Select(r => r.ClosesAt).Single());
-        Assert.Contains("各轮评审须依次截止", await MoveAsync(Local(final.AddDays(1))), StringComparison.Ordinal);
+        Assert.Contains("各轮评审须依次截止", await MoveAsync(ChinaTime.Input(final.AddDays(1))), StringComparison.Ordinal);
         Assert.Equal(closes, ClosesAt(round));
 
         (await organizer.PostAsync(roundPage, $"{roundPage}/close")).Dispose();
@@ -72,7 +72,7 @@ public sealed class RoundClosingTimeTests(AwardsFactory factory) : IClassFixture
 
         // A form still open in another tab.
         var token = await organizer.TokenFromAsync("/");
-        using var stale = await organizer.Client.PostAsync($"{roundPage}/closes-at", new FormUrlEncodedContent(new Dictionary<string, string> { ["closesAt"] = Local(closes.AddDays(7)), ["__RequestVerificationToken"] = token }));
+        using var stale = await organizer.Client.PostAsync($"{roundPage}/closes-at", new FormUrlEncodedContent(new Dictionary<string, string> { ["closesAt"] = ChinaTime.Input(closes.AddDays(7)), ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Contains("本轮评审已结束。", await organizer.GetStringAsync(roundPage), StringComparison.Ordinal);
         Assert.Equal(closes, ClosesAt(round));
@@ -94,10 +94,6 @@ public sealed class RoundClosingTimeTests(AwardsFactory factory) : IClassFixture
 
     private static Dictionary<string, string> Scores(List<int> criteria, string value) =>
         new(criteria.ToDictionary(c => $"c{c}", _ => value)) { ["version"] = "0", ["action"] = "draft", ["comment"] = "" };
-
-    private static string Local(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    private static string Chinese(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 }
