@@ -122,6 +122,58 @@ public class Track
         ordered[index].Reschedule(closesAt, utcNow);
     }
 
+    /// <summary>Renames the track and rewrites its description; a track always has a Chinese name.</summary>
+    public void Rename(BilingualText name, BilingualText description)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(description);
+        if (string.IsNullOrWhiteSpace(name.Zh))
+        {
+            throw new DomainException("A track needs a Chinese name.");
+        }
+
+        Name = name;
+        Description = description;
+    }
+
+    /// <summary>
+    /// Rewrites the rubric, one revision per criterion in their order. The wording may change at
+    /// any time. The weights and score ranges may change only while nobody has scored the track
+    /// (<paramref name="scored"/>): a score given on the old scale would be counted on the new one.
+    /// Either every revision applies or none does, and the weights must still add up to 1.
+    /// </summary>
+    public void ReviseRubric(IReadOnlyList<CriterionRevision> revisions, bool scored)
+    {
+        ArgumentNullException.ThrowIfNull(revisions);
+        var criteria = _criteria.OrderBy(c => c.Order).ToList();
+        if (revisions.Count != criteria.Count || revisions.Select(r => r.Order).Order().Where((order, i) => order != criteria[i].Order).Any())
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        var pairs = criteria.Select(c => (Criterion: c, Revision: revisions.Single(r => r.Order == c.Order))).ToList();
+        if (scored && pairs.Any(p => p.Criterion.Rescales(p.Revision)))
+        {
+            throw new DomainException("Judges have started scoring {0}, so its criteria's weights and score ranges can no longer change; their names and descriptions can.", Name);
+        }
+
+        foreach (var (criterion, revision) in pairs)
+        {
+            criterion.CheckRevision(revision);
+        }
+
+        var total = revisions.Sum(r => r.Weight);
+        if (Math.Abs(total - 1m) > 0.0001m)
+        {
+            throw new DomainException("The criteria weights of {0} add up to {1}, not 1.", Name, total);
+        }
+
+        foreach (var (criterion, revision) in pairs)
+        {
+            criterion.Revise(revision);
+        }
+    }
+
     /// <summary>A rubric is usable when it has criteria and their weights add up to 1.</summary>
     public void EnsureRubricIsComplete()
     {

@@ -174,6 +174,61 @@ public class TrackTests
         Assert.Equal(new TrackLimits(10, 100, null, 1), track.Limits);
     }
 
+    [Fact]
+    public void Rename_NeedsAChineseName_AndKeepsTheOldOneOtherwise()
+    {
+        var track = NewTrack();
+
+        Assert.Throws<DomainException>(() => track.Rename(new BilingualText(" ", "Story"), BilingualText.Empty));
+        Assert.Equal("征文", track.Name.Zh);
+
+        track.Rename(new BilingualText("我的帮扶故事", "My Help Story"), new BilingualText("讲述帮扶中的人和事。", string.Empty));
+        Assert.Equal(("我的帮扶故事", "讲述帮扶中的人和事。"), (track.Name.Zh, track.Description.Zh));
+    }
+
+    [Fact]
+    public void ReviseRubric_ChangesWordingWeightsAndRanges_WhileNobodyHasScored()
+    {
+        var track = NewTrack().AddCriterion(Criterion(1, 0.6m)).AddCriterion(Criterion(2, 0.4m));
+
+        track.ReviseRubric([Revision(1, "思想性", 0.5m, 0, 20), Revision(2, "文采", 0.5m, 0, 20)], scored: false);
+
+        Assert.Equal([("思想性", 0.5m, 20), ("文采", 0.5m, 20)], track.Criteria.Select(c => (c.Name.Zh, c.Weight, c.MaxScore)));
+        Assert.Equal(20m, track.MaxWeightedScore);
+    }
+
+    [Fact]
+    public void ReviseRubric_OnceScored_ChangesTheWordingOnly_AndRefusesANewScaleWithoutChangingAnything()
+    {
+        var track = NewTrack().AddCriterion(Criterion(1, 0.6m)).AddCriterion(Criterion(2, 0.4m));
+
+        var ex = Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 20)], scored: true));
+        Assert.Contains("weights and score ranges can no longer change", ex.MessageKey, StringComparison.Ordinal);
+        Assert.Equal([("标准1", 10), ("标准2", 10)], track.Criteria.Select(c => (c.Name.Zh, c.MaxScore)));
+
+        track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 10)], scored: true);
+        Assert.Equal(["思想性", "文采"], track.Criteria.Select(c => c.Name.Zh));
+    }
+
+    [Fact]
+    public void ReviseRubric_RefusesWeightsThatDoNotAddUpToOne_ABlankName_OrARangeThatLeavesOutALevel_AllOrNothing()
+    {
+        var banded = Criterion(2, 0.4m, maxScore: 20).AddLevel(new CriterionLevel(16, 20, Text("优"), BilingualText.Empty));
+        var track = NewTrack().AddCriterion(Criterion(1, 0.6m)).AddCriterion(banded);
+
+        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.3m, 0, 20)], scored: false));
+        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, " ", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 20)], scored: false));
+        var level = Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 15)], scored: false));
+        Assert.Equal([16, 20], level.Arguments.Skip(1).Cast<int>());
+        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 1m, 0, 10)], scored: false));
+        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(1, "文采", 0.4m, 0, 20)], scored: false));
+
+        Assert.Equal([("标准1", 0.6m, 10), ("标准2", 0.4m, 20)], track.Criteria.Select(c => (c.Name.Zh, c.Weight, c.MaxScore)));
+    }
+
+    private static CriterionRevision Revision(int order, string name, decimal weight, int min, int max) =>
+        new(order, Text(name), BilingualText.Empty, weight, min, max);
+
     private static Track NewTrack() => new("help-story", new BilingualText("征文", "Essay"), TrackKind.Essay, Entrant.Individual);
 
     private static BilingualText Text(string zh) => new(zh, string.Empty);
