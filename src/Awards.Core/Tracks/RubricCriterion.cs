@@ -98,7 +98,7 @@ public class RubricCriterion
 
         if (_levels.Count > 0 && (_levels.Min(l => l.MinScore) < revision.MinScore || _levels.Max(l => l.MaxScore) > revision.MaxScore))
         {
-            throw new DomainException("The levels of \"{0}\" describe scores from {1} to {2}; its score range must include them.", Name, _levels.Min(l => l.MinScore), _levels.Max(l => l.MaxScore));
+            throw new DomainException("The levels of the criterion {0} describe scores from {1} to {2}; its score range must include them.", Name, _levels.Min(l => l.MinScore), _levels.Max(l => l.MaxScore));
         }
     }
 

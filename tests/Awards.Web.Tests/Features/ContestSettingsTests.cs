@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Awards.Core.Entries;
 using Awards.Web.Tests.Infrastructure;
 using static Awards.Web.Tests.Infrastructure.Writing;
@@ -12,7 +11,7 @@ namespace Awards.Web.Tests.Features;
 /// /organizer/contest: the change applies at once everywhere (the deadline the server enforces,
 /// the public page), is kept in the audit log, and a bad or stale form changes nothing.
 /// </summary>
-public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>, IDisposable
+public sealed class ContestSettingsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>, IDisposable
 {
     private const string Page = "/organizer/contest";
 
@@ -217,34 +216,7 @@ public sealed partial class ContestSettingsTests(AwardsFactory factory) : IClass
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b.AddDays(1);
 
-    private static FormUrlEncodedContent Form(Dictionary<string, string> fields, string token) =>
-        new(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+    private static FormUrlEncodedContent Form(Dictionary<string, string> fields, string token) => FormFields.WithToken(fields, token);
 
-    // The form's fields as the page fills them (inputs and textareas), as a browser would send them.
-    private static Dictionary<string, string> Fields(string html)
-    {
-        var form = html[html.IndexOf("data-testid=\"contest-settings\"", StringComparison.Ordinal)..];
-        var fields = new Dictionary<string, string>();
-        foreach (Match input in InputField().Matches(form))
-        {
-            if (input.Groups["name"].Value != "__RequestVerificationToken")
-            {
-                fields[input.Groups["name"].Value] = WebUtility.HtmlDecode(input.Groups["value"].Value);
-            }
-        }
-
-        foreach (Match area in TextArea().Matches(form))
-        {
-            // A textarea's content starts after one line break, which the browser drops.
-            fields[area.Groups["name"].Value] = WebUtility.HtmlDecode(area.Groups["value"].Value).TrimStart('\r').TrimStart('\n');
-        }
-
-        return fields;
-    }
-
-    [GeneratedRegex("<input [^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex InputField();
-
-    [GeneratedRegex("<textarea [^>]*name=\"(?<name>[^\"]+)\"[^>]*>(?<value>[^<]*)</textarea>")]
-    private static partial Regex TextArea();
+    private static Dictionary<string, string> Fields(string html) => FormFields.Read(html, "contest-settings");
 }

@@ -56,6 +56,7 @@ public static class AuditLabels
         ["StartExport"] = "Export started",
         ["EditPreface"] = "Preface edited",
         ["EditContest"] = "Contest settings edited",
+        ["EditTrack"] = "Award settings edited",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -69,6 +70,7 @@ public static class AuditLabels
         ["Objection"] = "Objection to the notice",
         ["ExportJob"] = "Export job",
         ["ContestEdition"] = "Contest edition",
+        ["Track"] = "Award or theme",
     };
 
     /// <summary>The localization key for a stored action: its label, or the action itself when it has none.</summary>

@@ -1,0 +1,188 @@
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Awards.Web.Features.TrackSettings;
+
+/// <summary>
+/// The organizer's settings of one track of the running edition: its name and description, its
+/// entry limits, and its rubric. Quotas are set on the results page, phase dates on the contest's
+/// settings, round closing times on each round's page. Every page reads the track through the
+/// contest cache, which a save here moves on (ContestChanges).
+/// </summary>
+[Authorize(Roles = Roles.Organizer)]
+[Route("organizer/contest/tracks/{code}")]
+public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string code, CancellationToken cancellationToken)
+    {
+        if (await site.CurrentContestAsync(cancellationToken) is not { } contest || contest.Tracks.FirstOrDefault(t => t.Code == code) is not { } track)
+        {
+            return NotFound();
+        }
+
+        return View(await PageAsync(track, TrackSettingsForm.From(track), cancellationToken));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(string code, TrackSettingsForm form, CancellationToken cancellationToken)
+    {
+        if (await site.CurrentContestAsync(cancellationToken) is not { } contest || contest.Tracks.FirstOrDefault(t => t.Code == code) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        var settings = form.Parse((field, key, arguments) => ModelState.AddModelError(field, l[key, [l[arguments[0]].Value, .. arguments[1..]]]));
+        if (!ModelState.IsValid || settings is null)
+        {
+            return View("Index", await PageAsync(shown, form, cancellationToken));
+        }
+
+        // The check against the page's stamp and the write in one transaction: two organizers
+        // saving at the same moment cannot both pass the check, and a judge's first score cannot
+        // slip in between the check for scores and a change of the weights.
+        TrackSettingsForm? saved = null;
+        var overLimit = 0;
+        Outcome outcome;
+        try
+        {
+            outcome = await ImmediateTransaction.RunAsync(db, async ct =>
+            {
+                var track = await db.Tracks.Include(t => t.Criteria).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
+                if (track is null)
+                {
+                    return Outcome.NoTrack;
+                }
+
+                var before = TrackSettingsForm.Read(track);
+                if (TrackSettingsForm.Describe(before) == TrackSettingsForm.Describe(settings))
+                {
+                    // Nothing to change: a second click on the same form, or a save without edits.
+                    return Outcome.Unchanged;
+                }
+
+                if (form.Stamp != TrackSettingsForm.StampOf(track))
+                {
+                    // Someone saved since this page was opened: their change is not overwritten unseen.
+                    saved = TrackSettingsForm.From(track);
+                    return Outcome.Stale;
+                }
+
+                track.Rename(settings.Name, settings.Description);
+                track.SetLimits(settings.Limits);
+                track.ReviseRubric(settings.Criteria, await ScoredAsync(track.Id, ct));
+                overLimit = await RenumberSlotsAsync(track.Id, before.Limits, settings.Limits, ct);
+                audit.Record("EditTrack", "Track", track.Code, TrackSettingsForm.AuditSummary(before), TrackSettingsForm.AuditSummary(settings));
+                return Outcome.Saved;
+            }, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            // The transaction rolled back; the tracked track is this request's alone and is not saved.
+            ModelState.AddModelError(string.Empty, l.Rule(ex));
+            return View("Index", await PageAsync(shown, form, cancellationToken));
+        }
+
+        var page = $"/organizer/contest/tracks/{code}";
+        switch (outcome)
+        {
+            case Outcome.NoTrack:
+                return NotFound();
+            case Outcome.Stale:
+                // What they typed stays; under each field that differs, what is saved now. The page
+                // now carries the new stamp, so saving again replaces those values knowingly.
+                ModelState.AddModelError(string.Empty, l["The settings of this award were changed by someone else since you opened this page, so nothing was saved. Under the fields is what is saved now; save again to replace it with what you typed."]);
+                ModelState.Remove(nameof(form.Stamp));
+                form.Stamp = saved!.Stamp;
+                ViewData["Saved"] = saved;
+                return View("Index", await PageAsync(shown, form, cancellationToken));
+            case Outcome.Unchanged:
+                TempData["Message"] = l["Nothing was changed."].Value;
+                return Redirect(page);
+            default:
+                TempData["Message"] = overLimit == 0
+                    ? l["The settings of {0} are saved.", settings.Name.ForCurrentCulture()].Value
+                    : l["The settings of {0} are saved. {1} units or accounts already have more entries than the new limit allows: their entries stay, and they cannot submit more.", settings.Name.ForCurrentCulture(), overLimit].Value;
+                return Redirect(page);
+        }
+    }
+
+    /// <summary>The form, with the track as saved and whether scores lock its rubric's scale beside it for the view.</summary>
+    private async Task<TrackSettingsForm> PageAsync(Track track, TrackSettingsForm form, CancellationToken cancellationToken)
+    {
+        ViewData["Track"] = track;
+        ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
+        return form;
+    }
+
+    /// <summary>Whether any judge has saved a score, draft or submitted, in any round of the track.</summary>
+    private Task<bool> ScoredAsync(int trackId, CancellationToken cancellationToken) =>
+        (from s in db.Scores
+         join a in db.Assignments on s.AssignmentId equals a.Id
+         join r in db.Rounds on a.RoundId equals r.Id
+         where r.TrackId == trackId
+         select s.AssignmentId).AnyAsync(cancellationToken);
+
+    /// <summary>
+    /// Numbers again the places that entries hold under a per-unit or per-account limit that has
+    /// changed (<c>Entry.Submit</c> takes the lowest free place up to the limit). Every entry that
+    /// was ever submitted and not withdrawn holds one, numbered in the order they were submitted,
+    /// so that a unit with as many entries as the new limit is full, whatever the old limit was
+    /// (none, or one that left gaps). Returns how many units or accounts hold more than their new
+    /// limit: what they have stays, and they cannot submit more.
+    /// </summary>
+    private async Task<int> RenumberSlotsAsync(int trackId, TrackLimits before, TrackLimits after, CancellationToken cancellationToken)
+    {
+        var over = 0;
+        if (before.PerUnit != after.PerUnit)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Entries\" SET \"UnitSlot\" = NULL WHERE \"TrackId\" = {trackId} AND \"UnitSlot\" IS NOT NULL", cancellationToken);
+            if (after.PerUnit is int limit)
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    UPDATE "Entries" SET "UnitSlot" = ranked.n
+                    FROM (SELECT "Id", ROW_NUMBER() OVER (PARTITION BY "UnitId" ORDER BY "SubmittedAt", "Id") AS n
+                          FROM "Entries" WHERE "TrackId" = {trackId} AND "Status" NOT IN ('Draft', 'Withdrawn')) AS ranked
+                    WHERE "Entries"."Id" = ranked."Id"
+                    """,
+                    cancellationToken);
+                over += await db.Entries.Where(e => e.TrackId == trackId && e.UnitSlot > limit).Select(e => e.UnitId).Distinct().CountAsync(cancellationToken);
+            }
+        }
+
+        if (before.PerAuthor != after.PerAuthor)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Entries\" SET \"OwnerSlot\" = NULL WHERE \"TrackId\" = {trackId} AND \"OwnerSlot\" IS NOT NULL", cancellationToken);
+            if (after.PerAuthor is int limit)
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    UPDATE "Entries" SET "OwnerSlot" = ranked.n
+                    FROM (SELECT "Id", ROW_NUMBER() OVER (PARTITION BY "OwnerUserId" ORDER BY "SubmittedAt", "Id") AS n
+                          FROM "Entries" WHERE "TrackId" = {trackId} AND "Status" NOT IN ('Draft', 'Withdrawn')) AS ranked
+                    WHERE "Entries"."Id" = ranked."Id"
+                    """,
+                    cancellationToken);
+                over += await db.Entries.Where(e => e.TrackId == trackId && e.OwnerSlot > limit).Select(e => e.OwnerUserId).Distinct().CountAsync(cancellationToken);
+            }
+        }
+
+        return over;
+    }
+
+    private enum Outcome
+    {
+        NoTrack,
+        Unchanged,
+        Stale,
+        Saved,
+    }
+}

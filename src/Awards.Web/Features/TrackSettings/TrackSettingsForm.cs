@@ -1,0 +1,248 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Awards.Core.Common;
+using Awards.Core.Tracks;
+
+namespace Awards.Web.Features.TrackSettings;
+
+/// <summary>
+/// What the organizer changes of one track while the contest runs: its name and description,
+/// its entry limits, and its rubric's wording, weights and score ranges. Numbers arrive as text
+/// and are read here, so that a mistyped one gets a localized message naming the field.
+/// Messages and display names are localization keys.
+/// </summary>
+public sealed record TrackSettingsForm
+{
+    public const int MaxNameLength = 100;
+
+    public const int MaxDescriptionLength = 2_000;
+
+    /// <summary>The longest text a track may ask for, in characters.</summary>
+    public const int MaxTextLength = 100_000;
+
+    public const int MaxPerUnit = 1_000;
+
+    public const int MaxPerAuthor = 100;
+
+    public const string WholeNumberMessage = "{0} must be a whole number from {1} to {2}.";
+
+    public const string WeightMessage = "\"{0}\" is not a weight: use a number above 0 and at most 1, with at most four decimals, such as 0.25.";
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Name (Chinese)")]
+    public string NameZh { get; set; } = string.Empty;
+
+    [StringLength(MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Name (English)")]
+    public string? NameEn { get; set; }
+
+    [StringLength(MaxDescriptionLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Description (Chinese)")]
+    public string? DescriptionZh { get; set; }
+
+    [StringLength(MaxDescriptionLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Description (English)")]
+    public string? DescriptionEn { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Fewest characters")]
+    public string MinLength { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Most characters")]
+    public string MaxLength { get; set; } = string.Empty;
+
+    [Display(Name = "Entries per unit")]
+    public string? PerUnit { get; set; }
+
+    [Display(Name = "Entries per account")]
+    public string? PerAuthor { get; set; }
+
+    public List<CriterionFields> Criteria { get; set; } = [];
+
+    /// <summary>The settings as they were when the page was opened (<see cref="StampOf"/>): a save from an older page is refused.</summary>
+    public string? Stamp { get; set; }
+
+    public static TrackSettingsForm From(Track track)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return new TrackSettingsForm
+        {
+            NameZh = track.Name.Zh,
+            NameEn = track.Name.En,
+            DescriptionZh = track.Description.Zh,
+            DescriptionEn = track.Description.En,
+            MinLength = Number(track.Limits.MinLength),
+            MaxLength = Number(track.Limits.MaxLength),
+            PerUnit = track.Limits.PerUnit is int unit ? Number(unit) : null,
+            PerAuthor = track.Limits.PerAuthor is int author ? Number(author) : null,
+            Criteria = [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionFields
+            {
+                Order = c.Order,
+                NameZh = c.Name.Zh,
+                NameEn = c.Name.En,
+                DescriptionZh = c.Description.Zh,
+                DescriptionEn = c.Description.En,
+                Weight = c.Weight.ToString("0.####", CultureInfo.InvariantCulture),
+                MinScore = Number(c.MinScore),
+                MaxScore = Number(c.MaxScore),
+            })],
+            Stamp = StampOf(track),
+        };
+    }
+
+    /// <summary>A digest of everything this form changes, as it is saved now.</summary>
+    public static string StampOf(Track track) => Digest(Describe(Read(track)))[..32];
+
+    /// <summary>The track's settings as they are now.</summary>
+    public static Settings Read(Track track)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return new Settings(
+            track.Name,
+            track.Description,
+            track.Limits,
+            [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionRevision(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore))]);
+    }
+
+    /// <summary>Everything the settings hold, one value per line: two equal descriptions are equal settings.</summary>
+    public static string Describe(Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var text = new StringBuilder()
+            .AppendLine(settings.Name.Zh).AppendLine(settings.Name.En)
+            .AppendLine(settings.Description.Zh).AppendLine(settings.Description.En)
+            .AppendLine(CultureInfo.InvariantCulture, $"{settings.Limits.MinLength}/{settings.Limits.MaxLength}/{settings.Limits.PerUnit}/{settings.Limits.PerAuthor}");
+        foreach (var c in settings.Criteria)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{c.Order}/{c.Weight:0.####}/{c.MinScore}/{c.MaxScore}")
+                .AppendLine(c.Name.Zh).AppendLine(c.Name.En).AppendLine(c.Description.Zh).AppendLine(c.Description.En);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The settings for the audit log: the names, the limits and each criterion's weight and range
+    /// as they are; the descriptions by digest, which shows that they changed without copying them.
+    /// </summary>
+    public static string AuditSummary(Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var limits = settings.Limits;
+        var criteria = string.Join(", ", settings.Criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name.Zh} {c.Weight:0.####} ({c.MinScore}–{c.MaxScore})")));
+        var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; descriptions {Digest(descriptions)[..8]}");
+    }
+
+    /// <summary>
+    /// The settings typed, or null with a message on each field whose number cannot be read;
+    /// <paramref name="error"/> gets the field, the message's key and its arguments: the field's
+    /// display name (a key too) and the allowed range.
+    /// </summary>
+    public Settings? Parse(Action<string, string, string[]> error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var ok = true;
+        int? Whole(string field, string name, string? value, int min, int max, bool optional = false)
+        {
+            if (optional && string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+            {
+                return number;
+            }
+
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                // A blank required number has its [Required] message already.
+                error(field, WholeNumberMessage, [name, Number(min), Number(max)]);
+            }
+
+            ok = false;
+            return null;
+        }
+
+        var minLength = Whole(nameof(MinLength), "Fewest characters", MinLength, 0, MaxTextLength);
+        var maxLength = Whole(nameof(MaxLength), "Most characters", MaxLength, 0, MaxTextLength);
+        var perUnit = Whole(nameof(PerUnit), "Entries per unit", PerUnit, 1, MaxPerUnit, optional: true);
+        var perAuthor = Whole(nameof(PerAuthor), "Entries per account", PerAuthor, 1, MaxPerAuthor, optional: true);
+        var criteria = new List<CriterionRevision>();
+        for (var i = 0; i < Criteria.Count; i++)
+        {
+            var c = Criteria[i];
+            var prefix = $"{nameof(Criteria)}[{i}].";
+            decimal? weight = decimal.TryParse(c.Weight?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var w) && w > 0 && w <= 1 && decimal.Round(w, 4) == w ? w : null;
+            if (weight is null)
+            {
+                if (!string.IsNullOrWhiteSpace(c.Weight))
+                {
+                    error(prefix + nameof(CriterionFields.Weight), WeightMessage, [c.Weight.Trim()]);
+                }
+
+                ok = false;
+            }
+
+            var minScore = Whole(prefix + nameof(CriterionFields.MinScore), "Lowest score", c.MinScore, 0, 1_000);
+            var maxScore = Whole(prefix + nameof(CriterionFields.MaxScore), "Highest score", c.MaxScore, 0, 1_000);
+            if (weight is decimal ww && minScore is int lo && maxScore is int hi)
+            {
+                criteria.Add(new CriterionRevision(c.Order, Text(c.NameZh, c.NameEn), Text(c.DescriptionZh, c.DescriptionEn), ww, lo, hi));
+            }
+        }
+
+        return ok && minLength is int a && maxLength is int b
+            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), criteria)
+            : null;
+    }
+
+    private static BilingualText Text(string? zh, string? en) => new(zh?.Trim() ?? string.Empty, en?.Trim() ?? string.Empty);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>A track's settings, as typed or as saved.</summary>
+    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria);
+}
+
+/// <summary>One criterion of the rubric on the track's settings page.</summary>
+public sealed record CriterionFields
+{
+    public int Order { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Criterion (Chinese)")]
+    public string NameZh { get; set; } = string.Empty;
+
+    [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Criterion (English)")]
+    public string? NameEn { get; set; }
+
+    [StringLength(TrackSettingsForm.MaxDescriptionLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "What judges look for (Chinese)")]
+    public string? DescriptionZh { get; set; }
+
+    [StringLength(TrackSettingsForm.MaxDescriptionLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "What judges look for (English)")]
+    public string? DescriptionEn { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Weight")]
+    public string Weight { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Lowest score")]
+    public string MinScore { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Highest score")]
+    public string MaxScore { get; set; } = string.Empty;
+}

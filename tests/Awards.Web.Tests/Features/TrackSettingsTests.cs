@@ -1,0 +1,249 @@
+using System.Net;
+using Awards.Core.Entries;
+using Awards.Web.Tests.Infrastructure;
+
+namespace Awards.Web.Tests.Features;
+
+/// <summary>
+/// The organizer changes one award's or theme's name, description, entry limits and rubric at
+/// /organizer/contest/tracks/{code}: the change applies at once (the public page, the limits the
+/// server enforces), is kept in the audit log, and a bad, stale or too-late change changes nothing.
+/// Each test works on its own track, since the class shares one database.
+/// </summary>
+public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private static string Page(string code) => $"/organizer/contest/tracks/{code}";
+
+    [Fact]
+    public async Task ANewNameAndLongerMinimum_ShowOnThePublicPage_AndAShorterEssayIsRefused_WithTheNewNumbers()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        Assert.Contains("href=\"/organizer/contest/tracks/journey\"", await organizer.GetStringAsync("/organizer/contest"), StringComparison.Ordinal);
+        var author = await Writing.NewAuthorAsync(factory, "track.settings@example.org");
+        var draft = await Writing.CreateDraftAsync(author, "journey");
+        var length = factory.WithDb(db => db.Entries.Single(e => e.Code == draft).Length);
+
+        var fields = await FieldsAsync(organizer, "journey");
+        fields["NameZh"] = "我的脱贫路";
+        fields["DescriptionEn"] = "How a family left poverty behind.";
+        fields["MinLength"] = (length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var saved = await organizer.SubmitAsync(Page("journey"), Page("journey"), fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Contains("我的脱贫路的设置已保存。", await organizer.GetStringAsync(Page("journey")), StringComparison.Ordinal);
+        var anonymous = new Browser(factory);
+        Assert.Contains("我的脱贫路", await anonymous.GetStringAsync("/tracks/journey"), StringComparison.Ordinal);
+        Assert.Contains("How a family left poverty behind.", await anonymous.GetStringAsync("/tracks/journey?culture=en"), StringComparison.Ordinal);
+
+        using (var refused = await Writing.SubmitAsync(author, draft))
+        {
+            var html = await author.GetStringAsync(refused.Headers.Location?.OriginalString ?? $"/essays/{draft}");
+            Assert.Contains($"{length + 1} 至 6000", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == draft).Status));
+        var audit = factory.WithDb(db => db.AuditLog.Single(a => a.Action == "EditTrack" && a.EntityKey == "journey"));
+        Assert.Contains("1000–6000 characters", audit.Before, StringComparison.Ordinal);
+        Assert.Contains($"{length + 1}–6000 characters", audit.After, StringComparison.Ordinal);
+        Assert.Contains("修改奖项设置", await organizer.GetStringAsync("/organizer/audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALowerPerUnitLimit_CountsTheEntriesAlreadySubmitted_AndNoLimitLetsTheUnitSubmitMore()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var coordinator = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        // The demo's Qingshan has one innovation nomination submitted; with a limit of one it is full.
+        await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
+        var second = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第二项推荐"));
+        await AssertRefusedAsync(coordinator, second, "本单位在该奖项已提交 1 项推荐，已达上限");
+
+        // No limit: the second goes in.
+        await SaveAsync(organizer, "innovation", f => f["PerUnit"] = string.Empty);
+        (await Nominating.SubmitAsync(coordinator, second)).Dispose();
+        Assert.Equal(EntryStatus.Submitted, Status(second));
+
+        // A limit of one again: the two stay, the organizer is told, and a third is refused.
+        var message = await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
+        Assert.Contains("已有 1 个单位或账户的报送数超过新的限额", message, StringComparison.Ordinal);
+        var third = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第三项推荐"));
+        await AssertRefusedAsync(coordinator, third, "本单位在该奖项已提交 1 项推荐，已达上限");
+        Assert.Equal([EntryStatus.Submitted, EntryStatus.Submitted], factory.WithDb(db => db.Entries.Where(e => e.Code != third && e.Track.Code == "innovation" && e.UnitId == db.Units.Single(u => u.Code == "qingshan").Id).Select(e => e.Status).ToList()));
+
+        // Three: there is room for the third.
+        await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "3");
+        (await Nominating.SubmitAsync(coordinator, third)).Dispose();
+        Assert.Equal(EntryStatus.Submitted, Status(third));
+        // The dashboard reads the limit from the cached contest, which the change of a limit alone moves on.
+        Assert.Contains("3 / 3", await coordinator.GetStringAsync("/coordinator"), StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], factory.WithDb(db => db.Entries.Where(e => e.Track.Code == "innovation" && e.UnitId == db.Units.Single(u => u.Code == "qingshan").Id).Select(e => e.UnitSlot ?? 0).OrderBy(s => s).ToList()));
+    }
+
+    [Fact]
+    public async Task OnceAJudgeHasScored_TheWeightsAndRangesAreLocked_ButTheWordingCanChange()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        Judged.Score(factory, "dedication", [80m]);
+        var before = Criteria("dedication");
+
+        var page = await organizer.GetStringAsync(Page("dedication"));
+        Assert.Contains("data-testid=\"rubric-locked\"", page, StringComparison.Ordinal);
+        var fields = FormFields.Read(page, "track-settings");
+        fields["Criteria[0].Weight"] = "0.5";
+        fields["Criteria[1].Weight"] = (before[1].Weight + before[0].Weight - 0.5m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var refused = await organizer.Client.PostAsync(Page("dedication"), FormFields.WithToken(fields, await organizer.TokenFromAsync(Page("dedication")))))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("评委已开始为奉献奖评分", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, Criteria("dedication"));
+
+        await SaveAsync(organizer, "dedication", f => f["Criteria[0].NameZh"] = "先进事迹（重新命名）");
+        Assert.Equal("先进事迹（重新命名）", Criteria("dedication")[0].Name);
+        Assert.Equal(before.Select(c => (c.Weight, c.Max)), Criteria("dedication").Select(c => (c.Weight, c.Max)));
+    }
+
+    [Fact]
+    public async Task BeforeAnyScore_NewWeightsAndRanges_ReachTheRubric_AndWeightsThatDoNotAddUpAreRefused()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var before = Criteria("contribution");
+        var page = await organizer.GetStringAsync(Page("contribution"));
+        Assert.DoesNotContain("data-testid=\"rubric-locked\"", page, StringComparison.Ordinal);
+        var fields = FormFields.Read(page, "track-settings");
+
+        fields["Criteria[0].Weight"] = (before[0].Weight + 0.1m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var refused = await organizer.Client.PostAsync(Page("contribution"), FormFields.WithToken(fields, await organizer.TokenFromAsync(Page("contribution")))))
+        {
+            Assert.Contains("权重合计为 1.1", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, Criteria("contribution"));
+
+        var message = await SaveAsync(organizer, "contribution", f =>
+        {
+            f["Criteria[0].Weight"] = (before[0].Weight + 0.1m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            f["Criteria[1].Weight"] = (before[1].Weight - 0.1m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            f["Criteria[1].MaxScore"] = (before[1].Max + 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        Assert.Contains("贡献奖的设置已保存。", message, StringComparison.Ordinal);
+        var after = Criteria("contribution");
+        Assert.Equal((before[0].Weight + 0.1m, before[1].Weight - 0.1m, before[1].Max + 10), (after[0].Weight, after[1].Weight, after[1].Max));
+        var rubric = await new Browser(factory).GetStringAsync("/tracks/contribution");
+        Assert.Contains($"<td>{before[1].Min}–{before[1].Max + 10}</td>", rubric, StringComparison.Ordinal);
+        Assert.Contains($"<td>{(before[0].Weight + 0.1m) * 100:0}%</td>", rubric, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MistypedNumbers_AndAMinimumAboveTheMaximum_GetMessages_KeepWhatWasTyped_AndChangeNothing()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var before = Limits("endeavor");
+        var fields = await FieldsAsync(organizer, "endeavor");
+        fields["NameZh"] = "奋进奖（新）";
+        fields["MinLength"] = "八百";
+        fields["PerUnit"] = "0";
+        fields["Criteria[0].Weight"] = "三成";
+        using (var response = await organizer.SubmitAsync(Page("endeavor"), Page("endeavor"), fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("最少字数须为 0 至 100000 之间的整数。", html, StringComparison.Ordinal);
+            Assert.Contains("每单位限报须为 1 至 1000 之间的整数。", html, StringComparison.Ordinal);
+            Assert.Contains("“三成”不是有效的权重", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"奋进奖（新）\"", html, StringComparison.Ordinal);
+        }
+
+        fields = await FieldsAsync(organizer, "endeavor");
+        fields["MinLength"] = "6000";
+        fields["NameZh"] = " ";
+        using (var response = await organizer.SubmitAsync(Page("endeavor"), Page("endeavor"), fields))
+        {
+            Assert.Contains("请输入名称（中文）", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        fields["NameZh"] = "奋进奖";
+        using (var response = await organizer.SubmitAsync(Page("endeavor"), Page("endeavor"), fields))
+        {
+            Assert.Contains("字数限制须满足", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, Limits("endeavor"));
+        Assert.Equal("奋进奖", factory.WithDb(db => db.Tracks.Single(t => t.Code == "endeavor").Name.Zh));
+        Assert.Equal(0, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "EditTrack" && a.EntityKey == "endeavor")));
+    }
+
+    [Fact]
+    public async Task ASaveFromAPageOpenedBeforeAnotherSave_IsRefused_AndAJudgeOrAnUnknownTrackGetsNothing()
+    {
+        var first = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var second = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var secondFields = await FieldsAsync(second, "help-story");
+        await SaveAsync(first, "help-story", f => f["NameEn"] = "Stories of Help");
+
+        // The same values again: nothing to save, and no error.
+        Assert.Contains("没有任何改动。", await SaveAsync(first, "help-story", f => f["NameEn"] = "Stories of Help"), StringComparison.Ordinal);
+
+        secondFields["DescriptionZh"] = "另一位组织者的说明";
+        using (var stale = await second.SubmitAsync(Page("help-story"), Page("help-story"), secondFields))
+        {
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            var html = await stale.Content.ReadAsStringAsync();
+            Assert.Contains("此奖项的设置已被他人修改", html, StringComparison.Ordinal);
+            Assert.Contains("当前已保存：Stories of Help", html, StringComparison.Ordinal);
+            Assert.Contains("另一位组织者的说明", html, StringComparison.Ordinal);
+        }
+
+        var track = factory.WithDb(db => db.Tracks.Single(t => t.Code == "help-story"));
+        Assert.Equal("Stories of Help", track.Name.En);
+        Assert.NotEqual("另一位组织者的说明", track.Description.Zh);
+
+        var judge = await Nominating.SignedInAsync(factory, "judge.huang@demo.example");
+        using (var denied = await judge.Client.GetAsync(Page("help-story")))
+        {
+            Assert.StartsWith("/account/access-denied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        using (var unknown = await first.Client.GetAsync(Page("no-such-track")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> FieldsAsync(Browser organizer, string code) =>
+        FormFields.Read(await organizer.GetStringAsync(Page(code)), "track-settings");
+
+    /// <summary>Saves the page with one change and returns the message the organizer sees after it.</summary>
+    private static async Task<string> SaveAsync(Browser organizer, string code, Action<Dictionary<string, string>> change)
+    {
+        var fields = await FieldsAsync(organizer, code);
+        change(fields);
+        using (var saved = await organizer.SubmitAsync(Page(code), Page(code), fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var page = await organizer.GetStringAsync(Page(code));
+        return page[page.IndexOf("<main", StringComparison.Ordinal)..];
+    }
+
+    private static async Task AssertRefusedAsync(Browser coordinator, string code, string message)
+    {
+        using (var refused = await Nominating.SubmitAsync(coordinator, code))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        }
+
+        Assert.Contains(message, await coordinator.GetStringAsync($"/nominations/{code}"), StringComparison.Ordinal);
+    }
+
+    private EntryStatus Status(string code) => factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status);
+
+    private Core.Tracks.TrackLimits Limits(string code) => factory.WithDb(db => db.Tracks.Single(t => t.Code == code).Limits);
+
+    private List<(string Name, decimal Weight, int Min, int Max)> Criteria(string code) =>
+        factory.WithDb(db => db.RubricCriteria.Where(c => c.TrackId == db.Tracks.Single(t => t.Code == code).Id).OrderBy(c => c.Order).AsEnumerable().Select(c => (c.Name.Zh, c.Weight, c.MinScore, c.MaxScore)).ToList());
+}
