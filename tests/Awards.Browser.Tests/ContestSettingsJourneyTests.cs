@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Awards.Browser.Tests;
 
-/// <summary>A site of its own: the journey moves the contest's submission deadline and rewrites its rules.</summary>
+/// <summary>A site of its own: the journeys move the contest's submission deadline, rewrite its rules, and rename a theme with new limits.</summary>
 public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
@@ -32,6 +32,34 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Heading, new() { Name = "补充说明" }).WaitForAsync();
         Assert.Contains(extended.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture), await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Organizer_RenamesATheme_AndRaisesItsMinimum_FromTheContestSettings_AndThePublicPagesFollow()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = Journey.ConsoleErrors(page);
+
+        await Journey.SignInAsync(page, "organizer@demo.example", "**/organizer");
+        await page.GotoAsync("/organizer/contest");
+        await page.GetByTestId("track-settings-links").GetByRole(AriaRole.Link, new() { Name = "我的帮扶故事" }).ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/organizer/contest/tracks/help-story");
+
+        await page.GetByLabel("名称（中文）").FillAsync("我的帮扶故事（第二届）");
+        await page.GetByLabel("最少字数").FillAsync("1200");
+        await page.GetByLabel("评分项（中文）").First.FillAsync("主题思想");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "track-settings.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "我的帮扶故事（第二届）的设置已保存" }).WaitForAsync();
+        Assert.Equal("1200", await page.GetByLabel("最少字数").InputValueAsync());
+
+        await page.GotoAsync("/tracks/help-story");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "我的帮扶故事（第二届）" }).WaitForAsync();
+        Assert.Contains("主题思想", await page.GetByTestId("rubric").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("1200 至 6000 字", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Empty(consoleErrors);
     }
 }
