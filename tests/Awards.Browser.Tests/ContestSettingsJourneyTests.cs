@@ -50,6 +50,16 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
         await page.GetByLabel("名称（中文）").FillAsync("我的帮扶故事（第二届）");
         await page.GetByLabel("最少字数").FillAsync("1200");
         await page.GetByLabel("评分项（中文）").First.FillAsync("主题思想");
+
+        // The weights' total follows what is typed: 0.4 + 0.3 + 0.25 + 0.15 is not 1.
+        var sum = page.GetByTestId("weight-sum");
+        Assert.Equal("权重合计：1。", (await sum.InnerTextAsync()).Trim());
+        var weight = page.GetByLabel("权重").First;
+        await weight.FillAsync("0.4");
+        await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1.1。");
+        Assert.Contains("text-danger", await sum.Locator("span").GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
+        await weight.FillAsync("0.3");
+        await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1。");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "track-settings.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
 

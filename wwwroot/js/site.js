@@ -158,3 +158,27 @@
         });
     });
 })();
+
+// The live total of a rubric's weights, which must add up to 1 (the server checks again):
+// <span data-weight-sum data-template="合计 {0}"> beside inputs marked data-weight in the same form.
+(function () {
+    "use strict";
+    document.querySelectorAll("[data-weight-sum]").forEach(function (target) {
+        var form = target.closest("form");
+        if (!form) { return; }
+        var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-weight]"));
+        var template = target.getAttribute("data-template") || "{0}";
+        function update() {
+            // In ten-thousandths, as the server reads at most four decimals, so that 0.3 + 0.3 + 0.25 + 0.15 is 1.
+            var total = inputs.reduce(function (sum, input) {
+                var value = Number(input.value.trim());
+                return sum + (input.value.trim() === "" || isNaN(value) ? NaN : Math.round(value * 10000));
+            }, 0);
+            target.textContent = template.replace("{0}", isNaN(total) ? "?" : String(total / 10000));
+            target.classList.toggle("text-danger", total !== 10000);
+            target.classList.toggle("text-success", total === 10000);
+        }
+        inputs.forEach(function (input) { input.addEventListener("input", update); });
+        update();
+    });
+})();

@@ -213,6 +213,29 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         }
     }
 
+    [Fact]
+    public async Task TwoOrganizersSavingAtOnce_FromPagesOpenedTogether_OneSaveWins_AndTheOtherIsTold()
+    {
+        var first = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var second = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var a = await FieldsAsync(first, "org-innovation");
+        var b = await FieldsAsync(second, "org-innovation");
+        var (tokenA, tokenB) = (await first.TokenFromAsync(Page("org-innovation")), await second.TokenFromAsync(Page("org-innovation")));
+        a["NameEn"] = "Award A";
+        b["NameEn"] = "Award B";
+
+        var responses = await Task.WhenAll(
+            first.Client.PostAsync(Page("org-innovation"), FormFields.WithToken(a, tokenA)),
+            second.Client.PostAsync(Page("org-innovation"), FormFields.WithToken(b, tokenB)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Contains("此奖项的设置已被他人修改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = factory.WithDb(db => db.Tracks.Single(t => t.Code == "org-innovation").Name.En);
+        Assert.True(saved is "Award A" or "Award B", saved);
+        Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(e => e.Action == "EditTrack" && e.EntityKey == "org-innovation")));
+    }
+
     private static async Task<Dictionary<string, string>> FieldsAsync(Browser organizer, string code) =>
         FormFields.Read(await organizer.GetStringAsync(Page(code)), "track-settings");
 
