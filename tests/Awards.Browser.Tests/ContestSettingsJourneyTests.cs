@@ -36,7 +36,7 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Organizer_RenamesATheme_AndRaisesItsMinimum_FromTheContestSettings_AndThePublicPagesFollow()
+    public async Task Organizer_RenamesATheme_RaisesItsMinimum_AndAddsACriterion_FromTheContestSettings_AndThePublicPagesFollow()
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
@@ -60,6 +60,14 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
         Assert.Contains("text-danger", await sum.Locator("span").GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
         await weight.FillAsync("0.3");
         await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1。");
+
+        // A new criterion, its weight taken from the first: the total comes back to 1.
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加评分项" }).ClickAsync();
+        await page.GetByLabel("评分项（中文）").Nth(4).FillAsync("创新性");
+        await page.GetByLabel("权重").Nth(4).FillAsync("0.1");
+        await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1.1。");
+        await weight.FillAsync("0.2");
+        await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1。");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "track-settings.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
 
@@ -68,7 +76,9 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
 
         await page.GotoAsync("/tracks/help-story");
         await page.GetByRole(AriaRole.Heading, new() { Name = "我的帮扶故事（第二届）" }).WaitForAsync();
-        Assert.Contains("主题思想", await page.GetByTestId("rubric").InnerTextAsync(), StringComparison.Ordinal);
+        var rubric = await page.GetByTestId("rubric").InnerTextAsync();
+        Assert.Contains("主题思想", rubric, StringComparison.Ordinal);
+        Assert.Contains("创新性", rubric, StringComparison.Ordinal);
         Assert.Contains("1200 至 6000 字", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Empty(consoleErrors);
     }

@@ -160,25 +160,42 @@
 })();
 
 // The live total of a rubric's weights, which must add up to 1 (the server checks again):
-// <span data-weight-sum data-template="合计 {0}"> beside inputs marked data-weight in the same form.
+// <span data-weight-sum data-template="合计 {0}"> beside inputs marked data-weight in the same form;
+// a criterion whose [data-remove] box is ticked does not count. A button
+// <button data-add-criterion="#template" data-into="#list"> adds a criterion from the template,
+// numbering its fields after the ones already there (the server binds Criteria[0], [1], ...).
 (function () {
     "use strict";
     document.querySelectorAll("[data-weight-sum]").forEach(function (target) {
         var form = target.closest("form");
         if (!form) { return; }
-        var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-weight]"));
         var template = target.getAttribute("data-template") || "{0}";
         function update() {
             // In ten-thousandths, as the server reads at most four decimals, so that 0.3 + 0.3 + 0.25 + 0.15 is 1.
-            var total = inputs.reduce(function (sum, input) {
+            var total = Array.prototype.reduce.call(form.querySelectorAll("input[data-weight]"), function (sum, input) {
+                var row = input.closest("[data-criterion]");
+                var removed = row && row.querySelector("input[data-remove]:checked");
                 var value = Number(input.value.trim());
-                return sum + (input.value.trim() === "" || isNaN(value) ? NaN : Math.round(value * 10000));
+                return removed ? sum : sum + (input.value.trim() === "" || isNaN(value) ? NaN : Math.round(value * 10000));
             }, 0);
             target.textContent = template.replace("{0}", isNaN(total) ? "?" : String(total / 10000));
             target.classList.toggle("text-danger", total !== 10000);
             target.classList.toggle("text-success", total === 10000);
         }
-        inputs.forEach(function (input) { input.addEventListener("input", update); });
+        form.addEventListener("input", update);
+        form.addEventListener("change", update);
         update();
+    });
+    document.querySelectorAll("[data-add-criterion]").forEach(function (button) {
+        var template = document.querySelector(button.getAttribute("data-add-criterion"));
+        var list = document.querySelector(button.getAttribute("data-into"));
+        if (!template || !list) { return; }
+        button.addEventListener("click", function () {
+            var index = String(list.querySelectorAll("[data-criterion]").length);
+            list.insertAdjacentHTML("beforeend", template.innerHTML.replace(/__i__/g, index));
+            var first = list.lastElementChild.querySelector("input[type=text]");
+            if (first) { first.focus(); }
+            list.dispatchEvent(new Event("change", { bubbles: true }));
+        });
     });
 })();

@@ -137,30 +137,49 @@ public class Track
     }
 
     /// <summary>
-    /// Rewrites the rubric, one revision per criterion in their order. The wording may change at
-    /// any time. The weights and score ranges may change only while nobody has scored the track
-    /// (<paramref name="scored"/>): a score given on the old scale would be counted on the new one.
-    /// Either every revision applies or none does, and the weights must still add up to 1.
+    /// Rewrites the rubric. A revision with the <see cref="CriterionRevision.Order"/> of an existing
+    /// criterion rewrites it; one with order 0 adds a criterion at the end; a criterion without a
+    /// revision is removed. The wording may change at any time. Everything else (weights, score
+    /// ranges, which criteria there are) may change only while nobody has scored the track
+    /// (<paramref name="scored"/>): a score given on the old rubric would be counted on the new one.
+    /// Either every change applies or none does; a rubric keeps at least one criterion, and its
+    /// weights must still add up to 1.
     /// </summary>
     public void ReviseRubric(IReadOnlyList<CriterionRevision> revisions, bool scored)
     {
         ArgumentNullException.ThrowIfNull(revisions);
-        var criteria = _criteria.OrderBy(c => c.Order).ToList();
-        if (revisions.Count != criteria.Count || revisions.Select(r => r.Order).Order().Where((order, i) => order != criteria[i].Order).Any())
+        var kept = revisions.Where(r => r.Order != 0).ToList();
+        var added = revisions.Where(r => r.Order == 0).ToList();
+        if (kept.Select(r => r.Order).Distinct().Count() != kept.Count || kept.Any(r => _criteria.All(c => c.Order != r.Order)))
         {
+            // A criterion named twice, or one that is not (or no longer) in the rubric.
             throw new DomainException("The operation is not allowed.");
         }
 
-        var pairs = criteria.Select(c => (Criterion: c, Revision: revisions.Single(r => r.Order == c.Order))).ToList();
-        if (scored && pairs.Any(p => p.Criterion.Rescales(p.Revision)))
+        var pairs = kept.Select(r => (Criterion: _criteria.Single(c => c.Order == r.Order), Revision: r)).ToList();
+        var removed = _criteria.Where(c => kept.All(r => r.Order != c.Order)).ToList();
+        if (scored && (added.Count > 0 || removed.Count > 0 || pairs.Any(p => p.Criterion.Rescales(p.Revision))))
         {
-            throw new DomainException("Judges have started scoring {0}, so its criteria's weights and score ranges can no longer change; their names and descriptions can.", Name);
+            throw new DomainException("Judges have started scoring {0}, so its criteria, their weights and their score ranges can no longer change; their names and descriptions can.", Name);
+        }
+
+        if (revisions.Count == 0)
+        {
+            throw new DomainException("A rubric needs at least one criterion.");
         }
 
         foreach (var (criterion, revision) in pairs)
         {
             criterion.CheckRevision(revision);
         }
+
+        var next = _criteria.Count == 0 ? 1 : _criteria.Max(c => c.Order) + 1;
+        var newCriteria = added.Select(r =>
+        {
+            var criterion = new RubricCriterion(next++, r.Name, r.Description, r.Weight, r.MinScore, r.MaxScore);
+            criterion.CheckRevision(r with { Order = criterion.Order });
+            return criterion;
+        }).ToList();
 
         var total = revisions.Sum(r => r.Weight);
         if (Math.Abs(total - 1m) > 0.0001m)
@@ -172,6 +191,13 @@ public class Track
         {
             criterion.Revise(revision);
         }
+
+        foreach (var criterion in removed)
+        {
+            _criteria.Remove(criterion);
+        }
+
+        _criteria.AddRange(newCriteria);
     }
 
     /// <summary>A rubric is usable when it has criteria and their weights add up to 1.</summary>

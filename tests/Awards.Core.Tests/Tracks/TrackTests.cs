@@ -203,7 +203,7 @@ public class TrackTests
         var track = NewTrack().AddCriterion(Criterion(1, 0.6m)).AddCriterion(Criterion(2, 0.4m));
 
         var ex = Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 20)], scored: true));
-        Assert.Contains("weights and score ranges can no longer change", ex.MessageKey, StringComparison.Ordinal);
+        Assert.Contains("their weights and their score ranges can no longer change", ex.MessageKey, StringComparison.Ordinal);
         Assert.Equal([("标准1", 10), ("标准2", 10)], track.Criteria.Select(c => (c.Name.Zh, c.MaxScore)));
 
         track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 10)], scored: true);
@@ -220,10 +220,29 @@ public class TrackTests
         Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, " ", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 20)], scored: false));
         var level = Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.4m, 0, 15)], scored: false));
         Assert.Equal([16, 20], level.Arguments.Skip(1).Cast<int>());
-        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 1m, 0, 10)], scored: false));
         Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(1, "文采", 0.4m, 0, 20)], scored: false));
+        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(3, "文采", 0.4m, 0, 20)], scored: false));
+        Assert.Throws<DomainException>(() => track.ReviseRubric([], scored: false));
+        Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.2m, 0, 20), Revision(0, "新项", 0.2m, 5, 5)], scored: false));
 
         Assert.Equal([("标准1", 0.6m, 10), ("标准2", 0.4m, 20)], track.Criteria.Select(c => (c.Name.Zh, c.Weight, c.MaxScore)));
+    }
+
+    [Fact]
+    public void ReviseRubric_AddsAndRemovesCriteria_WhileNobodyHasScored_ButNotOnceScored()
+    {
+        var track = NewTrack().AddCriterion(Criterion(1, 0.5m)).AddCriterion(Criterion(2, 0.3m)).AddCriterion(Criterion(3, 0.2m));
+        CriterionRevision[] change = [Revision(1, "思想性", 0.5m, 0, 10), Revision(3, "结构", 0.2m, 0, 10), Revision(0, "创新", 0.3m, 0, 20)];
+
+        Assert.Throws<DomainException>(() => track.ReviseRubric(change, scored: true));
+        Assert.Equal([1, 2, 3], track.Criteria.Select(c => c.Order));
+
+        track.ReviseRubric(change, scored: false);
+
+        // The removed criterion 2 leaves a gap; the new one comes after the last, never reusing an order.
+        Assert.Equal([(1, "思想性"), (3, "结构"), (4, "创新")], track.Criteria.OrderBy(c => c.Order).Select(c => (c.Order, c.Name.Zh)));
+        Assert.Equal(20, track.Criteria.Single(c => c.Order == 4).MaxScore);
+        track.EnsureRubricIsComplete();
     }
 
     private static CriterionRevision Revision(int order, string name, decimal weight, int min, int max) =>

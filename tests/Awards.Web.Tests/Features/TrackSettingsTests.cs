@@ -132,9 +132,29 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Contains("贡献奖的设置已保存。", message, StringComparison.Ordinal);
         var after = Criteria("contribution");
         Assert.Equal((before[0].Weight + 0.1m, before[1].Weight - 0.1m, before[1].Max + 10), (after[0].Weight, after[1].Weight, after[1].Max));
-        var rubric = await new Browser(factory).GetStringAsync("/tracks/contribution");
+        string rubric = await new Browser(factory).GetStringAsync("/tracks/contribution");
         Assert.Contains($"<td>{before[1].Min}–{before[1].Max + 10}</td>", rubric, StringComparison.Ordinal);
         Assert.Contains($"<td>{(before[0].Weight + 0.1m) * 100:0}%</td>", rubric, StringComparison.Ordinal);
+
+        // The last criterion out, a new one in with its weight.
+        var last = after.Count - 1;
+        message = await SaveAsync(organizer, "contribution", f =>
+        {
+            f[$"Criteria[{last}].Remove"] = "true";
+            f[$"Criteria[{after.Count}].Order"] = "0";
+            f[$"Criteria[{after.Count}].NameZh"] = "带动示范作用";
+            f[$"Criteria[{after.Count}].NameEn"] = "Example to others";
+            f[$"Criteria[{after.Count}].Weight"] = after[last].Weight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            f[$"Criteria[{after.Count}].MinScore"] = "0";
+            f[$"Criteria[{after.Count}].MaxScore"] = "50";
+        });
+        Assert.Contains("贡献奖的设置已保存。", message, StringComparison.Ordinal);
+        var revised = Criteria("contribution");
+        Assert.Equal([.. after.Take(last).Select(c => c.Name), "带动示范作用"], revised.Select(c => c.Name));
+        Assert.Equal((after[last].Weight, 0, 50), (revised[^1].Weight, revised[^1].Min, revised[^1].Max));
+        rubric = await new Browser(factory).GetStringAsync("/tracks/contribution");
+        Assert.Contains("带动示范作用", rubric, StringComparison.Ordinal);
+        Assert.DoesNotContain(after[last].Name, rubric, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,11 +12,14 @@ public static partial class FormFields
         ArgumentNullException.ThrowIfNull(html);
         var start = html.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no form {testId} on the page");
-        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        // A template's fields are not the form's until a script copies them in.
+        var form = Template().Replace(html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)], string.Empty);
         var fields = new Dictionary<string, string>();
         foreach (Match input in InputField().Matches(form))
         {
-            if (input.Groups["name"].Value != "__RequestVerificationToken")
+            // An unticked box sends nothing (its hidden "false", after it, does).
+            var unticked = input.Value.Contains("type=\"checkbox\"", StringComparison.Ordinal) && !input.Value.Contains(" checked", StringComparison.Ordinal);
+            if (input.Groups["name"].Value != "__RequestVerificationToken" && !unticked)
             {
                 fields[input.Groups["name"].Value] = WebUtility.HtmlDecode(input.Groups["value"].Value);
             }
@@ -37,6 +40,9 @@ public static partial class FormFields
 
     [GeneratedRegex("<input [^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
     private static partial Regex InputField();
+
+    [GeneratedRegex("<template[\\s\\S]*?</template>")]
+    private static partial Regex Template();
 
     [GeneratedRegex("<textarea [^>]*name=\"(?<name>[^\"]+)\"[^>]*>(?<value>[^<]*)</textarea>")]
     private static partial Regex TextArea();

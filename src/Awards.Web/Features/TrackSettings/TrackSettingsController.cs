@@ -39,6 +39,18 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
             return NotFound();
         }
 
+        // A criterion being removed needs no valid fields.
+        for (var i = 0; i < form.Criteria.Count; i++)
+        {
+            if (form.Criteria[i].Remove)
+            {
+                foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(form.Criteria)}[{i}].", StringComparison.Ordinal)).ToList())
+                {
+                    ModelState.Remove(key);
+                }
+            }
+        }
+
         var settings = form.Parse((field, key, arguments) => ModelState.AddModelError(field, l[key, [l[arguments[0]].Value, .. arguments[1..]]]));
         if (!ModelState.IsValid || settings is null)
         {

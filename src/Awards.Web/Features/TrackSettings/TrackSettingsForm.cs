@@ -177,6 +177,11 @@ public sealed record TrackSettingsForm
         for (var i = 0; i < Criteria.Count; i++)
         {
             var c = Criteria[i];
+            if (c.Remove)
+            {
+                continue;
+            }
+
             var prefix = $"{nameof(Criteria)}[{i}].";
             decimal? weight = decimal.TryParse(c.Weight?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var w) && w > 0 && w <= 1 && decimal.Round(w, 4) == w ? w : null;
             if (weight is null)
@@ -215,7 +220,12 @@ public sealed record TrackSettingsForm
 /// <summary>One criterion of the rubric on the track's settings page.</summary>
 public sealed record CriterionFields
 {
+    /// <summary>The criterion's place in the rubric; 0 for one the organizer is adding.</summary>
     public int Order { get; set; }
+
+    /// <summary>Ticked to take the criterion out of the rubric.</summary>
+    [Display(Name = "Remove this criterion")]
+    public bool Remove { get; set; }
 
     [Required(ErrorMessage = "Please enter {0}.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
