@@ -11,6 +11,9 @@ public class Track
     private readonly List<AwardLevel> _awardLevels = [];
     private readonly List<JudgingRound> _rounds = [];
 
+    /// <summary>The most criteria a rubric may have: a judge scores each of them for every entry.</summary>
+    public const int MaxCriteria = 20;
+
     public Track(string code, BilingualText name, TrackKind kind, Entrant entrant)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -122,6 +125,52 @@ public class Track
         ordered[index].Reschedule(closesAt, utcNow);
     }
 
+    /// <summary>
+    /// A new track of the same kind, set up like this one: who may enter, blind or not, the entry
+    /// limits, the rubric (with each criterion's levels), the prize levels with their quotas, and
+    /// the judging rounds with their closing times. Nothing of its entries, judges or results.
+    /// </summary>
+    public Track CopyAs(string code, BilingualText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.IsNullOrWhiteSpace(name.Zh))
+        {
+            throw new DomainException("A track needs a Chinese name.");
+        }
+
+        var copy = new Track(code, name, Kind, Entrant) { IsBlind = IsBlind };
+
+        // A limits of its own: the database keeps them in the track's row (an EF owned type), and
+        // one instance cannot belong to two tracks.
+        copy.SetLimits(Limits with { });
+        foreach (var c in _criteria.OrderBy(c => c.Order))
+        {
+            var criterion = new RubricCriterion(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore);
+            foreach (var level in c.Levels)
+            {
+                criterion.AddLevel(level);
+            }
+
+            copy.AddCriterion(criterion);
+        }
+
+        foreach (var level in _awardLevels.OrderBy(l => l.Rank))
+        {
+            copy.AddAwardLevel(new AwardLevel(level.Rank, level.Name, level.Quota));
+        }
+
+        foreach (var round in _rounds.OrderBy(r => r.Sequence))
+        {
+            copy.AddRound(new JudgingRound(round.Sequence, round.Kind, round.Name, round.JudgesPerEntry, round.ClosesAt)
+            {
+                ShortlistTop = round.ShortlistTop,
+                ShortlistPercent = round.ShortlistPercent,
+            });
+        }
+
+        return copy;
+    }
+
     /// <summary>Renames the track and rewrites its description; a track always has a Chinese name.</summary>
     public void Rename(BilingualText name, BilingualText description)
     {
@@ -166,6 +215,11 @@ public class Track
         if (revisions.Count == 0)
         {
             throw new DomainException("A rubric needs at least one criterion.");
+        }
+
+        if (revisions.Count > MaxCriteria)
+        {
+            throw new DomainException("A rubric can have at most {0} criteria.", MaxCriteria);
         }
 
         foreach (var (criterion, revision) in pairs)

@@ -223,6 +223,9 @@ public class TrackTests
         Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(1, "文采", 0.4m, 0, 20)], scored: false));
         Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(3, "文采", 0.4m, 0, 20)], scored: false));
         Assert.Throws<DomainException>(() => track.ReviseRubric([], scored: false));
+        // 21 criteria whose weights do add up to 1: one too many.
+        var tooMany = Assert.Throws<DomainException>(() => track.ReviseRubric([.. Enumerable.Range(0, 20).Select(_ => Revision(0, "项", 0.0476m, 0, 10)), Revision(0, "项", 0.048m, 0, 10)], scored: false));
+        Assert.Equal("A rubric can have at most {0} criteria.", tooMany.MessageKey);
         Assert.Throws<DomainException>(() => track.ReviseRubric([Revision(1, "思想性", 0.6m, 0, 10), Revision(2, "文采", 0.2m, 0, 20), Revision(0, "新项", 0.2m, 5, 5)], scored: false));
 
         Assert.Equal([("标准1", 0.6m, 10), ("标准2", 0.4m, 20)], track.Criteria.Select(c => (c.Name.Zh, c.Weight, c.MaxScore)));
@@ -243,6 +246,27 @@ public class TrackTests
         Assert.Equal([(1, "思想性"), (3, "结构"), (4, "创新")], track.Criteria.OrderBy(c => c.Order).Select(c => (c.Order, c.Name.Zh)));
         Assert.Equal(20, track.Criteria.Single(c => c.Order == 4).MaxScore);
         track.EnsureRubricIsComplete();
+    }
+
+    [Fact]
+    public void CopyAs_SetsUpANewTrackLikeThisOne_WithItsOwnCodeAndName()
+    {
+        var banded = Criterion(2, 0.4m, maxScore: 20).AddLevel(new CriterionLevel(16, 20, Text("优"), BilingualText.Empty));
+        var track = NewTrack().AddCriterion(Criterion(1, 0.6m)).AddCriterion(banded)
+            .AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5)).AddAwardLevel(new AwardLevel(2, Text("二等奖"), 10))
+            .AddRound(Round(1, RoundKind.Preliminary)).AddRound(new JudgingRound(2, RoundKind.Final, Text("终评"), 5, ClosesAt.AddDays(5)) { ShortlistTop = 30 });
+        track.SetLimits(new TrackLimits(1000, 6000, null, 1));
+
+        var copy = track.CopyAs("village-change", new BilingualText("我眼中的乡村变化", "Changes in My Village"));
+
+        Assert.Equal(("village-change", "我眼中的乡村变化", TrackKind.Essay, Entrant.Individual), (copy.Code, copy.Name.Zh, copy.Kind, copy.Entrant));
+        Assert.Equal(track.Limits, copy.Limits);
+        Assert.Equal(track.Criteria.Select(c => (c.Order, c.Name.Zh, c.Weight, c.MaxScore, c.Levels.Count)), copy.Criteria.Select(c => (c.Order, c.Name.Zh, c.Weight, c.MaxScore, c.Levels.Count)));
+        Assert.Equal([(1, 5), (2, 10)], copy.AwardLevels.Select(l => (l.Rank, l.Quota)));
+        Assert.Equal([(1, RoundKind.Preliminary, (int?)null), (2, RoundKind.Final, 30)], copy.Rounds.Select(r => (r.Sequence, r.Kind, r.ShortlistTop)));
+        Assert.NotSame(track.Criteria[0], copy.Criteria[0]);
+        Assert.NotSame(track.Limits, copy.Limits);
+        Assert.Throws<DomainException>(() => track.CopyAs("blank-name", new BilingualText(" ", "Blank")));
     }
 
     private static CriterionRevision Revision(int order, string name, decimal weight, int min, int max) =>

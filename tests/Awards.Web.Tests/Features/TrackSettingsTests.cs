@@ -256,6 +256,109 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(e => e.Action == "EditTrack" && e.EntityKey == "org-innovation")));
     }
 
+    [Fact]
+    public async Task AnOrganizerAddsATheme_SetUpLikeAnother_AnAuthorWritesForIt_AndOnlyAThemeNobodyEnteredCanBeRemoved()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        Assert.Contains("href=\"/organizer/contest/new-track\"", await organizer.GetStringAsync("/organizer/contest"), StringComparison.Ordinal);
+        var theme = NewTrack("journey", "village-story", "我眼中的乡村变化", "Changes in My Village");
+        using (var added = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, theme))
+        {
+            Assert.Equal(Page("village-story"), added.Headers.Location?.OriginalString);
+        }
+
+        var settings = await organizer.GetStringAsync(Page("village-story"));
+        Assert.Contains("已添加我眼中的乡村变化，参照", settings, StringComparison.Ordinal);
+        Assert.Equal(Criteria("journey").Select(c => (c.Weight, c.Max)), Criteria("village-story").Select(c => (c.Weight, c.Max)));
+        Assert.Equal(Limits("journey"), Limits("village-story"));
+
+        // The same form again: it is there already, and there is still one.
+        using (var again = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, theme))
+        {
+            Assert.Equal(Page("village-story"), again.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(1, factory.WithDb(db => db.Tracks.Count(t => t.Code == "village-story")));
+
+        // The public page lists it after the other themes, and an author writes for it.
+        var home = await new Browser(factory).GetStringAsync("/");
+        Assert.True(home.IndexOf("我眼中的乡村变化", StringComparison.Ordinal) > home.IndexOf("/tracks/journey", StringComparison.Ordinal), "the new theme is listed after the last theme");
+        var author = await Writing.NewAuthorAsync(factory, "village.story@example.org");
+        var draft = await Writing.CreateDraftAsync(author, "village-story");
+        using (var submitted = await Writing.SubmitAsync(author, draft))
+        {
+            Assert.Equal($"/essays/{draft}/receipt", submitted.Headers.Location?.OriginalString);
+        }
+
+        // With an entry it stays.
+        Assert.DoesNotContain("data-testid=\"remove-track\"", await organizer.GetStringAsync(Page("village-story")), StringComparison.Ordinal);
+        using (var kept = await organizer.PostAsync(Page("village-story"), Page("village-story") + "/remove"))
+        {
+            Assert.Equal(Page("village-story"), kept.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("已有 1 件作品（含草稿），不能删除", await organizer.GetStringAsync(Page("village-story")), StringComparison.Ordinal);
+        Assert.Equal(1, factory.WithDb(db => db.Tracks.Count(t => t.Code == "village-story")));
+
+        // One that nobody entered goes, with its rubric, levels and rounds.
+        (await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("innovation", "rural-talent", "乡村人才奖", string.Empty))).Dispose();
+        Assert.Contains("data-testid=\"remove-track\"", await organizer.GetStringAsync(Page("rural-talent")), StringComparison.Ordinal);
+        using (var removed = await organizer.PostAsync(Page("rural-talent"), Page("rural-talent") + "/remove"))
+        {
+            Assert.Equal("/organizer/contest", removed.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("乡村人才奖 已删除。", await organizer.GetStringAsync("/organizer/contest"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await new Browser(factory).Client.GetAsync("/tracks/rural-talent")).StatusCode);
+        Assert.Equal((0, 0), factory.WithDb(db => (db.Tracks.Count(t => t.Code == "rural-talent"), db.RubricCriteria.Count(c => !db.Tracks.Any(t => t.Id == c.TrackId)))));
+        Assert.Equal(["AddTrack", "AddTrack", "RemoveTrack"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityType == "Track" && a.Action != "EditTrack").OrderBy(a => a.Id).Select(a => a.Action).ToList()));
+    }
+
+    [Fact]
+    public async Task ANewTrack_WithABadOrTakenCode_OrAfterTheSubmissionDeadline_IsRefusedWithAMessage_AndNothingIsAdded()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var tracks = factory.WithDb(db => db.Tracks.Count());
+
+        using (var bad = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("journey", "Village Story", "乡村故事", string.Empty)))
+        {
+            var html = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("网址代码用于奖项的网址", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"乡村故事\"", html, StringComparison.Ordinal);
+        }
+
+        using (var taken = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("journey", "help-story", "另一个帮扶故事", string.Empty)))
+        {
+            Assert.Contains("本届已有编码为 help-story 的赛道", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var unitAward = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("outstanding-organization", "another-award", "另一个组织奖", string.Empty)))
+        {
+            Assert.Contains("请选择参照设置", await unitAward.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var closes = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Schedule.SubmissionClosesAt);
+        factory.Clock.Set(closes.AddMinutes(1));
+        try
+        {
+            using var late = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("journey", "late-theme", "迟到的主题", string.Empty));
+            Assert.Contains("报送已截止，新增的奖项或征文主题将无法收到作品", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
+
+        Assert.Equal(tracks, factory.WithDb(db => db.Tracks.Count()));
+        List<string> refused = ["Village Story", "help-story", "another-award", "late-theme"];
+        Assert.Equal(0, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "AddTrack" && refused.Contains(a.EntityKey))));
+    }
+
+    private const string NewTrackPage = "/organizer/contest/new-track";
+
+    private static Dictionary<string, string> NewTrack(string from, string code, string nameZh, string nameEn) =>
+        new() { ["From"] = from, ["Code"] = code, ["NameZh"] = nameZh, ["NameEn"] = nameEn };
+
     private static async Task<Dictionary<string, string>> FieldsAsync(Browser organizer, string code) =>
         FormFields.Read(await organizer.GetStringAsync(Page(code)), "track-settings");
 

@@ -79,6 +79,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/judging/{roundId:int}/shortlist"] = "as above",
         ["GET /organizer/contest/tracks/{code}"] = "organizer only: an award's public code, its settings belong to the office (RouteTests role gate; TrackSettingsTests)",
         ["POST /organizer/contest/tracks/{code}"] = "as above",
+        ["POST /organizer/contest/tracks/{code}/remove"] = "as above",
         ["GET /organizer/results/{code}"] = "organizer only: an award's results belong to the office (RouteTests role gate; RankingTests, ResultsLifecycleTests)",
         ["POST /organizer/results/{code}/finalize"] = "as above",
         ["POST /organizer/results/{code}/override"] = "as above",

@@ -57,6 +57,8 @@ public static class AuditLabels
         ["EditPreface"] = "Preface edited",
         ["EditContest"] = "Contest settings edited",
         ["EditTrack"] = "Award settings edited",
+        ["AddTrack"] = "Award or theme added",
+        ["RemoveTrack"] = "Award or theme removed",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -128,11 +128,136 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         }
     }
 
+    [HttpGet("/organizer/contest/new-track")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    {
+        if (await site.CurrentContestAsync(cancellationToken) is not { } contest)
+        {
+            return NotFound();
+        }
+
+        var templates = Templates(contest);
+        ViewData["Templates"] = templates;
+        return View(new NewTrackForm { From = templates.FirstOrDefault(t => t.Kind == TrackKind.Essay)?.Code ?? string.Empty });
+    }
+
+    /// <summary>
+    /// Adds an award or essay theme, set up like an existing one, while submissions are still open
+    /// (a new track after they close could receive no entries). It goes after the last track of
+    /// its kind, and its settings page opens to finish it.
+    /// </summary>
+    [HttpPost("/organizer/contest/new-track")]
+    public async Task<IActionResult> Create(NewTrackForm form, CancellationToken cancellationToken)
+    {
+        if (await site.CurrentContestAsync(cancellationToken) is not { } contest)
+        {
+            return NotFound();
+        }
+
+        var templates = Templates(contest);
+        ViewData["Templates"] = templates;
+        var template = templates.FirstOrDefault(t => t.Code == form.From);
+        if (template is null)
+        {
+            ModelState.AddModelError(nameof(form.From), l["Please choose {0}.", l["Set up like"]]);
+        }
+
+        if (site.UtcNow >= contest.Schedule.SubmissionClosesAt)
+        {
+            ModelState.AddModelError(string.Empty, l["Submissions have closed, so a new award or theme could receive no entries. Extend the submission deadline in the contest settings first."]);
+        }
+
+        if (!ModelState.IsValid || template is null)
+        {
+            return View("New", form);
+        }
+
+        var name = form.Name();
+        bool added;
+        try
+        {
+            added = await ImmediateTransaction.RunAsync(db, async ct =>
+            {
+                var edition = await db.Contests.Include(c => c.Tracks).SingleAsync(c => c.Id == contest.Id, ct);
+                if (edition.Tracks.FirstOrDefault(t => t.Code == form.Code) is { } existing && existing.Name == name)
+                {
+                    // The same form twice (a second click): it is there already.
+                    return false;
+                }
+
+                var source = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).SingleAsync(t => t.Id == template.Id, ct);
+                var copy = source.CopyAs(form.Code, name);
+                var after = edition.Tracks.Where(t => t.Kind == source.Kind).Max(t => t.SortOrder);
+                foreach (var later in edition.Tracks.Where(t => t.SortOrder > after))
+                {
+                    later.SortOrder++;
+                }
+
+                copy.SortOrder = after + 1;
+                edition.AddTrack(copy);
+                audit.Record("AddTrack", "Track", copy.Code, null, $"{name.Zh} / {name.En}; set up like {source.Code}");
+                return true;
+            }, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(form.Code), l.Rule(ex));
+            return View("New", form);
+        }
+
+        TempData["Message"] = added
+            ? l["{0} is added, set up like {1}. Check its description, limits and rubric below; its prize quotas are on its results page.", name.ForCurrentCulture(), template.Name.ForCurrentCulture()].Value
+            : l["Nothing was changed."].Value;
+        return Redirect($"/organizer/contest/tracks/{form.Code}");
+    }
+
+    /// <summary>Removes an award or theme that has no entries at all, drafts included: nobody's work goes with it.</summary>
+    [HttpPost("remove")]
+    public async Task<IActionResult> Remove(string code, CancellationToken cancellationToken)
+    {
+        if (await site.CurrentContestAsync(cancellationToken) is not { } contest || contest.Tracks.FirstOrDefault(t => t.Code == code) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        var entries = await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var track = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
+            if (track is null)
+            {
+                return 0;
+            }
+
+            var count = await db.Entries.CountAsync(e => e.TrackId == track.Id, ct);
+            if (count == 0)
+            {
+                db.Tracks.Remove(track);
+                audit.Record("RemoveTrack", "Track", track.Code, $"{track.Name.Zh} / {track.Name.En}", null);
+            }
+
+            return count;
+        }, cancellationToken);
+
+        if (entries > 0)
+        {
+            TempData["Message"] = l["{0} has {1} entries, drafts included, so it cannot be removed.", shown.Name.ForCurrentCulture(), entries].Value;
+            return Redirect($"/organizer/contest/tracks/{code}");
+        }
+
+        TempData["Message"] = l["{0} is removed.", shown.Name.ForCurrentCulture()].Value;
+        return Redirect("/organizer/contest");
+    }
+
+    /// <summary>The tracks a new one can copy: every award and theme that takes entries.</summary>
+    private static List<Track> Templates(Core.Contests.ContestEdition contest) =>
+        [.. contest.Tracks.Where(t => t.Kind != TrackKind.UnitAward).OrderBy(t => t.SortOrder)];
+
     /// <summary>The form, with the track as saved and whether scores lock its rubric's scale beside it for the view.</summary>
     private async Task<TrackSettingsForm> PageAsync(Track track, TrackSettingsForm form, CancellationToken cancellationToken)
     {
         ViewData["Track"] = track;
         ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
+        ViewData["Entries"] = await db.Entries.CountAsync(e => e.TrackId == track.Id, cancellationToken);
         return form;
     }
 
