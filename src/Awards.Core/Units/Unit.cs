@@ -57,6 +57,18 @@ public class Unit
     public Unit? Parent { get; private set; }
 
     /// <summary>Counties and helping units may nominate; the city itself organises.</summary>
+    /// <summary>Gives the unit a new name; a unit always has a Chinese name.</summary>
+    public void Rename(BilingualText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.IsNullOrWhiteSpace(name.Zh))
+        {
+            throw new DomainException("A unit needs a Chinese name.");
+        }
+
+        Name = name;
+    }
+
     public bool CanNominate => Kind is UnitKind.County or UnitKind.HelpingUnit;
 
     /// <summary>Counties and helping units may themselves be nominated as organisations.</summary>

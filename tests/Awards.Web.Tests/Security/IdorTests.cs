@@ -77,6 +77,8 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/judging/{roundId:int}/panel"] = "as above",
         ["POST /organizer/judging/{roundId:int}/preview"] = "as above",
         ["POST /organizer/judging/{roundId:int}/shortlist"] = "as above",
+        ["GET /organizer/units/{code}"] = "organizer only: a unit's public code; the city's units belong to the office (RouteTests role gate; UnitsTests)",
+        ["POST /organizer/units/{code}"] = "as above",
         ["GET /organizer/contest/tracks/{code}"] = "organizer only: an award's public code, its settings belong to the office (RouteTests role gate; TrackSettingsTests)",
         ["POST /organizer/contest/tracks/{code}"] = "as above",
         ["POST /organizer/contest/tracks/{code}/remove"] = "as above",

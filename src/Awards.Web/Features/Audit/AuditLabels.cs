@@ -59,6 +59,8 @@ public static class AuditLabels
         ["EditTrack"] = "Award settings edited",
         ["AddTrack"] = "Award or theme added",
         ["RemoveTrack"] = "Award or theme removed",
+        ["AddUnit"] = "Unit added",
+        ["RenameUnit"] = "Unit renamed",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -73,6 +75,7 @@ public static class AuditLabels
         ["ExportJob"] = "Export job",
         ["ContestEdition"] = "Contest edition",
         ["Track"] = "Award or theme",
+        ["Unit"] = "Unit",
     };
 
     /// <summary>The localization key for a stored action: its label, or the action itself when it has none.</summary>

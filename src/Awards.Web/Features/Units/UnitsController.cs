@@ -1,16 +1,164 @@
+using Awards.Core.Common;
 using Awards.Core.Identity;
+using Awards.Core.Units;
 using Awards.Web.Data;
+using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Units;
 
-/// <summary>The units of the city, as a hierarchy.</summary>
+/// <summary>
+/// The units of the city, as a hierarchy, with how many accounts and entries each has. The
+/// organizer adds a unit that the seed did not list (a helping unit that joins this year), and
+/// corrects the name of one that has no entries yet: an entry's blind rendition for the judges was
+/// made with its unit's name, so a unit with entries keeps the name they were redacted with.
+/// </summary>
 [Authorize(Roles = Roles.Organizer)]
-public sealed class UnitsController(AwardsDbContext db) : Controller
+public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/organizer/units")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync(cancellationToken));
+        View(await PageAsync(new NewUnitForm(), cancellationToken));
+
+    [HttpPost("/organizer/units")]
+    public async Task<IActionResult> Add([Bind(Prefix = "Form")] NewUnitForm form, CancellationToken cancellationToken)
+    {
+        var kind = form.ChosenKind();
+        if (kind is null && !string.IsNullOrEmpty(form.Kind))
+        {
+            ModelState.AddModelError("Form." + nameof(form.Kind), l["Please choose {0}.", l["Kind of unit"]]);
+        }
+
+        if (!ModelState.IsValid || kind is null)
+        {
+            return View("Index", await PageAsync(form, cancellationToken));
+        }
+
+        var name = form.Name();
+        var outcome = await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            if (await db.Units.FirstOrDefaultAsync(u => u.Code == form.Code, ct) is { } existing)
+            {
+                // The same form twice (a second click) added it already; another unit's code is taken.
+                return existing.Name == name && existing.Kind == kind ? Outcome.Unchanged : Outcome.Taken;
+            }
+
+            var city = await db.Units.Where(u => u.ParentId == null).OrderBy(u => u.Id).FirstAsync(ct);
+            db.Units.Add(new Unit(form.Code, name, kind.Value, city));
+            audit.Record("AddUnit", "Unit", form.Code, null, $"{name.Zh} / {name.En}; {kind}");
+            return Outcome.Saved;
+        }, cancellationToken);
+
+        if (outcome == Outcome.Taken)
+        {
+            ModelState.AddModelError("Form." + nameof(form.Code), l["Another unit has the code {0}.", form.Code]);
+            return View("Index", await PageAsync(form, cancellationToken));
+        }
+
+        TempData["Message"] = outcome == Outcome.Saved
+            ? l["{0} is added. Its coordinator can now be invited, and authors can choose it.", name.ForCurrentCulture()].Value
+            : l["Nothing was changed."].Value;
+        return Redirect("/organizer/units");
+    }
+
+    [HttpGet("/organizer/units/{code}")]
+    public async Task<IActionResult> Edit(string code, CancellationToken cancellationToken)
+    {
+        if (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        return View(await EditPageAsync(unit, new UnitNameForm { NameZh = unit.Name.Zh, NameEn = unit.Name.En, WasZh = unit.Name.Zh, WasEn = unit.Name.En }, cancellationToken));
+    }
+
+    [HttpPost("/organizer/units/{code}")]
+    public async Task<IActionResult> Rename(string code, [Bind(Prefix = "Form")] UnitNameForm form, CancellationToken cancellationToken)
+    {
+        if (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await EditPageAsync(shown, form, cancellationToken));
+        }
+
+        var name = form.Name();
+        Outcome outcome;
+        try
+        {
+            outcome = await ImmediateTransaction.RunAsync(db, async ct =>
+            {
+                var unit = await db.Units.SingleAsync(u => u.Id == shown.Id, ct);
+                if (unit.Name == name)
+                {
+                    return Outcome.Unchanged;
+                }
+
+                if (unit.Name != new BilingualText(form.WasZh ?? string.Empty, form.WasEn ?? string.Empty))
+                {
+                    return Outcome.Taken;
+                }
+
+                if (await db.Entries.AnyAsync(e => e.UnitId == unit.Id || e.NomineeUnitId == unit.Id, ct))
+                {
+                    throw new DomainException("Entries of this unit were made blind for the judges with its present name, so it keeps it.");
+                }
+
+                var before = $"{unit.Name.Zh} / {unit.Name.En}";
+                unit.Rename(name);
+                audit.Record("RenameUnit", "Unit", unit.Code, before, $"{name.Zh} / {name.En}");
+                return Outcome.Saved;
+            }, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, l.Rule(ex));
+            return View("Edit", await EditPageAsync(shown, form, cancellationToken));
+        }
+
+        if (outcome == Outcome.Taken)
+        {
+            // Renamed by someone else since the page was opened: their name is shown, not overwritten.
+            var now = await db.Units.AsNoTracking().SingleAsync(u => u.Id == shown.Id, cancellationToken);
+            ModelState.AddModelError(string.Empty, l["Someone else renamed this unit to {0} since you opened this page, so nothing was saved. Save again to replace it with what you typed.", now.Name.ForCurrentCulture()]);
+            ModelState.Remove("Form." + nameof(form.WasZh));
+            ModelState.Remove("Form." + nameof(form.WasEn));
+            form.WasZh = now.Name.Zh;
+            form.WasEn = now.Name.En;
+            return View("Edit", await EditPageAsync(now, form, cancellationToken));
+        }
+
+        TempData["Message"] = outcome == Outcome.Saved ? l["The unit is renamed {0}.", name.ForCurrentCulture()].Value : l["Nothing was changed."].Value;
+        return Redirect("/organizer/units");
+    }
+
+    private async Task<UnitsPage> PageAsync(NewUnitForm form, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync(cancellationToken);
+        var accounts = await db.Users.Where(u => u.UnitId != null).GroupBy(u => u.UnitId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var entries = await db.Entries.GroupBy(e => e.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return new UnitsPage(units, accounts, entries, form);
+    }
+
+    private async Task<UnitEditPage> EditPageAsync(Unit unit, UnitNameForm form, CancellationToken cancellationToken) =>
+        new(unit, form, await db.Entries.AnyAsync(e => e.UnitId == unit.Id || e.NomineeUnitId == unit.Id, cancellationToken));
+
+    private enum Outcome
+    {
+        Unchanged,
+        Taken,
+        Saved,
+    }
 }
+
+/// <summary>The units page: the units, each one's accounts and entries, and the form to add one.</summary>
+public sealed record UnitsPage(IReadOnlyList<Unit> Units, IReadOnlyDictionary<int, int> Accounts, IReadOnlyDictionary<int, int> Entries, NewUnitForm Form);
+
+/// <summary>A unit's page: its names, and whether entries keep them as they are.</summary>
+public sealed record UnitEditPage(Unit Unit, UnitNameForm Form, bool HasEntries);

@@ -1,0 +1,117 @@
+using System.Net;
+using Awards.Web.Tests.Infrastructure;
+
+namespace Awards.Web.Tests.Features;
+
+/// <summary>
+/// The organizer adds a unit the seed did not list, and corrects the name of one that has no
+/// entries yet, at /organizer/units: the unit is there at once for invitations and for authors,
+/// every change is audited, and a bad, taken, stale or too-late change changes nothing.
+/// </summary>
+public sealed class UnitsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private const string Page = "/organizer/units";
+
+    [Fact]
+    public async Task AnAddedHelpingUnit_CanBeInvitedAndChosen_AndItsNameCorrected_UntilItHasEntries()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        using (var added = await organizer.SubmitAsync(Page, Page, NewUnit("HelpingUnit", "water-bureau", "清河市水利局", "Qinghe Water Bureau")))
+        {
+            Assert.Equal(Page, added.Headers.Location?.OriginalString);
+        }
+
+        var list = await organizer.GetStringAsync(Page);
+        Assert.Contains("已添加清河市水利局", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"/organizer/units/water-bureau\"", list, StringComparison.Ordinal);
+        Assert.Contains("清河市水利局", await organizer.GetStringAsync("/organizer/users/invite"), StringComparison.Ordinal);
+
+        // The same form again adds nothing.
+        (await organizer.SubmitAsync(Page, Page, NewUnit("HelpingUnit", "water-bureau", "清河市水利局", "Qinghe Water Bureau"))).Dispose();
+        Assert.Equal(1, factory.WithDb(db => db.Units.Count(u => u.Code == "water-bureau")));
+
+        // An author of the new unit: it is in their profile's list, and their essay counts for it.
+        var author = await Writing.NewAuthorAsync(factory, "water.author@example.org", unit: "water-bureau");
+        Assert.Contains("清河市水利局", await author.GetStringAsync("/author/profile"), StringComparison.Ordinal);
+
+        // Before any entry its name can be corrected.
+        await RenameAsync(organizer, "water-bureau", "清河市水务局", "Qinghe Water Affairs Bureau");
+        Assert.Contains("单位已改名为清河市水务局", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Equal("清河市水务局", factory.WithDb(db => db.Units.Single(u => u.Code == "water-bureau").Name.Zh));
+
+        // Once it has an entry, it keeps it.
+        await Writing.CreateDraftAsync(author, "help-story");
+        var edit = await organizer.GetStringAsync("/organizer/units/water-bureau");
+        Assert.Contains("data-testid=\"unit-name-kept\"", edit, StringComparison.Ordinal);
+        var fields = FormFields.Read(edit, "unit-name");
+        fields["Form.NameZh"] = "另一个名字";
+        using (var refused = await organizer.SubmitAsync("/organizer/units/water-bureau", "/organizer/units/water-bureau", fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("该单位的作品已按现有名称为评委做了匿名处理", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("清河市水务局", factory.WithDb(db => db.Units.Single(u => u.Code == "water-bureau").Name.Zh));
+        Assert.Equal(["AddUnit", "RenameUnit"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == "water-bureau").OrderBy(a => a.Id).Select(a => a.Action).ToList()));
+        Assert.Contains("添加单位", await organizer.GetStringAsync("/organizer/audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadCode_ATakenCode_ACityOrNoKind_AndAStaleRename_AreRefusedWithAMessage_AndChangeNothing()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var units = factory.WithDb(db => db.Units.Count());
+
+        using (var bad = await organizer.SubmitAsync(Page, Page, NewUnit("MunicipalUnit", "水利局", "清河市水利局", string.Empty)))
+        {
+            var html = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("单位代码：2 至 40 个小写字母", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"清河市水利局\"", html, StringComparison.Ordinal);
+        }
+
+        using (var taken = await organizer.SubmitAsync(Page, Page, NewUnit("County", "qingshan", "另一个青山县", string.Empty)))
+        {
+            Assert.Contains("已有单位使用代码 qingshan", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var city = await organizer.SubmitAsync(Page, Page, NewUnit("City", "second-city", "第二个市", string.Empty)))
+        {
+            Assert.Contains("请选择单位类别", await city.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var none = await organizer.SubmitAsync(Page, Page, NewUnit(string.Empty, "no-kind", "无类别单位", string.Empty)))
+        {
+            Assert.Contains("请选择单位类别", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(units, factory.WithDb(db => db.Units.Count()));
+
+        // Two pages open on a unit without entries: the second save would undo the first unseen.
+        (await organizer.SubmitAsync(Page, Page, NewUnit("MunicipalUnit", "stats-bureau", "清河市统计局", string.Empty))).Dispose();
+        var first = FormFields.Read(await organizer.GetStringAsync("/organizer/units/stats-bureau"), "unit-name");
+        var second = new Dictionary<string, string>(first);
+        first["Form.NameZh"] = "清河市统计局（更正）";
+        (await organizer.SubmitAsync("/organizer/units/stats-bureau", "/organizer/units/stats-bureau", first)).Dispose();
+        second["Form.NameZh"] = "清河市统计所";
+        using (var stale = await organizer.SubmitAsync("/organizer/units/stats-bureau", "/organizer/units/stats-bureau", second))
+        {
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            Assert.Contains("他人已将该单位改名为清河市统计局（更正）", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("清河市统计局（更正）", factory.WithDb(db => db.Units.Single(u => u.Code == "stats-bureau").Name.Zh));
+    }
+
+    private static Dictionary<string, string> NewUnit(string kind, string code, string nameZh, string nameEn) =>
+        new() { ["Form.Kind"] = kind, ["Form.Code"] = code, ["Form.NameZh"] = nameZh, ["Form.NameEn"] = nameEn };
+
+    private static async Task RenameAsync(Browser organizer, string code, string nameZh, string nameEn)
+    {
+        var page = $"/organizer/units/{code}";
+        var fields = FormFields.Read(await organizer.GetStringAsync(page), "unit-name");
+        fields["Form.NameZh"] = nameZh;
+        fields["Form.NameEn"] = nameEn;
+        using var saved = await organizer.SubmitAsync(page, page, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+}
