@@ -38,6 +38,18 @@ public class AwardLevel
 
     public int Quota { get; private set; }
 
+    /// <summary>Gives the level a new name; a level always has a Chinese name.</summary>
+    public void Rename(BilingualText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.IsNullOrWhiteSpace(name.Zh))
+        {
+            throw new DomainException("Every prize level needs a Chinese name.");
+        }
+
+        Name = name;
+    }
+
     public void ChangeQuota(int quota)
     {
         if (quota < 0)

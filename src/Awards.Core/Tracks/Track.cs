@@ -254,6 +254,41 @@ public class Track
         _criteria.AddRange(newCriteria);
     }
 
+    /// <summary>
+    /// Renames the prize levels, one name per level by rank. Once the track's results are
+    /// published (<paramref name="published"/>) the names stay: the notice and the certificates
+    /// carry them. All or nothing.
+    /// </summary>
+    public void RenameLevels(IReadOnlyList<LevelName> names, bool published)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count != _awardLevels.Count || names.Select(n => n.Rank).Distinct().Count() != names.Count || names.Any(n => _awardLevels.All(l => l.Rank != n.Rank)))
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        var pairs = names.Select(n => (Level: _awardLevels.Single(l => l.Rank == n.Rank), n.Name)).Where(p => p.Level.Name != p.Name).ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        if (published)
+        {
+            throw new DomainException("The results of {0} are published, so its prize levels keep their names: the notice and the certificates carry them.", Name);
+        }
+
+        if (pairs.Any(p => string.IsNullOrWhiteSpace(p.Name.Zh)))
+        {
+            throw new DomainException("Every prize level needs a Chinese name.");
+        }
+
+        foreach (var (level, name) in pairs)
+        {
+            level.Rename(name);
+        }
+    }
+
     /// <summary>A rubric is usable when it has criteria and their weights add up to 1.</summary>
     public void EnsureRubricIsComplete()
     {

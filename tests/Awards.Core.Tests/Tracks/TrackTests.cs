@@ -269,6 +269,25 @@ public class TrackTests
         Assert.Throws<DomainException>(() => track.CopyAs("blank-name", new BilingualText(" ", "Blank")));
     }
 
+    [Fact]
+    public void RenameLevels_RenamesUntilTheResultsArePublished_AllOrNothing()
+    {
+        var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5)).AddAwardLevel(new AwardLevel(2, Text("优秀奖"), 50));
+        LevelName[] renamed = [new(1, Text("一等奖")), new(2, new BilingualText("优秀作品奖", "Commended"))];
+
+        var published = Assert.Throws<DomainException>(() => track.RenameLevels(renamed, published: true));
+        Assert.Contains("are published", published.MessageKey, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => track.RenameLevels([new(1, Text(" ")), new(2, Text("优秀作品奖"))], published: false));
+        Assert.Throws<DomainException>(() => track.RenameLevels([new(1, Text("一等奖"))], published: false));
+        Assert.Equal(["一等奖", "优秀奖"], track.AwardLevels.Select(l => l.Name.Zh));
+
+        track.RenameLevels(renamed, published: false);
+        Assert.Equal(["一等奖", "优秀作品奖"], track.AwardLevels.Select(l => l.Name.Zh));
+
+        // The same names again change nothing, published or not.
+        track.RenameLevels(renamed, published: true);
+    }
+
     private static CriterionRevision Revision(int order, string name, decimal weight, int min, int max) =>
         new(order, Text(name), BilingualText.Empty, weight, min, max);
 

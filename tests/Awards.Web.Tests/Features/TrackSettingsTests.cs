@@ -354,6 +354,36 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Equal(0, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "AddTrack" && refused.Contains(a.EntityKey))));
     }
 
+    [Fact]
+    public async Task APrizeLevelIsRenamed_OnThePublicPage_UntilTheResultsArePublished()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var level = factory.WithDb(db => db.AwardLevels.Single(l => l.TrackId == db.Tracks.Single(t => t.Code == "outstanding-organization").Id).Name.Zh);
+        await SaveAsync(organizer, "outstanding-organization", f => f["Levels[0].NameZh"] = "优秀组织单位");
+        Assert.Contains("优秀组织单位", await new Browser(factory).GetStringAsync("/tracks/outstanding-organization"), StringComparison.Ordinal);
+        Assert.Contains($"levels {level}", factory.WithDb(db => db.AuditLog.Single(a => a.Action == "EditTrack" && a.EntityKey == "outstanding-organization").Before), StringComparison.Ordinal);
+
+        // On public notice, the names are those of the published notice.
+        factory.WithDb(db =>
+        {
+            var result = new Core.Results.TrackResult(db.Tracks.Single(t => t.Code == "outstanding-organization").Id);
+            result.PublishPick(1, 7, DateTime.UtcNow);
+            db.TrackResults.Add(result);
+            return db.SaveChanges();
+        });
+        var page = await organizer.GetStringAsync(Page("outstanding-organization"));
+        Assert.Contains("data-testid=\"levels-locked\"", page, StringComparison.Ordinal);
+        var fields = FormFields.Read(page, "track-settings");
+        fields["Levels[0].NameZh"] = "组织奖";
+        using (var refused = await organizer.SubmitAsync(Page("outstanding-organization"), Page("outstanding-organization"), fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("结果已公布，奖项等级名称不能再改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("优秀组织单位", factory.WithDb(db => db.AwardLevels.Single(l => l.TrackId == db.Tracks.Single(t => t.Code == "outstanding-organization").Id).Name.Zh));
+    }
+
     private const string NewTrackPage = "/organizer/contest/new-track";
 
     private static Dictionary<string, string> NewTrack(string from, string code, string nameZh, string nameEn) =>

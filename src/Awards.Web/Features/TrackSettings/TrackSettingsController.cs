@@ -1,5 +1,6 @@
 using Awards.Core.Common;
 using Awards.Core.Identity;
+using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
@@ -69,7 +70,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         {
             outcome = await ImmediateTransaction.RunAsync(db, async ct =>
             {
-                var track = await db.Tracks.Include(t => t.Criteria).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
+                var track = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
                 if (track is null)
                 {
                     return Outcome.NoTrack;
@@ -92,6 +93,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 track.Rename(settings.Name, settings.Description);
                 track.SetLimits(settings.Limits);
                 track.ReviseRubric(settings.Criteria, await ScoredAsync(track.Id, ct));
+                track.RenameLevels(settings.Levels, await PublishedAsync(track.Id, ct));
                 overLimit = await RenumberSlotsAsync(track.Id, before.Limits, settings.Limits, ct);
                 audit.Record("EditTrack", "Track", track.Code, TrackSettingsForm.AuditSummary(before), TrackSettingsForm.AuditSummary(settings));
                 return Outcome.Saved;
@@ -258,8 +260,13 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         ViewData["Track"] = track;
         ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
         ViewData["Entries"] = await db.Entries.CountAsync(e => e.TrackId == track.Id, cancellationToken);
+        ViewData["Published"] = await PublishedAsync(track.Id, cancellationToken);
         return form;
     }
+
+    /// <summary>Whether the track's results are on notice or final: its prize levels' names are in published documents.</summary>
+    private Task<bool> PublishedAsync(int trackId, CancellationToken cancellationToken) =>
+        db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage != ResultStage.Draft, cancellationToken);
 
     /// <summary>Whether any judge has saved a score, draft or submitted, in any round of the track.</summary>
     private Task<bool> ScoredAsync(int trackId, CancellationToken cancellationToken) =>

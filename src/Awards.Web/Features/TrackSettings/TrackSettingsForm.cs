@@ -63,6 +63,8 @@ public sealed record TrackSettingsForm
 
     public List<CriterionFields> Criteria { get; set; } = [];
 
+    public List<LevelFields> Levels { get; set; } = [];
+
     /// <summary>The settings as they were when the page was opened (<see cref="StampOf"/>): a save from an older page is refused.</summary>
     public string? Stamp { get; set; }
 
@@ -90,6 +92,7 @@ public sealed record TrackSettingsForm
                 MinScore = Number(c.MinScore),
                 MaxScore = Number(c.MaxScore),
             })],
+            Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En })],
             Stamp = StampOf(track),
         };
     }
@@ -105,7 +108,8 @@ public sealed record TrackSettingsForm
             track.Name,
             track.Description,
             track.Limits,
-            [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionRevision(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore))]);
+            [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionRevision(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore))],
+            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelName(l.Rank, l.Name))]);
     }
 
     /// <summary>Everything the settings hold, one value per line: two equal descriptions are equal settings.</summary>
@@ -122,6 +126,11 @@ public sealed record TrackSettingsForm
                 .AppendLine(c.Name.Zh).AppendLine(c.Name.En).AppendLine(c.Description.Zh).AppendLine(c.Description.En);
         }
 
+        foreach (var level in settings.Levels)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"level {level.Rank}").AppendLine(level.Name.Zh).AppendLine(level.Name.En);
+        }
+
         return text.ToString();
     }
 
@@ -135,7 +144,8 @@ public sealed record TrackSettingsForm
         var limits = settings.Limits;
         var criteria = string.Join(", ", settings.Criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name.Zh} {c.Weight:0.####} ({c.MinScore}–{c.MaxScore})")));
         var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
-        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; descriptions {Digest(descriptions)[..8]}");
+        var levels = string.Join(", ", settings.Levels.Select(l => l.Name.Zh));
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; descriptions {Digest(descriptions)[..8]}");
     }
 
     /// <summary>
@@ -203,7 +213,7 @@ public sealed record TrackSettingsForm
         }
 
         return ok && minLength is int a && maxLength is int b
-            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), criteria)
+            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), criteria, [.. Levels.Select(l => new LevelName(l.Rank, Text(l.NameZh, l.NameEn)))])
             : null;
     }
 
@@ -214,7 +224,7 @@ public sealed record TrackSettingsForm
     private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A track's settings, as typed or as saved.</summary>
-    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria);
+    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelName> Levels);
 }
 
 /// <summary>One criterion of the rubric on the track's settings page.</summary>
@@ -255,4 +265,19 @@ public sealed record CriterionFields
     [Required(ErrorMessage = "Please enter {0}.")]
     [Display(Name = "Highest score")]
     public string MaxScore { get; set; } = string.Empty;
+}
+
+/// <summary>One prize level's names on the track's settings page; its quota is set on the results page.</summary>
+public sealed record LevelFields
+{
+    public int Rank { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Prize level (Chinese)")]
+    public string NameZh { get; set; } = string.Empty;
+
+    [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Prize level (English)")]
+    public string? NameEn { get; set; }
 }
