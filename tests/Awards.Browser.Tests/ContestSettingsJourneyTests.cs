@@ -47,7 +47,7 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
         await page.GetByTestId("track-settings-links").GetByRole(AriaRole.Link, new() { Name = "我的帮扶故事" }).ClickAsync();
         await Journey.ExpectUrlAsync(page, "**/organizer/contest/tracks/help-story");
 
-        await page.GetByLabel("名称（中文）").FillAsync("我的帮扶故事（第二届）");
+        await page.GetByLabel("名称（中文）", new() { Exact = true }).FillAsync("我的帮扶故事（第二届）");
         await page.GetByLabel("最少字数").FillAsync("1200");
         await page.GetByLabel("评分项（中文）").First.FillAsync("主题思想");
 

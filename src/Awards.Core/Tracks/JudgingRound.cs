@@ -83,6 +83,59 @@ public class JudgingRound
         ClosesAt = closesAt;
     }
 
+    /// <summary>The most judges per entry a round may ask for.</summary>
+    public const int MaxJudgesPerEntry = 20;
+
+    /// <summary>
+    /// Checks a new name, number of judges per entry and shortlist for this round
+    /// (<see cref="Revise"/>) without changing anything. <paramref name="assigned"/>: judges are
+    /// assigned in this round, so k stays; <paramref name="shortlisted"/>: its shortlist went on to
+    /// the next round, so the shortlist's size stays.
+    /// </summary>
+    public void CheckRevision(RoundRevision revision, bool assigned, bool shortlisted)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        if (string.IsNullOrWhiteSpace(revision.Name.Zh))
+        {
+            throw new DomainException("Every judging round needs a Chinese name.");
+        }
+
+        if (revision.JudgesPerEntry is < 1 or > MaxJudgesPerEntry)
+        {
+            throw new DomainException("A round asks for 1 to {0} judges per entry.", MaxJudgesPerEntry);
+        }
+
+        if (assigned && revision.JudgesPerEntry != JudgesPerEntry)
+        {
+            throw new DomainException("Judges are already assigned in {0}, so its number of judges per entry can no longer change.", Name);
+        }
+
+        if (revision.ShortlistTop is < 1 || revision.ShortlistPercent is <= 0 or > 100)
+        {
+            throw new DomainException("A shortlist is at least 1 entry, or a percentage above 0 and at most 100.");
+        }
+
+        if (revision.ShortlistTop is not null && revision.ShortlistPercent is not null)
+        {
+            throw new DomainException("Give the shortlist as a number of entries or as a percentage, not both.");
+        }
+
+        if (shortlisted && (revision.ShortlistTop != ShortlistTop || revision.ShortlistPercent != ShortlistPercent))
+        {
+            throw new DomainException("The shortlist of {0} has gone on to the next round, so its size can no longer change.", Name);
+        }
+    }
+
+    /// <summary>Applies a revision that <see cref="CheckRevision"/> accepted.</summary>
+    public void Revise(RoundRevision revision)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        Name = revision.Name;
+        JudgesPerEntry = revision.JudgesPerEntry;
+        ShortlistTop = revision.ShortlistTop;
+        ShortlistPercent = revision.ShortlistPercent;
+    }
+
     public void Close(DateTime utcNow)
     {
         if (IsClosedAt(utcNow))
@@ -93,3 +146,6 @@ public class JudgingRound
         ClosedAt = utcNow;
     }
 }
+
+/// <summary>A round as the organizer revises it: its name, judges per entry and shortlist; its closing time moves on its own page.</summary>
+public sealed record RoundRevision(int Sequence, BilingualText Name, int JudgesPerEntry, int? ShortlistTop, decimal? ShortlistPercent);

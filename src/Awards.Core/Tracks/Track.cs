@@ -289,6 +289,39 @@ public class Track
         }
     }
 
+    /// <summary>
+    /// Revises the judging rounds, one revision per round by number: names always; a round's
+    /// judges per entry until judges are assigned in it (<paramref name="assigned"/>, by round
+    /// number); the size of its shortlist until the next round has judges assigned, since that
+    /// is when the shortlist goes on. A round with no round after it has no shortlist. All or nothing.
+    /// </summary>
+    public void ReviseRounds(IReadOnlyList<RoundRevision> revisions, IReadOnlySet<int> assigned)
+    {
+        ArgumentNullException.ThrowIfNull(revisions);
+        ArgumentNullException.ThrowIfNull(assigned);
+        var rounds = _rounds.OrderBy(r => r.Sequence).ToList();
+        if (revisions.Count != rounds.Count || revisions.Select(r => r.Sequence).Distinct().Count() != revisions.Count || revisions.Any(r => rounds.All(x => x.Sequence != r.Sequence)))
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        var pairs = rounds.Select((round, i) =>
+        {
+            var revision = revisions.Single(r => r.Sequence == round.Sequence);
+            var next = i + 1 < rounds.Count ? rounds[i + 1] : null;
+            return (Round: round, Revision: next is null ? revision with { ShortlistTop = null, ShortlistPercent = null } : revision, Shortlisted: next is not null && assigned.Contains(next.Sequence));
+        }).ToList();
+        foreach (var (round, revision, shortlisted) in pairs)
+        {
+            round.CheckRevision(revision, assigned.Contains(round.Sequence), shortlisted);
+        }
+
+        foreach (var (round, revision, _) in pairs)
+        {
+            round.Revise(revision);
+        }
+    }
+
     /// <summary>A rubric is usable when it has criteria and their weights add up to 1.</summary>
     public void EnsureRubricIsComplete()
     {

@@ -288,6 +288,31 @@ public class TrackTests
         track.RenameLevels(renamed, published: true);
     }
 
+    [Fact]
+    public void ReviseRounds_ChangesJudgesAndShortlists_UntilJudgesAreAssigned_AllOrNothing()
+    {
+        var track = NewTrack().AddRound(Round(1, RoundKind.Preliminary)).AddRound(new JudgingRound(2, RoundKind.Final, Text("终评"), 5, ClosesAt.AddDays(5)) { ShortlistTop = 30 });
+        RoundRevision First(int k, int? top, decimal? percent = null) => new(1, Text("初评"), k, top, percent);
+        RoundRevision Final(int k) => new(2, Text("终评"), k, null, null);
+
+        track.ReviseRounds([First(5, null, 20m), Final(7)], new HashSet<int>());
+        Assert.Equal([(5, (int?)null, (decimal?)20m), (7, null, null)], track.Rounds.Select(r => (r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent)));
+
+        // Judges assigned in round 1: its k stays, its shortlist can still change.
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(3, null, 20m), Final(7)], new HashSet<int> { 1 }));
+        track.ReviseRounds([First(5, 40, null), Final(7)], new HashSet<int> { 1 });
+        Assert.Equal(40, track.Rounds[0].ShortlistTop);
+
+        // Round 2 has judges: the shortlist went on and stays.
+        var gone = Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, 50, null), Final(7)], new HashSet<int> { 1, 2 }));
+        Assert.Contains("shortlist", gone.MessageKey, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(0, 40, null), Final(7)], new HashSet<int>()));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, 40, 10m), Final(7)], new HashSet<int>()));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, null, 120m), Final(7)], new HashSet<int>()));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, 40, null)], new HashSet<int>()));
+        Assert.Equal([(5, (int?)40), (7, null)], track.Rounds.Select(r => (r.JudgesPerEntry, r.ShortlistTop)));
+    }
+
     private static CriterionRevision Revision(int order, string name, decimal weight, int min, int max) =>
         new(order, Text(name), BilingualText.Empty, weight, min, max);
 

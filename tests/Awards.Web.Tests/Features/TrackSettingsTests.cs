@@ -104,6 +104,23 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         await SaveAsync(organizer, "dedication", f => f["Criteria[0].NameZh"] = "先进事迹（重新命名）");
         Assert.Equal("先进事迹（重新命名）", Criteria("dedication")[0].Name);
         Assert.Equal(before.Select(c => (c.Weight, c.Max)), Criteria("dedication").Select(c => (c.Weight, c.Max)));
+
+        // The scores came with judges assigned in round 1: its judges per entry stay; the shortlist
+        // that goes on to the final can still change, as no judge is assigned there yet.
+        var roundFields = await FieldsAsync(organizer, "dedication");
+        roundFields["Rounds[0].JudgesPerEntry"] = "4";
+        using (var refused = await organizer.SubmitAsync(Page("dedication"), Page("dedication"), roundFields))
+        {
+            Assert.Contains("已分配评委，每件作品的评委人数不能再改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await SaveAsync(organizer, "dedication", f =>
+        {
+            f["Rounds[0].ShortlistTop"] = string.Empty;
+            f["Rounds[0].ShortlistPercent"] = "25";
+        });
+        Assert.Equal((3, (int?)null, (decimal?)25m), factory.WithDb(db => db.Rounds.Where(r => r.TrackId == db.Tracks.Single(t => t.Code == "dedication").Id && r.Sequence == 1).Select(r => new { r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent }).AsEnumerable().Select(r => (r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent)).Single()));
+        Assert.Contains("前 25% 的作品入围", await organizer.GetStringAsync($"/organizer/judging/{factory.WithDb(db => db.Rounds.Single(r => r.TrackId == db.Tracks.Single(t => t.Code == "dedication").Id && r.Sequence == 2).Id)}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +184,8 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         fields["MinLength"] = "八百";
         fields["PerUnit"] = "0";
         fields["Criteria[0].Weight"] = "三成";
+        fields["Rounds[0].ShortlistPercent"] = "百分之三十";
+        fields["Rounds[1].JudgesPerEntry"] = "50";
         using (var response = await organizer.SubmitAsync(Page("endeavor"), Page("endeavor"), fields))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -174,6 +193,8 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
             Assert.Contains("最少字数须为 0 至 100000 之间的整数。", html, StringComparison.Ordinal);
             Assert.Contains("每单位限报须为 1 至 1000 之间的整数。", html, StringComparison.Ordinal);
             Assert.Contains("“三成”不是有效的权重", html, StringComparison.Ordinal);
+            Assert.Contains("“百分之三十”不是有效的百分比", html, StringComparison.Ordinal);
+            Assert.Contains("每件评委数须为 1 至 20 之间的整数。", html, StringComparison.Ordinal);
             Assert.Contains("value=\"奋进奖（新）\"", html, StringComparison.Ordinal);
         }
 

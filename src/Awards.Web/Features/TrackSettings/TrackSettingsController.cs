@@ -70,7 +70,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         {
             outcome = await ImmediateTransaction.RunAsync(db, async ct =>
             {
-                var track = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
+                var track = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
                 if (track is null)
                 {
                     return Outcome.NoTrack;
@@ -94,6 +94,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 track.SetLimits(settings.Limits);
                 track.ReviseRubric(settings.Criteria, await ScoredAsync(track.Id, ct));
                 track.RenameLevels(settings.Levels, await PublishedAsync(track.Id, ct));
+                track.ReviseRounds(settings.Rounds, await AssignedAsync(track.Id, ct));
                 overLimit = await RenumberSlotsAsync(track.Id, before.Limits, settings.Limits, ct);
                 audit.Record("EditTrack", "Track", track.Code, TrackSettingsForm.AuditSummary(before), TrackSettingsForm.AuditSummary(settings));
                 return Outcome.Saved;
@@ -261,8 +262,13 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
         ViewData["Entries"] = await db.Entries.CountAsync(e => e.TrackId == track.Id, cancellationToken);
         ViewData["Published"] = await PublishedAsync(track.Id, cancellationToken);
+        ViewData["Assigned"] = await AssignedAsync(track.Id, cancellationToken);
         return form;
     }
+
+    /// <summary>The numbers of the track's rounds that have judges assigned.</summary>
+    private async Task<IReadOnlySet<int>> AssignedAsync(int trackId, CancellationToken cancellationToken) =>
+        (await db.Rounds.Where(r => r.TrackId == trackId && db.Assignments.Any(a => a.RoundId == r.Id)).Select(r => r.Sequence).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>Whether the track's results are on notice or final: its prize levels' names are in published documents.</summary>
     private Task<bool> PublishedAsync(int trackId, CancellationToken cancellationToken) =>

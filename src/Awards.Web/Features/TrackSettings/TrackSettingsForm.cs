@@ -28,6 +28,8 @@ public sealed record TrackSettingsForm
 
     public const string WholeNumberMessage = "{0} must be a whole number from {1} to {2}.";
 
+    public const string PercentMessage = "\"{0}\" is not a percentage: use a number above 0 and at most 100, such as 30.";
+
     public const string WeightMessage = "\"{0}\" is not a weight: use a number above 0 and at most 1, with at most four decimals, such as 0.25.";
 
     [Required(ErrorMessage = "Please enter {0}.")]
@@ -65,6 +67,8 @@ public sealed record TrackSettingsForm
 
     public List<LevelFields> Levels { get; set; } = [];
 
+    public List<RoundFields> Rounds { get; set; } = [];
+
     /// <summary>The settings as they were when the page was opened (<see cref="StampOf"/>): a save from an older page is refused.</summary>
     public string? Stamp { get; set; }
 
@@ -93,6 +97,15 @@ public sealed record TrackSettingsForm
                 MaxScore = Number(c.MaxScore),
             })],
             Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En })],
+            Rounds = [.. Read(track).Rounds.Select(r => new RoundFields
+            {
+                Sequence = r.Sequence,
+                NameZh = r.Name.Zh,
+                NameEn = r.Name.En,
+                JudgesPerEntry = Number(r.JudgesPerEntry),
+                ShortlistTop = r.ShortlistTop is int top ? Number(top) : null,
+                ShortlistPercent = r.ShortlistPercent?.ToString("0.##", CultureInfo.InvariantCulture),
+            })],
             Stamp = StampOf(track),
         };
     }
@@ -109,7 +122,10 @@ public sealed record TrackSettingsForm
             track.Description,
             track.Limits,
             [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionRevision(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore))],
-            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelName(l.Rank, l.Name))]);
+            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelName(l.Rank, l.Name))],
+            [.. track.Rounds.OrderBy(r => r.Sequence).Select((r, i) => i == track.Rounds.Count - 1
+                ? new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, null, null) // the last round has no shortlist
+                : new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent))]);
     }
 
     /// <summary>Everything the settings hold, one value per line: two equal descriptions are equal settings.</summary>
@@ -131,6 +147,11 @@ public sealed record TrackSettingsForm
             text.AppendLine(CultureInfo.InvariantCulture, $"level {level.Rank}").AppendLine(level.Name.Zh).AppendLine(level.Name.En);
         }
 
+        foreach (var round in settings.Rounds)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"round {round.Sequence}/{round.JudgesPerEntry}/{round.ShortlistTop}/{round.ShortlistPercent:0.##}").AppendLine(round.Name.Zh).AppendLine(round.Name.En);
+        }
+
         return text.ToString();
     }
 
@@ -145,7 +166,8 @@ public sealed record TrackSettingsForm
         var criteria = string.Join(", ", settings.Criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name.Zh} {c.Weight:0.####} ({c.MinScore}–{c.MaxScore})")));
         var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
         var levels = string.Join(", ", settings.Levels.Select(l => l.Name.Zh));
-        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; descriptions {Digest(descriptions)[..8]}");
+        var rounds = string.Join(", ", settings.Rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name.Zh} {r.JudgesPerEntry} judges{(r.ShortlistTop is int top ? $", top {top}" : r.ShortlistPercent is decimal p ? $", top {p:0.##}%" : string.Empty)}")));
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {Digest(descriptions)[..8]}");
     }
 
     /// <summary>
@@ -212,8 +234,35 @@ public sealed record TrackSettingsForm
             }
         }
 
+        var rounds = new List<RoundRevision>();
+        for (var i = 0; i < Rounds.Count; i++)
+        {
+            var r = Rounds[i];
+            var prefix = $"{nameof(Rounds)}[{i}].";
+            var judges = Whole(prefix + nameof(RoundFields.JudgesPerEntry), "Judges per entry", r.JudgesPerEntry, 1, JudgingRound.MaxJudgesPerEntry);
+            var top = Whole(prefix + nameof(RoundFields.ShortlistTop), "Entries that go on", r.ShortlistTop, 1, MaxTextLength, optional: true);
+            decimal? percent = null;
+            if (!string.IsNullOrWhiteSpace(r.ShortlistPercent))
+            {
+                if (decimal.TryParse(r.ShortlistPercent.Trim().TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) && p > 0 && p <= 100 && decimal.Round(p, 2) == p)
+                {
+                    percent = p;
+                }
+                else
+                {
+                    error(prefix + nameof(RoundFields.ShortlistPercent), PercentMessage, [r.ShortlistPercent.Trim()]);
+                    ok = false;
+                }
+            }
+
+            if (judges is int k)
+            {
+                rounds.Add(new RoundRevision(r.Sequence, Text(r.NameZh, r.NameEn), k, top, percent));
+            }
+        }
+
         return ok && minLength is int a && maxLength is int b
-            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), criteria, [.. Levels.Select(l => new LevelName(l.Rank, Text(l.NameZh, l.NameEn)))])
+            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), criteria, [.. Levels.Select(l => new LevelName(l.Rank, Text(l.NameZh, l.NameEn)))], rounds)
             : null;
     }
 
@@ -224,7 +273,7 @@ public sealed record TrackSettingsForm
     private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A track's settings, as typed or as saved.</summary>
-    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelName> Levels);
+    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelName> Levels, IReadOnlyList<RoundRevision> Rounds);
 }
 
 /// <summary>One criterion of the rubric on the track's settings page.</summary>
@@ -280,4 +329,29 @@ public sealed record LevelFields
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Prize level (English)")]
     public string? NameEn { get; set; }
+}
+
+/// <summary>One judging round on the track's settings page; its closing time is set on the round's page.</summary>
+public sealed record RoundFields
+{
+    public int Sequence { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Round (Chinese)")]
+    public string NameZh { get; set; } = string.Empty;
+
+    [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Round (English)")]
+    public string? NameEn { get; set; }
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [Display(Name = "Judges per entry")]
+    public string JudgesPerEntry { get; set; } = string.Empty;
+
+    [Display(Name = "Entries that go on")]
+    public string? ShortlistTop { get; set; }
+
+    [Display(Name = "Or a percentage that goes on")]
+    public string? ShortlistPercent { get; set; }
 }
