@@ -36,6 +36,11 @@ public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         for (var entry = 1; entry <= 3; entry++)
         {
             await page.GetByTestId("position").Filter(new() { HasTextString = $"第 {entry} 件，共 3 件" }).WaitForAsync();
+
+            // The browser moves the focus to the first score (autofocus) a moment after the page
+            // shows; keys typed before that go to the page and, on a busy machine, Enter then
+            // followed the first link.
+            await Assertions.Expect(page.Locator("input[autofocus]")).ToBeFocusedAsync();
             foreach (var score in new[] { "90", "85", "80", "88" })
             {
                 await page.Keyboard.TypeAsync(score);
