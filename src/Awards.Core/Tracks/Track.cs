@@ -197,6 +197,12 @@ public class Track
     public void ReviseRubric(IReadOnlyList<CriterionRevision> revisions, bool scored)
     {
         ArgumentNullException.ThrowIfNull(revisions);
+        if (revisions.Count == 0 && _criteria.Count == 0)
+        {
+            // A track without a rubric (none came with its seed) that stays without one.
+            return;
+        }
+
         var kept = revisions.Where(r => r.Order != 0).ToList();
         var added = revisions.Where(r => r.Order == 0).ToList();
         if (kept.Select(r => r.Order).Distinct().Count() != kept.Count || kept.Any(r => _criteria.All(c => c.Order != r.Order)))

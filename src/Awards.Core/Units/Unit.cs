@@ -56,7 +56,6 @@ public class Unit
 
     public Unit? Parent { get; private set; }
 
-    /// <summary>Counties and helping units may nominate; the city itself organises.</summary>
     /// <summary>Gives the unit a new name; a unit always has a Chinese name.</summary>
     public void Rename(BilingualText name)
     {
@@ -69,6 +68,7 @@ public class Unit
         Name = name;
     }
 
+    /// <summary>Counties and helping units may nominate; the city itself organises.</summary>
     public bool CanNominate => Kind is UnitKind.County or UnitKind.HelpingUnit;
 
     /// <summary>Counties and helping units may themselves be nominated as organisations.</summary>

@@ -102,7 +102,7 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
 
                 if (unit.Name != new BilingualText(form.WasZh ?? string.Empty, form.WasEn ?? string.Empty))
                 {
-                    return Outcome.Taken;
+                    return Outcome.Stale;
                 }
 
                 if (await db.Entries.AnyAsync(e => e.UnitId == unit.Id || e.NomineeUnitId == unit.Id, ct))
@@ -122,7 +122,7 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
             return View("Edit", await EditPageAsync(shown, form, cancellationToken));
         }
 
-        if (outcome == Outcome.Taken)
+        if (outcome == Outcome.Stale)
         {
             // Renamed by someone else since the page was opened: their name is shown, not overwritten.
             var now = await db.Units.AsNoTracking().SingleAsync(u => u.Id == shown.Id, cancellationToken);
@@ -152,7 +152,12 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
     private enum Outcome
     {
         Unchanged,
+
+        /// <summary>Another unit has the code.</summary>
         Taken,
+
+        /// <summary>Renamed by someone else since the page was opened.</summary>
+        Stale,
         Saved,
     }
 }
