@@ -82,6 +82,25 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
     }
 
     [Fact]
+    public async Task APerAuthorLimitRaisedToTwo_LetsAnAuthorSubmitASecondEssay_AndLoweredAgainKeepsBoth()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var author = await Writing.NewAuthorAsync(factory, "two.essays@example.org");
+        var first = await Writing.CreateDraftAsync(author, "help-story");
+        (await Writing.SubmitAsync(author, first)).Dispose();
+        Assert.Equal(EntryStatus.Submitted, Status(first));
+
+        await SaveAsync(organizer, "help-story", f => f["PerAuthor"] = "2");
+        var second = await Writing.CreateDraftAsync(author, "help-story", Writing.Essay(title: "第二篇帮扶故事"));
+        (await Writing.SubmitAsync(author, second)).Dispose();
+        Assert.Equal(EntryStatus.Submitted, Status(second));
+
+        var message = await SaveAsync(organizer, "help-story", f => f["PerAuthor"] = "1");
+        Assert.Contains("已有 1 个单位或账户的报送数超过新的限额", message, StringComparison.Ordinal);
+        Assert.Equal([1, 2], factory.WithDb(db => db.Entries.Where(e => e.Code == first || e.Code == second).Select(e => e.OwnerSlot ?? 0).OrderBy(s => s).ToList()));
+    }
+
+    [Fact]
     public async Task OnceAJudgeHasScored_TheWeightsAndRangesAreLocked_ButTheWordingCanChange()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");

@@ -6,7 +6,9 @@ using Awards.Web.Data;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.TrackSettings;
@@ -290,44 +292,42 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
     /// (none, or one that left gaps). Returns how many units or accounts hold more than their new
     /// limit: what they have stays, and they cannot submit more.
     /// </summary>
-    private async Task<int> RenumberSlotsAsync(int trackId, TrackLimits before, TrackLimits after, CancellationToken cancellationToken)
+    private async Task<int> RenumberSlotsAsync(int trackId, TrackLimits before, TrackLimits after, CancellationToken cancellationToken) =>
+        await RenumberAsync(trackId, before.PerUnit, after.PerUnit, "UnitSlot", "UnitId", cancellationToken)
+        + await RenumberAsync(trackId, before.PerAuthor, after.PerAuthor, "OwnerSlot", "OwnerUserId", cancellationToken);
+
+    /// <summary>One limit's places (<paramref name="slot"/>), counted per <paramref name="holder"/>: column names of this class's own, never input.</summary>
+    private async Task<int> RenumberAsync(int trackId, int? before, int? after, string slot, string holder, CancellationToken cancellationToken)
     {
-        var over = 0;
-        if (before.PerUnit != after.PerUnit)
+        if (before == after)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Entries\" SET \"UnitSlot\" = NULL WHERE \"TrackId\" = {trackId} AND \"UnitSlot\" IS NOT NULL", cancellationToken);
-            if (after.PerUnit is int limit)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""
-                    UPDATE "Entries" SET "UnitSlot" = ranked.n
-                    FROM (SELECT "Id", ROW_NUMBER() OVER (PARTITION BY "UnitId" ORDER BY "SubmittedAt", "Id") AS n
-                          FROM "Entries" WHERE "TrackId" = {trackId} AND "Status" NOT IN ('Draft', 'Withdrawn')) AS ranked
-                    WHERE "Entries"."Id" = ranked."Id"
-                    """,
-                    cancellationToken);
-                over += await db.Entries.Where(e => e.TrackId == trackId && e.UnitSlot > limit).Select(e => e.UnitId).Distinct().CountAsync(cancellationToken);
-            }
+            return 0;
         }
 
-        if (before.PerAuthor != after.PerAuthor)
+        await db.Database.ExecuteSqlRawAsync($"UPDATE \"Entries\" SET \"{slot}\" = NULL WHERE \"TrackId\" = {{0}} AND \"{slot}\" IS NOT NULL", [trackId], cancellationToken);
+        if (after is not int limit)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Entries\" SET \"OwnerSlot\" = NULL WHERE \"TrackId\" = {trackId} AND \"OwnerSlot\" IS NOT NULL", cancellationToken);
-            if (after.PerAuthor is int limit)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""
-                    UPDATE "Entries" SET "OwnerSlot" = ranked.n
-                    FROM (SELECT "Id", ROW_NUMBER() OVER (PARTITION BY "OwnerUserId" ORDER BY "SubmittedAt", "Id") AS n
-                          FROM "Entries" WHERE "TrackId" = {trackId} AND "Status" NOT IN ('Draft', 'Withdrawn')) AS ranked
-                    WHERE "Entries"."Id" = ranked."Id"
-                    """,
-                    cancellationToken);
-                over += await db.Entries.Where(e => e.TrackId == trackId && e.OwnerSlot > limit).Select(e => e.OwnerUserId).Distinct().CountAsync(cancellationToken);
-            }
+            return 0;
         }
 
-        return over;
+        await db.Database.ExecuteSqlRawAsync(
+            $$"""
+            UPDATE "Entries" SET "{{slot}}" = ranked.n
+            FROM (SELECT "Id", ROW_NUMBER() OVER (PARTITION BY "{{holder}}" ORDER BY "SubmittedAt", "Id") AS n
+                  FROM "Entries" WHERE "TrackId" = {0} AND "Status" NOT IN ('Draft', 'Withdrawn')) AS ranked
+            WHERE "Entries"."Id" = ranked."Id"
+            """,
+            [trackId],
+            cancellationToken);
+
+        // Inside the transaction that ImmediateTransaction opened on this context's connection.
+        var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT COUNT(DISTINCT \"{holder}\") FROM \"Entries\" WHERE \"TrackId\" = $track AND \"{slot}\" > $limit";
+        command.Parameters.AddWithValue("$track", trackId);
+        command.Parameters.AddWithValue("$limit", limit);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private enum Outcome
