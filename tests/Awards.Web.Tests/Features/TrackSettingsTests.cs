@@ -422,6 +422,16 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         }
 
         Assert.Equal("优秀组织单位", factory.WithDb(db => db.AwardLevels.Single(l => l.TrackId == db.Tracks.Single(t => t.Code == "outstanding-organization").Id).Name.Zh));
+
+        // It has no entries, but its results are published: it stays.
+        Assert.DoesNotContain("data-testid=\"remove-track\"", page, StringComparison.Ordinal);
+        using (var kept = await organizer.PostAsync(Page("outstanding-organization"), Page("outstanding-organization") + "/remove"))
+        {
+            Assert.Equal(Page("outstanding-organization"), kept.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("的结果已公布，不能删除", await organizer.GetStringAsync(Page("outstanding-organization")), StringComparison.Ordinal);
+        Assert.Equal(1, factory.WithDb(db => db.Tracks.Count(t => t.Code == "outstanding-organization")));
     }
 
     private const string NewTrackPage = "/organizer/contest/new-track";

@@ -225,27 +225,38 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
             return NotFound();
         }
 
-        var entries = await ImmediateTransaction.RunAsync(db, async ct =>
+        string? refused = null;
+        await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var track = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
             if (track is null)
             {
-                return 0;
+                return false;
             }
 
+            // Nobody's work and nothing published goes with it: no entry at all (drafts included),
+            // and no results on notice or final (the Outstanding Organization Award has no entries).
             var count = await db.Entries.CountAsync(e => e.TrackId == track.Id, ct);
-            if (count == 0)
+            if (count > 0)
             {
-                db.Tracks.Remove(track);
-                audit.Record("RemoveTrack", "Track", track.Code, $"{track.Name.Zh} / {track.Name.En}", null);
+                refused = l["{0} has {1} entries, drafts included, so it cannot be removed.", shown.Name.ForCurrentCulture(), count].Value;
+                return false;
             }
 
-            return count;
+            if (await PublishedAsync(track.Id, ct))
+            {
+                refused = l["The results of {0} are published, so it cannot be removed.", shown.Name.ForCurrentCulture()].Value;
+                return false;
+            }
+
+            db.Tracks.Remove(track);
+            audit.Record("RemoveTrack", "Track", track.Code, $"{track.Name.Zh} / {track.Name.En}", null);
+            return true;
         }, cancellationToken);
 
-        if (entries > 0)
+        if (refused is not null)
         {
-            TempData["Message"] = l["{0} has {1} entries, drafts included, so it cannot be removed.", shown.Name.ForCurrentCulture(), entries].Value;
+            TempData["Message"] = refused;
             return Redirect($"/organizer/contest/tracks/{code}");
         }
 
