@@ -209,6 +209,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("没有保存：请更正下方标出的内容。", html, StringComparison.Ordinal);
             Assert.Contains("最少字数须为 0 至 100000 之间的整数。", html, StringComparison.Ordinal);
             Assert.Contains("每单位限报须为 1 至 1000 之间的整数。", html, StringComparison.Ordinal);
             Assert.Contains("“三成”不是有效的权重", html, StringComparison.Ordinal);

@@ -57,6 +57,8 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         var settings = form.Parse((field, key, arguments) => ModelState.AddModelError(field, l[key, [l[arguments[0]].Value, .. arguments[1..]]]));
         if (!ModelState.IsValid || settings is null)
         {
+            // The page is long: the top says so, the messages stand under their fields.
+            ModelState.AddModelError(string.Empty, l["Nothing was saved: correct the fields marked below."]);
             return View("Index", await PageAsync(shown, form, cancellationToken));
         }
 
