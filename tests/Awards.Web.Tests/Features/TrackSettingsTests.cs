@@ -5,10 +5,11 @@ using Awards.Web.Tests.Infrastructure;
 namespace Awards.Web.Tests.Features;
 
 /// <summary>
-/// The organizer changes one award's or theme's name, description, entry limits and rubric at
-/// /organizer/contest/tracks/{code}: the change applies at once (the public page, the limits the
-/// server enforces), is kept in the audit log, and a bad, stale or too-late change changes nothing.
-/// Each test works on its own track, since the class shares one database.
+/// The organizer changes one award's or theme's name, description, entry limits, rubric, prize
+/// level names and rounds at /organizer/contest/tracks/{code}, and adds or removes an award at
+/// /organizer/contest/new-track: the change applies at once (the public page, the limits the server
+/// enforces), is kept in the audit log, and a bad, stale or too-late change changes nothing. Each
+/// test works on its own tracks, since the class shares one database.
 /// </summary>
 public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
 {
