@@ -22,7 +22,8 @@ public sealed record PrizeRow(int Place, int LevelRank, string Level, string Cod
 /// <param name="Code">A stable slug, e.g. help-story.</param>
 /// <param name="Name">The track's name, e.g. 征文：我的帮扶故事.</param>
 /// <param name="Rows">The prizes, highest level first, then by place.</param>
-public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows);
+/// <param name="Works">The rows are written works (an essay theme): a notice sets their titles in 《》.</param>
+public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false);
 
 /// <summary>A unit's participation: the per-unit statistics export.</summary>
 public sealed record UnitStatistics(string Unit, int Entries, int Scored, int Prizes, decimal? AverageScore, decimal PrizePoints);

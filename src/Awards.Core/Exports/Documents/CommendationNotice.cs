@@ -98,7 +98,7 @@ public static class CommendationNotice
                 body.Append(Paragraph(Heading2Style, $"（{ChineseNumeral(++levelNumber)}）{Clean(level[0].Level)}（{level.Count}名）"));
                 foreach (var row in level)
                 {
-                    body.Append(Paragraph(NormalStyle, Winner(row)));
+                    body.Append(Paragraph(NormalStyle, Winner(row, track.Works)));
                 }
             }
         }
@@ -115,8 +115,11 @@ public static class CommendationNotice
         main.Document.Save();
     }
 
-    /// <summary>"编号 标题 作者（单位）"; for a unit award (no entry code) just the unit.</summary>
-    internal static string Winner(PrizeRow row)
+    /// <summary>
+    /// "编号 标题 作者（单位）", an essay's title in 《》 as a work's title is written (GB/T 15834);
+    /// for a unit award (no entry code) just the unit.
+    /// </summary>
+    internal static string Winner(PrizeRow row, bool works)
     {
         var unit = Clean(row.Unit);
         var author = Clean(row.Author);
@@ -126,8 +129,15 @@ public static class CommendationNotice
             return unit.Length > 0 ? unit : author;
         }
 
+        var title = Clean(row.Title);
+        if (works && title.Length > 0)
+        {
+            // A title its author already set in 《》 keeps one pair.
+            title = title.StartsWith('《') && title.EndsWith('》') && title.Length > 1 ? title : $"《{title}》";
+        }
+
         var who = unit.Length == 0 ? author : $"{author}（{unit}）";
-        return string.Join(" ", new[] { code, Clean(row.Title), who }.Where(part => part.Length > 0));
+        return string.Join(" ", new[] { code, title, who }.Where(part => part.Length > 0));
     }
 
     /// <summary>The rows split into runs of one level, in the order given.</summary>

@@ -26,10 +26,10 @@ public class CommendationNoticeTests
                 BodyParagraphs[1],
                 "一、征文：我的帮扶故事",
                 "（一）一等奖（1名）",
-                "E001 我们村的变化 张三（清河县扶贫办）",
+                "E001 《我们村的变化》 张三（清河县扶贫办）",
                 "（二）二等奖（2名）",
-                "E007 山路弯弯 李四（清河县教育局）",
-                "E003 老槐树下 王五",
+                "E007 《山路弯弯》 李四（清河县教育局）",
+                "E003 《老槐树下》 王五",
                 "二、创新奖",
                 "（一）创新奖（2名）",
                 "清河县民政局",
@@ -41,6 +41,24 @@ public class CommendationNoticeTests
             ];
 
         Open(Notice(Contest(), SampleTracks), document => Assert.Equal(expected, ParagraphTexts(document)));
+    }
+
+    [Fact]
+    public void Write_SetsAnEssaysTitleInTitleMarks_OncePerTitle_AndANominationsTitleAsItIs()
+    {
+        PrizeTrack[] tracks =
+        [
+            new("journey", "征文：我的脱贫历程", [new PrizeRow(1, 1, "一等奖", "E010", "《走出大山》", "赵六", "云岭县", 92m), new PrizeRow(2, 1, "一等奖", "E011", "路", "钱七", "云岭县", 91m)], Works: true),
+            new("innovation", "创新奖", [new PrizeRow(1, 1, "创新奖", "N001", "扎根山村的带头人", "李秀兰", "青山县", 90m)]),
+        ];
+
+        Open(Notice(Contest(), tracks), document =>
+        {
+            var texts = ParagraphTexts(document);
+            Assert.Contains("E010 《走出大山》 赵六（云岭县）", texts);
+            Assert.Contains("E011 《路》 钱七（云岭县）", texts);
+            Assert.Contains("N001 扎根山村的带头人 李秀兰（青山县）", texts);
+        });
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal static class WordChecks
             new(1, 1, "一等奖", "E001", "我们村的变化", "张三", "清河县扶贫办", 95.5m),
             new(2, 2, "二等奖", "E007", "山路弯弯", "李四", "清河县教育局", 90m),
             new(3, 2, "二等奖", "E003", "老槐树下", "王五", string.Empty, 88m),
-        ]),
+        ], Works: true),
         new("nobody", "无人获奖的奖项", []),
         new("innovation", "创新奖",
         [

@@ -64,6 +64,9 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
             var body = notice.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("一等奖", body, StringComparison.Ordinal);
             Assert.True(body.IndexOf(titles[_codes[0]], StringComparison.Ordinal) < body.IndexOf(titles[_codes[2]], StringComparison.Ordinal));
+
+            // An essay is a work: its title stands in 《》.
+            Assert.Contains($"《{titles[_codes[0]]}》", body, StringComparison.Ordinal);
         }
 
         using (var anthology = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "anthology")), false))
