@@ -33,7 +33,8 @@ public sealed class ContestCache
 /// <summary>Moves the contest cache's version on around every save that touches the contest's own rows.</summary>
 public sealed class ContestChanges(ContestCache cache) : RowChanges
 {
-    private static readonly HashSet<Type> ContestTypes = [typeof(ContestEdition), typeof(ContestSchedule), typeof(Track), typeof(TrackLimits), typeof(AwardLevel), typeof(RubricCriterion), typeof(JudgingRound)];
+    // Owned types (the schedule, a track's limits) count as their owner's rows (RowChanges).
+    private static readonly HashSet<Type> ContestTypes = [typeof(ContestEdition), typeof(Track), typeof(AwardLevel), typeof(RubricCriterion), typeof(JudgingRound)];
 
     protected override bool Copies(Type type) => ContestTypes.Contains(type);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Awards.Web.Infrastructure;
 
@@ -75,7 +76,7 @@ public abstract class RowChanges : SaveChangesInterceptor
     private void Before(DbContext? context)
     {
         if (context is not null && TracksCopiedRows(context.ChangeTracker)
-            && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Copies(e.Metadata.ClrType)))
+            && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && CopiesRowOf(e.Metadata)))
         {
             _pending.AddOrUpdate(context, this);
             Invalidate();
@@ -92,12 +93,25 @@ public abstract class RowChanges : SaveChangesInterceptor
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return tracker.Entries().Any(e => Copies(e.Metadata.ClrType));
+            return tracker.Entries().Any(e => CopiesRowOf(e.Metadata));
         }
         finally
         {
             tracker.AutoDetectChangesEnabled = detect;
         }
+    }
+
+    // An owned type (a contest's schedule, a track's limits) is kept in its owner's row and copied
+    // with it, but EF tracks it as an entry of its own: a change to it is a change to its owner.
+    // The contest cache missed such a change twice while its list had to name the owned types.
+    private bool CopiesRowOf(IEntityType type)
+    {
+        while (type.FindOwnership() is { } ownership)
+        {
+            type = ownership.PrincipalEntityType;
+        }
+
+        return Copies(type.ClrType);
     }
 
     private void Ended(DbContext context)
