@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text;
 using Awards.Core.Common;
 using Awards.Core.Contests;
 using Awards.Web.Infrastructure;
@@ -81,7 +79,7 @@ public sealed record ContestSettingsForm
     public static string StampOf(ContestEdition contest)
     {
         ArgumentNullException.ThrowIfNull(contest);
-        return Digest(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En)[..32];
+        return TextDigest.Of(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En)[..32];
     }
 
     /// <summary>
@@ -92,7 +90,7 @@ public sealed record ContestSettingsForm
     {
         ArgumentNullException.ThrowIfNull(office);
         ArgumentNullException.ThrowIfNull(rules);
-        return $"{Describe(schedule)}; {office.Zh} / {office.En}; rules {rules.Zh.Length} + {rules.En.Length} characters, {Digest(rules.Zh + "\n" + rules.En)[..8]}";
+        return $"{Describe(schedule)}; {office.Zh} / {office.En}; rules {rules.Zh.Length} + {rules.En.Length} characters, {TextDigest.Of(rules.Zh + "\n" + rules.En)[..8]}";
     }
 
     /// <summary>The five dates for the audit log, in UTC.</summary>
@@ -120,8 +118,6 @@ public sealed record ContestSettingsForm
     public BilingualText IssuingOffice() => new(IssuingOfficeZh.Trim(), IssuingOfficeEn?.Trim() ?? string.Empty);
 
     public BilingualText Rules() => new(RulesZh?.Trim() ?? string.Empty, RulesEn?.Trim() ?? string.Empty);
-
-    private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static DateTime? Utc(string field, string? value, Action<string, string> error)
     {

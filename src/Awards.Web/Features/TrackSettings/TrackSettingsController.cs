@@ -81,13 +81,14 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 }
 
                 var before = TrackSettingsForm.Read(track);
-                if (TrackSettingsForm.Describe(before) == TrackSettingsForm.Describe(settings))
+                var described = TrackSettingsForm.Describe(before);
+                if (described == TrackSettingsForm.Describe(settings))
                 {
                     // Nothing to change: a second click on the same form, or a save without edits.
                     return Outcome.Unchanged;
                 }
 
-                if (form.Stamp != TrackSettingsForm.StampOf(track))
+                if (form.Stamp != TrackSettingsForm.StampOf(described))
                 {
                     // Someone saved since this page was opened: their change is not overwritten unseen.
                     saved = TrackSettingsForm.From(track);

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Awards.Core.Common;
 using Awards.Core.Tracks;
+using Awards.Web.Infrastructure;
 
 namespace Awards.Web.Features.TrackSettings;
 
@@ -75,6 +75,7 @@ public sealed record TrackSettingsForm
     public static TrackSettingsForm From(Track track)
     {
         ArgumentNullException.ThrowIfNull(track);
+        var current = Read(track);
         return new TrackSettingsForm
         {
             NameZh = track.Name.Zh,
@@ -97,7 +98,7 @@ public sealed record TrackSettingsForm
                 MaxScore = Number(c.MaxScore),
             })],
             Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En })],
-            Rounds = [.. Read(track).Rounds.Select(r => new RoundFields
+            Rounds = [.. current.Rounds.Select(r => new RoundFields
             {
                 Sequence = r.Sequence,
                 NameZh = r.Name.Zh,
@@ -106,12 +107,12 @@ public sealed record TrackSettingsForm
                 ShortlistTop = r.ShortlistTop is int top ? Number(top) : null,
                 ShortlistPercent = r.ShortlistPercent?.ToString("0.##", CultureInfo.InvariantCulture),
             })],
-            Stamp = StampOf(track),
+            Stamp = StampOf(Describe(current)),
         };
     }
 
-    /// <summary>A digest of everything this form changes, as it is saved now.</summary>
-    public static string StampOf(Track track) => Digest(Describe(Read(track)))[..32];
+    /// <summary>The stamp of settings as <see cref="Describe"/> writes them: a digest of everything this form changes.</summary>
+    public static string StampOf(string description) => TextDigest.Of(description)[..32];
 
     /// <summary>The track's settings as they are now.</summary>
     public static Settings Read(Track track)
@@ -167,7 +168,7 @@ public sealed record TrackSettingsForm
         var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
         var levels = string.Join(", ", settings.Levels.Select(l => l.Name.Zh));
         var rounds = string.Join(", ", settings.Rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name.Zh} {r.JudgesPerEntry} judges{(r.ShortlistTop is int top ? $", top {top}" : r.ShortlistPercent is decimal p ? $", top {p:0.##}%" : string.Empty)}")));
-        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {Digest(descriptions)[..8]}");
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {TextDigest.Of(descriptions)[..8]}");
     }
 
     /// <summary>
@@ -269,8 +270,6 @@ public sealed record TrackSettingsForm
     private static BilingualText Text(string? zh, string? en) => new(zh?.Trim() ?? string.Empty, en?.Trim() ?? string.Empty);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A track's settings, as typed or as saved.</summary>
     public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelName> Levels, IReadOnlyList<RoundRevision> Rounds);
