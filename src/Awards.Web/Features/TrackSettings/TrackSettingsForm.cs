@@ -202,6 +202,30 @@ public sealed record TrackSettingsForm
             return null;
         }
 
+        // A number above 0 and at most max, with at most the given decimals (a weight, a
+        // percentage: a trailing unit such as % is allowed), read and refused like a whole number.
+        decimal? Fraction(string field, string message, string? value, decimal max, int decimals, bool optional = false, char? unit = null)
+        {
+            if (optional && string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            var text = value?.Trim();
+            if (decimal.TryParse(unit is char u ? text?.TrimEnd(u) : text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number > 0 && number <= max && decimal.Round(number, decimals) == number)
+            {
+                return number;
+            }
+
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                error(field, message, [text]);
+            }
+
+            ok = false;
+            return null;
+        }
+
         var minLength = Whole(nameof(MinLength), "Fewest characters", MinLength, 0, MaxTextLength);
         var maxLength = Whole(nameof(MaxLength), "Most characters", MaxLength, 0, MaxTextLength);
         var perUnit = Whole(nameof(PerUnit), "Entries per unit", PerUnit, 1, MaxPerUnit, optional: true);
@@ -216,17 +240,7 @@ public sealed record TrackSettingsForm
             }
 
             var prefix = $"{nameof(Criteria)}[{i}].";
-            decimal? weight = decimal.TryParse(c.Weight?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var w) && w > 0 && w <= 1 && decimal.Round(w, 4) == w ? w : null;
-            if (weight is null)
-            {
-                if (!string.IsNullOrWhiteSpace(c.Weight))
-                {
-                    error(prefix + nameof(CriterionFields.Weight), WeightMessage, [c.Weight.Trim()]);
-                }
-
-                ok = false;
-            }
-
+            var weight = Fraction(prefix + nameof(CriterionFields.Weight), WeightMessage, c.Weight, 1, 4);
             var minScore = Whole(prefix + nameof(CriterionFields.MinScore), "Lowest score", c.MinScore, 0, 1_000);
             var maxScore = Whole(prefix + nameof(CriterionFields.MaxScore), "Highest score", c.MaxScore, 0, 1_000);
             if (weight is decimal ww && minScore is int lo && maxScore is int hi)
@@ -242,19 +256,7 @@ public sealed record TrackSettingsForm
             var prefix = $"{nameof(Rounds)}[{i}].";
             var judges = Whole(prefix + nameof(RoundFields.JudgesPerEntry), "Judges per entry", r.JudgesPerEntry, 1, JudgingRound.MaxJudgesPerEntry);
             var top = Whole(prefix + nameof(RoundFields.ShortlistTop), "Entries that go on", r.ShortlistTop, 1, MaxTextLength, optional: true);
-            decimal? percent = null;
-            if (!string.IsNullOrWhiteSpace(r.ShortlistPercent))
-            {
-                if (decimal.TryParse(r.ShortlistPercent.Trim().TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) && p > 0 && p <= 100 && decimal.Round(p, 2) == p)
-                {
-                    percent = p;
-                }
-                else
-                {
-                    error(prefix + nameof(RoundFields.ShortlistPercent), PercentMessage, [r.ShortlistPercent.Trim()]);
-                    ok = false;
-                }
-            }
+            var percent = Fraction(prefix + nameof(RoundFields.ShortlistPercent), PercentMessage, r.ShortlistPercent, 100, 2, optional: true, unit: '%');
 
             if (judges is int k)
             {
