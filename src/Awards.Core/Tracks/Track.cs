@@ -132,13 +132,7 @@ public class Track
     /// </summary>
     public Track CopyAs(string code, BilingualText name)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        if (string.IsNullOrWhiteSpace(name.Zh))
-        {
-            throw new DomainException("A track needs a Chinese name.");
-        }
-
-        var copy = new Track(code, name, Kind, Entrant) { IsBlind = IsBlind };
+        var copy = new Track(code, RequireChineseName(name), Kind, Entrant) { IsBlind = IsBlind };
 
         // A limits of its own: the database keeps them in the track's row (an EF owned type), and
         // one instance cannot belong to two tracks.
@@ -174,15 +168,15 @@ public class Track
     /// <summary>Renames the track and rewrites its description; a track always has a Chinese name.</summary>
     public void Rename(BilingualText name, BilingualText description)
     {
-        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(description);
-        if (string.IsNullOrWhiteSpace(name.Zh))
-        {
-            throw new DomainException("A track needs a Chinese name.");
-        }
-
-        Name = name;
+        Name = RequireChineseName(name);
         Description = description;
+    }
+
+    private static BilingualText RequireChineseName(BilingualText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.IsNullOrWhiteSpace(name.Zh) ? throw new DomainException("A track needs a Chinese name.") : name;
     }
 
     /// <summary>
