@@ -239,7 +239,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
 
             // Nobody's work and nothing published goes with it: no entry at all (drafts included),
             // and no results on notice or final (the Outstanding Organization Award has no entries).
-            var count = await db.Entries.CountAsync(e => e.TrackId == track.Id, ct);
+            var count = await EntriesAsync(track.Id, ct);
             if (count > 0)
             {
                 refused = l["{0} has {1} entries, drafts included, so it cannot be removed.", shown.Name.ForCurrentCulture(), count].Value;
@@ -276,11 +276,15 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
     {
         ViewData["Track"] = track;
         ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
-        ViewData["Entries"] = await db.Entries.CountAsync(e => e.TrackId == track.Id, cancellationToken);
+        ViewData["Entries"] = await EntriesAsync(track.Id, cancellationToken);
         ViewData["Published"] = await PublishedAsync(track.Id, cancellationToken);
         ViewData["Assigned"] = await AssignedAsync(track.Id, cancellationToken);
         return form;
     }
+
+    /// <summary>How many entries the track has, drafts included: with any, it cannot be removed.</summary>
+    private Task<int> EntriesAsync(int trackId, CancellationToken cancellationToken) =>
+        db.Entries.CountAsync(e => e.TrackId == trackId, cancellationToken);
 
     /// <summary>The numbers of the track's rounds that have judges assigned.</summary>
     private async Task<IReadOnlySet<int>> AssignedAsync(int trackId, CancellationToken cancellationToken) =>

@@ -105,7 +105,7 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
                     return Outcome.Stale;
                 }
 
-                if (await db.Entries.AnyAsync(e => e.UnitId == unit.Id || e.NomineeUnitId == unit.Id, ct))
+                if (await HasEntriesAsync(unit.Id, ct))
                 {
                     throw new DomainException("Entries of this unit were made blind for the judges with its present name, so it keeps it.");
                 }
@@ -147,7 +147,11 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
     }
 
     private async Task<UnitEditPage> EditPageAsync(Unit unit, UnitNameForm form, CancellationToken cancellationToken) =>
-        new(unit, form, await db.Entries.AnyAsync(e => e.UnitId == unit.Id || e.NomineeUnitId == unit.Id, cancellationToken));
+        new(unit, form, await HasEntriesAsync(unit.Id, cancellationToken));
+
+    /// <summary>Whether any entry, draft or not, was made blind with the unit's name: as the author's unit or as the nominated organisation.</summary>
+    private Task<bool> HasEntriesAsync(int unitId, CancellationToken cancellationToken) =>
+        db.Entries.AnyAsync(e => e.UnitId == unitId || e.NomineeUnitId == unitId, cancellationToken);
 
     private enum Outcome
     {
