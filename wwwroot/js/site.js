@@ -162,8 +162,9 @@
 // The live total of a rubric's weights, which must add up to 1 (the server checks again):
 // <span data-weight-sum data-template="合计 {0}"> beside inputs marked data-weight in the same form;
 // a criterion whose [data-remove] box is ticked does not count. A button
-// <button data-add-criterion="#template" data-into="#list"> adds a criterion from the template,
-// numbering its fields after the ones already there (the server binds Criteria[0], [1], ...).
+// <button data-add-row="#template" data-into="#list"> adds a row (a criterion, a prize level, a
+// round) from the template, numbering its fields after the rows [data-row] already in the list
+// (the server binds Criteria[0], [1], ...).
 (function () {
     "use strict";
     document.querySelectorAll("[data-weight-sum]").forEach(function (target) {
@@ -173,7 +174,7 @@
         function update() {
             // In ten-thousandths, as the server reads at most four decimals, so that 0.3 + 0.3 + 0.25 + 0.15 is 1.
             var total = Array.prototype.reduce.call(form.querySelectorAll("input[data-weight]"), function (sum, input) {
-                var row = input.closest("[data-criterion]");
+                var row = input.closest("[data-row]");
                 var removed = row && row.querySelector("input[data-remove]:checked");
                 var value = Number(input.value.trim());
                 return removed ? sum : sum + (input.value.trim() === "" || isNaN(value) ? NaN : Math.round(value * 10000));
@@ -186,12 +187,12 @@
         form.addEventListener("change", update);
         update();
     });
-    document.querySelectorAll("[data-add-criterion]").forEach(function (button) {
-        var template = document.querySelector(button.getAttribute("data-add-criterion"));
+    document.querySelectorAll("[data-add-row]").forEach(function (button) {
+        var template = document.querySelector(button.getAttribute("data-add-row"));
         var list = document.querySelector(button.getAttribute("data-into"));
         if (!template || !list) { return; }
         button.addEventListener("click", function () {
-            var index = String(list.querySelectorAll("[data-criterion]").length);
+            var index = String(list.querySelectorAll("[data-row]").length);
             list.insertAdjacentHTML("beforeend", template.innerHTML.replace(/__i__/g, index));
             var first = list.lastElementChild.querySelector("input[type=text]");
             if (first) { first.focus(); }

@@ -46,4 +46,15 @@ public class ResultOverride
     public int ByUserId { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Names the same prize level at its new rank, after a level above it was removed (<c>Track.ReviseLevels</c>).</summary>
+    public void Renumber(int levelRank)
+    {
+        if (LevelRank is null || levelRank < 1)
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        LevelRank = levelRank;
+    }
 }

@@ -50,6 +50,9 @@ public class AwardLevel
         Name = name;
     }
 
+    /// <summary>Moves the level to another rank, when a level above it is removed or it is added (<see cref="Track.ReviseLevels"/>).</summary>
+    internal void Renumber(int rank) => Rank = rank;
+
     public void ChangeQuota(int quota)
     {
         if (quota < 0)
@@ -60,3 +63,9 @@ public class AwardLevel
         Quota = quota;
     }
 }
+
+/// <summary>
+/// A prize level as the organizer revises it: rank 0 for a level being added, with its quota;
+/// the quota of a level already there is set on the results page and is not read here.
+/// </summary>
+public sealed record LevelRevision(int Rank, BilingualText Name, int? Quota = null);

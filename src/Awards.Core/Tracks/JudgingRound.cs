@@ -147,5 +147,9 @@ public class JudgingRound
     }
 }
 
-/// <summary>A round as the organizer revises it: its name, judges per entry and shortlist; its closing time moves on its own page.</summary>
-public sealed record RoundRevision(int Sequence, BilingualText Name, int JudgesPerEntry, int? ShortlistTop, decimal? ShortlistPercent);
+/// <summary>
+/// A round as the organizer revises it: its name, judges per entry and shortlist. Its closing
+/// time moves on its own page; <see cref="ClosesAt"/> is read only for a round being added
+/// (<see cref="Sequence"/> 0).
+/// </summary>
+public sealed record RoundRevision(int Sequence, BilingualText Name, int JudgesPerEntry, int? ShortlistTop, decimal? ShortlistPercent, DateTime? ClosesAt = null);

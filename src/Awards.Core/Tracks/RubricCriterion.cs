@@ -121,9 +121,6 @@ public class RubricCriterion
     }
 }
 
-/// <summary>A prize level's new name, by its rank.</summary>
-public sealed record LevelName(int Rank, BilingualText Name);
-
 /// <summary>A criterion as the organizer rewrites it: its wording, weight and score range; its levels stay.</summary>
 public sealed record CriterionRevision(int Order, BilingualText Name, BilingualText Description, decimal Weight, int MinScore, int MaxScore);
 

@@ -165,6 +165,32 @@ public class Track
         return copy;
     }
 
+    /// <summary>
+    /// Judges the track blind or openly. Only a nominated award can be judged openly (judges then
+    /// see the nominee; never the nominating unit); an essay is always judged blind. The choice
+    /// stays once judges are assigned in any of its rounds (<paramref name="assigned"/>): a judge
+    /// who has seen a name cannot unsee it, and one judge's entries would be read two ways.
+    /// </summary>
+    public void SetBlind(bool blind, bool assigned)
+    {
+        if (blind == IsBlind)
+        {
+            return;
+        }
+
+        if (Kind != TrackKind.Nomination)
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        if (assigned)
+        {
+            throw new DomainException("Judges are already assigned in {0}, so whether it is judged blind can no longer change.", Name);
+        }
+
+        IsBlind = blind;
+    }
+
     /// <summary>Renames the track and rewrites its description; a track always has a Chinese name.</summary>
     public void Rename(BilingualText name, BilingualText description)
     {
@@ -254,62 +280,174 @@ public class Track
         _criteria.AddRange(newCriteria);
     }
 
+    /// <summary>The most prize levels a track may have.</summary>
+    public const int MaxLevels = 10;
+
+    /// <summary>The most judging rounds a track may have.</summary>
+    public const int MaxRounds = 5;
+
     /// <summary>
-    /// Renames the prize levels, one name per level by rank. Once the track's results are
-    /// published (<paramref name="published"/>) the names stay: the notice and the certificates
-    /// carry them. All or nothing.
+    /// Revises the prize levels: a revision with the <see cref="LevelRevision.Rank"/> of a level
+    /// renames it; one with rank 0 adds a level below the others, with its quota; a level without
+    /// a revision is removed, and the levels below it move up, so that ranks stay 1, 2, 3...
+    /// Once the track's results are published (<paramref name="published"/>) nothing changes: the
+    /// notice and the certificates carry the levels. A level that an override on the results page
+    /// names (<paramref name="overridden"/>, by rank) stays. The Outstanding Organization Award
+    /// keeps its one level. All or nothing. Returns each kept level's new rank by its old one, for
+    /// the overrides that name a level by rank.
     /// </summary>
-    public void RenameLevels(IReadOnlyList<LevelName> names, bool published)
+    public IReadOnlyDictionary<int, int> ReviseLevels(IReadOnlyList<LevelRevision> revisions, bool published, IReadOnlySet<int> overridden)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        if (names.Count != _awardLevels.Count || names.Select(n => n.Rank).Distinct().Count() != names.Count || names.Any(n => _awardLevels.All(l => l.Rank != n.Rank)))
+        ArgumentNullException.ThrowIfNull(revisions);
+        ArgumentNullException.ThrowIfNull(overridden);
+        var kept = revisions.Where(r => r.Rank != 0).ToList();
+        var added = revisions.Where(r => r.Rank == 0).ToList();
+        if (kept.Select(r => r.Rank).Distinct().Count() != kept.Count || kept.Any(r => _awardLevels.All(l => l.Rank != r.Rank)))
         {
+            // A level named twice, or one that is not (or no longer) there.
             throw new DomainException("The operation is not allowed.");
         }
 
-        var pairs = names.Select(n => (Level: _awardLevels.Single(l => l.Rank == n.Rank), n.Name)).Where(p => p.Level.Name != p.Name).ToList();
-        if (pairs.Count == 0)
+        var removed = _awardLevels.Where(l => kept.All(r => r.Rank != l.Rank)).OrderBy(l => l.Rank).ToList();
+        var renamed = kept.Select(r => (Level: _awardLevels.Single(l => l.Rank == r.Rank), r.Name)).Where(p => p.Level.Name != p.Name).ToList();
+        if (added.Count == 0 && removed.Count == 0 && renamed.Count == 0)
         {
-            return;
+            return _awardLevels.ToDictionary(l => l.Rank, l => l.Rank);
         }
 
         if (published)
         {
-            throw new DomainException("The results of {0} are published, so its prize levels keep their names: the notice and the certificates carry them.", Name);
+            throw new DomainException("The results of {0} are published, so its prize levels can no longer change: the notice and the certificates carry them.", Name);
         }
 
-        if (pairs.Any(p => string.IsNullOrWhiteSpace(p.Name.Zh)))
+        if (Kind == TrackKind.UnitAward && (added.Count > 0 || removed.Count > 0))
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        if (revisions.Count == 0)
+        {
+            throw new DomainException("An award needs at least one prize level.");
+        }
+
+        if (revisions.Count > MaxLevels)
+        {
+            throw new DomainException("An award can have at most {0} prize levels.", MaxLevels);
+        }
+
+        if (revisions.Any(r => string.IsNullOrWhiteSpace(r.Name.Zh)))
         {
             throw new DomainException("Every prize level needs a Chinese name.");
         }
 
-        foreach (var (level, name) in pairs)
+        if (removed.FirstOrDefault(l => overridden.Contains(l.Rank)) is { } named)
+        {
+            throw new DomainException("An override on the results page moved an entry to {0}, so that level cannot be removed.", named.Name);
+        }
+
+        var newLevels = added.Select(r => new AwardLevel(MaxLevels + 1, r.Name, r.Quota ?? 0)).ToList();
+        foreach (var (level, name) in renamed)
         {
             level.Rename(name);
         }
+
+        foreach (var level in removed)
+        {
+            _awardLevels.Remove(level);
+        }
+
+        var ranks = new Dictionary<int, int>();
+        var rank = 1;
+        foreach (var level in _awardLevels.OrderBy(l => l.Rank).ToList())
+        {
+            ranks[level.Rank] = rank;
+            level.Renumber(rank++);
+        }
+
+        foreach (var level in newLevels)
+        {
+            level.Renumber(rank++);
+            _awardLevels.Add(level);
+        }
+
+        return ranks;
     }
 
     /// <summary>
     /// Revises the judging rounds, one revision per round by number: names always; a round's
     /// judges per entry until judges are assigned in it (<paramref name="assigned"/>, by round
     /// number); the size of its shortlist until the next round has judges assigned, since that
-    /// is when the shortlist goes on. A round with no round after it has no shortlist. All or nothing.
+    /// is when the shortlist goes on. A round with no round after it has no shortlist.
+    /// A revision with number 0 adds a round after the last, a final round whose closing time
+    /// (<see cref="RoundRevision.ClosesAt"/>) lies ahead and after the round before it. A round
+    /// without a revision is removed: only the last rounds can go, and only while nobody is on
+    /// their panel or assigned in them (<paramref name="staffed"/>); one round always stays.
+    /// All or nothing.
     /// </summary>
-    public void ReviseRounds(IReadOnlyList<RoundRevision> revisions, IReadOnlySet<int> assigned)
+    public void ReviseRounds(IReadOnlyList<RoundRevision> revisions, IReadOnlySet<int> assigned, IReadOnlySet<int>? staffed = null, DateTime? utcNow = null)
     {
         ArgumentNullException.ThrowIfNull(revisions);
         ArgumentNullException.ThrowIfNull(assigned);
+        staffed ??= assigned;
         var rounds = _rounds.OrderBy(r => r.Sequence).ToList();
-        if (revisions.Count != rounds.Count || revisions.Select(r => r.Sequence).Distinct().Count() != revisions.Count || revisions.Any(r => rounds.All(x => x.Sequence != r.Sequence)))
+        var kept = revisions.Where(r => r.Sequence != 0).ToList();
+        var added = revisions.Where(r => r.Sequence == 0).ToList();
+        if (kept.Select(r => r.Sequence).Distinct().Count() != kept.Count || kept.Any(r => rounds.All(x => x.Sequence != r.Sequence)))
         {
             throw new DomainException("The operation is not allowed.");
         }
 
-        var pairs = rounds.Select((round, i) =>
+        var remaining = rounds.Where(r => kept.Any(k => k.Sequence == r.Sequence)).ToList();
+        var removed = rounds.Except(remaining).ToList();
+        if (rounds.Count == 0 && (added.Count > 0 || removed.Count > 0))
         {
-            var revision = revisions.Single(r => r.Sequence == round.Sequence);
-            var next = i + 1 < rounds.Count ? rounds[i + 1] : null;
-            return (Round: round, Revision: next is null ? revision with { ShortlistTop = null, ShortlistPercent = null } : revision, Shortlisted: next is not null && assigned.Contains(next.Sequence));
+            // An award without rounds (the Outstanding Organization Award) is not judged.
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        if (remaining.Count == 0 && rounds.Count > 0)
+        {
+            throw new DomainException("An award needs at least one judging round.");
+        }
+
+        if (remaining.Count + added.Count > MaxRounds)
+        {
+            throw new DomainException("An award can have at most {0} judging rounds.", MaxRounds);
+        }
+
+        if (removed.Any(r => r.Sequence < remaining.Max(x => x.Sequence)))
+        {
+            throw new DomainException("Only the last judging rounds can be removed: the rounds after a round take their entries from its shortlist.");
+        }
+
+        if (removed.FirstOrDefault(r => staffed.Contains(r.Sequence)) is { } staffedRound)
+        {
+            throw new DomainException("{0} has judges on its panel or assigned, so it cannot be removed.", staffedRound.Name);
+        }
+
+        var now = added.Count == 0 ? default : utcNow ?? throw new ArgumentNullException(nameof(utcNow));
+        var newRounds = new List<JudgingRound>();
+        var previous = remaining.LastOrDefault();
+        foreach (var revision in added)
+        {
+            if (previous is null || revision.ClosesAt is not DateTime closesAt || closesAt <= now || closesAt <= previous.ClosesAt)
+            {
+                throw new DomainException("A new round must close in the future and after the round before it.");
+            }
+
+            // Built with a valid k so that CheckRevision, not the constructor, names what is wrong.
+            var round = new JudgingRound(previous.Sequence + 1, RoundKind.Final, revision.Name, Math.Max(1, revision.JudgesPerEntry), closesAt);
+            round.CheckRevision(revision with { Sequence = round.Sequence, ShortlistTop = null, ShortlistPercent = null }, assigned: false, shortlisted: false);
+            newRounds.Add(round);
+            previous = round;
+        }
+
+        var pairs = remaining.Select((round, i) =>
+        {
+            var revision = kept.Single(r => r.Sequence == round.Sequence);
+            var last = i == remaining.Count - 1 && newRounds.Count == 0;
+            var next = i + 1 < remaining.Count ? remaining[i + 1] : null;
+            return (Round: round, Revision: last ? revision with { ShortlistTop = null, ShortlistPercent = null } : revision, Shortlisted: next is not null && assigned.Contains(next.Sequence));
         }).ToList();
         foreach (var (round, revision, shortlisted) in pairs)
         {
@@ -319,6 +457,16 @@ public class Track
         foreach (var (round, revision, _) in pairs)
         {
             round.Revise(revision);
+        }
+
+        foreach (var round in removed)
+        {
+            _rounds.Remove(round);
+        }
+
+        foreach (var round in newRounds)
+        {
+            AddRound(round);
         }
     }
 

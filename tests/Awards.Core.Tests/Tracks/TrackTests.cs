@@ -270,22 +270,56 @@ public class TrackTests
     }
 
     [Fact]
-    public void RenameLevels_RenamesUntilTheResultsArePublished_AllOrNothing()
+    public void ReviseLevels_RenamesUntilTheResultsArePublished_AllOrNothing()
     {
         var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5)).AddAwardLevel(new AwardLevel(2, Text("优秀奖"), 50));
-        LevelName[] renamed = [new(1, Text("一等奖")), new(2, new BilingualText("优秀作品奖", "Commended"))];
+        LevelRevision[] renamed = [new(1, Text("一等奖")), new(2, new BilingualText("优秀作品奖", "Commended"))];
+        var none = new HashSet<int>();
 
-        var published = Assert.Throws<DomainException>(() => track.RenameLevels(renamed, published: true));
+        var published = Assert.Throws<DomainException>(() => track.ReviseLevels(renamed, published: true, none));
         Assert.Contains("are published", published.MessageKey, StringComparison.Ordinal);
-        Assert.Throws<DomainException>(() => track.RenameLevels([new(1, Text(" ")), new(2, Text("优秀作品奖"))], published: false));
-        Assert.Throws<DomainException>(() => track.RenameLevels([new(1, Text("一等奖"))], published: false));
+        Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text(" ")), new(2, Text("优秀作品奖"))], published: false, none));
+        Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖")), new(1, Text("一等奖"))], published: false, none));
+        Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖")), new(3, Text("三等奖"))], published: false, none));
         Assert.Equal(["一等奖", "优秀奖"], track.AwardLevels.Select(l => l.Name.Zh));
 
-        track.RenameLevels(renamed, published: false);
+        track.ReviseLevels(renamed, published: false, none);
         Assert.Equal(["一等奖", "优秀作品奖"], track.AwardLevels.Select(l => l.Name.Zh));
 
         // The same names again change nothing, published or not.
-        track.RenameLevels(renamed, published: true);
+        track.ReviseLevels(renamed, published: true, none);
+    }
+
+    [Fact]
+    public void ReviseLevels_AddsBelowAndRemoves_RanksStayConsecutive()
+    {
+        var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5)).AddAwardLevel(new AwardLevel(2, Text("二等奖"), 10)).AddAwardLevel(new AwardLevel(3, Text("三等奖"), 20));
+
+        // Second prize goes, a commendation comes below the rest with its quota.
+        var ranks = track.ReviseLevels([new(1, Text("一等奖")), new(3, Text("三等奖")), new(0, Text("鼓励奖"), 30)], published: false, new HashSet<int>());
+
+        Assert.Equal([(1, "一等奖", 5), (2, "三等奖", 20), (3, "鼓励奖", 30)], track.AwardLevels.OrderBy(l => l.Rank).Select(l => (l.Rank, l.Name.Zh, l.Quota)));
+        Assert.Equal(new Dictionary<int, int> { [1] = 1, [3] = 2 }, ranks);
+        Assert.Equal(35 + 20, track.TotalQuota);
+    }
+
+    [Fact]
+    public void ReviseLevels_RefusesToRemoveALevelAnOverrideNames_TheLastLevel_OrPastTheMost()
+    {
+        var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5)).AddAwardLevel(new AwardLevel(2, Text("二等奖"), 10));
+
+        var named = Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖"))], published: false, new HashSet<int> { 2 }));
+        Assert.Contains("override", named.MessageKey, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => track.ReviseLevels([], published: false, new HashSet<int>()));
+        var many = Enumerable.Range(1, Track.MaxLevels - 1).Select(i => new LevelRevision(0, Text("奖" + i), 1)).Prepend(new(1, Text("一等奖"))).Prepend(new(2, Text("二等奖")));
+        Assert.Throws<DomainException>(() => track.ReviseLevels([.. many], published: false, new HashSet<int>()));
+        var published = Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖")), new(2, Text("二等奖")), new(0, Text("三等奖"), 20)], published: true, new HashSet<int>()));
+        Assert.Contains("are published", published.MessageKey, StringComparison.Ordinal);
+        Assert.Equal([(1, 5), (2, 10)], track.AwardLevels.Select(l => (l.Rank, l.Quota)));
+
+        // The Outstanding Organization Award keeps its one level.
+        var unitAward = new Track("outstanding-organization", Text("优秀组织奖"), TrackKind.UnitAward, Entrant.Organisation).AddAwardLevel(new AwardLevel(1, Text("优秀组织奖"), 5));
+        Assert.Throws<DomainException>(() => unitAward.ReviseLevels([new(1, Text("优秀组织奖")), new(0, Text("鼓励奖"), 3)], published: false, new HashSet<int>()));
     }
 
     [Fact]
@@ -309,8 +343,65 @@ public class TrackTests
         Assert.Throws<DomainException>(() => track.ReviseRounds([First(0, 40, null), Final(7)], new HashSet<int>()));
         Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, 40, 10m), Final(7)], new HashSet<int>()));
         Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, null, 120m), Final(7)], new HashSet<int>()));
-        Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, 40, null)], new HashSet<int>()));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(5, 40, null)], new HashSet<int> { 1, 2 }));
         Assert.Equal([(5, (int?)40), (7, null)], track.Rounds.Select(r => (r.JudgesPerEntry, r.ShortlistTop)));
+    }
+
+    [Fact]
+    public void ReviseRounds_AddsAFinalRoundAfterTheLast_ClosingAheadAndAfterIt()
+    {
+        var track = NewTrack().AddRound(Round(1, RoundKind.Preliminary));
+        var now = ClosesAt.AddDays(-10);
+        RoundRevision First(int? top) => new(1, Text("初评"), 3, top, null);
+
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(20), new(0, Text("终评"), 5, null, null, ClosesAt)], new HashSet<int>(), null, now));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(20), new(0, Text("终评"), 5, null, null, null)], new HashSet<int>(), null, now));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(20), new(0, Text(" "), 5, null, null, ClosesAt.AddDays(7))], new HashSet<int>(), null, now));
+        Assert.Throws<DomainException>(() => track.ReviseRounds([First(20), new(0, Text("终评"), 0, null, null, ClosesAt.AddDays(7))], new HashSet<int>(), null, now));
+        Assert.Single(track.Rounds);
+
+        track.ReviseRounds([First(20), new(0, Text("终评"), 5, 99, null, ClosesAt.AddDays(7))], new HashSet<int>(), null, now);
+
+        Assert.Equal([(1, RoundKind.Preliminary, (int?)20, ClosesAt), (2, RoundKind.Final, null, ClosesAt.AddDays(7))], track.Rounds.Select(r => (r.Sequence, r.Kind, r.ShortlistTop, r.ClosesAt)));
+        Assert.Equal(5, track.Rounds[1].JudgesPerEntry);
+    }
+
+    [Fact]
+    public void ReviseRounds_RemovesOnlyTheLastRounds_WhileNobodyIsOnTheirPanel()
+    {
+        var track = NewTrack().AddRound(Round(1, RoundKind.Preliminary)).AddRound(new JudgingRound(2, RoundKind.Final, Text("终评"), 5, ClosesAt.AddDays(5)));
+        track.Rounds[0].ShortlistTop = 20;
+        var final = new RoundRevision(2, Text("终评"), 5, null, null);
+        var first = new RoundRevision(1, Text("初评"), 3, 20, null);
+
+        Assert.Throws<DomainException>(() => track.ReviseRounds([final], new HashSet<int>()));
+        var staffed = Assert.Throws<DomainException>(() => track.ReviseRounds([first], new HashSet<int>(), new HashSet<int> { 2 }));
+        Assert.Contains("panel", staffed.MessageKey, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => track.ReviseRounds([], new HashSet<int>()));
+        Assert.Equal(2, track.Rounds.Count);
+
+        track.ReviseRounds([first], new HashSet<int>());
+
+        // The first round is the last now: it has no shortlist.
+        Assert.Equal([(1, (int?)null)], track.Rounds.Select(r => (r.Sequence, r.ShortlistTop)));
+    }
+
+    [Fact]
+    public void SetBlind_OnlyANominationUntilJudgesAreAssigned()
+    {
+        var nomination = new Track("dedication", Text("奉献奖"), TrackKind.Nomination, Entrant.Individual);
+
+        var assigned = Assert.Throws<DomainException>(() => nomination.SetBlind(false, assigned: true));
+        Assert.Contains("assigned", assigned.MessageKey, StringComparison.Ordinal);
+        Assert.True(nomination.IsBlind);
+        nomination.SetBlind(false, assigned: false);
+        Assert.False(nomination.IsBlind);
+
+        // An essay is always judged blind; asking for what it is changes nothing.
+        var essay = NewTrack();
+        Assert.Throws<DomainException>(() => essay.SetBlind(false, assigned: false));
+        essay.SetBlind(true, assigned: true);
+        Assert.True(essay.IsBlind);
     }
 
     private static CriterionRevision Revision(int order, string name, decimal weight, int min, int max) =>

@@ -420,7 +420,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         using (var refused = await organizer.SubmitAsync(Page("outstanding-organization"), Page("outstanding-organization"), fields))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            Assert.Contains("结果已公布，奖项等级名称不能再改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("结果已公布，奖项等级不能再改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal("优秀组织单位", factory.WithDb(db => db.AwardLevels.Single(l => l.TrackId == db.Tracks.Single(t => t.Code == "outstanding-organization").Id).Name.Zh));

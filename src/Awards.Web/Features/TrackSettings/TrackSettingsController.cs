@@ -1,8 +1,10 @@
 using Awards.Core.Common;
+using Awards.Core.Entries;
 using Awards.Core.Identity;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +23,7 @@ namespace Awards.Web.Features.TrackSettings;
 /// </summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/contest/tracks/{code}")]
-public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site, AuditLog audit, JudgeRenditions renditions, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string code, CancellationToken cancellationToken)
@@ -42,17 +44,10 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
             return NotFound();
         }
 
-        // A criterion being removed needs no valid fields.
-        for (var i = 0; i < form.Criteria.Count; i++)
-        {
-            if (form.Criteria[i].Remove)
-            {
-                foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(form.Criteria)}[{i}].", StringComparison.Ordinal)).ToList())
-                {
-                    ModelState.Remove(key);
-                }
-            }
-        }
+        // A criterion, level or round being removed needs no valid fields.
+        IgnoreRemoved(nameof(form.Criteria), form.Criteria.Select(c => c.Remove));
+        IgnoreRemoved(nameof(form.Levels), form.Levels.Select(l => l.Remove));
+        IgnoreRemoved(nameof(form.Rounds), form.Rounds.Select(r => r.Remove));
 
         var settings = form.Parse((field, key, arguments) => ModelState.AddModelError(field, l[key, [l[arguments[0]].Value, .. arguments[1..]]]));
         if (!ModelState.IsValid || settings is null)
@@ -95,11 +90,34 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                     return Outcome.Stale;
                 }
 
+                var assigned = await AssignedAsync(track.Id, ct);
                 track.Rename(settings.Name, settings.Description);
                 track.SetLimits(settings.Limits);
+                track.SetBlind(settings.Blind, assigned.Count > 0);
                 track.ReviseRubric(settings.Criteria, await ScoredAsync(track.Id, ct));
-                track.RenameLevels(settings.Levels, await PublishedAsync(track.Id, ct));
-                track.ReviseRounds(settings.Rounds, await AssignedAsync(track.Id, ct));
+                var result = await db.TrackResults.FirstOrDefaultAsync(r => r.TrackId == track.Id, ct);
+                var overrides = result is null ? [] : await db.ResultOverrides.Where(o => o.TrackResultId == result.Id && o.LevelRank != null).ToListAsync(ct);
+                var ranks = track.ReviseLevels(settings.Levels, await PublishedAsync(track.Id, ct), overrides.Select(o => o.LevelRank!.Value).ToHashSet());
+                foreach (var o in overrides.Where(o => ranks[o.LevelRank!.Value] != o.LevelRank))
+                {
+                    // A level above the one an override names was removed: it names the same level at its new rank.
+                    o.Renumber(ranks[o.LevelRank!.Value]);
+                }
+
+                // A removed round goes with nothing of anyone's (StaffedAsync); results that ranked it
+                // rank the last round with scores again (the foreign key sets their RoundId to null).
+                track.ReviseRounds(settings.Rounds, assigned, await StaffedAsync(track.Id, ct), site.UtcNow);
+
+                if (before.Blind != settings.Blind)
+                {
+                    // What judges read of each submitted entry names the nominee, or not, as the award now asks.
+                    var entries = await db.Entries.Include(e => e.Track).Where(e => e.TrackId == track.Id && e.Status != EntryStatus.Draft).ToListAsync(ct);
+                    foreach (var entry in entries)
+                    {
+                        await renditions.ApplyAsync(entry, ct);
+                    }
+                }
+
                 overLimit = await RenumberSlotsAsync(track.Id, before.Limits, settings.Limits, ct);
                 audit.Record("EditTrack", "Track", track.Code, TrackSettingsForm.AuditSummary(before), TrackSettingsForm.AuditSummary(settings));
                 return Outcome.Saved;
@@ -279,12 +297,32 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         ViewData["Entries"] = await EntriesAsync(track.Id, cancellationToken);
         ViewData["Published"] = await PublishedAsync(track.Id, cancellationToken);
         ViewData["Assigned"] = await AssignedAsync(track.Id, cancellationToken);
+        ViewData["Staffed"] = await StaffedAsync(track.Id, cancellationToken);
         return form;
     }
 
     /// <summary>How many entries the track has, drafts included: with any, it cannot be removed.</summary>
     private Task<int> EntriesAsync(int trackId, CancellationToken cancellationToken) =>
         db.Entries.CountAsync(e => e.TrackId == trackId, cancellationToken);
+
+    /// <summary>The numbers of the track's rounds that have judges on their panel or assigned: such a round cannot be removed.</summary>
+    private async Task<IReadOnlySet<int>> StaffedAsync(int trackId, CancellationToken cancellationToken) =>
+        (await db.Rounds.Where(r => r.TrackId == trackId && (db.Assignments.Any(a => a.RoundId == r.Id) || db.PanelMembers.Any(p => p.RoundId == r.Id))).Select(r => r.Sequence).ToListAsync(cancellationToken)).ToHashSet();
+
+    /// <summary>Drops the binding errors of the rows (of <paramref name="list"/>) ticked for removal.</summary>
+    private void IgnoreRemoved(string list, IEnumerable<bool> removed)
+    {
+        foreach (var (remove, i) in removed.Select((r, i) => (r, i)))
+        {
+            if (remove)
+            {
+                foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{list}[{i}].", StringComparison.Ordinal)).ToList())
+                {
+                    ModelState.Remove(key);
+                }
+            }
+        }
+    }
 
     /// <summary>The numbers of the track's rounds that have judges assigned.</summary>
     private async Task<IReadOnlySet<int>> AssignedAsync(int trackId, CancellationToken cancellationToken) =>

@@ -30,6 +30,13 @@ public sealed record TrackSettingsForm
 
     public const string PercentMessage = "\"{0}\" is not a percentage: use a number above 0 and at most 100, such as 30.";
 
+    public const string RequiredMessage = "Please enter {0}.";
+
+    public const string DateMessage = "\"{0}\" is not a date and time; use the form 2026-10-17 18:00.";
+
+    /// <summary>The largest quota a prize level may have (the results page's bound).</summary>
+    public const int MaxQuota = 1_000;
+
     public const string WeightMessage = "\"{0}\" is not a weight: use a number above 0 and at most 1, with at most four decimals, such as 0.25.";
 
     [Required(ErrorMessage = "Please enter {0}.")]
@@ -63,6 +70,10 @@ public sealed record TrackSettingsForm
     [Display(Name = "Entries per account")]
     public string? PerAuthor { get; set; }
 
+    /// <summary>Whether judges never see who is nominated (a nominated award only; an essay is always blind).</summary>
+    [Display(Name = "Blind judging")]
+    public bool Blind { get; set; } = true;
+
     public List<CriterionFields> Criteria { get; set; } = [];
 
     public List<LevelFields> Levels { get; set; } = [];
@@ -86,6 +97,7 @@ public sealed record TrackSettingsForm
             MaxLength = Number(track.Limits.MaxLength),
             PerUnit = track.Limits.PerUnit is int unit ? Number(unit) : null,
             PerAuthor = track.Limits.PerAuthor is int author ? Number(author) : null,
+            Blind = track.IsBlind,
             Criteria = [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionFields
             {
                 Order = c.Order,
@@ -97,7 +109,7 @@ public sealed record TrackSettingsForm
                 MinScore = Number(c.MinScore),
                 MaxScore = Number(c.MaxScore),
             })],
-            Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En })],
+            Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En, Quota = Number(l.Quota) })],
             Rounds = [.. current.Rounds.Select(r => new RoundFields
             {
                 Sequence = r.Sequence,
@@ -122,8 +134,9 @@ public sealed record TrackSettingsForm
             track.Name,
             track.Description,
             track.Limits,
+            track.IsBlind,
             [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionRevision(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore))],
-            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelName(l.Rank, l.Name))],
+            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelRevision(l.Rank, l.Name))],
             [.. track.Rounds.OrderBy(r => r.Sequence).Select((r, i) => i == track.Rounds.Count - 1
                 ? new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, null, null) // the last round has no shortlist
                 : new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent))]);
@@ -136,7 +149,8 @@ public sealed record TrackSettingsForm
         var text = new StringBuilder()
             .AppendLine(settings.Name.Zh).AppendLine(settings.Name.En)
             .AppendLine(settings.Description.Zh).AppendLine(settings.Description.En)
-            .AppendLine(CultureInfo.InvariantCulture, $"{settings.Limits.MinLength}/{settings.Limits.MaxLength}/{settings.Limits.PerUnit}/{settings.Limits.PerAuthor}");
+            .AppendLine(CultureInfo.InvariantCulture, $"{settings.Limits.MinLength}/{settings.Limits.MaxLength}/{settings.Limits.PerUnit}/{settings.Limits.PerAuthor}")
+            .AppendLine(settings.Blind ? "blind" : "open");
         foreach (var c in settings.Criteria)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{c.Order}/{c.Weight:0.####}/{c.MinScore}/{c.MaxScore}")
@@ -145,12 +159,12 @@ public sealed record TrackSettingsForm
 
         foreach (var level in settings.Levels)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"level {level.Rank}").AppendLine(level.Name.Zh).AppendLine(level.Name.En);
+            text.AppendLine(CultureInfo.InvariantCulture, $"level {level.Rank}/{level.Quota}").AppendLine(level.Name.Zh).AppendLine(level.Name.En);
         }
 
         foreach (var round in settings.Rounds)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"round {round.Sequence}/{round.JudgesPerEntry}/{round.ShortlistTop}/{round.ShortlistPercent:0.##}").AppendLine(round.Name.Zh).AppendLine(round.Name.En);
+            text.AppendLine(CultureInfo.InvariantCulture, $"round {round.Sequence}/{round.JudgesPerEntry}/{round.ShortlistTop}/{round.ShortlistPercent:0.##}/{round.ClosesAt:O}").AppendLine(round.Name.Zh).AppendLine(round.Name.En);
         }
 
         return text.ToString();
@@ -166,9 +180,9 @@ public sealed record TrackSettingsForm
         var limits = settings.Limits;
         var criteria = string.Join(", ", settings.Criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name.Zh} {c.Weight:0.####} ({c.MinScore}–{c.MaxScore})")));
         var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
-        var levels = string.Join(", ", settings.Levels.Select(l => l.Name.Zh));
-        var rounds = string.Join(", ", settings.Rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name.Zh} {r.JudgesPerEntry} judges{(r.ShortlistTop is int top ? $", top {top}" : r.ShortlistPercent is decimal p ? $", top {p:0.##}%" : string.Empty)}")));
-        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {TextDigest.Of(descriptions)[..8]}");
+        var levels = string.Join(", ", settings.Levels.Select(l => l.Rank == 0 ? string.Create(CultureInfo.InvariantCulture, $"{l.Name.Zh} (new, quota {l.Quota})") : l.Name.Zh));
+        var rounds = string.Join(", ", settings.Rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name.Zh} {r.JudgesPerEntry} judges{(r.ShortlistTop is int top ? $", top {top}" : r.ShortlistPercent is decimal p ? $", top {p:0.##}%" : string.Empty)}{(r.ClosesAt is DateTime closes ? $" (new, closes {SiteTime.AuditValue(closes)})" : string.Empty)}")));
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {(settings.Blind ? "blind" : "open")}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {TextDigest.Of(descriptions)[..8]}");
     }
 
     /// <summary>
@@ -249,23 +263,74 @@ public sealed record TrackSettingsForm
             }
         }
 
+        var levels = new List<LevelRevision>();
+        for (var i = 0; i < Levels.Count; i++)
+        {
+            var level = Levels[i];
+            if (level.Remove)
+            {
+                continue;
+            }
+
+            // A new level's quota is read here; a saved level's is set on the results page.
+            var field = $"{nameof(Levels)}[{i}].{nameof(LevelFields.Quota)}";
+            if (level.Rank == 0 && string.IsNullOrWhiteSpace(level.Quota))
+            {
+                error(field, RequiredMessage, ["Quota"]);
+            }
+
+            var quota = level.Rank == 0 ? Whole(field, "Quota", level.Quota, 0, MaxQuota) : null;
+            if (level.Rank != 0 || quota is not null)
+            {
+                levels.Add(new LevelRevision(level.Rank, Text(level.NameZh, level.NameEn), quota));
+            }
+        }
+
         var rounds = new List<RoundRevision>();
         for (var i = 0; i < Rounds.Count; i++)
         {
             var r = Rounds[i];
+            if (r.Remove)
+            {
+                continue;
+            }
+
             var prefix = $"{nameof(Rounds)}[{i}].";
             var judges = Whole(prefix + nameof(RoundFields.JudgesPerEntry), "Judges per entry", r.JudgesPerEntry, 1, JudgingRound.MaxJudgesPerEntry);
             var top = Whole(prefix + nameof(RoundFields.ShortlistTop), "Entries that go on", r.ShortlistTop, 1, MaxTextLength, optional: true);
             var percent = Fraction(prefix + nameof(RoundFields.ShortlistPercent), PercentMessage, r.ShortlistPercent, 100, 2, optional: true, unit: '%');
 
+            DateTime? closesAt = null;
+            if (r.Sequence == 0)
+            {
+                // A new round's closing time; a saved round's moves on the round's page.
+                if (SiteTime.TryParseInput(r.ClosesAt, out var utc))
+                {
+                    closesAt = utc;
+                }
+                else
+                {
+                    if (string.IsNullOrWhiteSpace(r.ClosesAt))
+                    {
+                        error(prefix + nameof(RoundFields.ClosesAt), RequiredMessage, ["Closes at"]);
+                    }
+                    else
+                    {
+                        error(prefix + nameof(RoundFields.ClosesAt), DateMessage, [r.ClosesAt.Trim()]);
+                    }
+
+                    ok = false;
+                }
+            }
+
             if (judges is int k)
             {
-                rounds.Add(new RoundRevision(r.Sequence, Text(r.NameZh, r.NameEn), k, top, percent));
+                rounds.Add(new RoundRevision(r.Sequence, Text(r.NameZh, r.NameEn), k, top, percent, closesAt));
             }
         }
 
         return ok && minLength is int a && maxLength is int b
-            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), criteria, [.. Levels.Select(l => new LevelName(l.Rank, Text(l.NameZh, l.NameEn)))], rounds)
+            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), Blind, criteria, levels, rounds)
             : null;
     }
 
@@ -274,7 +339,7 @@ public sealed record TrackSettingsForm
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A track's settings, as typed or as saved.</summary>
-    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelName> Levels, IReadOnlyList<RoundRevision> Rounds);
+    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, bool Blind, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelRevision> Levels, IReadOnlyList<RoundRevision> Rounds);
 }
 
 /// <summary>One criterion of the rubric on the track's settings page.</summary>
@@ -317,10 +382,19 @@ public sealed record CriterionFields
     public string MaxScore { get; set; } = string.Empty;
 }
 
-/// <summary>One prize level's names on the track's settings page; its quota is set on the results page.</summary>
+/// <summary>One prize level on the track's settings page: its names; a new level's quota too (a saved level's is set on the results page).</summary>
 public sealed record LevelFields
 {
+    /// <summary>The level's rank; 0 for one the organizer is adding.</summary>
     public int Rank { get; set; }
+
+    /// <summary>Ticked to remove the level; the levels below it move up.</summary>
+    [Display(Name = "Remove this level")]
+    public bool Remove { get; set; }
+
+    /// <summary>A new level's quota; shown, not read, for a saved one.</summary>
+    [Display(Name = "Quota")]
+    public string? Quota { get; set; }
 
     [Required(ErrorMessage = "Please enter {0}.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
@@ -335,7 +409,16 @@ public sealed record LevelFields
 /// <summary>One judging round on the track's settings page; its closing time is set on the round's page.</summary>
 public sealed record RoundFields
 {
+    /// <summary>The round's number; 0 for one the organizer is adding after the last.</summary>
     public int Sequence { get; set; }
+
+    /// <summary>Ticked to remove the round (only the last, while nobody is on its panel).</summary>
+    [Display(Name = "Remove this round")]
+    public bool Remove { get; set; }
+
+    /// <summary>A new round's closing time (site time, as a datetime-local input sends it); a saved round's moves on its page.</summary>
+    [Display(Name = "Closes at")]
+    public string? ClosesAt { get; set; }
 
     [Required(ErrorMessage = "Please enter {0}.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
