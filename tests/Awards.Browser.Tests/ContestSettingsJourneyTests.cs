@@ -36,7 +36,7 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
     }
 
     [Fact]
-    public async Task Organizer_RenamesATheme_RaisesItsMinimum_AndAddsACriterion_FromTheContestSettings_AndThePublicPagesFollow()
+    public async Task Organizer_RenamesATheme_RaisesItsMinimum_AddsACriterionAndAPrizeLevel_FromTheContestSettings_AndThePublicPagesFollow()
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
@@ -68,6 +68,12 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
         await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1.1。");
         await weight.FillAsync("0.2");
         await Assertions.Expect(sum).ToHaveTextAsync("权重合计：1。");
+
+        // A prize level below the four, with its quota: the button copies in a blank one.
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加奖项等级" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("奖项等级（中文）").Nth(4)).ToBeFocusedAsync();
+        await page.GetByLabel("奖项等级（中文）").Nth(4).FillAsync("鼓励奖");
+        await page.GetByLabel("名额", new() { Exact = true }).FillAsync("30");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "track-settings.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
 
@@ -80,6 +86,7 @@ public sealed class ContestSettingsJourneyTests(SiteFixture site) : IClassFixtur
         Assert.Contains("主题思想", rubric, StringComparison.Ordinal);
         Assert.Contains("创新性", rubric, StringComparison.Ordinal);
         Assert.Contains("1200 至 6000 字", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("鼓励奖", await page.GetByTestId("prize-levels").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(consoleErrors);
     }
 }

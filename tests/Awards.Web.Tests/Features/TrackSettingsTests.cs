@@ -1,5 +1,6 @@
 using System.Net;
 using Awards.Core.Entries;
+using Awards.Web.Infrastructure;
 using Awards.Web.Tests.Infrastructure;
 
 namespace Awards.Web.Tests.Features;
@@ -436,6 +437,191 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Equal(1, factory.WithDb(db => db.Tracks.Count(t => t.Code == "outstanding-organization")));
     }
 
+    [Fact]
+    public async Task APrizeLevelIsAddedBelowAndAnotherRemoved_TheRanksCloseUp_AndAnOverrideKeepsItsLevel()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("help-story", "level-theme", "我的扶贫日记", "My Diary"))).Dispose();
+        Assert.Contains("data-add-row=\"#new-level\"", await organizer.GetStringAsync(Page("level-theme")), StringComparison.Ordinal);
+
+        // An override moved an entry to third prize, another to second; both name their level by rank.
+        var (third, second) = factory.WithDb(db =>
+        {
+            var track = db.Tracks.Single(t => t.Code == "level-theme");
+            var result = new Core.Results.TrackResult(track.Id);
+            db.TrackResults.Add(result);
+            db.SaveChanges();
+            var entries = db.Entries.OrderBy(e => e.Id).Select(e => e.Id).Take(2).ToList();
+            var organizerId = db.Users.Single(u => u.Email == "organizer@demo.example").Id;
+            var third = new Core.Results.ResultOverride(result.Id, entries[0], 3, "评审组复议", organizerId, DateTime.UtcNow);
+            var second = new Core.Results.ResultOverride(result.Id, entries[1], 2, "评审组复议", organizerId, DateTime.UtcNow);
+            db.ResultOverrides.AddRange(third, second);
+            db.SaveChanges();
+            return (third.Id, second.Id);
+        });
+
+        // Second prize is named by an override: it stays, and nothing changes.
+        var fields = await FieldsAsync(organizer, "level-theme");
+        fields["Levels[1].Remove"] = "true";
+        fields["Levels[4].Rank"] = "0";
+        fields["Levels[4].NameZh"] = "鼓励奖";
+        fields["Levels[4].Quota"] = "30";
+        using (var refused = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("结果页面上有调整把作品调到了二等奖，该等级不能删除", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"鼓励奖\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["一等奖", "二等奖", "三等奖", "优秀奖"], Levels("level-theme").Select(l => l.Name));
+
+        // A new level's quota must be a number.
+        fields["Levels[1].Remove"] = "false";
+        fields["Levels[4].Quota"] = "三十";
+        using (var mistyped = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, mistyped.StatusCode);
+            Assert.Contains("名额须为 0 至 1000 之间的整数", await mistyped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Without that override, second prize goes: third and excellence move up, the commendation
+        // comes last with its quota, and the override on third prize follows it to rank 2.
+        factory.WithDb(db =>
+        {
+            db.ResultOverrides.RemoveRange(db.ResultOverrides.Where(o => o.Id == second));
+            return db.SaveChanges();
+        });
+        fields = await FieldsAsync(organizer, "level-theme");
+        fields["Levels[1].Remove"] = "true";
+        fields["Levels[4].Rank"] = "0";
+        fields["Levels[4].NameZh"] = "鼓励奖";
+        fields["Levels[4].NameEn"] = "Encouragement";
+        fields["Levels[4].Quota"] = "30";
+        using (var saved = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal([(1, "一等奖", 5), (2, "三等奖", 20), (3, "优秀奖", 50), (4, "鼓励奖", 30)], Levels("level-theme"));
+        Assert.Equal(2, factory.WithDb(db => db.ResultOverrides.Single(o => o.Id == third).LevelRank));
+        Assert.Contains("鼓励奖 30", await new Browser(factory).GetStringAsync("/"), StringComparison.Ordinal);
+        var audit = factory.WithDb(db => db.AuditLog.Single(a => a.Action == "EditTrack" && a.EntityKey == "level-theme"));
+        Assert.Contains("levels 一等奖, 二等奖, 三等奖, 优秀奖;", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("levels 一等奖, 三等奖, 优秀奖, 鼓励奖 (new, quota 30);", audit.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARoundIsAddedAfterTheLast_ItsPageOpens_AndTheLastRoundGoesOnlyWhileNobodyIsOnItsPanel()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("help-story", "round-theme", "我的扶贫故事会", "Story Circle"))).Dispose();
+        var finalCloses = factory.WithDb(db => db.Rounds.Single(r => r.TrackId == db.Tracks.Single(t => t.Code == "round-theme").Id && r.Sequence == 2).ClosesAt);
+        var fields = await FieldsAsync(organizer, "round-theme");
+        fields["Rounds[2].Sequence"] = "0";
+        fields["Rounds[2].NameZh"] = "复审";
+        fields["Rounds[2].NameEn"] = "Review";
+        fields["Rounds[2].JudgesPerEntry"] = "7";
+
+        // Its closing time is needed, as a date, after the round before it.
+        foreach (var (closes, message) in new[] { ("", "请输入截止时间。"), ("下周一", "“下周一”不是有效的日期时间"), (SiteTime.InputValue(finalCloses.AddDays(-1)), "新增轮次的截止时间必须在当前时间之后，并晚于前一轮。") })
+        {
+            fields["Rounds[2].ClosesAt"] = closes;
+            using var refused = await organizer.SubmitAsync(Page("round-theme"), Page("round-theme"), fields);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(message, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, factory.WithDb(db => db.Rounds.Count(r => r.TrackId == db.Tracks.Single(t => t.Code == "round-theme").Id)));
+        fields["Rounds[2].ClosesAt"] = SiteTime.InputValue(finalCloses.AddDays(7));
+        using (var saved = await organizer.SubmitAsync(Page("round-theme"), Page("round-theme"), fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var rounds = factory.WithDb(db => db.Rounds.Where(r => r.TrackId == db.Tracks.Single(t => t.Code == "round-theme").Id).OrderBy(r => r.Sequence).Select(r => new { r.Id, r.Sequence, r.Name, r.JudgesPerEntry, r.ClosesAt, r.Kind }).ToList());
+        Assert.Equal([1, 2, 3], rounds.Select(r => r.Sequence));
+        Assert.Equal(("复审", 7, finalCloses.AddDays(7), Core.Tracks.RoundKind.Final), (rounds[2].Name.Zh, rounds[2].JudgesPerEntry, rounds[2].ClosesAt, rounds[2].Kind));
+        var page = await organizer.GetStringAsync(Page("round-theme"));
+        Assert.Contains("name=\"Rounds[1].ShortlistTop\"", page, StringComparison.Ordinal);
+        Assert.Contains("复审", await organizer.GetStringAsync($"/organizer/judging/{rounds[2].Id}"), StringComparison.Ordinal);
+
+        // The results rank the new round; a judge on its panel keeps it.
+        factory.WithDb(db =>
+        {
+            var result = new Core.Results.TrackResult(db.Tracks.Single(t => t.Code == "round-theme").Id);
+            result.Configure(Core.Ranking.AggregationMethod.TrimmedMean, null, rounds[2].Id, 0, 100);
+            db.TrackResults.Add(result);
+            db.PanelMembers.Add(new Core.Scoring.PanelMember(rounds[2].Id, db.Users.Single(u => u.Email == "judge.huang@demo.example").Id));
+            return db.SaveChanges();
+        });
+        fields = await FieldsAsync(organizer, "round-theme");
+        fields["Rounds[2].Remove"] = "true";
+        using (var refused = await organizer.SubmitAsync(Page("round-theme"), Page("round-theme"), fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("复审已有评审组成员或已分配评委，不能删除", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("name=\"Rounds[2].Remove\"", await organizer.GetStringAsync(Page("round-theme")), StringComparison.Ordinal);
+        factory.WithDb(db =>
+        {
+            db.PanelMembers.RemoveRange(db.PanelMembers.Where(p => p.RoundId == rounds[2].Id));
+            return db.SaveChanges();
+        });
+        await SaveAsync(organizer, "round-theme", f => f["Rounds[2].Remove"] = "true");
+
+        Assert.Equal([1, 2], factory.WithDb(db => db.Rounds.Where(r => r.TrackId == db.Tracks.Single(t => t.Code == "round-theme").Id).OrderBy(r => r.Sequence).Select(r => r.Sequence).ToList()));
+        Assert.Null(factory.WithDb(db => db.TrackResults.Single(r => r.TrackId == db.Tracks.Single(t => t.Code == "round-theme").Id).RoundId));
+        Assert.Equal(HttpStatusCode.OK, (await organizer.Client.GetAsync("/organizer/results/round-theme")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.Client.GetAsync($"/organizer/judging/{rounds[2].Id}")).StatusCode);
+        Assert.Contains("(new, closes ", factory.WithDb(db => db.AuditLog.First(a => a.Action == "EditTrack" && a.EntityKey == "round-theme").After), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANominatedAwardJudgedOpenly_ShowsJudgesTheNominee_NeverTheUnit_AndTheChoiceStaysOnceJudgesAreAssigned()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("dedication", "open-award", "乡村振兴奉献奖", "Rural Dedication Award"))).Dispose();
+        var coordinator = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        var nomination = Nominating.Person(name: "王大山");
+        nomination["Form.Deeds"] = "王大山同志扎根青山县二十年。" + Nominating.Deeds;
+        var code = await Nominating.CreateDraftAsync(coordinator, "open-award", nomination);
+        (await Nominating.SubmitAsync(coordinator, code)).Dispose();
+        string Rendition() => factory.WithDb(db => db.Entries.Single(e => e.Code == code).JudgeBody!);
+        Assert.DoesNotContain("王大山", Rendition(), StringComparison.Ordinal);
+
+        // Open: what judges read names the nominee, and still not the nominating county.
+        Assert.Contains("name=\"Blind\" value=\"true\" checked", await organizer.GetStringAsync(Page("open-award")), StringComparison.Ordinal);
+        await SaveAsync(organizer, "open-award", f => f["Blind"] = "false");
+        Assert.False(factory.WithDb(db => db.Tracks.Single(t => t.Code == "open-award").IsBlind));
+        Assert.Contains("王大山同志扎根", Rendition(), StringComparison.Ordinal);
+        Assert.DoesNotContain("青山县", Rendition(), StringComparison.Ordinal);
+        Assert.Contains("Open: judges see the nominee.", await new Browser(factory).GetStringAsync("/tracks/open-award?culture=en"), StringComparison.Ordinal);
+        Assert.Contains("; open;", factory.WithDb(db => db.AuditLog.Single(a => a.Action == "EditTrack" && a.EntityKey == "open-award").After), StringComparison.Ordinal);
+
+        // Blind again, then a judge is assigned: the choice is shown, not offered, and a forged post is refused.
+        await SaveAsync(organizer, "open-award", f => f["Blind"] = "true");
+        Assert.DoesNotContain("王大山", Rendition(), StringComparison.Ordinal);
+        factory.WithDb(db =>
+        {
+            var round = db.Rounds.Single(r => r.TrackId == db.Tracks.Single(t => t.Code == "open-award").Id && r.Sequence == 1);
+            db.Assignments.Add(new Core.Scoring.JudgeAssignment(round.Id, db.Entries.Single(e => e.Code == code).Id, db.Users.Single(u => u.Email == "judge.huang@demo.example").Id, DateTime.UtcNow));
+            return db.SaveChanges();
+        });
+        var page = await organizer.GetStringAsync(Page("open-award"));
+        Assert.DoesNotContain("type=\"checkbox\" id=\"Blind\"", page, StringComparison.Ordinal);
+        var fields = FormFields.Read(page, "track-settings");
+        fields["Blind"] = "false";
+        using (var refused = await organizer.SubmitAsync(Page("open-award"), Page("open-award"), fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("已分配评委，是否盲评不能再改", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True(factory.WithDb(db => db.Tracks.Single(t => t.Code == "open-award").IsBlind));
+    }
+
     private const string NewTrackPage = "/organizer/contest/new-track";
 
     private static Dictionary<string, string> NewTrack(string from, string code, string nameZh, string nameEn) =>
@@ -471,6 +657,9 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
     private EntryStatus Status(string code) => factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status);
 
     private Core.Tracks.TrackLimits Limits(string code) => factory.WithDb(db => db.Tracks.Single(t => t.Code == code).Limits);
+
+    private List<(int Rank, string Name, int Quota)> Levels(string code) =>
+        factory.WithDb(db => db.AwardLevels.Where(l => l.TrackId == db.Tracks.Single(t => t.Code == code).Id).OrderBy(l => l.Rank).AsEnumerable().Select(l => (l.Rank, l.Name.Zh, l.Quota)).ToList());
 
     private List<(string Name, decimal Weight, int Min, int Max)> Criteria(string code) =>
         factory.WithDb(db => db.RubricCriteria.Where(c => c.TrackId == db.Tracks.Single(t => t.Code == code).Id).OrderBy(c => c.Order).AsEnumerable().Select(c => (c.Name.Zh, c.Weight, c.MinScore, c.MaxScore)).ToList());

@@ -17,11 +17,12 @@ public static partial class FormFields
         var fields = new Dictionary<string, string>();
         foreach (Match input in InputField().Matches(form))
         {
-            // An unticked box sends nothing (its hidden "false", after it, does).
+            // An unticked box sends nothing (its hidden "false", after it, does). A ticked one sends
+            // its value before that "false", and MVC binds the first value of a name: the first stays.
             var unticked = input.Value.Contains("type=\"checkbox\"", StringComparison.Ordinal) && !input.Value.Contains(" checked", StringComparison.Ordinal);
             if (input.Groups["name"].Value != "__RequestVerificationToken" && !unticked)
             {
-                fields[input.Groups["name"].Value] = WebUtility.HtmlDecode(input.Groups["value"].Value);
+                fields.TryAdd(input.Groups["name"].Value, WebUtility.HtmlDecode(input.Groups["value"].Value));
             }
         }
 
