@@ -460,12 +460,20 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
             return (third.Id, second.Id);
         });
 
+        // Second prize removed, and a commendation below the four, as the page's script adds it.
+        async Task<Dictionary<string, string>> ChangedAsync()
+        {
+            var fields = await FieldsAsync(organizer, "level-theme");
+            fields["Levels[1].Remove"] = "true";
+            fields["Levels[4].Rank"] = "0";
+            fields["Levels[4].NameZh"] = "鼓励奖";
+            fields["Levels[4].NameEn"] = "Encouragement";
+            fields["Levels[4].Quota"] = "30";
+            return fields;
+        }
+
         // Second prize is named by an override: it stays, and nothing changes.
-        var fields = await FieldsAsync(organizer, "level-theme");
-        fields["Levels[1].Remove"] = "true";
-        fields["Levels[4].Rank"] = "0";
-        fields["Levels[4].NameZh"] = "鼓励奖";
-        fields["Levels[4].Quota"] = "30";
+        var fields = await ChangedAsync();
         using (var refused = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), fields))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -492,13 +500,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
             db.ResultOverrides.RemoveRange(db.ResultOverrides.Where(o => o.Id == second));
             return db.SaveChanges();
         });
-        fields = await FieldsAsync(organizer, "level-theme");
-        fields["Levels[1].Remove"] = "true";
-        fields["Levels[4].Rank"] = "0";
-        fields["Levels[4].NameZh"] = "鼓励奖";
-        fields["Levels[4].NameEn"] = "Encouragement";
-        fields["Levels[4].Quota"] = "30";
-        using (var saved = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), fields))
+        using (var saved = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), await ChangedAsync()))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
