@@ -56,13 +56,29 @@ public class Unit
 
     public Unit? Parent { get; private set; }
 
-    /// <summary>Gives the unit a new name; a unit always has a Chinese name.</summary>
-    public void Rename(BilingualText name)
+    /// <summary>
+    /// The names the unit had before it was renamed while it had entries (a county that became a
+    /// district, say), oldest first. Texts written under a former name still carry it, so what
+    /// judges read hides these too.
+    /// </summary>
+    public IReadOnlyList<BilingualText> FormerNames { get; private set; } = [];
+
+    /// <summary>
+    /// Gives the unit a new name; a unit always has a Chinese name. With
+    /// <paramref name="keepFormer"/> (the unit has entries) the present name is kept among the
+    /// <see cref="FormerNames"/>; without it the rename is a correction, and the old name goes.
+    /// </summary>
+    public void Rename(BilingualText name, bool keepFormer = false)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name.Zh))
         {
             throw new DomainException("A unit needs a Chinese name.");
+        }
+
+        if (keepFormer && name != Name && !FormerNames.Contains(Name))
+        {
+            FormerNames = [.. FormerNames, Name];
         }
 
         Name = name;

@@ -23,6 +23,16 @@ internal static class JsonColumn
         v => JsonSerializer.Serialize(v, Options),
         v => JsonSerializer.Deserialize<BilingualText>(v, Options) ?? BilingualText.Empty);
 
+    /// <summary>A list of names, e.g. a unit's former names.</summary>
+    public static readonly ValueConverter<IReadOnlyList<BilingualText>, string> BilingualList = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<List<BilingualText>>(v, Options) ?? new List<BilingualText>());
+
+    public static readonly ValueComparer<IReadOnlyList<BilingualText>> BilingualListComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, n) => HashCode.Combine(h, n.GetHashCode())),
+        v => v.ToList());
+
     public static readonly ValueConverter<List<CriterionLevel>, string> Levels = new(
         v => JsonSerializer.Serialize(v, Options),
         v => JsonSerializer.Deserialize<List<CriterionLevel>>(v, Options) ?? new List<CriterionLevel>());

@@ -23,6 +23,22 @@ public class UnitTests
     }
 
     [Fact]
+    public void Rename_KeepsTheFormerNameOnlyWhenAsked_OnceEach_AndNeedsAChineseName()
+    {
+        var county = new Unit("qingshan", new BilingualText("青山县", "Qingshan County"), UnitKind.County, City);
+
+        county.Rename(new BilingualText("青山县", "Qingshan"));
+        county.Rename(new BilingualText("青山区", "Qingshan District"), keepFormer: true);
+        county.Rename(new BilingualText("青山区", "Qingshan District"), keepFormer: true);
+        county.Rename(new BilingualText("青山新区", "Qingshan New District"), keepFormer: true);
+
+        Assert.Equal("青山新区", county.Name.Zh);
+        Assert.Equal([new BilingualText("青山县", "Qingshan"), new BilingualText("青山区", "Qingshan District")], county.FormerNames);
+        Assert.Throws<DomainException>(() => county.Rename(new BilingualText(" ", "Blank"), keepFormer: true));
+        Assert.Equal(2, county.FormerNames.Count);
+    }
+
+    [Fact]
     public void Constructor_CountyUnderTheCity_KeepsItsParent()
     {
         var county = new Unit("east", new BilingualText("东县", "East County"), UnitKind.County, City);

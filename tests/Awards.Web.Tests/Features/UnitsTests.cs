@@ -4,8 +4,8 @@ using Awards.Web.Tests.Infrastructure;
 namespace Awards.Web.Tests.Features;
 
 /// <summary>
-/// The organizer adds a unit the seed did not list, and corrects the name of one that has no
-/// entries yet, at /organizer/units: the unit is there at once for invitations and for authors,
+/// The organizer adds a unit the seed did not list, and renames one (a correction before it has
+/// entries; with entries, its old name kept and hidden from judges too), at /organizer/units: the unit is there at once for invitations and for authors,
 /// every change is audited, and a bad, taken, stale or too-late change changes nothing.
 /// </summary>
 public sealed class UnitsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
@@ -13,7 +13,7 @@ public sealed class UnitsTests(AwardsFactory factory) : IClassFixture<AwardsFact
     private const string Page = "/organizer/units";
 
     [Fact]
-    public async Task AnAddedHelpingUnit_CanBeInvitedAndChosen_AndItsNameCorrected_UntilItHasEntries()
+    public async Task AnAddedHelpingUnit_CanBeInvitedAndChosen_ItsNameCorrected_AndOnceItHasEntries_RenamedKeepingTheOldNameHiddenFromJudges()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         using (var added = await organizer.SubmitAsync(Page, Page, NewUnit("HelpingUnit", "water-bureau", "清河市水利局", "Qinghe Water Bureau")))
@@ -39,20 +39,33 @@ public sealed class UnitsTests(AwardsFactory factory) : IClassFixture<AwardsFact
         Assert.Contains("单位已改名为清河市水务局", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         Assert.Equal("清河市水务局", factory.WithDb(db => db.Units.Single(u => u.Code == "water-bureau").Name.Zh));
 
-        // Once it has an entry, it keeps it.
-        await Writing.CreateDraftAsync(author, "help-story");
+        // Once it has a submitted essay, which names the unit as it is called now, a rename keeps
+        // that name as a former one: what judges read hides both, the old name written before
+        // the rename and the new one.
+        var essay = await Writing.CreateDraftAsync(author, "help-story", Writing.Essay(body: "我在清河市水务局工作（明年起叫清河市水资源局），这些年参与了村里的饮水工程。" + Writing.Text));
+        (await Writing.SubmitAsync(author, essay)).Dispose();
+        string Rendition() => factory.WithDb(db => db.Entries.Single(e => e.Code == essay).JudgeBody!);
+        Assert.DoesNotContain("清河市水务局", Rendition(), StringComparison.Ordinal);
+        Assert.Contains("明年起叫清河市水资源局", Rendition(), StringComparison.Ordinal);
         var edit = await organizer.GetStringAsync("/organizer/units/water-bureau");
         Assert.Contains("data-testid=\"unit-name-kept\"", edit, StringComparison.Ordinal);
-        var fields = FormFields.Read(edit, "unit-name");
-        fields["Form.NameZh"] = "另一个名字";
-        using (var refused = await organizer.SubmitAsync("/organizer/units/water-bureau", "/organizer/units/water-bureau", fields))
-        {
-            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            Assert.Contains("该单位的作品已按现有名称为评委做了匿名处理", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
+        await RenameAsync(organizer, "water-bureau", "清河市水资源局", "Qinghe Water Resources Bureau");
 
-        Assert.Equal("清河市水务局", factory.WithDb(db => db.Units.Single(u => u.Code == "water-bureau").Name.Zh));
-        Assert.Equal(["AddUnit", "RenameUnit"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == "water-bureau").OrderBy(a => a.Id).Select(a => a.Action).ToList()));
+        Assert.Contains("单位已改名为清河市水资源局。原名称保留：评委看到的该单位 1 件已提交作品现已隐去新旧两个名称。", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Contains("曾用名：清河市水务局", await organizer.GetStringAsync("/organizer/units/water-bureau"), StringComparison.Ordinal);
+        Assert.Equal(["清河市水务局"], factory.WithDb(db => db.Units.Single(u => u.Code == "water-bureau").FormerNames.Select(n => n.Zh).ToList()));
+        Assert.DoesNotContain("清河市水务局", Rendition(), StringComparison.Ordinal);
+        Assert.DoesNotContain("清河市水资源局", Rendition(), StringComparison.Ordinal);
+
+        // An essay submitted after the rename, written with the old name and the new: both are hidden.
+        var later = await Writing.CreateDraftAsync(author, "journey", Writing.Essay(body: "清河市水务局后来改名为清河市水资源局。" + Writing.Text));
+        (await Writing.SubmitAsync(author, later)).Dispose();
+        var laterRendition = factory.WithDb(db => db.Entries.Single(e => e.Code == later).JudgeBody!);
+        Assert.DoesNotContain("水务局", laterRendition, StringComparison.Ordinal);
+        Assert.DoesNotContain("水资源局", laterRendition, StringComparison.Ordinal);
+        var audit = factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == "water-bureau").OrderBy(a => a.Id).ToList());
+        Assert.Equal(["AddUnit", "RenameUnit", "RenameUnit"], audit.Select(a => a.Action));
+        Assert.Contains("former names kept; 1 renditions made again", audit[^1].After, StringComparison.Ordinal);
         Assert.Contains("添加单位", await organizer.GetStringAsync("/organizer/audit"), StringComparison.Ordinal);
     }
 

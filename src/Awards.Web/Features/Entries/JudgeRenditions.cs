@@ -42,6 +42,23 @@ public sealed class JudgeRenditions(AwardsDbContext db)
     internal IQueryable<Entry> Missing() =>
         db.Entries.Include(e => e.Track).Where(e => e.JudgeBody == null && e.Status != EntryStatus.Draft);
 
+    /// <summary>
+    /// Rebuilds the renditions of the submitted entries that name a unit: its authors' and
+    /// coordinators' entries and the nominations of it, after it was renamed. Returns how many.
+    /// </summary>
+    public async Task<int> RefreshUnitAsync(int unitId, CancellationToken cancellationToken = default)
+    {
+        var entries = await db.Entries.Include(e => e.Track)
+            .Where(e => (e.UnitId == unitId || e.NomineeUnitId == unitId) && e.Status != EntryStatus.Draft)
+            .ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await ApplyAsync(entry, cancellationToken);
+        }
+
+        return entries.Count;
+    }
+
     /// <summary>Rebuilds the renditions of an author's entries after their profile changed.</summary>
     public async Task RefreshOwnerAsync(int ownerUserId, CancellationToken cancellationToken = default)
     {
@@ -77,7 +94,9 @@ public sealed class JudgeRenditions(AwardsDbContext db)
             }
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Name).ToListAsync(cancellationToken);
+        // A renamed unit's former names too: texts written before the rename still carry them.
+        var units = (await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Name, u.FormerNames }).ToListAsync(cancellationToken))
+            .SelectMany(u => u.FormerNames.Prepend(u.Name)).ToList();
         return new IdentityTerms(
             names.Where(n => n.Length > 0).ToList(),
             emails.Where(e => e.Length > 0).ToList(),

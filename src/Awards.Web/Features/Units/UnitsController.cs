@@ -2,6 +2,7 @@ using Awards.Core.Common;
 using Awards.Core.Identity;
 using Awards.Core.Units;
 using Awards.Web.Data;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +14,12 @@ namespace Awards.Web.Features.Units;
 /// <summary>
 /// The units of the city, as a hierarchy, with how many accounts and entries each has. The
 /// organizer adds a unit that the seed did not list (a helping unit that joins this year), and
-/// corrects the name of one that has no entries yet: an entry's blind rendition for the judges was
-/// made with its unit's name, so a unit with entries keeps the name they were redacted with.
+/// renames one: a unit without entries has its name corrected; one with entries (a county that
+/// became a district) keeps its present name among its former names, since texts written under
+/// it carry it, and what judges read of its entries is made again to hide both.
 /// </summary>
 [Authorize(Roles = Roles.Organizer)]
-public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRenditions renditions, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/organizer/units")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -89,6 +91,7 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
         }
 
         var name = form.Name();
+        var refreshed = 0;
         Outcome outcome;
         try
         {
@@ -105,12 +108,18 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
                     return Outcome.Stale;
                 }
 
+                var before = $"{unit.Name.Zh} / {unit.Name.En}";
                 if (await HasEntriesAsync(unit.Id, ct))
                 {
-                    throw new DomainException("Entries of this unit were made blind for the judges with its present name, so it keeps it.");
+                    // Its entries' texts may carry the present name: it stays among the former
+                    // names, and what judges read of them is made again to hide both.
+                    unit.Rename(name, keepFormer: true);
+                    await db.SaveChangesAsync(ct);
+                    refreshed = await renditions.RefreshUnitAsync(unit.Id, ct);
+                    audit.Record("RenameUnit", "Unit", unit.Code, before, $"{name.Zh} / {name.En}; former names kept; {refreshed} renditions made again");
+                    return Outcome.Saved;
                 }
 
-                var before = $"{unit.Name.Zh} / {unit.Name.En}";
                 unit.Rename(name);
                 audit.Record("RenameUnit", "Unit", unit.Code, before, $"{name.Zh} / {name.En}");
                 return Outcome.Saved;
@@ -134,7 +143,11 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, IStringL
             return View("Edit", await EditPageAsync(now, form, cancellationToken));
         }
 
-        TempData["Message"] = outcome == Outcome.Saved ? l["The unit is renamed {0}.", name.ForCurrentCulture()].Value : l["Nothing was changed."].Value;
+        TempData["Message"] = outcome != Outcome.Saved
+            ? l["Nothing was changed."].Value
+            : refreshed > 0
+                ? l["The unit is renamed {0}. Its former name is kept: what judges read of its {1} submitted entries now hides both names.", name.ForCurrentCulture(), refreshed].Value
+                : l["The unit is renamed {0}.", name.ForCurrentCulture()].Value;
         return Redirect("/organizer/units");
     }
 
