@@ -14,6 +14,12 @@ public class Track
     /// <summary>The most criteria a rubric may have: a judge scores each of them for every entry.</summary>
     public const int MaxCriteria = 20;
 
+    /// <summary>The most prize levels a track may have.</summary>
+    public const int MaxLevels = 10;
+
+    /// <summary>The most judging rounds a track may have.</summary>
+    public const int MaxRounds = 5;
+
     public Track(string code, BilingualText name, TrackKind kind, Entrant entrant)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -279,12 +285,6 @@ public class Track
 
         _criteria.AddRange(newCriteria);
     }
-
-    /// <summary>The most prize levels a track may have.</summary>
-    public const int MaxLevels = 10;
-
-    /// <summary>The most judging rounds a track may have.</summary>
-    public const int MaxRounds = 5;
 
     /// <summary>
     /// Revises the prize levels: a revision with the <see cref="LevelRevision.Rank"/> of a level
