@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Awards.Core.Common;
+using Awards.Web.Infrastructure;
 
 namespace Awards.Web.Features.TrackSettings;
 
@@ -15,7 +16,7 @@ public sealed record NewTrackForm
     public string From { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Please enter {0}.")]
-    [RegularExpression("^[a-z][a-z0-9-]{1,39}$", ErrorMessage = "The code goes into the award's web address: 2 to 40 lowercase letters, digits and hyphens, starting with a letter, such as village-story.")]
+    [RegularExpression(Slug.Pattern, ErrorMessage = "The code goes into the award's web address: 2 to 40 lowercase letters, digits and hyphens, starting with a letter, such as village-story.")]
     [Display(Name = "Web address code")]
     public string Code { get; set; } = string.Empty;
 

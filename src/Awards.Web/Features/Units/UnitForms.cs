@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Awards.Core.Common;
 using Awards.Core.Units;
+using Awards.Web.Infrastructure;
 
 namespace Awards.Web.Features.Units;
 
@@ -21,7 +22,7 @@ public sealed record NewUnitForm
         Enum.TryParse<UnitKind>(Kind, ignoreCase: false, out var kind) && Kinds.Contains(kind) ? kind : null;
 
     [Required(ErrorMessage = "Please enter {0}.")]
-    [RegularExpression("^[a-z][a-z0-9-]{1,39}$", ErrorMessage = "The unit's code: 2 to 40 lowercase letters, digits and hyphens, starting with a letter, such as water-bureau.")]
+    [RegularExpression(Slug.Pattern, ErrorMessage = "The unit's code: 2 to 40 lowercase letters, digits and hyphens, starting with a letter, such as water-bureau.")]
     [Display(Name = "Unit code")]
     public string Code { get; set; } = string.Empty;
 
