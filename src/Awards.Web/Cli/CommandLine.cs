@@ -34,6 +34,10 @@ public static class CommandLine
                       "                             backup API; safe while the site runs", BackupCommand.BackupAsync),
         ["restore"] = ("restore FILE [--yes]         replace the database with a backup after checking it; refuses while the site\n" +
                        "                             runs, asks for confirmation (--yes in scripts), keeps the old database aside", BackupCommand.RestoreAsync),
+        ["next-edition"] = ("next-edition --out FOLDER [--year N]\n" +
+                            "                             write next year's seed files from this year's settings (units, awards,\n" +
+                            "                             rubrics, prize levels and quotas, rounds, rules; every date a year on), for\n" +
+                            "                             seed to load into a new database with --Awards:SeedPath=FOLDER", NextEditionCommand.RunAsync),
         ["generate"] = ("generate city|province|town [--seed N]\n" +
                         "                             fill a fresh database with a synthetic contest for measurements (demo mode:\n" +
                         "                             accounts with a published password; see docs/PERFORMANCE.md)", GenerateCommand.RunAsync),

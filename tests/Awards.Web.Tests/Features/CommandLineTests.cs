@@ -1,6 +1,9 @@
 using System.Net;
 using Awards.Web.Cli;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Tests.Features;
 
@@ -33,7 +36,7 @@ public sealed class CommandLineTests : IDisposable
         // Each verb starts its own line in the verbs' column, as README's table lists them.
         var lines = output.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
         Assert.All(
-            ["migrate ", "seed ", "create-organizer --email", "rank --track", "export KIND", "export judge-packet --judge", "backup --out", "restore FILE", "generate city", "--help "],
+            ["migrate ", "seed ", "create-organizer --email", "rank --track", "export KIND", "export judge-packet --judge", "backup --out", "restore FILE", "next-edition --out", "generate city", "--help "],
             verb => Assert.Contains(lines, line => line.StartsWith("  " + verb, StringComparison.Ordinal)));
     }
 
@@ -47,6 +50,70 @@ public sealed class CommandLineTests : IDisposable
         var (again, secondOutput) = await RunAsync(["seed", .. Settings()]);
         Assert.Equal(0, again);
         Assert.Contains("nothing was changed", secondOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextEdition_WritesSeedFiles_ThatSeedANewDatabase_WithThisYearsSettings_AYearOn()
+    {
+        Assert.Equal(0, (await RunAsync(["seed", .. Settings()])).Code);
+
+        // This year's changes, made after the seed: a county that became a district, a fifth prize
+        // level, a per-unit limit, an award judged openly.
+        List<string> before;
+        using (var site = new SiteOn(_root))
+        {
+            site.WithDb(db =>
+            {
+                db.Units.Single(u => u.Code == "qingshan").Rename(new Core.Common.BilingualText("青山区", "Qingshan District"), keepFormer: true);
+                var levels = db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == "help-story");
+                levels.ReviseLevels([.. levels.AwardLevels.OrderBy(l => l.Rank).Select(l => new Core.Tracks.LevelRevision(l.Rank, l.Name)), new(0, new("鼓励奖", "Encouragement"), 30)], published: false, new HashSet<int>());
+                var innovation = db.Tracks.Single(t => t.Code == "innovation");
+                innovation.SetLimits(innovation.Limits with { PerUnit = 3 });
+                innovation.SetBlind(false, assigned: false);
+                return db.SaveChanges();
+            });
+            before = site.WithDb(db => Describe(db, years: 1));
+        }
+
+        var folder = Path.Combine(_root, "seed-2027");
+        var (code, output) = await RunAsync(["next-edition", "--out", folder, .. Settings()]);
+        Assert.Equal(0, code);
+        Assert.Contains("Wrote the 2027 edition's seed files", output, StringComparison.Ordinal);
+        Assert.Equal(["contest.json", "rubrics.json", "rules.en.md", "rules.zh-CN.md", "units.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // A folder with files in it is not written over, and the year must come after this one.
+        Assert.Equal(1, (await RunAsync(["next-edition", "--out", folder, .. Settings()])).Code);
+        Assert.Equal(2, (await RunAsync(["next-edition", "--out", Path.Combine(_root, "older"), "--year", "2025", .. Settings()])).Code);
+
+        var next = Path.Combine(_root, "next.db");
+        var (seeded, seedOutput) = await RunAsync(["seed", $"--Awards:SeedPath={folder}", .. Settings(), $"--Awards:DatabasePath={next}"]);
+        Assert.Equal(0, seeded);
+        Assert.Contains("Seeded: 13 units, 8 tracks, 0 demo accounts", seedOutput, StringComparison.Ordinal);
+
+        using var nextSite = new SiteOn(_root, "next.db");
+        Assert.Equal(before, nextSite.WithDb(db => Describe(db, years: 0)));
+        var (thisYear, nextYear) = (new SiteOn(_root).WithDb(db => db.Contests.Single()), nextSite.WithDb(db => db.Contests.Single()));
+        Assert.Equal((2027, thisYear.Name.Zh.Replace("2026", "2027", StringComparison.Ordinal)), (nextYear.Year, nextYear.Name.Zh));
+        Assert.Equal(SiteTime.ToLocal(thisYear.Schedule.SubmissionClosesAt).AddYears(1), SiteTime.ToLocal(nextYear.Schedule.SubmissionClosesAt));
+        Assert.Equal(thisYear.Rules, nextYear.Rules);
+        Assert.Equal(thisYear.IssuingOffice, nextYear.IssuingOffice);
+        Assert.Equal(0, nextSite.WithDb(db => db.Entries.Count() + db.Users.Count()));
+    }
+
+    /// <summary>A contest's settings and units, one line each; the rounds' closing times <paramref name="years"/> on.</summary>
+    private static List<string> Describe(AwardsDbContext db, int years)
+    {
+        var units = db.Units.AsNoTracking().ToList();
+        var lines = units.Select(u => $"unit {u.Code} {u.Kind} {units.FirstOrDefault(p => p.Id == u.ParentId)?.Code} {u.Name}").Order(StringComparer.Ordinal).ToList();
+        foreach (var t in db.Tracks.AsNoTracking().Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).OrderBy(t => t.SortOrder).ToList())
+        {
+            lines.Add($"track {t.Code} {t.Kind} {t.Entrant} blind={t.IsBlind} {t.Name} {t.Description} {t.Limits}");
+            lines.AddRange(t.Criteria.OrderBy(c => c.Order).Select(c => $"  criterion {c.Order} {c.Name} {c.Description} {c.Weight:0.####} {c.MinScore}-{c.MaxScore} {string.Join("/", c.Levels)}"));
+            lines.AddRange(t.AwardLevels.OrderBy(l => l.Rank).Select(l => $"  level {l.Rank} {l.Name} {l.Quota}"));
+            lines.AddRange(t.Rounds.OrderBy(r => r.Sequence).Select(r => $"  round {r.Sequence} {r.Kind} {r.Name} {r.JudgesPerEntry} {r.ShortlistTop} {r.ShortlistPercent:0.##} {SiteTime.ToLocal(r.ClosesAt).AddYears(years):O}"));
+        }
+
+        return lines;
     }
 
     [Fact]
@@ -100,14 +167,14 @@ public sealed class CommandLineTests : IDisposable
     }
 
     /// <summary>The site in production mode on the database the CLI just wrote.</summary>
-    private sealed class SiteOn(string root) : AwardsFactory
+    private sealed class SiteOn(string root, string database = "awards.db") : AwardsFactory
     {
         protected override string Mode => "Production";
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Awards:DatabasePath", Path.Combine(root, "awards.db"));
+            builder.UseSetting("Awards:DatabasePath", Path.Combine(root, database));
             builder.UseSetting("Awards:KeysPath", Path.Combine(root, "keys"));
         }
     }
