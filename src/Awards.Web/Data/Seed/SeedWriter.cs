@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Awards.Core.Common;
 using Awards.Core.Contests;
 using Awards.Core.Units;
@@ -22,7 +21,8 @@ internal static class SeedWriter
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Files for people to edit, never embedded in a page: "+08:00" and Chinese as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The files, by name, with their contents.</summary>
