@@ -81,6 +81,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Wrote the 2027 edition's seed files", output, StringComparison.Ordinal);
         Assert.Equal(["contest.json", "rubrics.json", "rules.en.md", "rules.zh-CN.md", "units.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
+        // Files for people to edit: the offset and the Chinese as they are written.
+        var contestJson = File.ReadAllText(Path.Combine(folder, "contest.json"));
+        Assert.Contains("\"timeZone\": \"+08:00\"", contestJson, StringComparison.Ordinal);
+        Assert.Contains("\"zh\": \"鼓励奖\"", contestJson, StringComparison.Ordinal);
+
         // A folder with files in it is not written over, and the year must come after this one.
         Assert.Equal(1, (await RunAsync(["next-edition", "--out", folder, .. Settings()])).Code);
         Assert.Equal(2, (await RunAsync(["next-edition", "--out", Path.Combine(_root, "older"), "--year", "2025", .. Settings()])).Code);
