@@ -500,10 +500,17 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
             db.ResultOverrides.RemoveRange(db.ResultOverrides.Where(o => o.Id == second));
             return db.SaveChanges();
         });
+        var stale = FormFields.Read(await organizer.GetStringAsync("/organizer/results/level-theme"), "settings-form");
         using (var saved = await organizer.SubmitAsync(Page("level-theme"), Page("level-theme"), await ChangedAsync()))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
+
+        // The results page opened before names the levels by their old ranks: its quotas would
+        // land on other levels, so it is refused.
+        stale["quota2"] = "12";
+        (await organizer.SubmitAsync("/organizer/results/level-theme", "/organizer/results/level-theme/settings", stale)).Dispose();
+        Assert.Contains("奖项等级已被修改，没有保存", await organizer.GetStringAsync("/organizer/results/level-theme"), StringComparison.Ordinal);
 
         Assert.Equal([(1, "一等奖", 5), (2, "三等奖", 20), (3, "优秀奖", 50), (4, "鼓励奖", 30)], Levels("level-theme"));
         Assert.Equal(2, factory.WithDb(db => db.ResultOverrides.Single(o => o.Id == third).LevelRank));

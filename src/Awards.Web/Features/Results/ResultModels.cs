@@ -55,6 +55,15 @@ public sealed record ResultPage(
 {
     public string LevelName(int? rank) => rank is int r ? Track.AwardLevels.FirstOrDefault(l => l.Rank == r)?.Name.ForCurrentCulture() ?? "?" : string.Empty;
 
+    /// <summary>Which level is at which rank: the quota and override forms name levels by rank, and a level removed in the award's settings moves the ones below it up.</summary>
+    public string LevelsStamp => StampOf(Track);
+
+    public static string StampOf(Track track)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return string.Join(' ', track.AwardLevels.OrderBy(l => l.Rank).Select(l => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{l.Id}:{l.Rank}")));
+    }
+
     public bool CanChange => Result.Stage == ResultStage.Draft;
 
     public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;

@@ -170,6 +170,13 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
 
         try
         {
+            // A page opened before a prize level was added or removed names levels by their old
+            // ranks: its quotas or its override would land on other levels.
+            if (Request.HasFormContentType && Request.Form.TryGetValue("levels", out var levels) && levels != ResultPage.StampOf(track))
+            {
+                throw new DomainException("The prize levels of {0} were changed since you opened this page, so nothing was saved. Check the levels below and try again.", track.Name);
+            }
+
             await action(track);
         }
         catch (DomainException ex)
