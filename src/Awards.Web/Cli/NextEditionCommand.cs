@@ -35,17 +35,44 @@ internal static class NextEditionCommand
 
         var units = await db.Units.AsNoTracking().ToListAsync();
         var files = SeedWriter.Write(contest, units, year);
+        var people = await InvitationsAsync(db);
         Directory.CreateDirectory(folder);
         foreach (var (name, content) in files)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, name), content);
         }
 
+        await File.WriteAllTextAsync(Path.Combine(folder, InvitationsFile), people);
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Wrote the {year} edition's seed files to {folder}: {units.Count} units, {contest.Tracks.Count} awards and themes, every date {year - contest.Year} year(s) later."));
         await output.WriteLineAsync("Check the contest's name, the rules and the dates in contest.json and the rules files, then start the new edition on a new database:");
         await output.WriteLineAsync($"  dotnet run --project src/Awards.Web -- seed --Awards:Mode=Production --Awards:SeedPath={folder} --Awards:DatabasePath=NEW.db");
-        await output.WriteLineAsync("and run the site on NEW.db with the same options. Accounts are not carried over: create the organizer again (create-organizer), who invites the rest.");
+        await output.WriteLineAsync("and run the site on NEW.db with the same options. Accounts are not carried over: create the organizer again (create-organizer);");
+        await output.WriteLineAsync($"{InvitationsFile} lists this year's unit coordinators and judges, for the organizer to paste at /organizer/users/invite-many.");
         return 0;
+    }
+
+    private const string InvitationsFile = "invitations.txt";
+
+    /// <summary>This year's coordinators and judges, one per line as the organizer's "invite several" page reads them.</summary>
+    private static async Task<string> InvitationsAsync(AwardsDbContext db)
+    {
+        var rows = await (
+            from u in db.Users.AsNoTracking()
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where Core.Identity.Roles.Invited.Contains(r.Name!)
+            orderby r.Name, u.Email
+            select new { u.Email, u.DisplayName, Role = r.Name!, Unit = u.Unit == null ? null : u.Unit.Code }).ToListAsync();
+        static string Field(string? value) => string.Join(' ', (value ?? string.Empty).Split([',', '，', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var text = new System.Text.StringBuilder()
+            .AppendLine("# e-mail, name, role, unit: this edition's unit coordinators and judges, to invite at /organizer/users/invite-many");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Field(row.Email)}, {Field(row.DisplayName)}, {row.Role}, {row.Unit}");
+        }
+
+        return text.ToString();
     }
 }

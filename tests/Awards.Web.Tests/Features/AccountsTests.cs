@@ -124,6 +124,50 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
     }
 
     [Fact]
+    public async Task Organizer_InvitesSeveralFromAList_NoneWhileALineIsWrong_AndTheSameListTwiceSendsNothingMore()
+    {
+        var organizer = new Browser(factory);
+        await organizer.SignInOrFailAsync("organizer@demo.example");
+        const string Page = "/organizer/users/invite-many";
+        Assert.Contains($"href=\"{Page}\"", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
+        var good = "# 2027年联络员和评委\n" +
+            "many.coordinator@example.org, 孙联络, 单位联络员, qingshan\n" +
+            "\n" +
+            "many.judge@example.org\t钱评审\tJudge\t\n";
+        var bad = good + "not-an-address, 李四, 评委\nmany.other@example.org，周五，单位联络员，no-such-unit\nmany.judge@example.org, 钱评审, 评委\n";
+
+        using (var refused = await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = bad }))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("第 5 行：“not-an-address”不是有效的电子邮箱。", html, StringComparison.Ordinal);
+            Assert.Contains("第 6 行：没有代码为“no-such-unit”的单位。", html, StringComparison.Ordinal);
+            Assert.Contains("第 7 行：many.judge@example.org 已在第 4 行出现。", html, StringComparison.Ordinal);
+            Assert.Contains("孙联络", html, StringComparison.Ordinal);
+        }
+
+        Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email!.StartsWith("many."))));
+        Assert.DoesNotContain(Mails.In(factory.MailFolder), m => m.To.StartsWith("many.", StringComparison.Ordinal));
+
+        using (var sent = await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Contains("已向 2 人发送邀请；0 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
+        var invited = factory.WithDb(db => db.Users.Where(u => u.Email!.StartsWith("many.")).OrderBy(u => u.Email).Select(u => new { u.Email, u.DisplayName, Unit = u.Unit == null ? null : u.Unit.Code, u.InvitedAt }).ToList());
+        Assert.Equal([("many.coordinator@example.org", "孙联络", (string?)"qingshan"), ("many.judge@example.org", "钱评审", null)], invited.Select(u => (u.Email!, u.DisplayName, u.Unit)));
+        Mails.To(factory.MailFolder, "many.coordinator@example.org");
+        Mails.To(factory.MailFolder, "many.judge@example.org");
+        Assert.Contains("单位联络员", await organizer.GetStringAsync("/organizer/users?role=UnitCoordinator&q=many."), StringComparison.Ordinal);
+
+        // The same list again (a second click, or pasted twice): nobody is invited twice.
+        (await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good })).Dispose();
+        Assert.Contains("已向 0 人发送邀请；2 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
+        Assert.Single(Mails.In(factory.MailFolder), m => m.To == "many.judge@example.org");
+    }
+
+    [Fact]
     public async Task InvitationLink_WithABadToken_SetsNoPassword()
     {
         var organizer = new Browser(factory);

@@ -4,6 +4,7 @@ using Awards.Web.Data;
 using Awards.Web.Infrastructure;
 using Awards.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Awards.Web.Tests.Features;
 
@@ -73,13 +74,24 @@ public sealed class CommandLineTests : IDisposable
                 return db.SaveChanges();
             });
             before = site.WithDb(db => Describe(db, years: 1));
+            using var scope = site.Services.CreateScope();
+            var invited = await scope.ServiceProvider.GetRequiredService<Awards.Web.Features.Users.Invitations>()
+                .InviteAsync("judge.next@example.org", "吴评审", Core.Identity.Roles.Judge, site.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Id), null);
+            Assert.True(invited.Succeeded);
         }
 
         var folder = Path.Combine(_root, "seed-2027");
         var (code, output) = await RunAsync(["next-edition", "--out", folder, .. Settings()]);
         Assert.Equal(0, code);
         Assert.Contains("Wrote the 2027 edition's seed files", output, StringComparison.Ordinal);
-        Assert.Equal(["contest.json", "rubrics.json", "rules.en.md", "rules.zh-CN.md", "units.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["contest.json", "invitations.txt", "rubrics.json", "rules.en.md", "rules.zh-CN.md", "units.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // This year's judges and coordinators, as the organizer's "invite several" page reads them.
+        var invitations = File.ReadAllText(Path.Combine(folder, "invitations.txt"));
+        Assert.Contains("judge.next@example.org, 吴评审, Judge, qingshan", invitations, StringComparison.Ordinal);
+        var (people, errors) = Awards.Web.Features.Users.InviteLines.Parse(invitations, new Dictionary<string, int> { ["qingshan"] = 7 }, new Dictionary<string, string>());
+        Assert.Empty(errors);
+        Assert.Equal([("judge.next@example.org", "吴评审", Core.Identity.Roles.Judge, (int?)7)], people.Select(p => (p.Email, p.Name, p.Role, p.UnitId)));
 
         // Files for people to edit: the offset and the Chinese as they are written.
         var contestJson = File.ReadAllText(Path.Combine(folder, "contest.json"));

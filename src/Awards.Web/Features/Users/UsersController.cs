@@ -38,6 +38,14 @@ public sealed record InviteForm
     public int? UnitId { get; set; }
 }
 
+/// <summary>The list of people to invite at once (<see cref="InviteLines"/>).</summary>
+public sealed record InviteManyForm
+{
+    [StringLength(InviteLines.MaxLines * 200, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "People to invite")]
+    public string? Lines { get; set; }
+}
+
 public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string Name)> Units);
 
 /// <summary>The organizer's list of accounts and the invitations of coordinators and judges.</summary>
@@ -97,6 +105,67 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         }
 
         TempData["Message"] = l["An invitation was sent to {0}.", form.Email].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("invite-many")]
+    public IActionResult InviteMany() => View(new InviteManyForm());
+
+    /// <summary>
+    /// Invites the coordinators and judges of a list (<see cref="InviteLines"/>): all of them, or,
+    /// when a line is wrong, none, with every wrong line named. Those who already have an account
+    /// are left as they are, so the same list twice sends nothing more.
+    /// </summary>
+    [HttpPost("invite-many")]
+    public async Task<IActionResult> InviteMany(InviteManyForm form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var roleNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in Roles.Invited)
+        {
+            roleNames.TryAdd(RoleNames.Display(role), role);
+            roleNames.TryAdd(l[RoleNames.Display(role)].Value, role);
+        }
+
+        var (people, errors) = InviteLines.Parse(form.Lines, units, roleNames);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(nameof(form.Lines), l[error.Key, error.Arguments]);
+        }
+
+        if (errors.Count > 0 || people.Count == 0)
+        {
+            if (errors.Count == 0)
+            {
+                ModelState.AddModelError(nameof(form.Lines), l["Please enter {0}.", l["People to invite"]]);
+            }
+
+            return View(form);
+        }
+
+        var emails = people.Select(p => p.Email.ToUpperInvariant()).ToList();
+        var existing = (await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var sent = 0;
+        var failed = new List<string>();
+        foreach (var person in people.Where(p => !existing.Contains(p.Email.ToUpperInvariant())))
+        {
+            var result = await invitations.InviteAsync(person.Email, person.Name, person.Role, person.UnitId, User.RequiredUserId());
+            if (result.Succeeded)
+            {
+                sent++;
+            }
+            else
+            {
+                failed.Add(l["Line {0}: {1}", person.Line, string.Join(" ", result.Errors)].Value);
+            }
+        }
+
+        TempData["Message"] = string.Join(" ", failed.Prepend(l["Invitations were sent to {0} people; {1} already had an account.", sent, existing.Count].Value));
         return RedirectToAction(nameof(Index));
     }
 
