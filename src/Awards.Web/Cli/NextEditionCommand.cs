@@ -35,15 +35,14 @@ internal static class NextEditionCommand
 
         var units = await db.Units.AsNoTracking().ToListAsync();
         var files = SeedWriter.Write(contest, units, year);
-        var people = await InvitationsAsync(db);
+        var invitations = await InvitationsAsync(db);
         Directory.CreateDirectory(folder);
         foreach (var (name, content) in files)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, name), content);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(folder, InvitationsFile), people);
-
+        await File.WriteAllTextAsync(Path.Combine(folder, InvitationsFile), invitations);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Wrote the {year} edition's seed files to {folder}: {units.Count} units, {contest.Tracks.Count} awards and themes, every date {year - contest.Year} year(s) later."));
         await output.WriteLineAsync("Check the contest's name, the rules and the dates in contest.json and the rules files, then start the new edition on a new database:");
