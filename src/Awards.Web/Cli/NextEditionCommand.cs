@@ -36,6 +36,7 @@ internal static class NextEditionCommand
         var units = await db.Units.AsNoTracking().ToListAsync();
         var files = SeedWriter.Write(contest, units, year);
         var invitations = await InvitationsAsync(db);
+        var certificates = await CertificatesAsync(services, db);
         Directory.CreateDirectory(folder);
         foreach (var (name, content) in files)
         {
@@ -43,8 +44,11 @@ internal static class NextEditionCommand
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, InvitationsFile), invitations);
+        await File.WriteAllTextAsync(Path.Combine(folder, "certificates.json"), SeedWriter.Json(new CertificatesFile(certificates)));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Wrote the {year} edition's seed files to {folder}: {units.Count} units, {contest.Tracks.Count} awards and themes, every date {year - contest.Year} year(s) later."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"certificates.json carries {certificates.Count} certificates of this and earlier editions, so that their codes still check out on the new edition's site."));
         await output.WriteLineAsync("Check the contest's name, the rules and the dates in contest.json and the rules files, then start the new edition on a new database:");
         await output.WriteLineAsync($"  dotnet run --project src/Awards.Web -- seed --Awards:Mode=Production --Awards:SeedPath={folder} --Awards:DatabasePath=NEW.db");
         await output.WriteLineAsync("and run the site on NEW.db with the same options. Accounts are not carried over: create the organizer again (create-organizer);");
@@ -53,6 +57,35 @@ internal static class NextEditionCommand
     }
 
     private const string InvitationsFile = "invitations.txt";
+
+    /// <summary>
+    /// This edition's final prizes as their check page shows them, in Chinese and in English, and
+    /// the certificates of the editions before that this database carries.
+    /// </summary>
+    private static async Task<List<CertificateSeed>> CertificatesAsync(IServiceProvider services, AwardsDbContext db)
+    {
+        var check = services.GetRequiredService<Features.Verify.Certificates>();
+        var list = (await db.ArchivedCertificates.AsNoTracking().OrderBy(c => c.Code).ToListAsync())
+            .Select(c => new CertificateSeed(c.Code, c.Winner, c.Unit, c.Award, c.Level, c.Contest, c.FinalizedAt)).ToList();
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var code in await check.FinalCodesAsync(CancellationToken.None))
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+                var zh = (await check.CurrentAsync(code, CancellationToken.None))!;
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+                var en = (await check.CurrentAsync(code, CancellationToken.None))!;
+                list.Add(new CertificateSeed(code, new(zh.Winner, en.Winner), new(zh.Unit, en.Unit), new(zh.Award, en.Award), new(zh.Level, en.Level), new(zh.Contest, en.Contest), zh.FinalizedAt));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+
+        return list;
+    }
 
     /// <summary>This year's coordinators and judges, one per line as the organizer's "invite several" page reads them.</summary>
     private static async Task<string> InvitationsAsync(AwardsDbContext db)

@@ -53,6 +53,8 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<ArchivedCertificate> ArchivedCertificates => Set<ArchivedCertificate>();
+
     /// <summary>Saves in the process's turn for the database (<see cref="WriteGate"/>), unless a transaction already holds it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

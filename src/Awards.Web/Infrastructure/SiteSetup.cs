@@ -86,6 +86,7 @@ public static class SiteSetup
         services.AddScoped<Features.Judging.ScoreImport>();
         services.AddScoped<Features.Results.TrackResults>();
         services.AddScoped<Features.Results.UnitAwardResults>();
+        services.AddScoped<Features.Verify.Certificates>();
         services.AddScoped<Features.Results.PublicResults>();
         services.AddScoped<Features.Exports.ExportData>();
         services.AddScoped<Features.Exports.ExportRunner>();

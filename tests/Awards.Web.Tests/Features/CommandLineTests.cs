@@ -61,6 +61,7 @@ public sealed class CommandLineTests : IDisposable
         // This year's changes, made after the seed: a county that became a district, a fifth prize
         // level, a per-unit limit, an award judged openly.
         List<string> before;
+        string certificate;
         using (var site = new SiteOn(_root))
         {
             site.WithDb(db =>
@@ -73,6 +74,21 @@ public sealed class CommandLineTests : IDisposable
                 innovation.SetBlind(false, assigned: false);
                 return db.SaveChanges();
             });
+
+            // The Outstanding Organization Award's results are final: Qingshan holds a certificate.
+            certificate = site.WithDb(db =>
+            {
+                var result = new Core.Results.TrackResult(db.Tracks.Single(t => t.Code == "outstanding-organization").Id);
+                result.PublishPick(1, 7, DateTime.UtcNow.AddDays(-8));
+                result.Finalize(0, DateTime.UtcNow);
+                db.TrackResults.Add(result);
+                db.SaveChanges();
+                var placement = Core.Results.Placement.ForUnit(result.Id, db.Units.Single(u => u.Code == "qingshan").Id, 1, 1);
+                db.Placements.Add(placement);
+                db.SaveChanges();
+                return placement.VerifyCode;
+            });
+            Assert.Contains("青山区", await new Browser(site).GetStringAsync($"/verify/{certificate}"), StringComparison.Ordinal);
             before = site.WithDb(db => Describe(db, years: 1));
             using var scope = site.Services.CreateScope();
             var invited = await scope.ServiceProvider.GetRequiredService<Awards.Web.Features.Users.Invitations>()
@@ -84,7 +100,7 @@ public sealed class CommandLineTests : IDisposable
         var (code, output) = await RunAsync(["next-edition", "--out", folder, .. Settings()]);
         Assert.Equal(0, code);
         Assert.Contains("Wrote the 2027 edition's seed files", output, StringComparison.Ordinal);
-        Assert.Equal(["contest.json", "invitations.txt", "rubrics.json", "rules.en.md", "rules.zh-CN.md", "units.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["certificates.json", "contest.json", "invitations.txt", "rubrics.json", "rules.en.md", "rules.zh-CN.md", "units.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         // This year's judges and coordinators, as the organizer's "invite several" page reads them.
         var invitations = File.ReadAllText(Path.Combine(folder, "invitations.txt"));
@@ -114,7 +130,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(SiteTime.ToLocal(thisYear.Schedule.SubmissionClosesAt).AddYears(1), SiteTime.ToLocal(nextYear.Schedule.SubmissionClosesAt));
         Assert.Equal(thisYear.Rules, nextYear.Rules);
         Assert.Equal(thisYear.IssuingOffice, nextYear.IssuingOffice);
-        Assert.Equal(0, nextSite.WithDb(db => db.Entries.Count() + db.Users.Count()));
+        Assert.Equal(0, nextSite.WithDb(db => db.Entries.Count() + db.Users.Count() + db.Placements.Count()));
+
+        // This year's certificate still checks out on the site of the next edition, in both languages.
+        var check = await new Browser(nextSite).GetStringAsync($"/verify/{certificate}");
+        Assert.Contains("data-testid=\"verified\"", check, StringComparison.Ordinal);
+        Assert.Contains("青山区", check, StringComparison.Ordinal);
+        Assert.Contains("2026年", check, StringComparison.Ordinal);
+        Assert.Contains("Qingshan District", await new Browser(nextSite).GetStringAsync($"/verify/{certificate}?culture=en"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await new Browser(nextSite).Client.GetAsync($"/verify/{certificate[..^1]}{(certificate[^1] == 'A' ? 'B' : 'A')}")).StatusCode);
     }
 
     /// <summary>A contest's settings and units, one line each; the rounds' closing times <paramref name="years"/> on.</summary>

@@ -44,6 +44,11 @@ internal sealed record AwardLevelSeed(int Rank, BilingualText Name, int Quota);
 
 internal sealed record RoundSeed(int Sequence, string Kind, BilingualText Name, int JudgesPerEntry, string ClosesAt, int? ShortlistTop, decimal? ShortlistPercent);
 
+/// <summary>certificates.json, written by next-edition: the certificates of the editions before, so that their codes still check out.</summary>
+internal sealed record CertificatesFile(List<CertificateSeed> Certificates);
+
+internal sealed record CertificateSeed(string Code, BilingualText Winner, BilingualText Unit, BilingualText Award, BilingualText Level, BilingualText Contest, DateTime FinalizedAt);
+
 internal sealed record DemoUsersFile(string Password, List<DemoUserSeed> Users);
 
 internal sealed record DemoUserSeed(string Email, string Name, string Role, string? Unit, string? Phone);

@@ -79,6 +79,9 @@ internal static class SeedWriter
         };
     }
 
+    /// <summary>A seed file's JSON, written as the others are.</summary>
+    public static string Json<T>(T file) => JsonSerializer.Serialize(file, Options) + "\n";
+
     private const string RulesZh = "rules.zh-CN.md";
 
     private const string RulesEn = "rules.en.md";

@@ -55,6 +55,25 @@ public sealed class Seeder(
             logger.LogInformation("Seeded the contest {Name} with {Tracks} tracks", contest.Name.Zh, contest.Tracks.Count);
         }
 
+        // The certificates of the editions before, when next-edition wrote them (optional).
+        var certificates = 0;
+        if (File.Exists(Path.Combine(folder, "certificates.json")) && !await db.ArchivedCertificates.AnyAsync(cancellationToken))
+        {
+            var file = SeedJson.Read<CertificatesFile>(folder, "certificates.json");
+            db.ArchivedCertificates.AddRange(file.Certificates.Select(c => new ArchivedCertificate
+            {
+                Code = c.Code,
+                Winner = c.Winner,
+                Unit = c.Unit,
+                Award = c.Award,
+                Level = c.Level,
+                Contest = c.Contest,
+                FinalizedAt = DateTime.SpecifyKind(c.FinalizedAt, DateTimeKind.Utc),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            certificates = file.Certificates.Count;
+        }
+
         var (demoUsers, demoEntries) = (0, 0);
         if (demo && !await db.Users.AnyAsync(cancellationToken))
         {
@@ -70,7 +89,7 @@ public sealed class Seeder(
                 Action = "Seed",
                 EntityType = "Database",
                 EntityKey = "seed",
-                After = $"units={units}; contest={contest?.Year}; demoUsers={demoUsers}; demoEntries={demoEntries}",
+                After = $"units={units}; contest={contest?.Year}; demoUsers={demoUsers}; demoEntries={demoEntries}; archivedCertificates={certificates}",
             });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -1,0 +1,72 @@
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Features.Results;
+using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Awards.Web.Features.Verify;
+
+public sealed record VerifiedCertificate(string Code, string Winner, string Unit, string Award, string Level, string Contest, DateTime FinalizedAt);
+
+/// <summary>
+/// What a certificate's code confirms, in the reader's language: a prize of this edition once
+/// its results are final, or else a certificate of an earlier edition (<see cref="ArchivedCertificate"/>).
+/// </summary>
+public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResults results)
+{
+    public async Task<VerifiedCertificate?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        code = code.Trim().ToUpperInvariant();
+        if (!VerifyCode.IsWellFormed(code))
+        {
+            return null;
+        }
+
+        return await CurrentAsync(code, cancellationToken) ?? await ArchivedAsync(code, cancellationToken);
+    }
+
+    /// <summary>The codes of this edition's final prizes, for <c>next-edition</c> to carry over.</summary>
+    public Task<List<string>> FinalCodesAsync(CancellationToken cancellationToken) =>
+        (from p in db.Placements.AsNoTracking()
+         join r in db.TrackResults.AsNoTracking() on p.TrackResultId equals r.Id
+         where r.Stage == ResultStage.Final && p.LevelRank != null
+         orderby p.VerifyCode
+         select p.VerifyCode).ToListAsync(cancellationToken);
+
+    /// <summary>A final prize of this edition.</summary>
+    public async Task<VerifiedCertificate?> CurrentAsync(string code, CancellationToken cancellationToken)
+    {
+        var found = await (
+            from p in db.Placements.AsNoTracking()
+            join r in db.TrackResults.AsNoTracking() on p.TrackResultId equals r.Id
+            where p.VerifyCode == code && r.Stage == ResultStage.Final && p.LevelRank != null
+            select new { Placement = p, Result = r }).FirstOrDefaultAsync(cancellationToken);
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var track = found is null ? null : contest?.Tracks.FirstOrDefault(t => t.Id == found.Result.TrackId);
+        if (found is null || track is null)
+        {
+            return null;
+        }
+
+        string winner, unit;
+        if (found.Placement.EntryId is int entryId)
+        {
+            var facts = (await results.FactsAsync([entryId], cancellationToken))[entryId];
+            (winner, unit) = (facts.Author, track.Kind == TrackKind.UnitAward ? string.Empty : facts.Unit);
+        }
+        else
+        {
+            winner = (await db.Units.AsNoTracking().FirstAsync(u => u.Id == found.Placement.UnitId, cancellationToken)).Name.ForCurrentCulture();
+            unit = string.Empty;
+        }
+
+        var level = track.AwardLevels.FirstOrDefault(l => l.Rank == found.Placement.LevelRank)?.Name.ForCurrentCulture() ?? "?";
+        return new VerifiedCertificate(code, winner, unit, track.Name.ForCurrentCulture(), level, contest!.Name.ForCurrentCulture(), found.Result.FinalizedAt!.Value);
+    }
+
+    private async Task<VerifiedCertificate?> ArchivedAsync(string code, CancellationToken cancellationToken) =>
+        await db.ArchivedCertificates.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken) is { } c
+            ? new VerifiedCertificate(c.Code, c.Winner.ForCurrentCulture(), c.Unit.ForCurrentCulture(), c.Award.ForCurrentCulture(), c.Level.ForCurrentCulture(), c.Contest.ForCurrentCulture(), c.FinalizedAt)
+            : null;
+}
