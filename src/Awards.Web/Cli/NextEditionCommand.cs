@@ -72,10 +72,15 @@ internal static class NextEditionCommand
         {
             foreach (var code in await check.FinalCodesAsync(CancellationToken.None))
             {
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-                var zh = (await check.CurrentAsync(code, CancellationToken.None))!;
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-                var en = (await check.CurrentAsync(code, CancellationToken.None))!;
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.Chinese);
+                var zh = await check.CurrentAsync(code, CancellationToken.None);
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.English);
+                if (zh is null || await check.CurrentAsync(code, CancellationToken.None) is not { } en)
+                {
+                    // A prize of a track no longer in the edition: nothing to show for it.
+                    continue;
+                }
+
                 list.Add(new CertificateSeed(code, new(zh.Winner, en.Winner), new(zh.Unit, en.Unit), new(zh.Award, en.Award), new(zh.Level, en.Level), new(zh.Contest, en.Contest), zh.FinalizedAt));
             }
         }
