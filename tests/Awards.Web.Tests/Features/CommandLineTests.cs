@@ -105,7 +105,7 @@ public sealed class CommandLineTests : IDisposable
         // This year's judges and coordinators, as the organizer's "invite several" page reads them.
         var invitations = File.ReadAllText(Path.Combine(folder, "invitations.txt"));
         Assert.Contains("judge.next@example.org, 吴评审, Judge, qingshan", invitations, StringComparison.Ordinal);
-        var (people, errors) = Awards.Web.Features.Users.InviteLines.Parse(invitations, new Dictionary<string, int> { ["qingshan"] = 7 }, new Dictionary<string, string>());
+        var (people, errors) = Awards.Web.Features.Users.InviteLines.Parse(invitations, new Dictionary<string, int> { ["qingshan"] = 7 });
         Assert.Empty(errors);
         Assert.Equal([("judge.next@example.org", "吴评审", Core.Identity.Roles.Judge, (int?)7)], people.Select(p => (p.Email, p.Name, p.Role, p.UnitId)));
 

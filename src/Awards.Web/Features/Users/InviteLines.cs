@@ -24,11 +24,20 @@ public static class InviteLines
 
     private static readonly EmailAddressAttribute EmailFormat = new();
 
-    /// <summary>The people, or every line's error; <paramref name="roleNames"/> maps a role's shown name to the role.</summary>
-    public static (IReadOnlyList<InviteLine> People, IReadOnlyList<InviteLineError> Errors) Parse(string? text, IReadOnlyDictionary<string, int> unitsByCode, IReadOnlyDictionary<string, string> roleNames)
+    /// <summary>The roles that can be invited, by every name the list may give them, whatever the page's language.</summary>
+    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Roles.Judge] = Roles.Judge,
+        ["评委"] = Roles.Judge,
+        [Roles.UnitCoordinator] = Roles.UnitCoordinator,
+        ["Unit coordinator"] = Roles.UnitCoordinator,
+        ["单位联络员"] = Roles.UnitCoordinator,
+    };
+
+    /// <summary>The people, or every line's error.</summary>
+    public static (IReadOnlyList<InviteLine> People, IReadOnlyList<InviteLineError> Errors) Parse(string? text, IReadOnlyDictionary<string, int> unitsByCode)
     {
         ArgumentNullException.ThrowIfNull(unitsByCode);
-        ArgumentNullException.ThrowIfNull(roleNames);
         var people = new List<InviteLine>();
         var errors = new List<InviteLineError>();
         var lines = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -56,7 +65,7 @@ public static class InviteLines
             }
 
             var (email, name, roleText, unitCode) = (fields[0], fields[1], fields[2], fields.Length == 4 ? fields[3] : string.Empty);
-            var role = Roles.Invited.FirstOrDefault(r => string.Equals(r, roleText, StringComparison.OrdinalIgnoreCase)) ?? roleNames.GetValueOrDefault(roleText);
+            var role = RoleNames.GetValueOrDefault(roleText);
             int? unitId = unitCode.Length == 0 ? null : unitsByCode.TryGetValue(unitCode, out var id) ? id : -1;
             InviteLineError? error =
                 !EmailFormat.IsValid(email) || email.Length == 0 ? new(number, "Line {0}: \"{1}\" is not an e-mail address.", [number, email])

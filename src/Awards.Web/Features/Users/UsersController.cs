@@ -125,14 +125,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         }
 
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var roleNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var role in Roles.Invited)
-        {
-            roleNames.TryAdd(RoleNames.Display(role), role);
-            roleNames.TryAdd(l[RoleNames.Display(role)].Value, role);
-        }
-
-        var (people, errors) = InviteLines.Parse(form.Lines, units, roleNames);
+        var (people, errors) = InviteLines.Parse(form.Lines, units);
         foreach (var error in errors)
         {
             ModelState.AddModelError(nameof(form.Lines), l[error.Key, error.Arguments]);

@@ -8,20 +8,12 @@ public sealed class InviteLinesTests
 {
     private static readonly Dictionary<string, int> Units = new(StringComparer.OrdinalIgnoreCase) { ["qingshan"] = 2, ["education"] = 9 };
 
-    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["评委"] = Roles.Judge,
-        ["单位联络员"] = Roles.UnitCoordinator,
-        ["Unit coordinator"] = Roles.UnitCoordinator,
-    };
-
     [Fact]
     public void Commas_ChineseCommas_AndTabs_SeparateTheFields_RolesByEitherName_UnitCodesInAnyCase()
     {
         var (people, errors) = InviteLines.Parse(
             "# header\r\na@example.org, 甲, 评委\r\nb@example.org，乙，单位联络员，QINGSHAN\r\n\r\nc@example.org\t丙\tUnit coordinator\teducation\nd@example.org, 丁, judge, education\n",
-            Units,
-            RoleNames);
+            Units);
 
         Assert.Empty(errors);
         Assert.Equal(
@@ -40,7 +32,7 @@ public sealed class InviteLinesTests
     [InlineData("甲, a@example.org, 评委", "is not an e-mail address")]
     public void AWrongLine_IsNamed_AndNobodyIsRead(string line, string message)
     {
-        var (people, errors) = InviteLines.Parse("ok@example.org, 好, 评委\n" + line, Units, RoleNames);
+        var (people, errors) = InviteLines.Parse("ok@example.org, 好, 评委\n" + line, Units);
 
         var error = Assert.Single(errors);
         Assert.Equal(2, error.Line);
@@ -51,15 +43,15 @@ public sealed class InviteLinesTests
     [Fact]
     public void ANameTooLong_TheSameAddressTwice_AndMoreThanTheMostAtOnce_AreRefused()
     {
-        var (_, longName) = InviteLines.Parse($"a@example.org, {new string('名', InviteLines.MaxNameLength + 1)}, 评委", Units, RoleNames);
+        var (_, longName) = InviteLines.Parse($"a@example.org, {new string('名', InviteLines.MaxNameLength + 1)}, 评委", Units);
         Assert.Contains("the name must have", Assert.Single(longName).Key, StringComparison.Ordinal);
 
         // An address differs from another only in case: it is the same address.
-        var (_, twice) = InviteLines.Parse("a@example.org, 甲, 评委\nA@Example.org, 甲, 评委", Units, RoleNames);
+        var (_, twice) = InviteLines.Parse("a@example.org, 甲, 评委\nA@Example.org, 甲, 评委", Units);
         Assert.Equal([2, "A@Example.org", 1], Assert.Single(twice).Arguments);
 
         var many = string.Join("\n", Enumerable.Range(1, InviteLines.MaxLines + 1).Select(i => $"p{i}@example.org, 人{i}, 评委"));
-        var (people, errors) = InviteLines.Parse(many, Units, RoleNames);
+        var (people, errors) = InviteLines.Parse(many, Units);
         Assert.Equal(InviteLines.MaxLines, people.Count);
         Assert.Contains("At most", Assert.Single(errors).Key, StringComparison.Ordinal);
     }
