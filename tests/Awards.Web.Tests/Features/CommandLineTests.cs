@@ -123,6 +123,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, seeded);
         Assert.Contains("Seeded: 13 units, 8 tracks, 0 demo accounts", seedOutput, StringComparison.Ordinal);
 
+        // The folder has no demo files: a demo site on it starts with the contest and no demo data.
+        var (demo, demoOutput) = await RunAsync(["seed", $"--Awards:SeedPath={folder}", .. Settings("Demo"), $"--Awards:DatabasePath={Path.Combine(_root, "demo.db")}"]);
+        Assert.Equal(0, demo);
+        Assert.Contains("Seeded: 13 units, 8 tracks, 0 demo accounts", demoOutput, StringComparison.Ordinal);
+
         using var nextSite = new SiteOn(_root, "next.db");
         Assert.Equal(before, nextSite.WithDb(db => Describe(db, years: 0)));
         var (thisYear, nextYear) = (new SiteOn(_root).WithDb(db => db.Contests.Single()), nextSite.WithDb(db => db.Contests.Single()));

@@ -75,7 +75,8 @@ public sealed class Seeder(
         }
 
         var (demoUsers, demoEntries) = (0, 0);
-        if (demo && !await db.Users.AnyAsync(cancellationToken))
+        // A folder that next-edition wrote has no demo files: a demo site on it starts without demo data.
+        if (demo && !await db.Users.AnyAsync(cancellationToken) && File.Exists(Path.Combine(folder, "demo-users.json")))
         {
             demoUsers = await SeedDemoUsersAsync(SeedJson.Read<DemoUsersFile>(folder, "demo-users.json"));
             demoEntries = await SeedDemoEntriesAsync(folder, SeedJson.Read<DemoEntriesFile>(folder, "demo-entries.json"), now, cancellationToken);
