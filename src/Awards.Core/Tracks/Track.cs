@@ -381,10 +381,11 @@ public class Track
     /// A revision with number 0 adds a round after the last, a final round whose closing time
     /// (<see cref="RoundRevision.ClosesAt"/>) lies ahead and after the round before it. A round
     /// without a revision is removed: only the last rounds can go, and only while nobody is on
-    /// their panel or assigned in them (<paramref name="staffed"/>); one round always stays.
+    /// their panel or assigned in them (<paramref name="staffed"/>); one round always stays. Once
+    /// the results are published (<paramref name="published"/>) no round is added or removed.
     /// All or nothing.
     /// </summary>
-    public void ReviseRounds(IReadOnlyList<RoundRevision> revisions, IReadOnlySet<int> assigned, IReadOnlySet<int>? staffed = null, DateTime? utcNow = null)
+    public void ReviseRounds(IReadOnlyList<RoundRevision> revisions, IReadOnlySet<int> assigned, IReadOnlySet<int>? staffed = null, DateTime? utcNow = null, bool published = false)
     {
         ArgumentNullException.ThrowIfNull(revisions);
         ArgumentNullException.ThrowIfNull(assigned);
@@ -403,6 +404,11 @@ public class Track
         {
             // An award without rounds (the Outstanding Organization Award) is not judged.
             throw new DomainException("The operation is not allowed.");
+        }
+
+        if (published && (added.Count > 0 || removed.Count > 0))
+        {
+            throw new DomainException("The results of {0} are published, so its judging rounds can no longer be added or removed.", Name);
         }
 
         if (remaining.Count == 0 && rounds.Count > 0)

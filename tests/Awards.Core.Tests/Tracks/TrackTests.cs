@@ -360,6 +360,10 @@ public class TrackTests
         Assert.Throws<DomainException>(() => track.ReviseRounds([First(20), new(0, Text("终评"), 0, null, null, ClosesAt.AddDays(7))], new HashSet<int>(), null, now));
         Assert.Single(track.Rounds);
 
+        var published = Assert.Throws<DomainException>(() => track.ReviseRounds([First(20), new(0, Text("终评"), 5, null, null, ClosesAt.AddDays(7))], new HashSet<int>(), null, now, published: true));
+        Assert.Contains("are published", published.MessageKey, StringComparison.Ordinal);
+        Assert.Single(track.Rounds);
+
         track.ReviseRounds([First(20), new(0, Text("终评"), 5, 99, null, ClosesAt.AddDays(7))], new HashSet<int>(), null, now);
 
         Assert.Equal([(1, RoundKind.Preliminary, (int?)20, ClosesAt), (2, RoundKind.Final, null, ClosesAt.AddDays(7))], track.Rounds.Select(r => (r.Sequence, r.Kind, r.ShortlistTop, r.ClosesAt)));
@@ -380,6 +384,7 @@ public class TrackTests
         Assert.Throws<DomainException>(() => track.ReviseRounds([], new HashSet<int>()));
         Assert.Equal(2, track.Rounds.Count);
 
+        Assert.Throws<DomainException>(() => track.ReviseRounds([first], new HashSet<int>(), null, null, published: true));
         track.ReviseRounds([first], new HashSet<int>());
 
         // The first round is the last now: it has no shortlist.

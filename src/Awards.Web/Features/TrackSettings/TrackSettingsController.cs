@@ -97,7 +97,8 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 track.ReviseRubric(settings.Criteria, await ScoredAsync(track.Id, ct));
                 var result = await db.TrackResults.FirstOrDefaultAsync(r => r.TrackId == track.Id, ct);
                 var overrides = result is null ? [] : await db.ResultOverrides.Where(o => o.TrackResultId == result.Id && o.LevelRank != null).ToListAsync(ct);
-                var ranks = track.ReviseLevels(settings.Levels, await PublishedAsync(track.Id, ct), overrides.Select(o => o.LevelRank!.Value).ToHashSet());
+                var published = await PublishedAsync(track.Id, ct);
+                var ranks = track.ReviseLevels(settings.Levels, published, overrides.Select(o => o.LevelRank!.Value).ToHashSet());
                 foreach (var o in overrides.Where(o => ranks[o.LevelRank!.Value] != o.LevelRank))
                 {
                     // A level above the one an override names was removed: it names the same level at its new rank.
@@ -106,7 +107,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
 
                 // A removed round goes with nothing of anyone's (StaffedAsync); results that ranked it
                 // rank the last round with scores again (the foreign key sets their RoundId to null).
-                track.ReviseRounds(settings.Rounds, assigned, await StaffedAsync(track.Id, ct), site.UtcNow);
+                track.ReviseRounds(settings.Rounds, assigned, await StaffedAsync(track.Id, ct), site.UtcNow, published);
 
                 if (before.Blind != settings.Blind)
                 {
