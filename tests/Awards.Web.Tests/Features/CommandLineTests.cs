@@ -88,7 +88,8 @@ public sealed class CommandLineTests : IDisposable
                 db.SaveChanges();
                 return placement.VerifyCode;
             });
-            Assert.Contains("青山区", await new Browser(site).GetStringAsync($"/verify/{certificate}"), StringComparison.Ordinal);
+            // Printed before the rename, the certificate carries the old name: the check names both.
+            Assert.Contains("青山区，原名青山县", await new Browser(site).GetStringAsync($"/verify/{certificate}"), StringComparison.Ordinal);
             before = site.WithDb(db => Describe(db, years: 1));
             using var scope = site.Services.CreateScope();
             var invited = await scope.ServiceProvider.GetRequiredService<Awards.Web.Features.Users.Invitations>()
@@ -140,9 +141,9 @@ public sealed class CommandLineTests : IDisposable
         // This year's certificate still checks out on the site of the next edition, in both languages.
         var check = await new Browser(nextSite).GetStringAsync($"/verify/{certificate}");
         Assert.Contains("data-testid=\"verified\"", check, StringComparison.Ordinal);
-        Assert.Contains("青山区", check, StringComparison.Ordinal);
+        Assert.Contains("青山区，原名青山县", check, StringComparison.Ordinal);
         Assert.Contains("2026年", check, StringComparison.Ordinal);
-        Assert.Contains("Qingshan District", await new Browser(nextSite).GetStringAsync($"/verify/{certificate}?culture=en"), StringComparison.Ordinal);
+        Assert.Contains("Qingshan District, formerly Qingshan County", await new Browser(nextSite).GetStringAsync($"/verify/{certificate}?culture=en"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await new Browser(nextSite).Client.GetAsync($"/verify/{certificate[..^1]}{(certificate[^1] == 'A' ? 'B' : 'A')}")).StatusCode);
     }
 

@@ -4,6 +4,7 @@ using Awards.Web.Data;
 using Awards.Web.Features.Results;
 using Awards.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Verify;
 
@@ -13,7 +14,7 @@ public sealed record VerifiedCertificate(string Code, string Winner, string Unit
 /// What a certificate's code confirms, in the reader's language: a prize of this edition once
 /// its results are final, or else a certificate of an earlier edition (<see cref="ArchivedCertificate"/>).
 /// </summary>
-public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResults results)
+public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResults results, IStringLocalizer<SharedResource> l)
 {
     public async Task<VerifiedCertificate?> FindAsync(string code, CancellationToken cancellationToken)
     {
@@ -53,16 +54,24 @@ public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResu
         if (found.Placement.EntryId is int entryId)
         {
             var facts = (await results.FactsAsync([entryId], cancellationToken))[entryId];
-            (winner, unit) = (facts.Author, track.Kind == TrackKind.UnitAward ? string.Empty : facts.Unit);
+            (winner, unit) = (facts.Author, track.Kind == TrackKind.UnitAward ? string.Empty : await WithFormerNamesAsync(facts.UnitId, facts.Unit, cancellationToken));
         }
         else
         {
-            winner = (await db.Units.AsNoTracking().FirstAsync(u => u.Id == found.Placement.UnitId, cancellationToken)).Name.ForCurrentCulture();
+            var unitId = found.Placement.UnitId!.Value;
+            winner = await WithFormerNamesAsync(unitId, (await db.Units.AsNoTracking().FirstAsync(u => u.Id == unitId, cancellationToken)).Name.ForCurrentCulture(), cancellationToken);
             unit = string.Empty;
         }
 
         var level = track.AwardLevels.FirstOrDefault(l => l.Rank == found.Placement.LevelRank)?.Name.ForCurrentCulture() ?? "?";
         return new VerifiedCertificate(code, winner, unit, track.Name.ForCurrentCulture(), level, contest!.Name.ForCurrentCulture(), found.Result.FinalizedAt!.Value);
+    }
+
+    /// <summary>A unit's name with the names it had before (a certificate printed then carries the old one).</summary>
+    private async Task<string> WithFormerNamesAsync(int unitId, string shown, CancellationToken cancellationToken)
+    {
+        var former = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.FormerNames).FirstAsync(cancellationToken);
+        return former.Count == 0 ? shown : l["{0}, formerly {1}", shown, string.Join(l["; "], former.Select(n => n.ForCurrentCulture()))].Value;
     }
 
     private async Task<VerifiedCertificate?> ArchivedAsync(string code, CancellationToken cancellationToken) =>
