@@ -25,14 +25,9 @@ public sealed class JudgeRenditions(AwardsDbContext db)
     /// <summary>Builds the missing renditions of submitted entries (entries from before renditions existed); returns how many.</summary>
     public async Task<int> BackfillAsync(CancellationToken cancellationToken = default)
     {
-        var entries = await Missing().ToListAsync(cancellationToken);
-        foreach (var entry in entries)
-        {
-            await ApplyAsync(entry, cancellationToken);
-        }
-
+        var count = await RefreshAsync(Missing(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return entries.Count;
+        return count;
     }
 
     /// <summary>
@@ -46,27 +41,27 @@ public sealed class JudgeRenditions(AwardsDbContext db)
     /// Rebuilds the renditions of the submitted entries that name a unit: its authors' and
     /// coordinators' entries and the nominations of it, after it was renamed. Returns how many.
     /// </summary>
-    public async Task<int> RefreshUnitAsync(int unitId, CancellationToken cancellationToken = default)
-    {
-        var entries = await db.Entries.Include(e => e.Track)
-            .Where(e => (e.UnitId == unitId || e.NomineeUnitId == unitId) && e.Status != EntryStatus.Draft)
-            .ToListAsync(cancellationToken);
-        foreach (var entry in entries)
-        {
-            await ApplyAsync(entry, cancellationToken);
-        }
+    public Task<int> RefreshUnitAsync(int unitId, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db.Entries.Include(e => e.Track).Where(e => (e.UnitId == unitId || e.NomineeUnitId == unitId) && e.Status != EntryStatus.Draft), cancellationToken);
 
-        return entries.Count;
-    }
+    /// <summary>Rebuilds the renditions of a track's submitted entries after it became blind or open.</summary>
+    public Task<int> RefreshTrackAsync(int trackId, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db.Entries.Include(e => e.Track).Where(e => e.TrackId == trackId && e.Status != EntryStatus.Draft), cancellationToken);
 
     /// <summary>Rebuilds the renditions of an author's entries after their profile changed.</summary>
-    public async Task RefreshOwnerAsync(int ownerUserId, CancellationToken cancellationToken = default)
+    public Task RefreshOwnerAsync(int ownerUserId, CancellationToken cancellationToken = default) =>
+        RefreshAsync(db.Entries.Include(e => e.Track).Where(e => e.OwnerUserId == ownerUserId), cancellationToken);
+
+    /// <summary>Makes the renditions of the entries again (tracked, saved by the caller); returns how many.</summary>
+    private async Task<int> RefreshAsync(IQueryable<Entry> entries, CancellationToken cancellationToken)
     {
-        var entries = await db.Entries.Include(e => e.Track).Where(e => e.OwnerUserId == ownerUserId).ToListAsync(cancellationToken);
-        foreach (var entry in entries)
+        var list = await entries.ToListAsync(cancellationToken);
+        foreach (var entry in list)
         {
             await ApplyAsync(entry, cancellationToken);
         }
+
+        return list.Count;
     }
 
     public async Task<IdentityTerms> TermsAsync(Entry entry, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
 using Awards.Core.Common;
-using Awards.Core.Entries;
 using Awards.Core.Identity;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
@@ -112,11 +111,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 if (before.Blind != settings.Blind)
                 {
                     // What judges read of each submitted entry names the nominee, or not, as the award now asks.
-                    var entries = await db.Entries.Include(e => e.Track).Where(e => e.TrackId == track.Id && e.Status != EntryStatus.Draft).ToListAsync(ct);
-                    foreach (var entry in entries)
-                    {
-                        await renditions.ApplyAsync(entry, ct);
-                    }
+                    await renditions.RefreshTrackAsync(track.Id, ct);
                 }
 
                 overLimit = await RenumberSlotsAsync(track.Id, before.Limits, settings.Limits, ct);
