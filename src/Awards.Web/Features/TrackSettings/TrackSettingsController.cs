@@ -89,7 +89,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                     return Outcome.Stale;
                 }
 
-                var assigned = await AssignedAsync(track.Id, ct);
+                var (assigned, staffed) = await RoundsInUseAsync(track.Id, ct);
                 track.Rename(settings.Name, settings.Description);
                 track.SetLimits(settings.Limits);
                 track.SetBlind(settings.Blind, assigned.Count > 0);
@@ -104,9 +104,9 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                     o.Renumber(ranks[o.LevelRank!.Value]);
                 }
 
-                // A removed round goes with nothing of anyone's (StaffedAsync); results that ranked it
+                // A removed round goes with nothing of anyone's (staffed); results that ranked it
                 // rank the last round with scores again (the foreign key sets their RoundId to null).
-                track.ReviseRounds(settings.Rounds, assigned, await StaffedAsync(track.Id, ct), site.UtcNow, published);
+                track.ReviseRounds(settings.Rounds, assigned, staffed, site.UtcNow, published);
 
                 if (before.Blind != settings.Blind)
                 {
@@ -292,18 +292,15 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
         ViewData["Entries"] = await EntriesAsync(track.Id, cancellationToken);
         ViewData["Published"] = await PublishedAsync(track.Id, cancellationToken);
-        ViewData["Assigned"] = await AssignedAsync(track.Id, cancellationToken);
-        ViewData["Staffed"] = await StaffedAsync(track.Id, cancellationToken);
+        var (assigned, staffed) = await RoundsInUseAsync(track.Id, cancellationToken);
+        ViewData["Assigned"] = assigned;
+        ViewData["Staffed"] = staffed;
         return form;
     }
 
     /// <summary>How many entries the track has, drafts included: with any, it cannot be removed.</summary>
     private Task<int> EntriesAsync(int trackId, CancellationToken cancellationToken) =>
         db.Entries.CountAsync(e => e.TrackId == trackId, cancellationToken);
-
-    /// <summary>The numbers of the track's rounds that have judges on their panel or assigned: such a round cannot be removed.</summary>
-    private async Task<IReadOnlySet<int>> StaffedAsync(int trackId, CancellationToken cancellationToken) =>
-        (await db.Rounds.Where(r => r.TrackId == trackId && (db.Assignments.Any(a => a.RoundId == r.Id) || db.PanelMembers.Any(p => p.RoundId == r.Id))).Select(r => r.Sequence).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>Drops the binding errors of the rows (of <paramref name="list"/>) ticked for removal.</summary>
     private void IgnoreRemoved(string list, IEnumerable<bool> removed)
@@ -320,9 +317,17 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         }
     }
 
-    /// <summary>The numbers of the track's rounds that have judges assigned.</summary>
-    private async Task<IReadOnlySet<int>> AssignedAsync(int trackId, CancellationToken cancellationToken) =>
-        (await db.Rounds.Where(r => r.TrackId == trackId && db.Assignments.Any(a => a.RoundId == r.Id)).Select(r => r.Sequence).ToListAsync(cancellationToken)).ToHashSet();
+    /// <summary>
+    /// The numbers of the track's rounds that have judges assigned (their judges per entry stay),
+    /// and of those that have judges on their panel or assigned (they cannot be removed).
+    /// </summary>
+    private async Task<(IReadOnlySet<int> Assigned, IReadOnlySet<int> Staffed)> RoundsInUseAsync(int trackId, CancellationToken cancellationToken)
+    {
+        var rounds = await db.Rounds.Where(r => r.TrackId == trackId)
+            .Select(r => new { r.Sequence, Assigned = db.Assignments.Any(a => a.RoundId == r.Id), Paneled = db.PanelMembers.Any(p => p.RoundId == r.Id) })
+            .ToListAsync(cancellationToken);
+        return (rounds.Where(r => r.Assigned).Select(r => r.Sequence).ToHashSet(), rounds.Where(r => r.Assigned || r.Paneled).Select(r => r.Sequence).ToHashSet());
+    }
 
     /// <summary>Whether the track's results are on notice or final: its prize levels' names are in published documents.</summary>
     private Task<bool> PublishedAsync(int trackId, CancellationToken cancellationToken) =>
