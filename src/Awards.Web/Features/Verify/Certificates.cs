@@ -54,12 +54,11 @@ public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResu
         if (found.Placement.EntryId is int entryId)
         {
             var facts = (await results.FactsAsync([entryId], cancellationToken))[entryId];
-            (winner, unit) = (facts.Author, track.Kind == TrackKind.UnitAward ? string.Empty : await WithFormerNamesAsync(facts.UnitId, facts.Unit, cancellationToken));
+            (winner, unit) = (facts.Author, track.Kind == TrackKind.UnitAward ? string.Empty : await UnitNameAsync(facts.UnitId, cancellationToken));
         }
         else
         {
-            var unitId = found.Placement.UnitId!.Value;
-            winner = await WithFormerNamesAsync(unitId, (await db.Units.AsNoTracking().FirstAsync(u => u.Id == unitId, cancellationToken)).Name.ForCurrentCulture(), cancellationToken);
+            winner = await UnitNameAsync(found.Placement.UnitId!.Value, cancellationToken);
             unit = string.Empty;
         }
 
@@ -67,11 +66,12 @@ public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResu
         return new VerifiedCertificate(code, winner, unit, track.Name.ForCurrentCulture(), level, contest!.Name.ForCurrentCulture(), found.Result.FinalizedAt!.Value);
     }
 
-    /// <summary>A unit's name with the names it had before (a certificate printed then carries the old one).</summary>
-    private async Task<string> WithFormerNamesAsync(int unitId, string shown, CancellationToken cancellationToken)
+    /// <summary>A unit's name in the reader's language, with the names it had before (a certificate printed then carries the old one).</summary>
+    private async Task<string> UnitNameAsync(int unitId, CancellationToken cancellationToken)
     {
-        var former = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.FormerNames).FirstAsync(cancellationToken);
-        return former.Count == 0 ? shown : l["{0}, formerly {1}", shown, string.Join(l["; "], former.Select(n => n.ForCurrentCulture()))].Value;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.FormerNames }).FirstAsync(cancellationToken);
+        var name = unit.Name.ForCurrentCulture();
+        return unit.FormerNames.Count == 0 ? name : l["{0}, formerly {1}", name, string.Join(l["; "], unit.FormerNames.Select(n => n.ForCurrentCulture()))].Value;
     }
 
     private async Task<VerifiedCertificate?> ArchivedAsync(string code, CancellationToken cancellationToken) =>
