@@ -109,19 +109,21 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
                 }
 
                 var before = $"{unit.Name.Zh} / {unit.Name.En}";
-                if (await HasEntriesAsync(unit.Id, ct))
+                var after = $"{name.Zh} / {name.En}";
+
+                // With entries, their texts may carry the present name: it stays among the former
+                // names, and what judges read of them is made again (after the save, which the
+                // renditions read) to hide both. Without, the rename is a correction.
+                var kept = await HasEntriesAsync(unit.Id, ct);
+                unit.Rename(name, keepFormer: kept);
+                if (kept)
                 {
-                    // Its entries' texts may carry the present name: it stays among the former
-                    // names, and what judges read of them is made again to hide both.
-                    unit.Rename(name, keepFormer: true);
                     await db.SaveChangesAsync(ct);
                     refreshed = await renditions.RefreshUnitAsync(unit.Id, ct);
-                    audit.Record("RenameUnit", "Unit", unit.Code, before, $"{name.Zh} / {name.En}; former names kept; {refreshed} renditions made again");
-                    return Outcome.Saved;
+                    after += $"; former names kept; {refreshed} renditions made again";
                 }
 
-                unit.Rename(name);
-                audit.Record("RenameUnit", "Unit", unit.Code, before, $"{name.Zh} / {name.En}");
+                audit.Record("RenameUnit", "Unit", unit.Code, before, after);
                 return Outcome.Saved;
             }, cancellationToken);
         }
