@@ -15,7 +15,18 @@ public static class ImmediateTransaction
 {
     private const int Attempts = 3;
 
-    public static async Task<T> RunAsync<T>(AwardsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    public static Task<T> RunAsync<T>(AwardsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
+        RunAsync(db, work, retry: true, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync{T}(AwardsDbContext, Func{CancellationToken, Task{T}}, CancellationToken)"/>
+    /// without the retry: a unique violation reaches the caller. For a check under the lock in front
+    /// of changes that were made before the transaction began.
+    /// </summary>
+    public static Task<T> RunOnceAsync<T>(AwardsDbContext db, Func<CancellationToken, Task<T>> check, CancellationToken cancellationToken = default) =>
+        RunAsync(db, check, retry: false, cancellationToken);
+
+    private static async Task<T> RunAsync<T>(AwardsDbContext db, Func<CancellationToken, Task<T>> work, bool retry, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -31,7 +42,7 @@ public static class ImmediateTransaction
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
-            catch (DbUpdateException ex) when (attempt < Attempts && IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (retry && attempt < Attempts && IsUniqueViolation(ex))
             {
                 db.ChangeTracker.Clear();
             }

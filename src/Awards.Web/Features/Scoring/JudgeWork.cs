@@ -74,6 +74,10 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             where e.Code == code && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted)
             select a).FirstOrDefault());
 
+    // What a score depends on in a track's rubric, read again under the write lock by every save.
+    private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<RubricShape>> CompiledRubric = EF.CompileAsyncQuery(
+        (AwardsDbContext db, int trackId) => db.RubricCriteria.Where(c => c.TrackId == trackId).Select(c => new RubricShape(c.Id, c.Weight, c.MinScore, c.MaxScore)));
+
     // The entry page's entry in its judge rendition with the judge's score, by the assignment's id:
     // one compiled query (two uncompiled ones spent a quarter of the page's time in EF's query
     // pipeline, docs/PERFORMANCE.md).
@@ -197,7 +201,14 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         audit.Record(submit ? "Score submitted" : "Score saved", "Score", $"{target.Code}/{target.Round.Id}/{target.Assignment.JudgeUserId}", before, Describe(score));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The rubric was read from the contest's cache before the write lock: checked again
+            // under the lock, so a save cannot land on criteria an organizer has just changed
+            // (the award settings change a rubric only while no score exists, in their own
+            // immediate transaction).
+            await ImmediateTransaction.RunOnceAsync(
+                db,
+                async ct => await RubricIsAsync(target, ct) ? 0 : throw new DomainException(ScoringMessages.RubricChanged),
+                cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ImmediateTransaction.IsUniqueViolation(ex))
         {
@@ -205,6 +216,19 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         }
 
         return score;
+    }
+
+    /// <summary>Whether the track's rubric in the database is the one the target was checked against: the same criteria, weights and ranges.</summary>
+    private async Task<bool> RubricIsAsync(ScoringTarget target, CancellationToken cancellationToken)
+    {
+        var saved = new List<RubricShape>(target.Criteria.Count);
+        await foreach (var shape in CompiledRubric(db, target.TrackId).WithCancellation(cancellationToken))
+        {
+            saved.Add(shape);
+        }
+
+        return saved.Count == target.Criteria.Count
+            && target.Criteria.All(c => saved.Contains(new RubricShape(c.Id, c.Weight, c.MinScore, c.MaxScore)));
     }
 
     /// <summary>The code of the entry after this one in the judge's queue, or null at its end.</summary>
@@ -284,6 +308,9 @@ internal sealed class RoundProgress
     public int Done { get; init; }
 }
 
+/// <summary>A rubric criterion as far as a score depends on it.</summary>
+internal readonly record struct RubricShape(int Id, decimal Weight, int MinScore, int MaxScore);
+
 /// <summary>Replaces one expression with another in a tree: a parameter by the query it stands for.</summary>
 internal sealed class Substitution(Expression from, Expression to) : ExpressionVisitor
 {
@@ -293,6 +320,8 @@ internal sealed class Substitution(Expression from, Expression to) : ExpressionV
 /// <summary>A judge's own assignment of one entry, loaded for saving its score.</summary>
 public sealed class ScoringTarget(JudgeAssignment assignment, Track track, JudgingRound round, string code)
 {
+    public int TrackId { get; } = track.Id;
+
     public JudgeAssignment Assignment { get; } = assignment;
 
     public JudgingRound Round { get; } = round;

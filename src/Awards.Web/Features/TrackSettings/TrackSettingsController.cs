@@ -59,8 +59,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         // The check against the page's stamp and the write in one transaction: two organizers
         // saving at the same moment cannot both pass the check, and no score is written between
         // the check for scores and a change of the rubric. (A judge's save that read the old
-        // rubric just before this commit can still be written just after it: scores are saved
-        // without an immediate transaction, for speed. The window is a request's length.)
+        // rubric before this commit checks the rubric again under the write lock, and is refused.)
         TrackSettingsForm? saved = null;
         var overLimit = 0;
         Outcome outcome;
