@@ -1,6 +1,7 @@
 using System.Globalization;
 using Awards.Core.Common;
 using Awards.Core.Identity;
+using Awards.Core.Scoring;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -54,10 +55,13 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
             return NotFound();
         }
 
+        // What the judge typed, kept for the page again if the save is refused: a blank criterion
+        // on submit or a mistyped number must not cost them the rest of their scores and comment.
+        var typed = target.Criteria.ToDictionary(c => c.Id, c => Request.Form[$"c{c.Id}"].ToString().Trim());
         var values = new Dictionary<int, decimal?>();
         foreach (var criterion in target.Criteria)
         {
-            var raw = Request.Form[$"c{criterion.Id}"].ToString().Trim();
+            var raw = typed[criterion.Id];
             if (raw.Length == 0)
             {
                 values[criterion.Id] = null;
@@ -68,8 +72,7 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
             }
             else
             {
-                TempData["Error"] = l["The score for {0} must be between {1} and {2}.", criterion.Name.ForCurrentCulture(), criterion.MinScore, criterion.MaxScore].Value;
-                return Redirect($"/judge/rounds/{roundId}/{code}");
+                return await KeptAsync(roundId, code, typed, comment, l["The score for {0} must be between {1} and {2}.", criterion.Name.ForCurrentCulture(), criterion.MinScore, criterion.MaxScore].Value, cancellationToken);
             }
         }
 
@@ -78,15 +81,36 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
         {
             await work.SaveAsync(target, values, comment, submit, version, cancellationToken);
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.MessageKey == ScoringMessages.ChangedElsewhere)
         {
+            // Another window saved first: the page shows what was saved there, not this one's values over it.
             TempData["Error"] = l.Rule(ex);
             return Redirect($"/judge/rounds/{roundId}/{code}");
+        }
+        catch (DomainException ex)
+        {
+            return await KeptAsync(roundId, code, typed, comment, l.Rule(ex), cancellationToken);
         }
 
         TempData["Message"] = submit ? l["Your scores for {0} are submitted.", code].Value : l["Your draft scores for {0} are saved.", code].Value;
         var next = action == "submit-next" ? await work.NextCodeAsync(target, cancellationToken) : null;
         return Redirect(next is not null ? $"/judge/rounds/{roundId}/{next}" : $"/judge/rounds/{roundId}/{code}");
+    }
+
+    /// <summary>
+    /// The entry page again with the refused values and comment in the form and the reason above
+    /// it; nothing was saved. The rubric is the award's present one (a criterion that is gone
+    /// takes its typed value with it).
+    /// </summary>
+    private async Task<IActionResult> KeptAsync(int roundId, string code, IReadOnlyDictionary<int, string> typed, string? comment, string message, CancellationToken cancellationToken)
+    {
+        if (await work.EntryAsync(User.RequiredUserId(), roundId, code, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        TempData["Error"] = message;
+        return View(nameof(Entry), view with { Typed = typed, Comment = comment });
     }
 
     /// <summary>The judge cannot judge this entry impartially: it leaves their queue and goes to another judge.</summary>

@@ -28,7 +28,11 @@ public sealed record JudgeEntryView(
     string? Previous,
     string? Next,
     bool Closed,
-    DateTime ClosesAt);
+    DateTime ClosesAt)
+{
+    /// <summary>What the judge typed in a save that was refused, by criterion, shown instead of the saved values.</summary>
+    public IReadOnlyDictionary<int, string>? Typed { get; init; }
+}
 
 public sealed record QueueRow(string Code, string Title, ScoreStatus? Status, decimal? Total);
 

@@ -158,15 +158,35 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(a => a.EntityType == "Score" && a.EntityKey == key)));
     }
 
-    [Fact]
-    public async Task AScoreOutOfRange_IsRefused()
+    [Theory]
+    [InlineData("101", "的分数必须在 0 至 100 之间")]
+    [InlineData("八十", "的分数必须在 0 至 100 之间")]
+    [InlineData("", "请为每个评分项打分后再提交。")]
+    public async Task ARefusedSubmit_SavesNothing_AndGivesTheJudgeBackWhatTheyTyped_WithTheReason(string last, string reason)
     {
-        var (judge, _, code) = await UnscoredWorkAsync();
+        var (judge, email, code) = await UnscoredWorkAsync();
         var criteria = Criteria();
+        var typed = criteria.ToDictionary(c => c.Id, c => c.Id == criteria[^1].Id ? last : "77.5");
 
-        (await ScoreAsync(judge, code, criteria.ToDictionary(c => c.Id, _ => "101"), "submit")).Dispose();
+        using var refused = await ScoreAsync(judge, code, typed, "submit");
+        var page = await refused.Content.ReadAsStringAsync();
 
-        Assert.Contains("的分数必须在 0 至 100 之间", await judge.GetStringAsync($"/judge/rounds/{_round}/{code}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(reason, page, StringComparison.Ordinal);
+        var form = FormFields.Read(page, "score-form");
+        Assert.All(criteria, c => Assert.Equal(typed[c.Id], form[$"c{c.Id}"]));
+        Assert.Contains("结构清晰，情感真挚。</textarea>", page, StringComparison.Ordinal);
+        Assert.False(factory.WithDb(db => db.Scores.Any(s => s.Assignment.RoundId == _round && s.Assignment.JudgeUserId == db.Users.Single(u => u.Email == email).Id && db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code))));
+
+        // The page as it came back saves: here as a draft, the blank or wrong score left out.
+        form["action"] = "draft";
+        form[$"c{criteria[^1].Id}"] = "";
+        using (var draft = await judge.Client.PostAsync($"/judge/rounds/{_round}/{code}", FormFields.WithToken(form, await judge.TokenFromAsync($"/judge/rounds/{_round}"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        }
+
+        Assert.Contains("评分草稿已保存", await judge.GetStringAsync($"/judge/rounds/{_round}/{code}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -258,20 +278,20 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         }
     }
 
-    /// <summary>A judge with an assignment in the round that nobody has scored yet, so that tests do not share a score.</summary>
+    /// <summary>A judge with an assignment in the round that nobody has scored yet and no other test has taken, so that tests do not share a score.</summary>
     private async Task<(Browser Judge, string Email, string Code)> UnscoredWorkAsync()
     {
         var work = factory.WithDb(db => db.Assignments
             .Where(a => a.RoundId == _round && a.Score == null)
             .OrderBy(a => a.Id)
-            .Select(a => new { Email = db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.Email).First(), Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First() })
+            .Select(a => new { a.Id, Email = db.Users.Where(u => u.Id == a.JudgeUserId).Select(u => u.Email).First(), Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First() })
             .AsEnumerable()
-            .Skip(Interlocked.Increment(ref _picked))
-            .First());
+            .First(a => Taken.Add(a.Id)));
         return (await Nominating.SignedInAsync(factory, work.Email!), work.Email!, work.Code);
     }
 
-    private static int _picked = -1;
+    // The class's tests run one after another (xUnit runs a class's tests in sequence).
+    private static readonly HashSet<int> Taken = [];
 
     private List<Core.Tracks.RubricCriterion> Criteria() =>
         factory.WithDb(db => db.RubricCriteria.Where(c => db.Tracks.Any(t => t.Id == c.TrackId && t.Code == "help-story")).OrderBy(c => c.Order).ToList());
