@@ -73,6 +73,7 @@ public static class SiteSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeder>();
         services.AddScoped<Invitations>();
+        services.AddScoped<Features.Password.PasswordResets>();
         services.AddScoped<SiteContext>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuthorizationHandler, EntryAuthorizationHandler>();
@@ -206,9 +207,10 @@ public static class SiteSetup
             })
             .AddEntityFrameworkStores<AwardsDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<Features.Password.PasswordResetTokenProvider>(Features.Password.PasswordResets.Provider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
-        // Invitation links stay valid for a week.
+        // Invitation links stay valid for a week; a forgotten password's link for 2 hours (its own provider).
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
         services.ConfigureApplicationCookie(options =>
         {

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using QRCoder;
+using Awards.Core.Common;
 using static Awards.Core.Exports.Documents.OfficialDocx;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -132,13 +132,7 @@ public static class CertificatesDocument
     }
 
     /// <summary>The QR code of <paramref name="url"/> as PNG bytes, with its quiet zone.</summary>
-    internal static byte[] QrPng(string url)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        using var code = new PngByteQRCode(data);
-        return code.GetGraphic(QrPixelsPerModule);
-    }
+    internal static byte[] QrPng(string url) => QrCodes.Png(url, QrPixelsPerModule);
 
     private static ParagraphProperties RightAligned(OpenXmlElement extra)
     {

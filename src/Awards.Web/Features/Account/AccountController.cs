@@ -44,6 +44,12 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/dashboard");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity keeps who in its own short cookie until the code comes.
+            return View("LoginTwoFactor", new TwoFactorLoginForm { RememberMe = form.RememberMe, ReturnUrl = form.ReturnUrl });
+        }
+
         ModelState.AddModelError(string.Empty, result switch
         {
             { IsLockedOut: true } => l["Too many failed sign-ins: this account is locked for 15 minutes."],
@@ -51,6 +57,46 @@ public sealed class AccountController(
             _ => l["The e-mail address or the password is wrong."],
         });
         return View(form);
+    }
+
+    /// <summary>The second step of signing in with two-step verification: a code from the app, or a recovery code.</summary>
+    [HttpPost("login/two-factor")]
+    [EnableRateLimiting(SiteSetup.AccountRateLimit)]
+    public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginForm form)
+    {
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            // The password step was too long ago (or never happened here).
+            TempData["Error"] = l["Please sign in again: the sign-in was not finished in time."].Value;
+            return Redirect("/account/login");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("LoginTwoFactor", form);
+        }
+
+        var code = form.Code.Trim();
+        var digits = Security.SecurityController.Digits(code);
+        var recovery = digits.Length != 6 || digits.Length != code.Count(c => !char.IsWhiteSpace(c) && c != '-');
+        var result = recovery
+            ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code.Replace(" ", string.Empty, StringComparison.Ordinal))
+            : await signInManager.TwoFactorAuthenticatorSignInAsync(digits, form.RememberMe, rememberClient: false);
+        if (result.Succeeded)
+        {
+            if (recovery)
+            {
+                audit.Record("UseRecoveryCode", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{await userManager.CountRecoveryCodesAsync(user)} left", userId: user.Id);
+                await db.SaveChangesAsync();
+            }
+
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/dashboard");
+        }
+
+        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
+            ? l["Too many failed sign-ins: this account is locked for 15 minutes."]
+            : l["The code is wrong or has expired. Enter the code the app shows now, or one of your recovery codes."]);
+        return View("LoginTwoFactor", form with { Code = string.Empty });
     }
 
     [HttpPost("logout")]

@@ -21,6 +21,19 @@ public sealed record LoginForm
     public string? ReturnUrl { get; set; }
 }
 
+/// <summary>The second step of signing in: a code from the authenticator app, or a recovery code.</summary>
+public sealed record TwoFactorLoginForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(20, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Code from the app, or a recovery code")]
+    public string Code { get; set; } = string.Empty;
+
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
 public sealed record RegisterForm
 {
     [Required(ErrorMessage = "Please enter {0}.")]

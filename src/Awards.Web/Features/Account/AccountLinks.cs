@@ -7,6 +7,7 @@ public static class AccountLinks
 {
     public const string ConfirmEmail = "/account/confirm-email";
     public const string AcceptInvitation = "/account/accept-invitation";
+    public const string ResetPassword = "/account/reset-password";
 
     /// <summary>Built on the configured public address, never on the request's Host header.</summary>
     public static string Build(string publicUrl, string path, string email, string token) =>

@@ -3,13 +3,14 @@ using Awards.Core.Identity;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Users;
 
-public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut);
+public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut, bool TwoFactor);
 
 /// <summary>One page of the accounts list, with the filter that made it.</summary>
 public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Role, string? Query, int Page, int Pages, int Total)
@@ -51,7 +52,7 @@ public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string N
 /// <summary>The organizer's list of accounts and the invitations of coordinators and judges.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/users")]
-public sealed class UsersController(AwardsDbContext db, Invitations invitations, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
+public sealed class UsersController(AwardsDbContext db, Invitations invitations, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 50;
 
@@ -71,13 +72,13 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             join r in db.Roles on ur.RoleId equals r.Id
             where role == null || r.Name == role
             where search == null || u.DisplayName.Contains(search) || u.NormalizedEmail!.Contains(searchEmail!)
-            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd };
+            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd, u.TwoFactorEnabled };
         var total = await query.CountAsync(cancellationToken);
         var pages = Pager.PageCount(total, PageSize);
         page = Math.Clamp(page, 1, pages);
         var now = site.UtcNow;
         var rows = (await query.OrderBy(x => x.Role).ThenBy(x => x.Email).ThenBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
-            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now))
+            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now, x.TwoFactorEnabled))
             .ToList();
         return View(new UsersPage(rows, role, search, page, pages, total));
     }
@@ -173,6 +174,31 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
 
         var result = await invitations.ResendAsync(user);
         TempData["Message"] = result.Succeeded ? l["An invitation was sent to {0}.", user.Email!].Value : string.Join(" ", result.Errors);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// For someone who lost the phone with their authenticator app and their recovery codes: their
+    /// account signs in with the password alone again (and is signed out everywhere), until they
+    /// set the app up anew. The organizer has checked who is asking, outside the site.
+    /// </summary>
+    [HttpPost("{id:int}/two-factor-off")]
+    public async Task<IActionResult> TwoFactorOff(int id, [FromServices] UserManager<AppUser> userManager)
+    {
+        if (await userManager.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            await userManager.SetTwoFactorEnabledAsync(user, false);
+            await userManager.ResetAuthenticatorKeyAsync(user);
+            audit.Record("TwoFactorTurnedOff", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "on", after: "off");
+            await db.SaveChangesAsync();
+        }
+
+        TempData["Message"] = l["Two-step verification is off for {0}. They sign in with their password and can set the app up again.", user.Email!].Value;
         return RedirectToAction(nameof(Index));
     }
 

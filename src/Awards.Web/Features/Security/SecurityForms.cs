@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Awards.Web.Features.Security;
+
+// Messages and display names are localization keys (Resources/SharedResource.zh-CN.resx).
+public sealed record ChangePasswordForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string Password { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    [Display(Name = "Confirm the password")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
+/// <summary>A code from the authenticator app, to turn two-step verification on.</summary>
+public sealed record AuthenticatorCodeForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [StringLength(12, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Code from the app")]
+    public string Code { get; set; } = string.Empty;
+}
+
+/// <summary>The current password, asked again before two-step verification is turned off or its recovery codes renewed.</summary>
+public sealed record ConfirmPasswordForm
+{
+    [Required(ErrorMessage = "Please enter {0}.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = string.Empty;
+}
+
+/// <summary>The account security page: the password form, and two-step verification's state.</summary>
+public sealed record SecurityPage(string Email, bool TwoFactor, int RecoveryCodesLeft, ChangePasswordForm Change, ConfirmPasswordForm Confirm);
+
+/// <summary>Setting up the authenticator app: the key as a QR code and as text, and the form for its first code.</summary>
+public sealed record AuthenticatorPage(string Key, string QrCodeDataUri, AuthenticatorCodeForm Form);
