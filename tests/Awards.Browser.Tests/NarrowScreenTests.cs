@@ -9,11 +9,11 @@ namespace Awards.Browser.Tests;
 public sealed class NarrowScreenTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Theory]
-    [InlineData(null, "/", "/notice", "/account/login", "/results")]
+    [InlineData(null, "/", "/notice", "/account/login", "/account/forgot-password", "/results")]
     [InlineData("organizer@demo.example", "/organizer", "/organizer/essays", "/organizer/nominations", "/organizer/judging", "/organizer/results", "/organizer/results/help-story", "/organizer/users", "/organizer/users/invite-many", "/organizer/units", "/organizer/units/qingshan", "/organizer/audit", "/organizer/exports", "/organizer/contest", "/organizer/contest/tracks/help-story", "/organizer/contest/new-track")]
     [InlineData("coordinator.qingshan@demo.example", "/coordinator")]
     [InlineData("author.zhang@demo.example", "/author")]
-    [InlineData("judge.huang@demo.example", "/judge")]
+    [InlineData("judge.huang@demo.example", "/judge", "/account/security")]
     public async Task NoPage_IsWiderThanAPhonesScreen(string? email, params string[] pages)
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });

@@ -1,7 +1,7 @@
+using Awards.Core.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Awards.Core.Common;
 using static Awards.Core.Exports.Documents.OfficialDocx;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;

@@ -116,7 +116,7 @@ public sealed class PasswordResets(
     public string PasswordChanged(AppUser user) => string.Join(
         "\n\n",
         l["Hello {0},", user.DisplayName],
-        l["The password of your account on the Poverty Alleviation Day awards site was changed on {0} (Beijing time), and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
+        l["The password of your account on the Poverty Alleviation Day awards site was changed on {0}, and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
         l["If you did not change it, reset it at once with \"Forgot your password?\" on the sign-in page, and tell the organizer."]);
 }
 

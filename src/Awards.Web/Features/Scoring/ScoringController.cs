@@ -99,7 +99,7 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
 
     /// <summary>
     /// The entry page again with the refused values and comment in the form and the reason above
-    /// it; nothing was saved. The rubric is the award's present one (a criterion that is gone
+    /// it; nothing was saved. (Once the round has closed, the page as saved, with the reason.) The rubric is the award's present one (a criterion that is gone
     /// takes its typed value with it).
     /// </summary>
     private async Task<IActionResult> KeptAsync(int roundId, string code, IReadOnlyDictionary<int, string> typed, string? comment, string message, CancellationToken cancellationToken)
@@ -110,7 +110,8 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
         }
 
         TempData["Error"] = message;
-        return View(nameof(Entry), view with { Typed = typed, Comment = comment });
+        // A closed round's form cannot be sent again: it shows what was saved, not what was refused.
+        return view.Closed ? Redirect($"/judge/rounds/{roundId}/{code}") : View(nameof(Entry), view with { Typed = typed, Comment = comment });
     }
 
     /// <summary>The judge cannot judge this entry impartially: it leaves their queue and goes to another judge.</summary>
