@@ -71,7 +71,10 @@ public sealed record ResultPage(
 
 public sealed record UnitRow(UnitStanding Standing, string Unit, bool Picked);
 
-public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyList<UnitRow> Rows, int Quota, int NoticeDays, int UnresolvedObjections, DateTime UtcNow)
+/// <summary>The prize points of one level rank in the essay themes: its names there (one name when the themes agree) and its points.</summary>
+public sealed record LevelPoints(int Rank, string Names, decimal Points);
+
+public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyList<UnitRow> Rows, int Quota, int NoticeDays, int UnresolvedObjections, DateTime UtcNow, IReadOnlyList<LevelPoints> Points)
 {
     public bool CanChange => Result.Stage == ResultStage.Draft;
 

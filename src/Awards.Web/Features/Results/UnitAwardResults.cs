@@ -29,7 +29,23 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
         var rows = standings.Select(s => new UnitRow(s, units.GetValueOrDefault(s.UnitId) ?? "?", result.Picks.Contains(s.UnitId))).ToList();
         var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
-        return new UnitAwardPage(track, result, rows, Quota(track), options.Value.Results.NoticeDays, unresolved, site.UtcNow);
+        return new UnitAwardPage(track, result, rows, Quota(track), options.Value.Results.NoticeDays, unresolved, site.UtcNow, await PointsAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// What each prize level of the essay themes counts for (<c>Awards:Results:LevelPoints</c>), so
+    /// that the organizer sees the weighting behind the suggested order, also for a level the
+    /// configuration does not name (0 points).
+    /// </summary>
+    private async Task<IReadOnlyList<LevelPoints>> PointsAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var points = options.Value.Results.LevelPoints;
+        return [.. (contest?.Tracks.Where(t => t.Kind == TrackKind.Essay) ?? [])
+            .SelectMany(t => t.AwardLevels)
+            .GroupBy(l => l.Rank)
+            .OrderBy(g => g.Key)
+            .Select(g => new LevelPoints(g.Key, string.Join(" / ", g.Select(l => l.Name.ForCurrentCulture()).Distinct()), points.GetValueOrDefault(g.Key)))];
     }
 
     /// <summary>Each unit's essays across the essay themes, scored by the themes' current (or published) results.</summary>

@@ -142,6 +142,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         // The Outstanding Organization Award counts the prizes by unit; at most its quota of units.
         var unitPage = await organizer.GetStringAsync("/organizer/results/outstanding-organization");
         Assert.Contains("data-testid=\"unit-standings\"", unitPage, StringComparison.Ordinal);
+        Assert.Contains("各奖级计分：一等奖 4 分 · 二等奖 3 分 · 三等奖 2 分 · 优秀奖 1 分", unitPage, StringComparison.Ordinal);
         var units = factory.WithDb(db => db.Units.Select(u => u.Id).Take(6).ToList());
         var picks = await organizer.TokenFromAsync("/organizer/results/outstanding-organization");
         (await organizer.Client.PostAsync("/organizer/results/outstanding-organization/picks", new FormUrlEncodedContent(units.Select(u => new KeyValuePair<string, string>("units", u.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("__RequestVerificationToken", picks))))).Dispose();
