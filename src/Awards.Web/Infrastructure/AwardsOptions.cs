@@ -43,6 +43,8 @@ public sealed class AwardsOptions
 
     public ResultOptions Results { get; set; } = new();
 
+    public SecurityOptions Security { get; set; } = new();
+
     /// <summary>How often the site hands malloc's free memory back to the system (<see cref="MallocTrim"/>); 0 never.</summary>
     public double MallocTrimSeconds { get; set; } = 2;
 }
@@ -89,6 +91,18 @@ public sealed class InitialOrganizerOptions
     public string? Name { get; set; }
 
     public string? Password { get; set; }
+}
+
+public sealed class SecurityOptions
+{
+    /// <summary>
+    /// Roles whose pages ask for a sign-in with two-step verification, comma-separated (e.g.
+    /// "Organizer,Judge"); empty, it stays each person's choice (<see cref="TwoFactorRequirement"/>).
+    /// </summary>
+    public string RequireTwoFactorFor { get; set; } = string.Empty;
+
+    public IReadOnlyList<string> TwoFactorRoles =>
+        [.. RequireTwoFactorFor.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }
 
 public sealed class RateLimitOptions

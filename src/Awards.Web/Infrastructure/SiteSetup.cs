@@ -112,7 +112,12 @@ public static class SiteSetup
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton<ResourceManagerStringLocalizerFactory>();
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachingStringLocalizerFactory>());
-        services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        services.AddSingleton<TwoFactorRequirement>();
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.AddService<TwoFactorRequirement>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

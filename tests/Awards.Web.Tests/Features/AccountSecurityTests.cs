@@ -276,7 +276,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
     }
 
     /// <summary>The code an authenticator app shows at <paramref name="utc"/> (RFC 6238: HMAC-SHA1, 30-second steps, six digits).</summary>
-    private static string Totp(string groupedKey, DateTime utc)
+    internal static string Totp(string groupedKey, DateTime utc)
     {
         var key = Base32(groupedKey.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
         var step = (long)(utc - DateTime.UnixEpoch).TotalSeconds / 30;
@@ -315,8 +315,66 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
     }
 
     [GeneratedRegex("data-testid=\"authenticator-key\">([a-z2-7 ]+)<")]
-    private static partial Regex KeyPattern();
+    internal static partial Regex KeyPattern();
 
     [GeneratedRegex("<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>")]
     private static partial Regex RecoveryCodePattern();
+}
+
+/// <summary>A site that requires two-step verification of its judges (<c>Awards:Security:RequireTwoFactorFor</c>).</summary>
+public sealed class TwoFactorForJudgesFactory : AwardsFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Awards:Security:RequireTwoFactorFor", "Judge");
+    }
+}
+
+/// <summary>Where the organizer requires two-step verification of judges, a judge's pages wait for it; other roles and public pages do not.</summary>
+public sealed class TwoFactorRequiredTests(TwoFactorForJudgesFactory factory) : IClassFixture<TwoFactorForJudgesFactory>
+{
+    [Fact]
+    public async Task AJudgeWithoutIt_IsSentToSetItUp_ScoresNothing_ThenWorks_AndAnotherRoleIsNotAsked()
+    {
+        const string email = "judge.gao@demo.example";
+        var judge = await Nominating.SignedInAsync(factory, email);
+        using (var queue = await judge.Client.GetAsync("/judge"))
+        {
+            Assert.Equal("/account/security", queue.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("组织方要求所有评委使用两步验证登录", await judge.GetStringAsync("/account/security"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await judge.Client.GetAsync("/notice")).StatusCode);
+
+        // A post to a judge's page is not done either.
+        var round = factory.WithDb(db => db.Rounds.First().Id);
+        using (var posted = await judge.Client.PostAsync($"/judge/rounds/{round}/ANY-CODE", FormFields.WithToken(new Dictionary<string, string> { ["version"] = "0" }, await judge.TokenFromAsync("/account/security"))))
+        {
+            Assert.Equal("/account/security", posted.Headers.Location?.OriginalString);
+        }
+
+        // Set up here and now: this session counts as signed in with it, and the judge's pages open.
+        (await judge.PostAsync("/account/security", "/account/security/two-factor/start")).Dispose();
+        var key = AccountSecurityTests.KeyPattern().Match(await judge.GetStringAsync("/account/security/two-factor")).Groups[1].Value;
+        (await judge.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = AccountSecurityTests.Totp(key, DateTime.UtcNow) })).Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await judge.Client.GetAsync("/judge")).StatusCode);
+
+        // A new sign-in with the password and the app's code opens them too.
+        var again = new Browser(factory);
+        (await again.SignInAsync(email)).Dispose();
+        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = AccountSecurityTests.Totp(key, DateTime.UtcNow) })).Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync("/judge")).StatusCode);
+
+        // Turned off again, the session no longer counts: the pages wait for it once more.
+        (await judge.SubmitAsync("/account/security", "/account/security/two-factor/disable", new Dictionary<string, string> { ["Confirm.CurrentPassword"] = Browser.DemoPassword })).Dispose();
+        using (var after = await judge.Client.GetAsync("/judge"))
+        {
+            Assert.Equal("/account/security", after.Headers.Location?.OriginalString);
+        }
+
+        // Other roles are not asked.
+        var coordinator = await Nominating.SignedInAsync(factory, "coordinator.liuxi@demo.example");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.GetAsync("/coordinator")).StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Awards.Core.Common;
@@ -6,6 +7,7 @@ using Awards.Web.Data;
 using Awards.Web.Features.Password;
 using Awards.Web.Infrastructure;
 using Awards.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -113,7 +115,7 @@ public sealed class SecurityController(
 
         await userManager.SetTwoFactorEnabledAsync(me, true);
         var codes = await userManager.GenerateNewTwoFactorRecoveryCodesAsync(me, RecoveryCodes);
-        await ChangedAsync(me, "EnableTwoFactor");
+        await ChangedAsync(me, "EnableTwoFactor", multiFactor: true);
         TempData["Message"] = l["Two-step verification is on. From now on, signing in asks for a code from the app."].Value;
         return View("RecoveryCodes", codes!.ToList());
     }
@@ -132,7 +134,7 @@ public sealed class SecurityController(
         {
             await userManager.SetTwoFactorEnabledAsync(me, false);
             await userManager.ResetAuthenticatorKeyAsync(me);
-            await ChangedAsync(me, "DisableTwoFactor");
+            await ChangedAsync(me, "DisableTwoFactor", multiFactor: false);
         }
 
         TempData["Message"] = l["Two-step verification is off. Signing in asks for the password only."].Value;
@@ -189,12 +191,24 @@ public sealed class SecurityController(
         return ModelState.IsValid ? null : View(nameof(Index), await PageAsync(me, new ChangePasswordForm(), form));
     }
 
-    /// <summary>Records the change and signs this session in again with the account's new stamp.</summary>
-    private async Task ChangedAsync(AppUser me, string action)
+    /// <summary>
+    /// Records the change and signs this session in again with the account's new stamp. Turning
+    /// two-step verification on counts as a sign-in with it (the app's code was just checked), for
+    /// the roles that require it (<see cref="TwoFactorRequirement"/>); turning it off drops that.
+    /// </summary>
+    private async Task ChangedAsync(AppUser me, string action, bool? multiFactor = null)
     {
         audit.Record(action, "User", me.Id.ToString(CultureInfo.InvariantCulture), userId: me.Id);
         await db.SaveChangesAsync();
-        await signInManager.RefreshSignInAsync(me);
+        if (multiFactor is not bool mfa)
+        {
+            await signInManager.RefreshSignInAsync(me);
+            return;
+        }
+
+        var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        Claim[] claims = mfa ? [new Claim(TwoFactorRequirement.MethodClaim, TwoFactorRequirement.MultiFactor)] : [];
+        await signInManager.SignInWithClaimsAsync(me, current.Properties, claims);
     }
 
     private async Task<AuthenticatorPage?> AuthenticatorPageAsync(AppUser me, AuthenticatorCodeForm form)
