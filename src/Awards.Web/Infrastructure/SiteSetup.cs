@@ -73,6 +73,7 @@ public static class SiteSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeder>();
         services.AddScoped<Invitations>();
+        services.AddScoped<Features.Judging.JudgeReminders>();
         services.AddScoped<Features.Password.PasswordResets>();
         services.AddScoped<SiteContext>();
         services.AddScoped<CurrentUser>();

@@ -68,6 +68,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /organizer/judging/{roundId:int}"] = "organizer only: rounds belong to the office (RouteTests role gate; JudgingTests, RoundsTests)",
         ["POST /organizer/judging/{roundId:int}/assign"] = "as above",
         ["POST /organizer/judging/{roundId:int}/close"] = "as above",
+        ["POST /organizer/judging/{roundId:int}/remind"] = "organizer only (RouteTests role gate); an unknown round is 404",
         ["POST /organizer/judging/{roundId:int}/closes-at"] = "as above (RoundClosingTimeTests)",
         ["POST /organizer/judging/{roundId:int}/entries/{code}/add-judge"] = "as above",
         ["POST /organizer/judging/{roundId:int}/entries/{code}/assign"] = "as above",

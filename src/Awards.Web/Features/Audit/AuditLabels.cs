@@ -46,6 +46,7 @@ public static class AuditLabels
         ["Judge added"] = "Judge added",
         ["Conflict declared"] = "Conflict declared",
         ["Round closed"] = "Round closed",
+        ["RemindJudges"] = "Judges reminded",
         ["Round rescheduled"] = "Round's closing time changed",
         ["Shortlist assigned"] = "Shortlist assigned to the next round",
         ["Score saved"] = "Score saved",

@@ -12,7 +12,7 @@ namespace Awards.Web.Features.Judging;
 /// <summary>The organizer's judging pages: rounds, panels, assignment with a preview, progress, closing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/judging")]
-public sealed class JudgingController(JudgingSetup setup, ScoreImport import, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
+public sealed class JudgingController(JudgingSetup setup, ScoreImport import, JudgeReminders reminders, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>
     /// The most a score-sheet upload request may carry, well above the sheet's own limit
@@ -27,7 +27,27 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Si
 
     [HttpGet("{roundId:int}")]
     public async Task<IActionResult> Round(int roundId, int? preview, string? entry, CancellationToken cancellationToken) =>
-        await setup.PageAsync(roundId, preview, entry, cancellationToken) is { } page ? View(page) : NotFound();
+        await setup.PageAsync(roundId, preview, entry, cancellationToken) is { } page
+            ? View(page with { LastReminder = await reminders.LastAsync(roundId, cancellationToken) })
+            : NotFound();
+
+    /// <summary>Mails the judges of the round who have entries left to submit (<see cref="JudgeReminders"/>).</summary>
+    [HttpPost("{roundId:int}/remind")]
+    public async Task<IActionResult> Remind(int roundId, CancellationToken cancellationToken)
+    {
+        if (await site.RoundAsync(roundId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        return await RunAsync(roundId, async () =>
+        {
+            var (sent, failed) = await reminders.RemindAsync(roundId, cancellationToken);
+            TempData["Message"] = failed == 0
+                ? l["A reminder was mailed to {0} judges.", sent].Value
+                : l["A reminder was mailed to {0} judges; {1} could not be sent (see the site's log).", sent, failed].Value;
+        });
+    }
 
     [HttpPost("{roundId:int}/panel")]
     public async Task<IActionResult> Panel(int roundId, [FromForm] int[] judges, CancellationToken cancellationToken) =>

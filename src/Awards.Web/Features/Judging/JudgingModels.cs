@@ -30,7 +30,13 @@ public sealed record RoundPage(
     decimal Threshold,
     JudgingRound? Previous,
     bool CanShortlist,
-    EntryJudges? Lookup);
+    EntryJudges? Lookup)
+{
+    /// <summary>When the judges who had not finished were last reminded by mail.</summary>
+    public DateTime? LastReminder { get; init; }
+
+    public int Behind => Progress.Count(p => p.Submitted < p.Assigned);
+}
 
 /// <summary>An entry whose judges disagree: its code and the totals given.</summary>
 public sealed record DisputedEntry(string Code, IReadOnlyList<decimal> Totals, decimal Range);

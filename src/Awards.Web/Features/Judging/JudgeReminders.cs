@@ -1,0 +1,99 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Entries;
+using Awards.Core.Scoring;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Judging;
+
+/// <summary>
+/// "Remind the judges who have not finished": one mail to each judge of an open round who has
+/// entries left to submit, with how far they are, when the round closes and the link to their
+/// queue. At most one reminder per round per <see cref="Interval"/>, so a second click (or an
+/// impatient afternoon) does not flood the panel; each reminder is in the audit log, which is
+/// also where the page reads when the last one went.
+/// </summary>
+public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSender mail, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l, ILogger<JudgeReminders> logger)
+{
+    public const string Action = "RemindJudges";
+
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>When the judges of the round were last reminded, if ever.</summary>
+    public Task<DateTime?> LastAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var key = roundId.ToString(CultureInfo.InvariantCulture);
+        return db.AuditLog.Where(a => a.Action == Action && a.EntityKey == key).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Mails the judges who are behind; returns how many were reminded and how many mails failed.</summary>
+    public async Task<(int Sent, int Failed)> RemindAsync(int roundId, CancellationToken cancellationToken)
+    {
+        if (await site.RoundAsync(roundId, cancellationToken) is not var (track, round))
+        {
+            throw new DomainException("The operation is not allowed.");
+        }
+
+        if (round.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("The round is closed: there is nothing left to remind the judges of.");
+        }
+
+        if (await LastAsync(roundId, cancellationToken) is DateTime last && site.UtcNow - last < Interval)
+        {
+            throw new DomainException("The judges were reminded at {0}. Wait an hour before reminding them again.", SiteTime.Format(last));
+        }
+
+        // What each judge's queue holds: entries still in judging, as on the judge's own page.
+        var behind = await (
+            from a in db.Assignments
+            where a.RoundId == roundId
+            join e in db.Entries on a.EntryId equals e.Id
+            where e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted
+            group a by a.JudgeUserId into g
+            select new { JudgeId = g.Key, Assigned = g.Count(), Submitted = g.Count(a => a.Score != null && a.Score.Status == ScoreStatus.Submitted) })
+            .Where(j => j.Submitted < j.Assigned)
+            .ToListAsync(cancellationToken);
+        if (behind.Count == 0)
+        {
+            throw new DomainException("Every judge of this round has submitted all their scores: nobody to remind.");
+        }
+
+        var ids = behind.Select(j => j.JudgeId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Email!, u.DisplayName), cancellationToken);
+
+        // Recorded before the mails go, so that a failure halfway cannot make a retry mail the first judges twice within the hour.
+        audit.Record(Action, "Round", roundId.ToString(CultureInfo.InvariantCulture), after: string.Join(",", ids.Order()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{roundId}";
+        var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
+        var failed = 0;
+        foreach (var judge in behind.Where(j => people.ContainsKey(j.JudgeId)))
+        {
+            var (email, displayName) = people[judge.JudgeId];
+            var body = string.Join(
+                "\n\n",
+                l["Hello {0},", displayName],
+                l["In {0} you have submitted {1} of your {2} entries. The round closes on {3}; after that, scores can no longer be given or changed.", name, judge.Submitted, judge.Assigned, SiteTime.Format(round.ClosesAt)],
+                l["Your queue:"] + " " + link,
+                l["Thank you for your work on the panel."]);
+            try
+            {
+                await mail.SendAsync(new OutgoingMail(email, l["Reminder: {0} closes on {1}", name, SiteTime.Format(round.ClosesAt)], body), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
+            {
+                failed++;
+                logger.LogWarning(ex, "The judging reminder for round {RoundId} could not be sent to judge {JudgeId}", roundId, judge.JudgeId);
+            }
+        }
+
+        return (behind.Count - failed, failed);
+    }
+}
