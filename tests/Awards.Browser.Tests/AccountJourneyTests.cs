@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.Playwright;
+
+namespace Awards.Browser.Tests;
+
+/// <summary>A forgotten password reset from the mailed link, then changed again on the account security page, in Chromium.</summary>
+public sealed partial class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task AnAuthorWhoForgotTheirPassword_SetsANewOneFromTheMail_SignsIn_AndChangesItAgain()
+    {
+        const string email = "author.wu@demo.example";
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = Journey.ConsoleErrors(page);
+
+        await page.GotoAsync("/account/login");
+        await page.GetByRole(AriaRole.Link, new() { Name = "忘记密码？" }).ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/account/forgot-password");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送链接" }).ClickAsync();
+        await page.GetByTestId("forgot-sent").WaitForAsync();
+
+        var mail = Directory.GetFiles(site.MailFolder, "*.eml").Select(f => EmlFormat.Read(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).Single(m => m.To == email);
+        await page.GotoAsync(new Uri(Link().Match(mail.Body).Value).PathAndQuery);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Forgotten-Then-2027");
+        await page.GetByLabel("确认密码").FillAsync("Forgotten-Then-2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "设置密码" }).ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/account/login");
+        Assert.Contains("新密码已设置", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await Journey.FillAndSignInAsync(page, email, "**/author", "Forgotten-Then-2027");
+        await page.GetByTestId("signed-in-as").ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/account/security");
+        await page.GetByLabel("当前密码").FillAsync("Forgotten-Then-2027");
+        await page.GetByLabel("新密码").FillAsync("Changed-Again-2028");
+        await page.GetByLabel("确认密码").FillAsync("Changed-Again-2028");
+        await page.GetByRole(AriaRole.Button, new() { Name = "修改密码" }).ClickAsync();
+        await page.GetByText("密码已修改，您的其他会话已退出。").WaitForAsync();
+
+        // Still signed in here; the new password is the one that works next time.
+        await page.GotoAsync("/author");
+        await Journey.ExpectUrlAsync(page, "**/author");
+        Assert.Empty(consoleErrors);
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+}
