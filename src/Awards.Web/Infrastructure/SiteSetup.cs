@@ -74,6 +74,7 @@ public static class SiteSetup
         services.AddScoped<Seeder>();
         services.AddScoped<Invitations>();
         services.AddScoped<Features.Judging.JudgeReminders>();
+        services.AddScoped<Features.Results.WinnerNotices>();
         services.AddScoped<Features.Password.PasswordResets>();
         services.AddScoped<SiteContext>();
         services.AddScoped<CurrentUser>();

@@ -86,6 +86,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/contest/tracks/{code}/remove"] = "as above",
         ["GET /organizer/results/{code}"] = "organizer only: an award's results belong to the office (RouteTests role gate; RankingTests, ResultsLifecycleTests)",
         ["POST /organizer/results/{code}/finalize"] = "as above",
+        ["POST /organizer/results/{code}/tell-winners"] = "as above; once, and only for final results (WinnerNoticesTests)",
         ["POST /organizer/results/{code}/override"] = "as above",
         ["POST /organizer/results/{code}/picks"] = "as above",
         ["POST /organizer/results/{code}/publish"] = "as above",

@@ -47,6 +47,7 @@ public static class AuditLabels
         ["Conflict declared"] = "Conflict declared",
         ["Round closed"] = "Round closed",
         ["RemindJudges"] = "Judges reminded",
+        ["NotifyWinners"] = "Winners told by mail",
         ["Round rescheduled"] = "Round's closing time changed",
         ["Shortlist assigned"] = "Shortlist assigned to the next round",
         ["Score saved"] = "Score saved",

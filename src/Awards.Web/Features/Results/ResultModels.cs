@@ -67,6 +67,9 @@ public sealed record ResultPage(
     public bool CanChange => Result.Stage == ResultStage.Draft;
 
     public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;
+
+    /// <summary>When the winners were told by mail (<see cref="WinnerNotices"/>), once the results are final.</summary>
+    public DateTime? WinnersTold { get; init; }
 }
 
 public sealed record UnitRow(UnitStanding Standing, string Unit, bool Picked);
@@ -76,6 +79,9 @@ public sealed record LevelPoints(int Rank, string Names, decimal Points);
 
 public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyList<UnitRow> Rows, int Quota, int NoticeDays, int UnresolvedObjections, DateTime UtcNow, IReadOnlyList<LevelPoints> Points)
 {
+    /// <summary>When the winners were told by mail (<see cref="WinnerNotices"/>), once the results are final.</summary>
+    public DateTime? WinnersTold { get; init; }
+
     public bool CanChange => Result.Stage == ResultStage.Draft;
 
     public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;

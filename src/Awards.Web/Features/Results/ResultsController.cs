@@ -2,6 +2,7 @@ using System.Text;
 using Awards.Core.Common;
 using Awards.Core.Identity;
 using Awards.Core.Ranking;
+using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace Awards.Web.Features.Results;
 /// <summary>The organizer's results: ranking settings, overrides, ties, the notice, objections, finalizing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/results")]
-public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, PublicResults publicResults, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, PublicResults publicResults, WinnerNotices notices, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -25,10 +26,12 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     {
         if (await unitAward.PageAsync(code, cancellationToken) is { } unitPage)
         {
-            return View("UnitAward", unitPage);
+            return View("UnitAward", unitPage.Result.Stage == ResultStage.Final ? unitPage with { WinnersTold = await notices.SentAsync(code, cancellationToken) } : unitPage);
         }
 
-        return await results.PageAsync(code, page, find, cancellationToken) is { } result ? View(result) : NotFound();
+        return await results.PageAsync(code, page, find, cancellationToken) is not { } result
+            ? NotFound()
+            : View(result.Result.Stage == ResultStage.Final ? result with { WinnersTold = await notices.SentAsync(code, cancellationToken) } : result);
     }
 
     [HttpPost("{code}/settings")]
@@ -123,6 +126,17 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
         {
             await results.FinalizeAsync(track, cancellationToken);
             TempData["Message"] = l["The results are final."].Value;
+        });
+
+    /// <summary>Tells the winners of a final track by mail, once (<see cref="WinnerNotices"/>).</summary>
+    [HttpPost("{code}/tell-winners")]
+    public Task<IActionResult> TellWinners(string code, CancellationToken cancellationToken) =>
+        RunAsync(code, async track =>
+        {
+            var (sent, failed) = await notices.SendAsync(track, cancellationToken);
+            TempData["Message"] = failed == 0
+                ? l["{0} prize notices were mailed.", sent].Value
+                : l["{0} prize notices were mailed; {1} could not be sent (see the site's log).", sent, failed].Value;
         });
 
     [HttpGet("{code}/scores.csv")]

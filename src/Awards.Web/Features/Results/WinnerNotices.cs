@@ -1,0 +1,108 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Identity;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Results;
+
+/// <summary>
+/// "Tell the winners by mail", once a track's results are final: the author of each winning essay,
+/// whoever entered each winning nomination, and the coordinators of each unit that won the
+/// Outstanding Organization Award get the prize and the certificate's code with the public page
+/// that confirms it. Once per track: the audit log keeps when, and the page says so.
+/// </summary>
+public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, IMailSender mail, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l, ILogger<WinnerNotices> logger)
+{
+    public const string Action = "NotifyWinners";
+
+    /// <summary>When the winners of the track were told, if they were.</summary>
+    public Task<DateTime?> SentAsync(string trackCode, CancellationToken cancellationToken) =>
+        db.AuditLog.Where(a => a.Action == Action && a.EntityKey == trackCode).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Mails the winners; returns how many mails went and how many failed.</summary>
+    public async Task<(int Sent, int Failed)> SendAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
+        if (result is not { Stage: ResultStage.Final })
+        {
+            throw new DomainException("The winners can be told once the results are final.");
+        }
+
+        if (await SentAsync(track.Code, cancellationToken) is DateTime at)
+        {
+            throw new DomainException("The winners of {0} were told on {1}.", track.Name, SiteTime.Format(at));
+        }
+
+        var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null).OrderBy(p => p.Position).ToListAsync(cancellationToken);
+        var entryIds = placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value).ToList();
+        var unitIds = placements.Where(p => p.UnitId != null).Select(p => p.UnitId!.Value).ToList();
+        var entries = await (
+            from e in db.Entries.AsNoTracking()
+            where entryIds.Contains(e.Id)
+            join u in db.Users on e.OwnerUserId equals u.Id
+            select new { e.Id, e.Code, e.Title, u.Email, u.DisplayName }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
+        var coordinators = await (
+            from u in db.Users.AsNoTracking()
+            where u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed
+            where db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole)
+            select new { UnitId = u.UnitId!.Value, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
+
+        var contest = (await site.CurrentContestAsync(cancellationToken))?.Name.ForCurrentCulture() ?? string.Empty;
+        var url = options.Value.PublicUrl.TrimEnd('/');
+        var mails = new List<OutgoingMail>();
+        foreach (var p in placements)
+        {
+            var level = track.AwardLevels.FirstOrDefault(a => a.Rank == p.LevelRank)?.Name.ForCurrentCulture() ?? string.Empty;
+            var check = l["The certificate's code is {0}; anyone can check it at {1}.", p.VerifyCode, $"{url}/verify/{p.VerifyCode}"].Value;
+            var subject = l["Congratulations: {0}, {1}", track.Name.ForCurrentCulture(), level].Value;
+            if (p.EntryId is int entryId && entries.TryGetValue(entryId, out var e))
+            {
+                var won = track.Kind == TrackKind.Essay
+                    ? l["Your essay “{0}” won the {1} of {2} in {3}.", e.Title, level, track.Name.ForCurrentCulture(), contest]
+                    : l["The nomination “{0}” ({1}) won the {2} of {3} in {4}.", e.Title, e.Code, level, track.Name.ForCurrentCulture(), contest];
+                mails.Add(new OutgoingMail(e.Email!, subject, Body(e.DisplayName, won, check, url)));
+            }
+            else if (p.UnitId is int unitId)
+            {
+                var won = l["{0} won the {1} of {2} in {3}.", unitNames.GetValueOrDefault(unitId) ?? string.Empty, level, track.Name.ForCurrentCulture(), contest];
+                mails.AddRange(coordinators.Where(c => c.UnitId == unitId).Select(c => new OutgoingMail(c.Email!, subject, Body(c.DisplayName, won, check, url))));
+            }
+        }
+
+        // Recorded before the mails go: a failure halfway is reported, never a reason to mail the first winners twice.
+        audit.Record(Action, nameof(TrackResult), track.Code, after: mails.Count.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        var failed = 0;
+        foreach (var message in mails)
+        {
+            try
+            {
+                await mail.SendAsync(message, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
+            {
+                failed++;
+                logger.LogWarning(ex, "The prize notice of {Track} could not be sent", track.Code);
+            }
+        }
+
+        return (mails.Count - failed, failed);
+    }
+
+    private string Body(string name, string won, string check, string url) => string.Join(
+        "\n\n",
+        l["Hello {0},", name],
+        won,
+        check,
+        l["The final results are at {0}.", $"{url}/results"],
+        l["With thanks for taking part in Poverty Alleviation Day."]);
+}
