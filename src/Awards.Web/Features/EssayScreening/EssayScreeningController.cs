@@ -26,6 +26,9 @@ public sealed class EssayScreeningController(
     EssaySearch search,
     SiteContext site,
     IAuthorizationService authorization,
+    Infrastructure.Mail.IMailSender mail,
+    Microsoft.Extensions.Options.IOptions<AwardsOptions> options,
+    ILogger<EssayScreeningController> logger,
     IStringLocalizer<SharedResource> l) : Controller
 {
     private const int PageSize = 50;
@@ -119,6 +122,7 @@ public sealed class EssayScreeningController(
         try
         {
             await workflow.DisqualifyAsync(entry, reason, cancellationToken);
+            await NotifyDisqualifiedAsync(entry);
             TempData["Message"] = l["The essay {0} is disqualified.", entry.Code].Value;
         }
         catch (DomainException ex)
@@ -134,6 +138,27 @@ public sealed class EssayScreeningController(
         await LoadAsync(code, cancellationToken) is { } entry && await queries.DownloadAsync(entry, token, cancellationToken) is { } file
             ? file
             : NotFound();
+
+    /// <summary>The author hears of it by mail with the reason, as a unit does of a returned nomination; the page says it too.</summary>
+    private async Task NotifyDisqualifiedAsync(Entry entry)
+    {
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName }).FirstAsync();
+        var body = string.Join(
+            "\n\n",
+            l["Hello {0},", author.DisplayName],
+            l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+            entry.StatusReason,
+            l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"]);
+        try
+        {
+            await mail.SendAsync(new Infrastructure.Mail.OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
+        {
+            // The decision is saved and shown on the author's pages; a lost mail only loses the nudge.
+            logger.LogWarning(ex, "Could not mail the author of the disqualified essay {Code}", entry.Code);
+        }
+    }
 
     private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>
         await workflow.FindAsync(code, TrackKind.Essay, cancellationToken) is { } entry
