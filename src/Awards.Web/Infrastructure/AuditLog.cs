@@ -1,5 +1,6 @@
 using Awards.Core.Common;
 using Awards.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Infrastructure;
 
@@ -19,6 +20,10 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
             After = after,
         });
     }
+
+    /// <summary>When <paramref name="action"/> was last recorded for <paramref name="entityKey"/>, if ever: for the actions that wait a while before they may be done again.</summary>
+    public Task<DateTime?> LastAsync(string action, string entityKey, CancellationToken cancellationToken) =>
+        db.AuditLog.Where(a => a.Action == action && a.EntityKey == entityKey).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
 
     private int? CurrentUserId() =>
         http.HttpContext?.User.UserId();

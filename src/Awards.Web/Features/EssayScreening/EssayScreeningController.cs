@@ -6,6 +6,7 @@ using Awards.Web.Authorization;
 using Awards.Web.Data;
 using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class EssayScreeningController(
     EssaySearch search,
     SiteContext site,
     IAuthorizationService authorization,
-    Infrastructure.Mail.IMailSender mail,
+    IMailSender mail,
     Microsoft.Extensions.Options.IOptions<AwardsOptions> options,
     ILogger<EssayScreeningController> logger,
     IStringLocalizer<SharedResource> l) : Controller
@@ -149,15 +150,8 @@ public sealed class EssayScreeningController(
             l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
             entry.StatusReason,
             l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"]);
-        try
-        {
-            await mail.SendAsync(new Infrastructure.Mail.OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
-        {
-            // The decision is saved and shown on the author's pages; a lost mail only loses the nudge.
-            logger.LogWarning(ex, "Could not mail the author of the disqualified essay {Code}", entry.Code);
-        }
+        // The decision is saved and shown on the author's pages; a lost mail only loses the nudge.
+        await mail.SendEachAsync([new OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body)], logger, $"the disqualification of {entry.Code}");
     }
 
     private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>

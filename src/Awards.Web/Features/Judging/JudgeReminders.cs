@@ -25,11 +25,8 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSe
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     /// <summary>When the judges of the round were last reminded, if ever.</summary>
-    public Task<DateTime?> LastAsync(int roundId, CancellationToken cancellationToken)
-    {
-        var key = roundId.ToString(CultureInfo.InvariantCulture);
-        return db.AuditLog.Where(a => a.Action == Action && a.EntityKey == key).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
-    }
+    public Task<DateTime?> LastAsync(int roundId, CancellationToken cancellationToken) =>
+        audit.LastAsync(Action, roundId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
     /// <summary>Mails the judges who are behind; returns how many were reminded and how many mails failed.</summary>
     public async Task<(int Sent, int Failed)> RemindAsync(int roundId, CancellationToken cancellationToken)
@@ -73,8 +70,7 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSe
 
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{roundId}";
         var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
-        var failed = 0;
-        foreach (var judge in behind.Where(j => people.ContainsKey(j.JudgeId)))
+        var messages = behind.Where(j => people.ContainsKey(j.JudgeId)).Select(judge =>
         {
             var (email, displayName) = people[judge.JudgeId];
             var body = string.Join(
@@ -83,17 +79,9 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSe
                 l["In {0} you have submitted {1} of your {2} entries. The round closes on {3}; after that, scores can no longer be given or changed.", name, judge.Submitted, judge.Assigned, SiteTime.Format(round.ClosesAt)],
                 l["Your queue:"] + " " + link,
                 l["Thank you for your work on the panel."]);
-            try
-            {
-                await mail.SendAsync(new OutgoingMail(email, l["Reminder: {0} closes on {1}", name, SiteTime.Format(round.ClosesAt)], body), CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
-            {
-                failed++;
-                logger.LogWarning(ex, "The judging reminder for round {RoundId} could not be sent to judge {JudgeId}", roundId, judge.JudgeId);
-            }
-        }
-
-        return (behind.Count - failed, failed);
+            return new OutgoingMail(email, l["Reminder: {0} closes on {1}", name, SiteTime.Format(round.ClosesAt)], body);
+        }).ToList();
+        var failed = await mail.SendEachAsync(messages, logger, $"the judging reminder of round {roundId}");
+        return (messages.Count - failed, failed);
     }
 }

@@ -121,19 +121,10 @@ public sealed class Nominations(
             .Select(u => u.Email!)
             .ToListAsync(cancellationToken);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
-        foreach (var to in recipients)
-        {
-            try
-            {
-                var body = string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link]);
-                await mail.SendAsync(new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body), cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
-            {
-                // The return is saved and shown on the unit's dashboard; a lost mail only loses the nudge.
-                logger.LogWarning(ex, "Could not mail {Recipient} about the returned nomination {Code}", to, entry.Code);
-            }
-        }
+        var body = string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link]);
+
+        // The return is saved and shown on the unit's dashboard; a lost mail only loses the nudge.
+        await mail.SendEachAsync(recipients.Select(to => new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body)), logger, $"the return of nomination {entry.Code}");
     }
 
     private static Nominee? NomineeOf(Track track, NominationForm form) =>

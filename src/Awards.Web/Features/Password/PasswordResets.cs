@@ -7,7 +7,6 @@ using Awards.Web.Infrastructure;
 using Awards.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -51,8 +50,7 @@ public sealed class PasswordResets(
         }
 
         var id = user.Id.ToString(CultureInfo.InvariantCulture);
-        var since = clock.UtcNow - Interval;
-        if (await db.AuditLog.AnyAsync(a => a.Action == Requested && a.EntityKey == id && a.At > since, cancellationToken))
+        if (await audit.LastAsync(Requested, id, cancellationToken) is DateTime last && clock.UtcNow - last < Interval)
         {
             return;
         }

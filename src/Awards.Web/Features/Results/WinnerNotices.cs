@@ -24,7 +24,7 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, IMailSen
 
     /// <summary>When the winners of the track were told, if they were.</summary>
     public Task<DateTime?> SentAsync(string trackCode, CancellationToken cancellationToken) =>
-        db.AuditLog.Where(a => a.Action == Action && a.EntityKey == trackCode).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
+        audit.LastAsync(Action, trackCode, cancellationToken);
 
     /// <summary>Mails the winners; returns how many mails went and how many failed.</summary>
     public async Task<(int Sent, int Failed)> SendAsync(Track track, CancellationToken cancellationToken)
@@ -81,20 +81,7 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, IMailSen
         // Recorded before the mails go: a failure halfway is reported, never a reason to mail the first winners twice.
         audit.Record(Action, nameof(TrackResult), track.Code, after: mails.Count.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);
-        var failed = 0;
-        foreach (var message in mails)
-        {
-            try
-            {
-                await mail.SendAsync(message, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
-            {
-                failed++;
-                logger.LogWarning(ex, "The prize notice of {Track} could not be sent", track.Code);
-            }
-        }
-
+        var failed = await mail.SendEachAsync(mails, logger, $"the prize notice of {track.Code}");
         return (mails.Count - failed, failed);
     }
 
