@@ -99,8 +99,8 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
 
     /// <summary>
     /// The entry page again with the refused values and comment in the form and the reason above
-    /// it; nothing was saved. (Once the round has closed, the page as saved, with the reason.) The rubric is the award's present one (a criterion that is gone
-    /// takes its typed value with it).
+    /// it; nothing was saved. The rubric is the award's present one (a criterion that is gone takes
+    /// its typed value with it). Once the round has closed, the page as saved, with the reason.
     /// </summary>
     private async Task<IActionResult> KeptAsync(int roundId, string code, IReadOnlyDictionary<int, string> typed, string? comment, string message, CancellationToken cancellationToken)
     {
