@@ -66,7 +66,12 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var submittedTotals = rows.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
         decimal? panelMean = submittedTotals.Count > 0 ? Math.Round(submittedTotals.Average(), 1) : null;
         var names = judges.ToDictionary(j => j.Id, j => j.DisplayName);
-        var progress = rows.GroupBy(r => r.JudgeUserId)
+        var inJudging = await InJudging(track).Select(e => new { e.Id, e.Code }).ToListAsync(cancellationToken);
+
+        // Each judge's progress through their queue: an entry disqualified after it was assigned has
+        // left the judge's queue, and no longer counts as work to do (nor for the reminders).
+        var judging = inJudging.Select(e => e.Id).ToHashSet();
+        var progress = rows.Where(r => judging.Contains(r.EntryId)).GroupBy(r => r.JudgeUserId)
             .Select(g =>
             {
                 var totals = g.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
@@ -75,7 +80,6 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             .OrderBy(p => p.Name)
             .ToList();
 
-        var inJudging = await InJudging(track).Select(e => new { e.Id, e.Code }).ToListAsync(cancellationToken);
         var byEntry = rows.GroupBy(r => r.EntryId).ToDictionary(g => g.Key, g => (Assigned: g.Count(), Submitted: g.Count(r => r.Submitted)));
         var shortEntries = round.Sequence == 1
             ? inJudging

@@ -21,19 +21,24 @@ public sealed class RemindersTests(AwardsFactory factory) : IClassFixture<Awards
             await setup.ApplyAsync(round, seed: 5, default);
         }
 
-        // One judge submits everything: they are not reminded.
+        // One judge submits all their entries but one, which the organizer then disqualifies: that
+        // judge has finished their queue and is not reminded; the entry leaves the others' counts too.
         var work = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == round).Select(a => new { a.JudgeUserId, Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First() }).ToList());
         var done = work[0].JudgeUserId;
+        var gone = work.Last(w => w.JudgeUserId == done).Code;
         var criteria = factory.WithDb(db => db.RubricCriteria.Where(c => db.Tracks.Any(t => t.Id == c.TrackId && t.Code == "help-story")).Select(c => c.Id).ToList());
-        foreach (var w in work.Where(w => w.JudgeUserId == done))
+        foreach (var w in work.Where(w => w.JudgeUserId == done && w.Code != gone))
         {
             using var scope = factory.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<JudgeWork>().SaveAsync(done, round, w.Code, criteria.ToDictionary(c => c, _ => (decimal?)80m), null, submit: true, version: 0, default);
         }
 
-        var behind = work.Where(w => w.JudgeUserId != done).GroupBy(w => w.JudgeUserId).ToDictionary(g => judges[g.Key], g => g.Count());
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync($"/organizer/essays/{gone}", $"/organizer/essays/{gone}/disqualify", new Dictionary<string, string> { ["reason"] = "与已发表文章雷同。" })).Dispose();
+        var behind = work.Where(w => w.JudgeUserId != done && w.Code != gone).GroupBy(w => w.JudgeUserId).ToDictionary(g => judges[g.Key], g => g.Count());
         var page = $"/organizer/judging/{round}";
+        var finished = work.Count(w => w.JudgeUserId == done) - 1;
+        Assert.Contains($"{finished} / {finished}</td>", await organizer.GetStringAsync(page), StringComparison.Ordinal);
         Assert.Contains($"提醒尚未完成的 {behind.Count} 位评委", await organizer.GetStringAsync(page), StringComparison.Ordinal);
 
         var before = Mails.In(factory.MailFolder).Select(m => m.Id).ToHashSet();
