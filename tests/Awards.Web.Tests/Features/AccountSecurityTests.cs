@@ -154,6 +154,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         var me = await Nominating.SignedInAsync(factory, email);
         var elsewhere = await Nominating.SignedInAsync(factory, email);
         Assert.Contains("未开启", await me.GetStringAsync("/account/security"), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"two-factor-hint\"", await me.GetStringAsync("/judge"), StringComparison.Ordinal);
 
         (await me.PostAsync("/account/security", "/account/security/two-factor/start")).Dispose();
         var setup = await me.GetStringAsync("/account/security/two-factor");
@@ -198,7 +199,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
             Assert.Equal("/dashboard", second.Headers.Location?.OriginalString);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/judge")).StatusCode);
+        Assert.DoesNotContain("data-testid=\"two-factor-hint\"", await browser.GetStringAsync("/judge"), StringComparison.Ordinal);
 
         // A recovery code instead of the app: once.
         Assert.Equal("/dashboard", await TwoStepsAsync(email, codes[0]));
