@@ -512,6 +512,11 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         (await organizer.SubmitAsync("/organizer/results/level-theme", "/organizer/results/level-theme/settings", stale)).Dispose();
         Assert.Contains("奖项等级已被修改，没有保存", await organizer.GetStringAsync("/organizer/results/level-theme"), StringComparison.Ordinal);
 
+        // A post that does not say which levels it was made for (not the page's form) is refused too.
+        stale.Remove("levels");
+        (await organizer.SubmitAsync("/organizer/results/level-theme", "/organizer/results/level-theme/settings", stale)).Dispose();
+        Assert.Contains("此表单没有注明所依据的奖级", await organizer.GetStringAsync("/organizer/results/level-theme"), StringComparison.Ordinal);
+
         Assert.Equal([(1, "一等奖", 5), (2, "三等奖", 20), (3, "优秀奖", 50), (4, "鼓励奖", 30)], Levels("level-theme"));
         Assert.Equal(2, factory.WithDb(db => db.ResultOverrides.Single(o => o.Id == third).LevelRank));
         Assert.Contains("鼓励奖 30", await new Browser(factory).GetStringAsync("/"), StringComparison.Ordinal);

@@ -38,6 +38,10 @@ public static class Judged
             return entries.Take(totals.Length).Select(e => e.Code).ToList();
         });
 
+    /// <summary>Which prize level sits at which rank, as the results page's quota and override forms carry it ("levels").</summary>
+    public static string LevelsStamp(AwardsFactory factory, string trackCode) =>
+        factory.WithDb(db => Web.Features.Results.ResultPage.StampOf(db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == trackCode)));
+
     /// <summary>The organizer closes the track's first round, as on the judging page.</summary>
     public static async Task CloseFirstRoundAsync(AwardsFactory factory, Browser organizer, string trackCode)
     {
@@ -53,7 +57,7 @@ public static class Judged
     {
         var page = $"/organizer/results/{trackCode}";
         var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).OrderBy(r => r.Sequence).First().Id);
-        var settings = new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture), ["levels"] = LevelsStamp(factory, trackCode) };
         for (var i = 0; i < quotas.Length; i++)
         {
             settings[$"quota{i + 1}"] = quotas[i].ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -78,7 +78,7 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         const string Page = "/organizer/results/journey";
         var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).OrderBy(r => r.Sequence).First().Id);
-        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(CultureInfo.InvariantCulture), ["quota1"] = "1", ["quota2"] = "1", ["quota3"] = "0", ["quota4"] = "0" })).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(CultureInfo.InvariantCulture), ["quota1"] = "1", ["quota2"] = "1", ["quota3"] = "0", ["quota4"] = "0", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
         await Judged.CloseFirstRoundAsync(factory, organizer, "journey");
         (await organizer.SubmitAsync(Page, Page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         var ends = factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).NoticeEndsAt!.Value);

@@ -149,7 +149,7 @@ public sealed class XssTests(AwardsFactory factory) : IClassFixture<AwardsFactor
         Judged.Score(factory, "help-story", [90, 90, 90], [80, 80, 80], [70, 70, 70]);
         var helpRound = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(x => x.Id == r.TrackId && x.Code == "help-story")).OrderBy(r => r.Sequence).First().Id);
         var page = "/organizer/results/help-story";
-        (await organizer.SubmitAsync(page, page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = helpRound.ToString(System.Globalization.CultureInfo.InvariantCulture), ["quota1"] = "1", ["quota2"] = "1", ["quota3"] = "1", ["quota4"] = "0" })).Dispose();
+        (await organizer.SubmitAsync(page, page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = helpRound.ToString(System.Globalization.CultureInfo.InvariantCulture), ["quota1"] = "1", ["quota2"] = "1", ["quota3"] = "1", ["quota4"] = "0", ["levels"] = Judged.LevelsStamp(factory, "help-story") })).Dispose();
         await Judged.CloseFirstRoundAsync(factory, organizer, "help-story");
         (await organizer.SubmitAsync(page, page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         using (var objected = await new Browser(factory).SubmitAsync("/notice", "/notice/objections", new Dictionary<string, string> { ["Track"] = "help-story", ["Entry"] = "", ["Name"] = t[0], ["Contact"] = t[1], ["Text"] = string.Join(" ", t) }))

@@ -67,7 +67,8 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
 
             await results.ConfigureAsync(track, method, min, round, quotas, cancellationToken);
             TempData["Message"] = l["The ranking settings are saved."].Value;
-        });
+        },
+        track => Request.HasFormContentType && track.AwardLevels.Any(level => Request.Form.ContainsKey($"quota{level.Rank}")));
 
     [HttpPost("{code}/override")]
     public Task<IActionResult> Override(string code, string entry, int? level, string? reason, CancellationToken cancellationToken) =>
@@ -78,6 +79,7 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
                 await results.OverrideAsync(track, (entry ?? string.Empty).Trim().ToUpperInvariant(), level, reason ?? string.Empty, cancellationToken);
                 TempData["Message"] = l["{0} is moved; the reason is recorded.", entry ?? string.Empty].Value;
             },
+            _ => level is not null,
             find: entry);
 
     [HttpPost("{code}/tie")]
@@ -175,7 +177,14 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
         File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", name);
 
     /// <summary>Runs a change and goes back to the results, at the page showing <paramref name="find"/> when given.</summary>
-    private async Task<IActionResult> RunAsync(string code, Func<Track, Task> action, string? find = null)
+    private Task<IActionResult> RunAsync(string code, Func<Track, Task> action, string? find = null) =>
+        RunAsync(code, action, _ => false, find);
+
+    /// <summary>
+    /// <see cref="RunAsync(string, Func{Track, Task}, string?)"/> for a form that names prize levels
+    /// by rank when <paramref name="namesLevels"/> says so: its "levels" field must match the track's.
+    /// </summary>
+    private async Task<IActionResult> RunAsync(string code, Func<Track, Task> action, Func<Track, bool> namesLevels, string? find = null)
     {
         if (await results.TrackAsync(code, HttpContext.RequestAborted) is not { } track)
         {
@@ -185,10 +194,19 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
         try
         {
             // A page opened before a prize level was added or removed names levels by their old
-            // ranks: its quotas or its override would land on other levels.
-            if (Request.HasFormContentType && Request.Form.TryGetValue("levels", out var levels) && levels != ResultPage.StampOf(track))
+            // ranks: its quotas or its override would land on other levels. A form that names
+            // levels must say which levels it was made for.
+            if (namesLevels(track))
             {
-                throw new DomainException("The prize levels of {0} were changed since you opened this page, so nothing was saved. Check the levels below and try again.", track.Name);
+                if (!Request.HasFormContentType || !Request.Form.TryGetValue("levels", out var levels))
+                {
+                    throw new DomainException("This form did not say which prize levels it was made for, so nothing was saved. Use the form on the results page.");
+                }
+
+                if (levels != ResultPage.StampOf(track))
+                {
+                    throw new DomainException("The prize levels of {0} were changed since you opened this page, so nothing was saved. Check the levels below and try again.", track.Name);
+                }
             }
 
             await action(track);

@@ -70,14 +70,14 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var yang = _codes[1];
-        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "1", ["reason"] = "  " })).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "1", ["reason"] = "  ", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
         Assert.Contains("须写明理由", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         Assert.Equal(0, factory.WithDb(db => db.ResultOverrides.Count()));
 
-        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = "ZZZZ-ZZZZ", ["level"] = "1", ["reason"] = "篡改的编号" })).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = "ZZZZ-ZZZZ", ["level"] = "1", ["reason"] = "篡改的编号", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
         Assert.Equal(0, factory.WithDb(db => db.ResultOverrides.Count()));
 
-        using var moved = await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang.ToLowerInvariant(), ["level"] = "1", ["reason"] = "评审组复议：题材独特，提升为一等奖。" });
+        using var moved = await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang.ToLowerInvariant(), ["level"] = "1", ["reason"] = "评审组复议：题材独特，提升为一等奖。", ["levels"] = Judged.LevelsStamp(factory, "journey") });
         // Back at the page of the ranking table that shows the entry moved, wherever it ranks.
         Assert.Equal($"{Page}?find={yang.ToLowerInvariant()}", moved.Headers.Location?.OriginalString);
         var page = await organizer.GetStringAsync(moved.Headers.Location!.OriginalString);
@@ -88,7 +88,7 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         Assert.True(factory.WithDb(db => db.AuditLog.Any(a => a.Action == "OverrideLevel" && a.EntityKey == yang)));
 
         // Back to what the scores say, for the other tests.
-        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "4", ["reason"] = "恢复按分数排定的奖次。" })).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = yang, ["level"] = "4", ["reason"] = "恢复按分数排定的奖次。", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         var (zhang, li, wu) = (codes[0], codes[1], codes[2]);
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).OrderBy(r => r.Sequence).First().Id);
-        (await organizer.SubmitAsync(Page, Page + "/settings", Settings(round, first: 1, second: 1))).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/settings", Settings(round, first: 1, second: 1, Judged.LevelsStamp(factory, "help-story")))).Dispose();
 
         var page = await organizer.GetStringAsync(Page);
         Assert.Contains("data-testid=\"boundary-ties\"", page, StringComparison.Ordinal);
@@ -122,9 +122,9 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
 
         // Frozen: nothing changes any more.
         var placements = factory.WithDb(db => db.Placements.OrderBy(p => p.Position).Select(p => new { p.EntryId, p.LevelRank }).ToList());
-        (await organizer.SubmitAsync(Page, Page + "/settings", Settings(round, first: 3, second: 0))).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/settings", Settings(round, first: 3, second: 0, Judged.LevelsStamp(factory, "help-story")))).Dispose();
         Assert.Contains("结果已确定", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
-        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = li, ["level"] = "1", ["reason"] = "复核后调整" })).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = li, ["level"] = "1", ["reason"] = "复核后调整", ["levels"] = Judged.LevelsStamp(factory, "help-story") })).Dispose();
         (await organizer.PostAsync(Page, Page + "/withdraw")).Dispose();
         Assert.Equal(ResultStage.Final, Stage());
         Assert.Equal(0, factory.WithDb(db => db.ResultOverrides.Count()));
@@ -163,7 +163,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         Assert.Equal(expected, NoticeRows.Of(await visitor.GetStringAsync("/notice"), "outstanding-organization"));
     }
 
-    private static Dictionary<string, string> Settings(int round, int first, int second) => new()
+    private static Dictionary<string, string> Settings(int round, int first, int second, string levels) => new()
     {
         ["method"] = "RawMean",
         ["minimum"] = "",
@@ -172,6 +172,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         ["quota2"] = second.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["quota3"] = "0",
         ["quota4"] = "0",
+        ["levels"] = levels,
     };
 
     private static Dictionary<string, string> Objection(string text = "我对该作品的获奖名额有异议，请核实其原创性。") => new()
