@@ -168,6 +168,27 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
     }
 
     [Fact]
+    public async Task APersonTheAccountStoreRefuses_StaysOnThePageWithTheReason_AndTheOthersAreInvited()
+    {
+        var organizer = new Browser(factory);
+        await organizer.SignInOrFailAsync("organizer@demo.example");
+        const string Page = "/organizer/users/invite-many";
+        var lines = "later.judge@example.org, 郑评审, 评委\n张三@example.org, 张三, 评委\n";
+
+        using (var partly = await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = lines }))
+        {
+            Assert.Equal(HttpStatusCode.OK, partly.StatusCode);
+            var html = await partly.Content.ReadAsStringAsync();
+            Assert.Contains("已向 1 人发送邀请；0 人已有账户。", html, StringComparison.Ordinal);
+            Assert.Matches("<li>第 2 行：[^<]+</li>", html);
+            Assert.Contains("later.judge@example.org, 郑评审, 评委", html, StringComparison.Ordinal);
+        }
+
+        Assert.True(factory.WithDb(db => db.Users.Any(u => u.Email == "later.judge@example.org")));
+        Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email == "张三@example.org")));
+    }
+
+    [Fact]
     public async Task InvitationLink_WithABadToken_SetsNoPassword()
     {
         var organizer = new Browser(factory);

@@ -159,8 +159,23 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             }
         }
 
-        TempData["Message"] = string.Join(" ", failed.Prepend(l["Invitations were sent to {0} people; {1} already had an account.", sent, existing.Count].Value));
-        return RedirectToAction(nameof(Index));
+        var summary = l["Invitations were sent to {0} people; {1} already had an account.", sent, existing.Count].Value;
+        if (failed.Count == 0)
+        {
+            TempData["Message"] = summary;
+            return RedirectToAction(nameof(Index));
+        }
+
+        // The lines that failed stay on the page with their reasons (a long list would not fit in
+        // the message cookie); sent again, the invited ones are skipped as existing accounts.
+        ModelState.Clear();
+        ViewData["Sent"] = summary;
+        foreach (var failure in failed)
+        {
+            ModelState.AddModelError(nameof(form.Lines), failure);
+        }
+
+        return View(form);
     }
 
     [HttpPost("{id:int}/resend")]
