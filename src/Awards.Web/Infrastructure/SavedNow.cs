@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Infrastructure;
@@ -10,6 +11,38 @@ namespace Awards.Web.Infrastructure;
 /// </summary>
 public static class SavedNow
 {
+    /// <summary>What a settings save found under its write lock.</summary>
+    public enum Outcome
+    {
+        /// <summary>What the page was for is gone (no contest, no such award).</summary>
+        Missing,
+
+        /// <summary>Nothing to change: a second click on the same form, or a save without edits.</summary>
+        Unchanged,
+
+        /// <summary>Someone saved since the page was opened; nothing was saved.</summary>
+        Stale,
+
+        Saved,
+    }
+
+    /// <summary>
+    /// The page again after a stale save: what was typed stays, the message says why nothing was
+    /// saved, and the form now carries the saved settings' stamp (the view shows them under the
+    /// fields from ViewData "Saved"), so saving again replaces them knowingly.
+    /// </summary>
+    public static void KeepForResave<TForm>(Controller controller, TForm typed, TForm saved, string message)
+        where TForm : IStampedForm
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(saved);
+        controller.ModelState.AddModelError(string.Empty, message);
+        controller.ModelState.Remove(nameof(IStampedForm.Stamp));
+        typed.Stamp = saved.Stamp;
+        controller.ViewData["Saved"] = saved;
+    }
+
     /// <summary>How the saved value is shown.</summary>
     public enum Shown
     {
@@ -45,4 +78,10 @@ public static class SavedNow
             .Append(message.Value)
             .AppendHtml("</div>");
     }
+}
+
+/// <summary>A settings form that carries the stamp of the settings it was opened on.</summary>
+public interface IStampedForm
+{
+    string? Stamp { get; set; }
 }

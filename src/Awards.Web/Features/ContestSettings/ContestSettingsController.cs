@@ -55,20 +55,20 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
             var contest = await db.Contests.Where(c => c.IsCurrent).OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct);
             if (contest is null)
             {
-                return Outcome.NoContest;
+                return SavedNow.Outcome.Missing;
             }
 
             if (schedule == contest.Schedule && office == contest.IssuingOffice && rules == contest.Rules)
             {
                 // Nothing to change: a second click on the same form, or a save without edits.
-                return Outcome.Unchanged;
+                return SavedNow.Outcome.Unchanged;
             }
 
             if (form.Stamp != ContestSettingsForm.StampOf(contest))
             {
                 // Someone saved since this page was opened: their change is not overwritten unseen.
                 saved = ContestSettingsForm.From(contest);
-                return Outcome.Stale;
+                return SavedNow.Outcome.Stale;
             }
 
             var before = ContestSettingsForm.AuditSummary(contest.Schedule, contest.IssuingOffice, contest.Rules);
@@ -76,35 +76,22 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
             contest.IssuingOffice = office;
             contest.Rules = rules;
             audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, ContestSettingsForm.AuditSummary(schedule, office, rules));
-            return Outcome.Saved;
+            return SavedNow.Outcome.Saved;
         }, cancellationToken);
 
         switch (outcome)
         {
-            case Outcome.NoContest:
+            case SavedNow.Outcome.Missing:
                 return View("NoContest");
-            case Outcome.Stale:
-                // What they typed stays; under each field that differs, what is saved now. The page
-                // now carries the new stamp, so saving again replaces those values knowingly.
-                ModelState.AddModelError(string.Empty, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Under the fields is what is saved now; save again to replace it with what you typed."]);
-                ModelState.Remove(nameof(form.Stamp));
-                form.Stamp = saved!.Stamp;
-                ViewData["Saved"] = saved;
+            case SavedNow.Outcome.Stale:
+                SavedNow.KeepForResave(this, form, saved!, l["The contest settings were changed by someone else since you opened this page, so nothing was saved. Under the fields is what is saved now; save again to replace it with what you typed."]);
                 return View("Index", form);
-            case Outcome.Unchanged:
+            case SavedNow.Outcome.Unchanged:
                 TempData["Message"] = l["Nothing was changed."].Value;
                 return Redirect("/organizer/contest");
             default:
                 TempData["Message"] = l["The contest settings are saved. The contest is now in the phase \"{0}\".", l[Labels.Of(schedule.PhaseAt(site.UtcNow))]].Value;
                 return Redirect("/organizer/contest");
         }
-    }
-
-    private enum Outcome
-    {
-        NoContest,
-        Unchanged,
-        Stale,
-        Saved,
     }
 }

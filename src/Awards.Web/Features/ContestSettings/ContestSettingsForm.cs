@@ -10,7 +10,7 @@ namespace Awards.Web.Features.ContestSettings;
 /// China Standard Time, the issuing office that signs notices and certificates, and the rules on
 /// the public contest page. Messages and display names are localization keys.
 /// </summary>
-public sealed record ContestSettingsForm
+public sealed record ContestSettingsForm : IStampedForm
 {
     public const int MaxRulesLength = 20_000;
 

@@ -62,7 +62,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         // rubric before this commit checks the rubric again under the write lock, and is refused.)
         TrackSettingsForm? saved = null;
         var overLimit = 0;
-        Outcome outcome;
+        SavedNow.Outcome outcome;
         try
         {
             outcome = await ImmediateTransaction.RunAsync(db, async ct =>
@@ -70,7 +70,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 var track = await db.Tracks.Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).SingleOrDefaultAsync(t => t.Id == shown.Id, ct);
                 if (track is null)
                 {
-                    return Outcome.NoTrack;
+                    return SavedNow.Outcome.Missing;
                 }
 
                 var before = TrackSettingsForm.Read(track);
@@ -78,14 +78,14 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 if (described == TrackSettingsForm.Describe(settings))
                 {
                     // Nothing to change: a second click on the same form, or a save without edits.
-                    return Outcome.Unchanged;
+                    return SavedNow.Outcome.Unchanged;
                 }
 
                 if (form.Stamp != TrackSettingsForm.StampOf(described))
                 {
                     // Someone saved since this page was opened: their change is not overwritten unseen.
                     saved = TrackSettingsForm.From(track);
-                    return Outcome.Stale;
+                    return SavedNow.Outcome.Stale;
                 }
 
                 var (assigned, staffed) = await RoundsInUseAsync(track.Id, ct);
@@ -115,7 +115,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
 
                 overLimit = await RenumberSlotsAsync(track.Id, before.Limits, settings.Limits, ct);
                 audit.Record("EditTrack", "Track", track.Code, TrackSettingsForm.AuditSummary(before), TrackSettingsForm.AuditSummary(settings));
-                return Outcome.Saved;
+                return SavedNow.Outcome.Saved;
             }, cancellationToken);
         }
         catch (DomainException ex)
@@ -128,17 +128,12 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         var page = $"/organizer/contest/tracks/{code}";
         switch (outcome)
         {
-            case Outcome.NoTrack:
+            case SavedNow.Outcome.Missing:
                 return NotFound();
-            case Outcome.Stale:
-                // What they typed stays; under each field that differs, what is saved now. The page
-                // now carries the new stamp, so saving again replaces those values knowingly.
-                ModelState.AddModelError(string.Empty, l["The settings of this award were changed by someone else since you opened this page, so nothing was saved. Under the fields is what is saved now; save again to replace it with what you typed."]);
-                ModelState.Remove(nameof(form.Stamp));
-                form.Stamp = saved!.Stamp;
-                ViewData["Saved"] = saved;
+            case SavedNow.Outcome.Stale:
+                SavedNow.KeepForResave(this, form, saved!, l["The settings of this award were changed by someone else since you opened this page, so nothing was saved. Under the fields is what is saved now; save again to replace it with what you typed."]);
                 return View("Index", await PageAsync(shown, form, cancellationToken));
-            case Outcome.Unchanged:
+            case SavedNow.Outcome.Unchanged:
                 TempData["Message"] = l["Nothing was changed."].Value;
                 return Redirect(page);
             default:
@@ -384,13 +379,5 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         command.Parameters.AddWithValue("$track", trackId);
         command.Parameters.AddWithValue("$limit", limit);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private enum Outcome
-    {
-        NoTrack,
-        Unchanged,
-        Stale,
-        Saved,
     }
 }

@@ -13,7 +13,7 @@ namespace Awards.Web.Features.TrackSettings;
 /// and are read here, so that a mistyped one gets a localized message naming the field.
 /// Messages and display names are localization keys.
 /// </summary>
-public sealed record TrackSettingsForm
+public sealed record TrackSettingsForm : IStampedForm
 {
     public const int MaxNameLength = 100;
 
