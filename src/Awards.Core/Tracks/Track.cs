@@ -57,6 +57,13 @@ public class Track
     /// <summary>Blind tracks never show judges who wrote or who is nominated.</summary>
     public bool IsBlind { get; set; } = true;
 
+    /// <summary>
+    /// Whether a judge who has submitted their own score for an entry then sees the other judges'
+    /// submitted scores and comments for it, without their names (SECURITY.md §2: "others' only
+    /// after they submit, if the track allows"). Off unless the organizer allows it.
+    /// </summary>
+    public bool ShowsPanelScores { get; set; }
+
     public int SortOrder { get; set; }
 
     public TrackLimits Limits { get; private set; } = TrackLimits.Default;
@@ -138,7 +145,7 @@ public class Track
     /// </summary>
     public Track CopyAs(string code, BilingualText name)
     {
-        var copy = new Track(code, RequireChineseName(name), Kind, Entrant) { IsBlind = IsBlind };
+        var copy = new Track(code, RequireChineseName(name), Kind, Entrant) { IsBlind = IsBlind, ShowsPanelScores = ShowsPanelScores };
 
         // A limits of its own: the database keeps them in the track's row (an EF owned type), and
         // one instance cannot belong to two tracks.

@@ -29,6 +29,7 @@ internal sealed class ContestLoader(string folder, DateTime nowUtc)
             {
                 Description = seed.Description,
                 IsBlind = seed.Blind,
+                ShowsPanelScores = seed.PanelScores,
                 SortOrder = ++order,
             };
             track.SetLimits(new TrackLimits(seed.Limits.MinLength, seed.Limits.MaxLength, seed.Limits.PerUnit, seed.Limits.PerAuthor));

@@ -36,7 +36,8 @@ internal sealed record TrackSeed(
     BilingualText Description,
     LimitsSeed Limits,
     List<AwardLevelSeed> AwardLevels,
-    List<RoundSeed> Rounds);
+    List<RoundSeed> Rounds,
+    bool PanelScores = false);
 
 internal sealed record LimitsSeed(int MinLength, int MaxLength, int? PerUnit, int? PerAuthor);
 

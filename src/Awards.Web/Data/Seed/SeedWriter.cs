@@ -67,7 +67,8 @@ internal static class SeedWriter
                 t.Description,
                 new LimitsSeed(t.Limits.MinLength, t.Limits.MaxLength, t.Limits.PerUnit, t.Limits.PerAuthor),
                 [.. t.AwardLevels.OrderBy(l => l.Rank).Select(l => new AwardLevelSeed(l.Rank, l.Name, l.Quota))],
-                [.. t.Rounds.OrderBy(r => r.Sequence).Select(r => new RoundSeed(r.Sequence, r.Kind.ToString(), r.Name, r.JudgesPerEntry, Date(r.ClosesAt), r.ShortlistTop, r.ShortlistPercent))]))]);
+                [.. t.Rounds.OrderBy(r => r.Sequence).Select(r => new RoundSeed(r.Sequence, r.Kind.ToString(), r.Name, r.JudgesPerEntry, Date(r.ClosesAt), r.ShortlistTop, r.ShortlistPercent))],
+                t.ShowsPanelScores))]);
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

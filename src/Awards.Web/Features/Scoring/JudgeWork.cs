@@ -86,7 +86,16 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             from a in db.Assignments.AsNoTracking()
             where a.Id == assignmentId
             join e in db.Entries on a.EntryId equals e.Id
-            select new EntryReading { Code = e.Code, JudgeTitle = e.JudgeTitle, JudgeBody = e.JudgeBody, NomineeName = e.Nominee!.Name, Score = a.Score }).First());
+            select new EntryReading { EntryId = e.Id, Code = e.Code, JudgeTitle = e.JudgeTitle, JudgeBody = e.JudgeBody, NomineeName = e.Nominee!.Name, Score = a.Score }).First());
+
+    // The other judges' submitted scores for the same entry in the same round, in a fixed order and
+    // without who gave them: read only when the track shows them and this judge has submitted.
+    private static readonly Func<AwardsDbContext, int, int, int, IAsyncEnumerable<Score>> CompiledPanel = EF.CompileAsyncQuery(
+        (AwardsDbContext db, int roundId, int entryId, int ownAssignmentId) =>
+            from a in db.Assignments.AsNoTracking()
+            where a.RoundId == roundId && a.EntryId == entryId && a.Id != ownAssignmentId && a.Score != null && a.Score.Status == ScoreStatus.Submitted
+            orderby a.Id
+            select a.Score!);
 
     // How many entries the judge has in each round and how many they have submitted.
     private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<RoundProgress>> CompiledProgress = EF.CompileAsyncQuery(
@@ -143,6 +152,14 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         cancellationToken.ThrowIfCancellationRequested();
         var entry = await CompiledReading(db, queue[index].Id);
         var score = entry.Score;
+        IReadOnlyList<PanelScore>? panel = null;
+        if (track.ShowsPanelScores && score?.Status == ScoreStatus.Submitted)
+        {
+            // Others' scores only after one's own is in (SECURITY.md §2), labelled by letter, never by name.
+            var others = await CompiledPanel(db, roundId, entry.EntryId, queue[index].Id).ToListAsync(cancellationToken);
+            panel = [.. others.Select((o, i) => new PanelScore(((char)('A' + (i % 26))).ToString(), o.Values, o.Total, o.Comment))];
+        }
+
         return new JudgeEntryView(
             roundId,
             entry.Code,
@@ -163,7 +180,10 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             index > 0 ? queue[index - 1].Code : null,
             index < queue.Count - 1 ? queue[index + 1].Code : null,
             round.IsClosedAt(site.UtcNow),
-            round.ClosesAt);
+            round.ClosesAt)
+        {
+            Panel = panel,
+        };
     }
 
     /// <summary>
@@ -287,6 +307,8 @@ internal sealed class QueueStep
 /// <summary>What the entry page reads of the entry and the judge's score.</summary>
 internal sealed class EntryReading
 {
+    public int EntryId { get; init; }
+
     public string Code { get; init; } = string.Empty;
 
     public string? JudgeTitle { get; init; }

@@ -32,7 +32,13 @@ public sealed record JudgeEntryView(
 {
     /// <summary>What the judge typed in a save that was refused, by criterion, shown instead of the saved values.</summary>
     public IReadOnlyDictionary<int, string>? Typed { get; init; }
+
+    /// <summary>The other judges' submitted scores, when the track shows them and this judge has submitted; otherwise null.</summary>
+    public IReadOnlyList<PanelScore>? Panel { get; init; }
 }
+
+/// <summary>Another judge's submitted score for the same entry, known only by a letter.</summary>
+public sealed record PanelScore(string Label, IReadOnlyDictionary<int, decimal> Values, decimal? Total, string? Comment);
 
 public sealed record QueueRow(string Code, string Title, ScoreStatus? Status, decimal? Total);
 

@@ -92,6 +92,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 track.Rename(settings.Name, settings.Description);
                 track.SetLimits(settings.Limits);
                 track.SetBlind(settings.Blind, assigned.Count > 0);
+                track.ShowsPanelScores = settings.PanelScores;
                 track.ReviseRubric(settings.Criteria, await ScoredAsync(track.Id, ct));
                 var result = await db.TrackResults.FirstOrDefaultAsync(r => r.TrackId == track.Id, ct);
                 var overrides = result is null ? [] : await db.ResultOverrides.Where(o => o.TrackResultId == result.Id && o.LevelRank != null).ToListAsync(ct);

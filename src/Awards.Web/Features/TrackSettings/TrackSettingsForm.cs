@@ -74,6 +74,10 @@ public sealed record TrackSettingsForm : IStampedForm
     [Display(Name = "Blind judging")]
     public bool Blind { get; set; } = true;
 
+    /// <summary>Whether a judge who has submitted sees the other judges' scores for the same entry, without their names.</summary>
+    [Display(Name = "Judges see the panel's scores after submitting their own")]
+    public bool PanelScores { get; set; }
+
     public List<CriterionFields> Criteria { get; set; } = [];
 
     public List<LevelFields> Levels { get; set; } = [];
@@ -98,6 +102,7 @@ public sealed record TrackSettingsForm : IStampedForm
             PerUnit = track.Limits.PerUnit is int unit ? Number(unit) : null,
             PerAuthor = track.Limits.PerAuthor is int author ? Number(author) : null,
             Blind = track.IsBlind,
+            PanelScores = track.ShowsPanelScores,
             Criteria = [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionFields
             {
                 Order = c.Order,
@@ -139,7 +144,8 @@ public sealed record TrackSettingsForm : IStampedForm
             [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelRevision(l.Rank, l.Name))],
             [.. track.Rounds.OrderBy(r => r.Sequence).Select((r, i) => i == track.Rounds.Count - 1
                 ? new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, null, null) // the last round has no shortlist
-                : new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent))]);
+                : new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent))],
+            track.ShowsPanelScores);
     }
 
     /// <summary>Everything the settings hold, one value per line: two equal descriptions are equal settings.</summary>
@@ -150,7 +156,8 @@ public sealed record TrackSettingsForm : IStampedForm
             .AppendLine(settings.Name.Zh).AppendLine(settings.Name.En)
             .AppendLine(settings.Description.Zh).AppendLine(settings.Description.En)
             .AppendLine(CultureInfo.InvariantCulture, $"{settings.Limits.MinLength}/{settings.Limits.MaxLength}/{settings.Limits.PerUnit}/{settings.Limits.PerAuthor}")
-            .AppendLine(settings.Blind ? "blind" : "open");
+            .AppendLine(settings.Blind ? "blind" : "open")
+            .AppendLine(settings.PanelScores ? "panel scores shown" : "panel scores hidden");
         foreach (var c in settings.Criteria)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{c.Order}/{c.Weight:0.####}/{c.MinScore}/{c.MaxScore}")
@@ -182,7 +189,7 @@ public sealed record TrackSettingsForm : IStampedForm
         var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
         var levels = string.Join(", ", settings.Levels.Select(l => l.Rank == 0 ? string.Create(CultureInfo.InvariantCulture, $"{l.Name.Zh} (new, quota {l.Quota})") : l.Name.Zh));
         var rounds = string.Join(", ", settings.Rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name.Zh} {r.JudgesPerEntry} judges{(r.ShortlistTop is int top ? $", top {top}" : r.ShortlistPercent is decimal p ? $", top {p:0.##}%" : string.Empty)}{(r.ClosesAt is DateTime closes ? $" (new, closes {SiteTime.AuditValue(closes)})" : string.Empty)}")));
-        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {(settings.Blind ? "blind" : "open")}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {TextDigest.Of(descriptions)[..8]}");
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {(settings.Blind ? "blind" : "open")}{(settings.PanelScores ? ", panel scores shown after submitting" : string.Empty)}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {TextDigest.Of(descriptions)[..8]}");
     }
 
     /// <summary>
@@ -330,7 +337,7 @@ public sealed record TrackSettingsForm : IStampedForm
         }
 
         return ok && minLength is int a && maxLength is int b
-            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), Blind, criteria, levels, rounds)
+            ? new Settings(Text(NameZh, NameEn), Text(DescriptionZh, DescriptionEn), new TrackLimits(a, b, perUnit, perAuthor), Blind, criteria, levels, rounds, PanelScores)
             : null;
     }
 
@@ -339,7 +346,7 @@ public sealed record TrackSettingsForm : IStampedForm
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A track's settings, as typed or as saved.</summary>
-    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, bool Blind, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelRevision> Levels, IReadOnlyList<RoundRevision> Rounds);
+    public sealed record Settings(BilingualText Name, BilingualText Description, TrackLimits Limits, bool Blind, IReadOnlyList<CriterionRevision> Criteria, IReadOnlyList<LevelRevision> Levels, IReadOnlyList<RoundRevision> Rounds, bool PanelScores);
 }
 
 /// <summary>One criterion of the rubric on the track's settings page.</summary>
