@@ -251,6 +251,29 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         await new Browser(factory).SignInOrFailAsync(email);
     }
 
+    [Fact]
+    public async Task WrongCurrentPasswords_CountAsFailedSignIns_AndTheFifthEndsTheSession()
+    {
+        const string email = "coordinator.liuxi@demo.example";
+        var me = await Nominating.SignedInAsync(factory, email);
+        for (var i = 1; i <= 4; i++)
+        {
+            using var wrong = await me.SubmitAsync("/account/security", "/account/security/password", new Dictionary<string, string> { ["Change.CurrentPassword"] = $"Wrong-Password-{i}", ["Change.Password"] = NewPassword, ["Change.ConfirmPassword"] = NewPassword });
+            Assert.Contains("当前密码不正确。", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var fifth = await me.SubmitAsync("/account/security", "/account/security/two-factor/disable", new Dictionary<string, string> { ["Confirm.CurrentPassword"] = "Wrong-Password-5" }))
+        {
+            Assert.Equal("/account/login", fifth.Headers.Location?.OriginalString);
+        }
+
+        await AssertSignedOutAsync(me, "/coordinator");
+        using (var locked = await new Browser(factory).SignInAsync(email))
+        {
+            Assert.Contains("账号已锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Signs in with the password and then <paramref name="code"/>; the redirect, or null if the code was refused.</summary>
     private async Task<string?> TwoStepsAsync(string email, string code)
     {

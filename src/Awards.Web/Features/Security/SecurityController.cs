@@ -52,6 +52,11 @@ public sealed class SecurityController(
         }
 
         var result = await userManager.ChangePasswordAsync(me, form.CurrentPassword, form.Password);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) && await WrongPasswordAsync(me) is { } lockedOut)
+        {
+            return lockedOut;
+        }
+
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -185,10 +190,32 @@ public sealed class SecurityController(
     {
         if (ModelState.IsValid && !await userManager.CheckPasswordAsync(me, form.CurrentPassword))
         {
+            if (await WrongPasswordAsync(me) is { } lockedOut)
+            {
+                return lockedOut;
+            }
+
             ModelState.AddModelError($"{nameof(SecurityPage.Confirm)}.{nameof(form.CurrentPassword)}", l["The current password is wrong."]);
         }
 
         return ModelState.IsValid ? null : View(nameof(Index), await PageAsync(me, new ChangePasswordForm(), form));
+    }
+
+    /// <summary>
+    /// A wrong current password counts as a failed sign-in, so that someone who has a session but
+    /// not the password cannot try passwords here: at the lockout (SECURITY.md §2) the session ends.
+    /// </summary>
+    private async Task<IActionResult?> WrongPasswordAsync(AppUser me)
+    {
+        await userManager.AccessFailedAsync(me);
+        if (!await userManager.IsLockedOutAsync(me))
+        {
+            return null;
+        }
+
+        await signInManager.SignOutAsync();
+        TempData["Error"] = l["Too many failed sign-ins: this account is locked for 15 minutes."].Value;
+        return Redirect("/account/login");
     }
 
     /// <summary>
