@@ -59,7 +59,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, (await RunAsync(["seed", .. Settings()])).Code);
 
         // This year's changes, made after the seed: a county that became a district, a fifth prize
-        // level, a per-unit limit, an award judged openly.
+        // level, a per-unit limit, an award judged openly whose judges see the panel's scores.
         List<string> before;
         string certificate;
         using (var site = new SiteOn(_root))
@@ -72,6 +72,7 @@ public sealed class CommandLineTests : IDisposable
                 var innovation = db.Tracks.Single(t => t.Code == "innovation");
                 innovation.SetLimits(innovation.Limits with { PerUnit = 3 });
                 innovation.SetBlind(false, assigned: false);
+                innovation.ShowsPanelScores = true;
                 return db.SaveChanges();
             });
 
@@ -154,7 +155,7 @@ public sealed class CommandLineTests : IDisposable
         var lines = units.Select(u => $"unit {u.Code} {u.Kind} {units.FirstOrDefault(p => p.Id == u.ParentId)?.Code} {u.Name}").Order(StringComparer.Ordinal).ToList();
         foreach (var t in db.Tracks.AsNoTracking().Include(t => t.Criteria).Include(t => t.AwardLevels).Include(t => t.Rounds).OrderBy(t => t.SortOrder).ToList())
         {
-            lines.Add($"track {t.Code} {t.Kind} {t.Entrant} blind={t.IsBlind} {t.Name} {t.Description} {t.Limits}");
+            lines.Add($"track {t.Code} {t.Kind} {t.Entrant} blind={t.IsBlind} panel={t.ShowsPanelScores} {t.Name} {t.Description} {t.Limits}");
             lines.AddRange(t.Criteria.OrderBy(c => c.Order).Select(c => $"  criterion {c.Order} {c.Name} {c.Description} {c.Weight:0.####} {c.MinScore}-{c.MaxScore} {string.Join("/", c.Levels)}"));
             lines.AddRange(t.AwardLevels.OrderBy(l => l.Rank).Select(l => $"  level {l.Rank} {l.Name} {l.Quota}"));
             lines.AddRange(t.Rounds.OrderBy(r => r.Sequence).Select(r => $"  round {r.Sequence} {r.Kind} {r.Name} {r.JudgesPerEntry} {r.ShortlistTop} {r.ShortlistPercent:0.##} {SiteTime.ToLocal(r.ClosesAt).AddYears(years):O}"));
