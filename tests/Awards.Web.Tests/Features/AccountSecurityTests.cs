@@ -252,7 +252,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
     }
 
     [Fact]
-    public async Task WrongCurrentPasswords_CountAsFailedSignIns_AndTheFifthEndsTheSession()
+    public async Task WrongCurrentPasswords_CountAsFailedSignIns_TheFifthEndsTheSession_AndTheOrganizerCanUnlock()
     {
         const string email = "coordinator.liuxi@demo.example";
         var me = await Nominating.SignedInAsync(factory, email);
@@ -272,6 +272,20 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         {
             Assert.Contains("账号已锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        // The organizer, who knows who is asking, ends the lockout early.
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var id = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id);
+        Assert.Contains($"action=\"/organizer/users/{id}/unlock\"", await organizer.GetStringAsync("/organizer/users?q=liuxi"), StringComparison.Ordinal);
+        using (var missing = await organizer.PostAsync("/organizer/users", "/organizer/users/999999/unlock"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        (await organizer.PostAsync("/organizer/users", $"/organizer/users/{id}/unlock")).Dispose();
+        await new Browser(factory).SignInOrFailAsync(email);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, factory.WithDb(db => db.AuditLog.Count(a => a.Action == "Unlock" && a.EntityKey == key)));
     }
 
     /// <summary>Signs in with the password and then <paramref name="code"/>; the redirect, or null if the code was refused.</summary>

@@ -22,6 +22,7 @@ public static class AuditLabels
         ["NewRecoveryCodes"] = "New recovery codes",
         ["UseRecoveryCode"] = "Signed in with a recovery code",
         ["TwoFactorTurnedOff"] = "Two-step verification turned off by the organizer",
+        ["Unlock"] = "Unlocked by the organizer",
         ["Profile changed"] = "Profile changed",
         ["Nomination created"] = "Nomination created",
         ["Nomination edited"] = "Nomination edited",

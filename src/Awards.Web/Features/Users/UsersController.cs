@@ -217,6 +217,27 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Ends a lockout from failed sign-ins before its 15 minutes are up (the organizer knows who is asking).</summary>
+    [HttpPost("{id:int}/unlock")]
+    public async Task<IActionResult> Unlock(int id, [FromServices] UserManager<AppUser> userManager)
+    {
+        if (await userManager.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (await userManager.IsLockedOutAsync(user))
+        {
+            await userManager.SetLockoutEndDateAsync(user, null);
+            await userManager.ResetAccessFailedCountAsync(user);
+            audit.Record("Unlock", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "locked", after: "unlocked");
+            await db.SaveChangesAsync();
+        }
+
+        TempData["Message"] = l["{0} can sign in again.", user.Email!].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
     private async Task<InvitePage> PageAsync(InviteForm form)
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync();
