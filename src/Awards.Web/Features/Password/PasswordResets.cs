@@ -28,7 +28,8 @@ public sealed class PasswordResets(
     AuditLog audit,
     IClock clock,
     IOptions<AwardsOptions> options,
-    IStringLocalizer<SharedResource> l)
+    IStringLocalizer<SharedResource> l,
+    ILogger<PasswordResets> logger)
 {
     public const string Provider = "PasswordReset";
 
@@ -106,16 +107,24 @@ public sealed class PasswordResets(
         await userManager.UpdateAsync(user);
         audit.Record("ResetPassword", "User", user.Id.ToString(CultureInfo.InvariantCulture), userId: user.Id);
         await db.SaveChangesAsync();
-        await mail.SendAsync(new OutgoingMail(user.Email!, l["Your password was changed"], PasswordChanged(user)));
+        await NotifyChangedAsync(user);
         return result;
     }
 
-    /// <summary>The notice that an account's password changed, so that its owner hears of a change they did not make.</summary>
-    public string PasswordChanged(AppUser user) => string.Join(
-        "\n\n",
-        l["Hello {0},", user.DisplayName],
-        l["The password of your account on the Poverty Alleviation Day awards site was changed on {0}, and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
-        l["If you did not change it, reset it at once with \"Forgot your password?\" on the sign-in page, and tell the organizer."]);
+    /// <summary>
+    /// Tells an account's owner that its password changed (by a reset or on the security page), so
+    /// that they hear of a change they did not make. The change is saved before: a mail that cannot
+    /// go is logged, as other notices are, and does not undo it.
+    /// </summary>
+    public Task NotifyChangedAsync(AppUser user)
+    {
+        var body = string.Join(
+            "\n\n",
+            l["Hello {0},", user.DisplayName],
+            l["The password of your account on the Poverty Alleviation Day awards site was changed on {0}, and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
+            l["If you did not change it, reset it at once with \"Forgot your password?\" on the sign-in page, and tell the organizer."]);
+        return mail.SendEachAsync([new OutgoingMail(user.Email!, l["Your password was changed"], body)], logger, "the password-change notice");
+    }
 }
 
 /// <summary>Options of the reset links' token provider: its own name and a short lifespan, apart from the invitations' week.</summary>

@@ -6,7 +6,6 @@ using Awards.Core.Common;
 using Awards.Web.Data;
 using Awards.Web.Features.Password;
 using Awards.Web.Infrastructure;
-using Awards.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +28,6 @@ public sealed class SecurityController(
     SignInManager<AppUser> signInManager,
     PasswordResets resets,
     AwardsDbContext db,
-    IMailSender mail,
     AuditLog audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -69,7 +67,7 @@ public sealed class SecurityController(
         }
 
         await ChangedAsync(me, "ChangePassword");
-        await mail.SendAsync(new OutgoingMail(me.Email!, l["Your password was changed"], resets.PasswordChanged(me)), CancellationToken.None);
+        await resets.NotifyChangedAsync(me);
         TempData["Message"] = l["Your password is changed. Your other sessions were signed out."].Value;
         return Redirect("/account/security");
     }
