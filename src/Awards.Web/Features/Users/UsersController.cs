@@ -200,7 +200,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
     [HttpPost("{id:int}/two-factor-off")]
     public async Task<IActionResult> TwoFactorOff(int id, [FromServices] UserManager<AppUser> userManager)
     {
-        if (await userManager.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
+        if (await db.Users.FindAsync(id) is not { } user)
         {
             return NotFound();
         }
@@ -221,7 +221,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
     [HttpPost("{id:int}/unlock")]
     public async Task<IActionResult> Unlock(int id, [FromServices] UserManager<AppUser> userManager)
     {
-        if (await userManager.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
+        if (await db.Users.FindAsync(id) is not { } user)
         {
             return NotFound();
         }
