@@ -76,12 +76,13 @@ public sealed class AccountController(
             return View("LoginTwoFactor", form);
         }
 
+        // Six digits (spaces and hyphens aside) are the app's code; anything else is a recovery code.
         var code = form.Code.Trim();
-        var digits = Security.SecurityController.Digits(code);
-        var recovery = digits.Length != 6 || digits.Length != code.Count(c => !char.IsWhiteSpace(c) && c != '-');
+        var compact = new string([.. code.Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+        var recovery = compact.Length != 6 || !compact.All(char.IsAsciiDigit);
         var result = recovery
             ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code.Replace(" ", string.Empty, StringComparison.Ordinal))
-            : await signInManager.TwoFactorAuthenticatorSignInAsync(digits, form.RememberMe, rememberClient: false);
+            : await signInManager.TwoFactorAuthenticatorSignInAsync(compact, form.RememberMe, rememberClient: false);
         if (result.Succeeded)
         {
             if (recovery)
