@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Awards.Web.Infrastructure.Mail;
 using Microsoft.Playwright;
 
 namespace Awards.Browser.Tests;
@@ -22,7 +21,7 @@ public sealed partial class AccountJourneyTests(SiteFixture site) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "发送链接" }).ClickAsync();
         await page.GetByTestId("forgot-sent").WaitForAsync();
 
-        var mail = Directory.GetFiles(site.MailFolder, "*.eml").Select(f => EmlFormat.Read(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).Single(m => m.To == email);
+        var mail = await site.MailToAsync(email);
         await page.GotoAsync(new Uri(Link().Match(mail.Body).Value).PathAndQuery);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Forgotten-Then-2027");
         await page.GetByLabel("确认密码").FillAsync("Forgotten-Then-2027");

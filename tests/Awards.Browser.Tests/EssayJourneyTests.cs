@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Awards.Web.Infrastructure.Mail;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -25,7 +24,7 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         await page.GetByLabel("确认密码").FillAsync("Essay-Writer-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
 
-        var mail = Directory.GetFiles(site.MailFolder, "*.eml").Select(f => EmlFormat.Read(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).Single(m => m.To == "shen.qiuyun@example.org");
+        var mail = await site.MailToAsync("shen.qiuyun@example.org");
         await page.GotoAsync(new Uri(Link().Match(mail.Body).Value).PathAndQuery);
         await page.GetByTestId("confirm-result").WaitForAsync();
 

@@ -23,6 +23,30 @@ public sealed class SiteFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the site writes its mail (.eml files), to follow links a person would get by e-mail.</summary>
     public string MailFolder => Path.Combine(_root, "mail");
 
+    /// <summary>
+    /// The one message to <paramref name="address"/> (with <paramref name="subject"/>, if given) that
+    /// the site's outbox delivered to the pickup folder, as a mail client would show it: the site
+    /// delivers in the background right after the request, so this waits for it, up to 15 seconds.
+    /// </summary>
+    public async Task<Web.Infrastructure.Mail.StoredMail> MailToAsync(string address, string? subject = null)
+    {
+        for (var waited = 0; ; waited += 100)
+        {
+            var found = Directory.Exists(MailFolder)
+                ? Directory.GetFiles(MailFolder, "*.eml")
+                    .Select(f => Web.Infrastructure.Mail.EmlFormat.Read(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)))
+                    .Where(m => m.To == address && (subject is null || m.Subject == subject))
+                    .ToList()
+                : [];
+            if (found.Count > 0 || waited >= 15_000)
+            {
+                return Assert.Single(found);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("AWARDS_CHROMIUM") ?? "/usr/bin/chromium";
 
     /// <summary>Screenshots and traces, kept after the run (artifacts/ at the repository root, ignored by git).</summary>

@@ -145,6 +145,10 @@ public static class CommandLine
             return 1;
         }
 
+        // The site is not running here to deliver the outbox: the invitation goes now (or, if the
+        // mail server refuses it, when the site next runs).
+        await services.GetRequiredService<Infrastructure.Mail.MailDelivery>().DeliverDueAsync(CancellationToken.None);
+
         await output.WriteLineAsync(result.Link is null
             ? $"Organizer {email} created; sign in with the password given."
             : $"Organizer {email} invited. Open this link to set the password (also mailed):\n{result.Link}");

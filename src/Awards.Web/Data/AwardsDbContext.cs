@@ -55,6 +55,8 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<ArchivedCertificate> ArchivedCertificates => Set<ArchivedCertificate>();
 
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+
     /// <summary>Saves in the process's turn for the database (<see cref="WriteGate"/>), unless a transaction already holds it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

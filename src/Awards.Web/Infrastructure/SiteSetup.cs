@@ -50,13 +50,14 @@ public static class SiteSetup
         services.AddSingleton<ContestChanges>();
         services.AddSingleton<SessionStamps>();
         services.AddSingleton<AccountChanges>();
+        services.AddSingleton<MailChanges>();
         // Pooled: a request's contexts come from a pool with their EF services already built,
         // instead of a new internal service scope per context (a third of a signed-in request's
         // time went there; docs/PERFORMANCE.md). The context holds no state of its own.
         services.AddDbContextPool<AwardsDbContext>((provider, options) =>
         {
             DatabaseSetup.Configure(options, provider.GetRequiredService<IOptions<AwardsOptions>>().Value);
-            options.AddInterceptors(provider.GetRequiredService<ContestChanges>(), provider.GetRequiredService<AccountChanges>());
+            options.AddInterceptors(provider.GetRequiredService<ContestChanges>(), provider.GetRequiredService<AccountChanges>(), provider.GetRequiredService<MailChanges>());
             // EF's check for two queries at once on one context sets an AsyncLocal on entering and
             // leaving every row read: about 30% of the judge queue's allocated bytes (docs/PERFORMANCE.md).
             // It catches a programming error, so the tests and development keep it.
@@ -68,7 +69,9 @@ public static class SiteSetup
 
         AddIdentity(services);
 
-        services.AddSingleton<IMailSender, MailSender>();
+        services.AddSingleton<IMailTransport, MailTransport>();
+        services.AddSingleton<MailDelivery>();
+        services.AddScoped<MailOutbox>();
         services.AddSingleton<Mailbox>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeder>();
@@ -107,6 +110,7 @@ public static class SiteSetup
         // After the database initializer: the worker reads the database when it starts.
         services.AddSingleton<Features.Exports.ExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<MailDelivery>());
         services.AddHostedService<MallocTrim>();
 
         // Chinese text goes out as characters, not as &#x...; entities.

@@ -24,7 +24,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
 
         var answer = await ForgotAsync(anonymous, email);
         Assert.Contains($"如果 {email} 已注册账号", answer, StringComparison.Ordinal);
-        var link = Mails.LinkIn(Assert.Single(Mails.In(factory.MailFolder), m => m.To == email && m.Subject == "重设密码"));
+        var link = Mails.LinkIn(Assert.Single((await Mails.InAsync(factory)), m => m.To == email && m.Subject == "重设密码"));
         Assert.StartsWith("/account/reset-password?", link, StringComparison.Ordinal);
 
         // A weak password is refused and the link still works; a good one is set.
@@ -53,7 +53,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
 
         // The link was for one use.
         Assert.Contains("data-testid=\"reset-invalid\"", await anonymous.GetStringAsync(link), StringComparison.Ordinal);
-        Assert.Single(Mails.In(factory.MailFolder), m => m.To == email && m.Subject == "您的密码已修改");
+        Assert.Single((await Mails.InAsync(factory)), m => m.To == email && m.Subject == "您的密码已修改");
         var id = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["RequestPasswordReset", "ResetPassword"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == id && a.EntityType == "User").OrderBy(a => a.Id).Select(a => a.Action).ToList()));
     }
@@ -63,21 +63,21 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
     {
         var anonymous = new Browser(factory);
         const string email = "author.tang@demo.example";
-        var before = Mails.In(factory.MailFolder).Count;
+        var before = (await Mails.InAsync(factory)).Count;
 
         var unknown = await ForgotAsync(anonymous, "nobody@example.org");
         var known = await ForgotAsync(anonymous, email);
         Assert.Equal(Sent(unknown).Replace("nobody@example.org", email, StringComparison.Ordinal), Sent(known));
-        Assert.Equal(before + 1, Mails.In(factory.MailFolder).Count);
+        Assert.Equal(before + 1, (await Mails.InAsync(factory)).Count);
 
         // Asked again at once: the same answer, no second mail; two minutes later, a new link.
         Assert.Equal(Sent(known), Sent(await ForgotAsync(anonymous, email)));
-        Assert.Equal(before + 1, Mails.In(factory.MailFolder).Count);
+        Assert.Equal(before + 1, (await Mails.InAsync(factory)).Count);
         factory.Clock.Offset += TimeSpan.FromMinutes(3);
         try
         {
             await ForgotAsync(anonymous, email);
-            Assert.Equal(2, Mails.In(factory.MailFolder).Count(m => m.To == email && m.Subject == "重设密码"));
+            Assert.Equal(2, (await Mails.InAsync(factory)).Count(m => m.To == email && m.Subject == "重设密码"));
         }
         finally
         {
@@ -88,7 +88,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         (await organizer.SubmitAsync("/organizer/users/invite", "/organizer/users/invite", new Dictionary<string, string> { ["Form.Email"] = "late.judge@example.org", ["Form.Name"] = "迟到评委", ["Form.Role"] = "Judge" })).Dispose();
         await ForgotAsync(anonymous, "late.judge@example.org");
-        var invitations = Mails.In(factory.MailFolder).Where(m => m.To == "late.judge@example.org").ToList();
+        var invitations = (await Mails.InAsync(factory)).Where(m => m.To == "late.judge@example.org").ToList();
         Assert.Equal(2, invitations.Count);
         Assert.All(invitations, m => Assert.Contains("/account/accept-invitation?", m.Body, StringComparison.Ordinal));
     }
@@ -99,10 +99,10 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
     public async Task ATamperedOrBorrowedLink_OpensNothing_AndChangesNoPassword(string how, string email)
     {
         var anonymous = new Browser(factory);
-        var seen = Mails.In(factory.MailFolder).Select(m => m.Id).ToHashSet();
+        var seen = (await Mails.InAsync(factory)).Select(m => m.Id).ToHashSet();
         await ForgotAsync(anonymous, email);
 
-        var sent = Mails.LinkIn(Assert.Single(Mails.In(factory.MailFolder), m => m.To == email && !seen.Contains(m.Id)));
+        var sent = Mails.LinkIn(Assert.Single((await Mails.InAsync(factory)), m => m.To == email && !seen.Contains(m.Id)));
         var link = how == "tampered"
             ? sent.Replace("token=", "token=A", StringComparison.Ordinal)
             : sent.Replace(Uri.EscapeDataString(email), Uri.EscapeDataString("author.wu@demo.example"), StringComparison.Ordinal).Replace(email, "author.wu@demo.example", StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, (await me.Client.GetAsync("/coordinator")).StatusCode);
         await AssertSignedOutAsync(elsewhere, "/coordinator");
         await new Browser(factory).SignInOrFailAsync(email, NewPassword);
-        Assert.Single(Mails.In(factory.MailFolder), m => m.To == email && m.Subject == "您的密码已修改");
+        Assert.Single((await Mails.InAsync(factory)), m => m.To == email && m.Subject == "您的密码已修改");
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         using var beforeConfirming = await browser.SignInAsync("zhao.xiaomei@example.org", "Essay-Writer-2026");
         Assert.Contains("请先确认电子邮箱", await beforeConfirming.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var mail = Mails.To(factory.MailFolder, "zhao.xiaomei@example.org");
+        var mail = await Mails.ToAsync(factory, "zhao.xiaomei@example.org");
         Assert.Equal("确认电子邮箱", mail.Subject);
         var confirmed = await browser.GetStringAsync(Mails.LinkIn(mail));
         Assert.Contains("邮箱已确认", confirmed, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         // The demo mailbox shows the invitation and its link.
         var mailbox = await organizer.GetStringAsync("/organizer/mailbox");
         Assert.Contains("扶贫日表彰评选系统邀请函", mailbox, StringComparison.Ordinal);
-        var mail = Mails.To(factory.MailFolder, "new.judge@example.org");
+        var mail = await Mails.ToAsync(factory, "new.judge@example.org");
         Assert.Contains("new.judge@example.org", await organizer.GetStringAsync("/organizer/mailbox/" + mail.Id), StringComparison.Ordinal);
 
         var judge = new Browser(factory);
@@ -147,7 +147,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         }
 
         Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email!.StartsWith("many."))));
-        Assert.DoesNotContain(Mails.In(factory.MailFolder), m => m.To.StartsWith("many.", StringComparison.Ordinal));
+        Assert.DoesNotContain((await Mails.InAsync(factory)), m => m.To.StartsWith("many.", StringComparison.Ordinal));
 
         using (var sent = await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good }))
         {
@@ -157,14 +157,14 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         Assert.Contains("已向 2 人发送邀请；0 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
         var invited = factory.WithDb(db => db.Users.Where(u => u.Email!.StartsWith("many.")).OrderBy(u => u.Email).Select(u => new { u.Email, u.DisplayName, Unit = u.Unit == null ? null : u.Unit.Code, u.InvitedAt }).ToList());
         Assert.Equal([("many.coordinator@example.org", "孙联络", (string?)"qingshan"), ("many.judge@example.org", "钱评审", null)], invited.Select(u => (u.Email!, u.DisplayName, u.Unit)));
-        Mails.To(factory.MailFolder, "many.coordinator@example.org");
-        Mails.To(factory.MailFolder, "many.judge@example.org");
+        await Mails.ToAsync(factory, "many.coordinator@example.org");
+        await Mails.ToAsync(factory, "many.judge@example.org");
         Assert.Contains("单位联络员", await organizer.GetStringAsync("/organizer/users?role=UnitCoordinator&q=many."), StringComparison.Ordinal);
 
         // The same list again (a second click, or pasted twice): nobody is invited twice.
         (await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good })).Dispose();
         Assert.Contains("已向 0 人发送邀请；2 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
-        Assert.Single(Mails.In(factory.MailFolder), m => m.To == "many.judge@example.org");
+        Assert.Single((await Mails.InAsync(factory)), m => m.To == "many.judge@example.org");
     }
 
     [Fact]

@@ -1,16 +1,28 @@
 using System.Text.RegularExpressions;
 using Awards.Web.Infrastructure.Mail;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Awards.Web.Tests.Infrastructure;
 
 public static partial class Mails
 {
+    /// <summary>
+    /// The messages delivered to the site's pickup folder, once the outbox has delivered what is due
+    /// (the site's own delivery runs in the background and may not have reached the last message yet).
+    /// </summary>
+    public static async Task<IReadOnlyList<StoredMail>> InAsync(AwardsFactory factory)
+    {
+        await factory.Services.GetRequiredService<MailDelivery>().DeliverDueAsync(CancellationToken.None);
+        return In(factory.MailFolder);
+    }
+
+    public static async Task<StoredMail> ToAsync(AwardsFactory factory, string address) => Assert.Single(await InAsync(factory), m => m.To == address);
+
+    /// <summary>What the folder holds now, delivered or not.</summary>
     public static IReadOnlyList<StoredMail> In(string folder) =>
         Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.eml").Select(f => EmlFormat.Read(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).ToList()
             : [];
-
-    public static StoredMail To(string folder, string address) => Assert.Single(In(folder), m => m.To == address);
 
     /// <summary>The link in a message, made relative to the site so the test client can follow it.</summary>
     public static string LinkIn(StoredMail mail)

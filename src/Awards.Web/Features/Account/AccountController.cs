@@ -20,7 +20,7 @@ public sealed class AccountController(
     UserManager<AppUser> userManager,
     Invitations invitations,
     AwardsDbContext db,
-    IMailSender mail,
+    MailOutbox outbox,
     AuditLog audit,
     IClock clock,
     IOptions<AwardsOptions> options,
@@ -159,8 +159,8 @@ public sealed class AccountController(
 
         await userManager.AddToRoleAsync(user, Roles.Author);
         audit.Record("Register", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: user.Email, userId: user.Id);
+        await QueueConfirmationAsync(user);
         await db.SaveChangesAsync();
-        await SendConfirmationAsync(user);
         return RedirectToAction(nameof(RegisterConfirmation), new { email = user.Email });
     }
 
@@ -223,7 +223,8 @@ public sealed class AccountController(
         return RedirectToAction(nameof(Login));
     }
 
-    private async Task SendConfirmationAsync(AppUser user)
+    /// <summary>Puts the confirmation link in the outbox, to be saved with the registration.</summary>
+    private async Task QueueConfirmationAsync(AppUser user)
     {
         var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
         var link = AccountLinks.Build(options.Value.PublicUrl, AccountLinks.ConfirmEmail, user.Email!, token);
@@ -233,7 +234,7 @@ public sealed class AccountController(
             l["Thank you for registering for the Poverty Alleviation Day essay contest. Open this link to confirm your e-mail address:"],
             link,
             l["If you did not register, ignore this message."]);
-        await mail.SendAsync(new OutgoingMail(user.Email!, l["Confirm your e-mail address"], body));
+        outbox.Add([new OutgoingMail(user.Email!, l["Confirm your e-mail address"], body)], "an address confirmation");
     }
 
     private async Task<RegisterPage> RegisterPageAsync(RegisterForm form)

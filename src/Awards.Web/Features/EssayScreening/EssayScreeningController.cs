@@ -27,9 +27,8 @@ public sealed class EssayScreeningController(
     EssaySearch search,
     SiteContext site,
     IAuthorizationService authorization,
-    IMailSender mail,
+    MailOutbox outbox,
     Microsoft.Extensions.Options.IOptions<AwardsOptions> options,
-    ILogger<EssayScreeningController> logger,
     IStringLocalizer<SharedResource> l) : Controller
 {
     private const int PageSize = 50;
@@ -150,8 +149,8 @@ public sealed class EssayScreeningController(
             l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
             entry.StatusReason,
             l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"]);
-        // The decision is saved and shown on the author's pages; a lost mail only loses the nudge.
-        await mail.SendEachAsync([new OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body)], logger, $"the disqualification of {entry.Code}");
+        // Saved right after the decision, which the author's pages show whatever becomes of the mail.
+        await outbox.SendAsync(new OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body), $"the disqualification of {entry.Code}", CancellationToken.None);
     }
 
     private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>

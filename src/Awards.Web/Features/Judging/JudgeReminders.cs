@@ -18,7 +18,7 @@ namespace Awards.Web.Features.Judging;
 /// impatient afternoon) does not flood the panel; each reminder is in the audit log, which is
 /// also where the page reads when the last one went.
 /// </summary>
-public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSender mail, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l, ILogger<JudgeReminders> logger)
+public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOutbox outbox, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l)
 {
     public const string Action = "RemindJudges";
 
@@ -28,8 +28,8 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSe
     public Task<DateTime?> LastAsync(int roundId, CancellationToken cancellationToken) =>
         audit.LastAsync(Action, roundId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
-    /// <summary>Mails the judges who are behind; returns how many were reminded and how many mails failed.</summary>
-    public async Task<(int Sent, int Failed)> RemindAsync(int roundId, CancellationToken cancellationToken)
+    /// <summary>Puts a reminder for each judge who is behind in the outbox; returns how many judges.</summary>
+    public async Task<int> RemindAsync(int roundId, CancellationToken cancellationToken)
     {
         if (await site.RoundAsync(roundId, cancellationToken) is not var (track, round))
         {
@@ -64,10 +64,6 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSe
         var ids = behind.Select(j => j.JudgeId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Email!, u.DisplayName), cancellationToken);
 
-        // Recorded before the mails go, so that a failure halfway cannot make a retry mail the first judges twice within the hour.
-        audit.Record(Action, "Round", roundId.ToString(CultureInfo.InvariantCulture), after: string.Join(",", ids.Order()));
-        await db.SaveChangesAsync(cancellationToken);
-
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{roundId}";
         var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
         var messages = behind.Where(j => people.ContainsKey(j.JudgeId)).Select(judge =>
@@ -81,7 +77,11 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, IMailSe
                 l["Thank you for your work on the panel."]);
             return new OutgoingMail(email, l["Reminder: {0} closes on {1}", name, SiteTime.Format(round.ClosesAt)], body);
         }).ToList();
-        var failed = await mail.SendEachAsync(messages, logger, $"the judging reminder of round {roundId}");
-        return (messages.Count - failed, failed);
+
+        // Saved together: the audit row is what keeps the next reminder an hour away.
+        audit.Record(Action, "Round", roundId.ToString(CultureInfo.InvariantCulture), after: string.Join(",", ids.Order()));
+        outbox.Add(messages, $"the judging reminder of round {roundId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return messages.Count;
     }
 }

@@ -42,10 +42,8 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Ju
 
         return await RunAsync(roundId, async () =>
         {
-            var (sent, failed) = await reminders.RemindAsync(roundId, cancellationToken);
-            TempData["Message"] = failed == 0
-                ? l["A reminder was mailed to {0} judges.", sent].Value
-                : l["A reminder was mailed to {0} judges; {1} could not be sent (see the site's log).", sent, failed].Value;
+            var queued = await reminders.RemindAsync(roundId, cancellationToken);
+            TempData["Message"] = l["A reminder is on its way to {0} judges; the outgoing mail page shows its delivery.", queued].Value;
         });
     }
 

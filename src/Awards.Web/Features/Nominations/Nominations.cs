@@ -27,9 +27,8 @@ public sealed class Nominations(
     EntryWorkflow workflow,
     JudgeRenditions renditions,
     IOptions<AwardsOptions> options,
-    IMailSender mail,
-    IStringLocalizer<SharedResource> l,
-    ILogger<Nominations> logger)
+    MailOutbox outbox,
+    IStringLocalizer<SharedResource> l)
 {
     /// <summary>The kinds of supporting file a nomination takes.</summary>
     public static readonly FileKind[] AttachmentKinds = [FileKind.Docx, FileKind.Pdf, FileKind.Jpeg, FileKind.Png];
@@ -123,8 +122,9 @@ public sealed class Nominations(
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
         var body = string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link]);
 
-        // The return is saved and shown on the unit's dashboard; a lost mail only loses the nudge.
-        await mail.SendEachAsync(recipients.Select(to => new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body)), logger, $"the return of nomination {entry.Code}");
+        // Saved right after the return, which the unit's dashboard shows whatever becomes of the mail.
+        outbox.Add(recipients.Select(to => new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body)), $"the return of nomination {entry.Code}");
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static Nominee? NomineeOf(Track track, NominationForm form) =>

@@ -24,12 +24,11 @@ public sealed class PasswordResets(
     UserManager<AppUser> userManager,
     Invitations invitations,
     AwardsDbContext db,
-    IMailSender mail,
+    MailOutbox outbox,
     AuditLog audit,
     IClock clock,
     IOptions<AwardsOptions> options,
-    IStringLocalizer<SharedResource> l,
-    ILogger<PasswordResets> logger)
+    IStringLocalizer<SharedResource> l)
 {
     public const string Provider = "PasswordReset";
 
@@ -57,10 +56,9 @@ public sealed class PasswordResets(
         }
 
         audit.Record(Requested, "User", id, userId: user.Id);
-        await db.SaveChangesAsync(cancellationToken);
         if (user.IsPendingInvitation)
         {
-            // No password to reset: the invitation sets the first one.
+            // No password to reset: the invitation sets the first one (saved with the audit row).
             await invitations.ResendAsync(user);
             return;
         }
@@ -73,8 +71,10 @@ public sealed class PasswordResets(
             l["Someone asked to reset the password of your account on the Poverty Alleviation Day awards site. Open this link within 2 hours to choose a new password:"],
             link,
             l["If you did not ask for this, ignore this message: your password stays as it is."]);
-        // Recorded as sent above: it goes even if the browser stops waiting.
-        await mail.SendAsync(new OutgoingMail(user.Email!, l["Reset your password"], body), CancellationToken.None);
+        // Saved with the audit row that paces the requests; delivered after the answer, so the answer
+        // does not wait for the mail server, and a mail server that is down does not show.
+        outbox.Add([new OutgoingMail(user.Email!, l["Reset your password"], body)], "a password reset link");
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>The account the link was made for, if the link is still good.</summary>
@@ -113,8 +113,8 @@ public sealed class PasswordResets(
 
     /// <summary>
     /// Tells an account's owner that its password changed (by a reset or on the security page), so
-    /// that they hear of a change they did not make. The change is saved before: a mail that cannot
-    /// go is logged, as other notices are, and does not undo it.
+    /// that they hear of a change they did not make. The change is saved before; the notice goes
+    /// through the outbox like every mail.
     /// </summary>
     public Task NotifyChangedAsync(AppUser user)
     {
@@ -123,7 +123,7 @@ public sealed class PasswordResets(
             l["Hello {0},", user.DisplayName],
             l["The password of your account on the Poverty Alleviation Day awards site was changed on {0}, and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
             l["If you did not change it, reset it at once with \"Forgot your password?\" on the sign-in page, and tell the organizer."]);
-        return mail.SendEachAsync([new OutgoingMail(user.Email!, l["Your password was changed"], body)], logger, "the password-change notice");
+        return outbox.SendAsync(new OutgoingMail(user.Email!, l["Your password was changed"], body), "a password-change notice", CancellationToken.None);
     }
 }
 

@@ -135,10 +135,8 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     public Task<IActionResult> TellWinners(string code, CancellationToken cancellationToken) =>
         RunAsync(code, async track =>
         {
-            var (sent, failed) = await notices.SendAsync(track, cancellationToken);
-            TempData["Message"] = failed == 0
-                ? l["{0} prize notices were mailed.", sent].Value
-                : l["{0} prize notices were mailed; {1} could not be sent (see the site's log).", sent, failed].Value;
+            var queued = await notices.SendAsync(track, cancellationToken);
+            TempData["Message"] = l["{0} prize notices are on their way; the outgoing mail page shows their delivery.", queued].Value;
         });
 
     [HttpGet("{code}/scores.csv")]

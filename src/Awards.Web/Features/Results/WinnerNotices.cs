@@ -18,7 +18,7 @@ namespace Awards.Web.Features.Results;
 /// Outstanding Organization Award get the prize and the certificate's code with the public page
 /// that confirms it. Once per track: the audit log keeps when, and the page says so.
 /// </summary>
-public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, IMailSender mail, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l, ILogger<WinnerNotices> logger)
+public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, MailOutbox outbox, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l)
 {
     public const string Action = "NotifyWinners";
 
@@ -26,8 +26,8 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, IMailSen
     public Task<DateTime?> SentAsync(string trackCode, CancellationToken cancellationToken) =>
         audit.LastAsync(Action, trackCode, cancellationToken);
 
-    /// <summary>Mails the winners; returns how many mails went and how many failed.</summary>
-    public async Task<(int Sent, int Failed)> SendAsync(Track track, CancellationToken cancellationToken)
+    /// <summary>Puts the winners' mails in the outbox with the audit row; returns how many there are.</summary>
+    public async Task<int> SendAsync(Track track, CancellationToken cancellationToken)
     {
         var result = await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
         if (result is not { Stage: ResultStage.Final })
@@ -78,11 +78,11 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, IMailSen
             }
         }
 
-        // Recorded before the mails go: a failure halfway is reported, never a reason to mail the first winners twice.
+        // Saved together: the winners are told once, and every mail of it is delivered (or shown as failed) in the outbox.
         audit.Record(Action, nameof(TrackResult), track.Code, after: mails.Count.ToString(CultureInfo.InvariantCulture));
+        outbox.Add(mails, $"the prize notice of {track.Code}");
         await db.SaveChangesAsync(cancellationToken);
-        var failed = await mail.SendEachAsync(mails, logger, $"the prize notice of {track.Code}");
-        return (mails.Count - failed, failed);
+        return mails.Count;
     }
 
     private string Body(string name, string won, string check, string url) => string.Join(

@@ -24,7 +24,7 @@ public sealed record InvitationResult(bool Succeeded, IReadOnlyList<string> Erro
 public sealed class Invitations(
     UserManager<AppUser> userManager,
     AwardsDbContext db,
-    IMailSender mail,
+    MailOutbox outbox,
     AuditLog audit,
     IClock clock,
     IOptions<AwardsOptions> options,
@@ -58,7 +58,9 @@ public sealed class Invitations(
         }
 
         var role = (await userManager.GetRolesAsync(user)).FirstOrDefault() ?? string.Empty;
-        return new InvitationResult(true, [], await SendAsync(user, role));
+        var link = await QueueAsync(user, role);
+        await db.SaveChangesAsync();
+        return new InvitationResult(true, [], link);
     }
 
     /// <summary>Sets the password from an invitation link; the link proves the address, so it is confirmed.</summary>
@@ -134,11 +136,13 @@ public sealed class Invitations(
 
         await userManager.AddToRoleAsync(user, role);
         audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{user.Email} {role} unit={unitId}");
+        var link = await QueueAsync(user, role);
         await db.SaveChangesAsync();
-        return new InvitationResult(true, [], await SendAsync(user, role));
+        return new InvitationResult(true, [], link);
     }
 
-    private async Task<string> SendAsync(AppUser user, string role)
+    /// <summary>Puts the invitation in the outbox, to be saved with the caller's changes; returns its link.</summary>
+    private async Task<string> QueueAsync(AppUser user, string role)
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         var link = AccountLinks.Build(options.Value.PublicUrl, AccountLinks.AcceptInvitation, user.Email!, token);
@@ -148,7 +152,7 @@ public sealed class Invitations(
             l["You are invited to the Poverty Alleviation Day awards site as {0}. Open this link within 7 days to set your password:", l[RoleNames.Display(role)]],
             link,
             l["If you did not expect this invitation, ignore this message."]);
-        await mail.SendAsync(new OutgoingMail(user.Email!, l["Your invitation to the Poverty Alleviation Day awards"], body));
+        outbox.Add([new OutgoingMail(user.Email!, l["Your invitation to the Poverty Alleviation Day awards"], body)], "an invitation");
         return link;
     }
 }

@@ -41,12 +41,12 @@ public sealed class RemindersTests(AwardsFactory factory) : IClassFixture<Awards
         Assert.Contains($"{finished} / {finished}</td>", await organizer.GetStringAsync(page), StringComparison.Ordinal);
         Assert.Contains($"提醒尚未完成的 {behind.Count} 位评委", await organizer.GetStringAsync(page), StringComparison.Ordinal);
 
-        var before = Mails.In(factory.MailFolder).Select(m => m.Id).ToHashSet();
+        var before = (await Mails.InAsync(factory)).Select(m => m.Id).ToHashSet();
         (await organizer.PostAsync(page, $"{page}/remind")).Dispose();
         var shown = await organizer.GetStringAsync(page);
-        Assert.Contains($"已向 {behind.Count} 位评委发送提醒邮件。", shown, StringComparison.Ordinal);
+        Assert.Contains($"已向 {behind.Count} 位评委发送提醒邮件，", shown, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"last-reminder\"", shown, StringComparison.Ordinal);
-        var sent = Mails.In(factory.MailFolder).Where(m => !before.Contains(m.Id)).ToList();
+        var sent = (await Mails.InAsync(factory)).Where(m => !before.Contains(m.Id)).ToList();
         Assert.Equal(behind.Keys.Order(StringComparer.Ordinal), sent.Select(m => m.To).Order(StringComparer.Ordinal));
         Assert.All(sent, m =>
         {
@@ -58,17 +58,17 @@ public sealed class RemindersTests(AwardsFactory factory) : IClassFixture<Awards
         // A second click: refused with when the last one went, no mail.
         (await organizer.PostAsync(page, $"{page}/remind")).Dispose();
         Assert.Matches(new Regex("已于 .+ 提醒过评委，请一小时后再提醒。"), await organizer.GetStringAsync(page));
-        Assert.Equal(sent.Count, Mails.In(factory.MailFolder).Count(m => !before.Contains(m.Id)));
+        Assert.Equal(sent.Count, (await Mails.InAsync(factory)).Count(m => !before.Contains(m.Id)));
 
         // An hour later it goes again; after the round closes, never.
         factory.Clock.Offset += TimeSpan.FromMinutes(61);
         (await organizer.PostAsync(page, $"{page}/remind")).Dispose();
-        Assert.Equal(2 * sent.Count, Mails.In(factory.MailFolder).Count(m => !before.Contains(m.Id)));
+        Assert.Equal(2 * sent.Count, (await Mails.InAsync(factory)).Count(m => !before.Contains(m.Id)));
         var closes = factory.WithDb(db => db.Rounds.Single(r => r.Id == round).ClosesAt);
         factory.Clock.Set(closes.AddHours(2));
         (await organizer.PostAsync(page, $"{page}/remind")).Dispose();
         Assert.Contains("本轮评审已结束，无需再提醒评委。", await organizer.GetStringAsync(page), StringComparison.Ordinal);
-        Assert.Equal(2 * sent.Count, Mails.In(factory.MailFolder).Count(m => !before.Contains(m.Id)));
+        Assert.Equal(2 * sent.Count, (await Mails.InAsync(factory)).Count(m => !before.Contains(m.Id)));
         using (var unknown = await organizer.PostAsync(page, "/organizer/judging/999999/remind"))
         {
             Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);

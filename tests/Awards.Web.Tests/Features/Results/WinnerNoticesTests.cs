@@ -14,7 +14,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
         const string page = "/organizer/results/help-story";
 
         // Not before the results are final.
-        var before = Mails.In(factory.MailFolder).Select(m => m.Id).ToHashSet();
+        var before = (await Mails.InAsync(factory)).Select(m => m.Id).ToHashSet();
         (await organizer.PostAsync(page, page + "/tell-winners")).Dispose();
         Assert.Contains("结果确定后才能通知获奖者。", await organizer.GetStringAsync(page), StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"tell-winners\"", await organizer.GetStringAsync(page), StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Contains("data-testid=\"tell-winners\"", await organizer.GetStringAsync(page), StringComparison.Ordinal);
         (await organizer.PostAsync(page, page + "/tell-winners")).Dispose();
         var shown = await organizer.GetStringAsync(page);
-        Assert.Contains("已发送 2 份获奖通知。", shown, StringComparison.Ordinal);
+        Assert.Contains("已发送 2 份获奖通知，", shown, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"winners-told\"", shown, StringComparison.Ordinal);
 
         // Each winner's author: their essay, their prize, and the code that /verify confirms.
@@ -33,7 +33,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
             join u in db.Users on e.OwnerUserId equals u.Id
             where p.LevelRank != null && codes.Contains(e.Code)
             select new { u.Email, e.Title, p.VerifyCode, p.LevelRank }).ToList());
-        var sent = Mails.In(factory.MailFolder).Where(m => !before.Contains(m.Id)).ToList();
+        var sent = (await Mails.InAsync(factory)).Where(m => !before.Contains(m.Id)).ToList();
         Assert.Equal(winners.Select(w => w.Email).Order(StringComparer.Ordinal), sent.Select(m => m.To).Order(StringComparer.Ordinal));
         foreach (var w in winners)
         {
@@ -50,7 +50,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
         (await organizer.PostAsync(page, page + "/tell-winners")).Dispose();
         var again = await organizer.GetStringAsync(page);
         Assert.True(Regex.IsMatch(again, "已于 .+ 通知.+的获奖者"), Regex.Match(again, "data-testid=\"error\">[^<]*").Value);
-        Assert.Equal(sent.Count, Mails.In(factory.MailFolder).Count(m => !before.Contains(m.Id)));
+        Assert.Equal(sent.Count, (await Mails.InAsync(factory)).Count(m => !before.Contains(m.Id)));
 
         // The Outstanding Organization Award: the winning unit's coordinators are told.
         const string unitPage = "/organizer/results/outstanding-organization";
@@ -61,7 +61,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
         factory.Clock.Offset += TimeSpan.FromDays(8);
         (await organizer.PostAsync(unitPage, unitPage + "/finalize")).Dispose();
         (await organizer.PostAsync(unitPage, unitPage + "/tell-winners")).Dispose();
-        var unitMail = Assert.Single(Mails.In(factory.MailFolder), m => !before.Contains(m.Id) && m.To == "coordinator.qingshan@demo.example");
+        var unitMail = Assert.Single((await Mails.InAsync(factory)), m => !before.Contains(m.Id) && m.To == "coordinator.qingshan@demo.example");
         Assert.Contains("青山县荣获", unitMail.Body, StringComparison.Ordinal);
         Assert.Contains("/verify/", unitMail.Body, StringComparison.Ordinal);
     }

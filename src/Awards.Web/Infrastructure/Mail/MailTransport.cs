@@ -7,8 +7,11 @@ namespace Awards.Web.Infrastructure.Mail;
 
 public sealed record OutgoingMail(string To, string Subject, string Body);
 
-/// <summary>The one way the site sends mail: invitations, confirmations, results.</summary>
-public interface IMailSender
+/// <summary>
+/// Hands one message over now. Only <see cref="MailDelivery"/> calls it; the site's features put
+/// their mail in the <see cref="MailOutbox"/>, which survives a mail server that is down.
+/// </summary>
+public interface IMailTransport
 {
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
 }
@@ -17,7 +20,7 @@ public interface IMailSender
 /// Sends through SMTP when a host is configured, otherwise writes one .eml file per message to
 /// the pickup folder (which the demo mailbox page reads).
 /// </summary>
-public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender> logger) : IMailSender
+public sealed class MailTransport(IOptions<MailOptions> options, ILogger<MailTransport> logger) : IMailTransport
 {
     private readonly MailOptions _options = options.Value;
 
