@@ -58,6 +58,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /verify/{code}"] = "public by design: a certificate's random code, confirmed only once results are final (ExportsTests)",
         ["GET /status/{code:int}"] = "the error page for an HTTP status",
         ["GET /organizer/mailbox/{id}"] = "organizer only, the whole site's outgoing mail (RouteTests role gate)",
+        ["POST /organizer/outbox/{id:long}/retry"] = "organizer only, the whole site's outgoing mail (RouteTests role gate); an unknown id is 404 (OutboxTests)",
         ["POST /organizer/users/{id:int}/resend"] = "organizer only (RouteTests role gate)",
         ["POST /organizer/users/{id:int}/two-factor-off"] = "organizer only (RouteTests role gate); an unknown id is 404 (AccountSecurityTests)",
         ["POST /organizer/users/{id:int}/unlock"] = "organizer only (RouteTests role gate); an unknown id is 404 (AccountSecurityTests)",

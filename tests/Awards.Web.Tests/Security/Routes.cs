@@ -31,7 +31,7 @@ public sealed partial record Route(string Method, string Template, string? Role,
         {
             var name = m.Groups[1].Value;
             return values is not null && values.TryGetValue(name, out var value) ? value
-                : m.Groups[2].Value == ":int" ? "1"
+                : m.Groups[2].Value is ":int" or ":long" ? "1"
                 : "X" + name.ToUpperInvariant();
         });
 

@@ -72,6 +72,7 @@ public static class AuditLabels
         ["RemoveTrack"] = "Award or theme removed",
         ["AddUnit"] = "Unit added",
         ["RenameUnit"] = "Unit renamed",
+        ["RetryMail"] = "Failed mail tried again",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -87,6 +88,7 @@ public static class AuditLabels
         ["ContestEdition"] = "Contest edition",
         ["Track"] = "Award or theme",
         ["Unit"] = "Unit",
+        ["Mail"] = "Outgoing mail",
     };
 
     /// <summary>The localization key for a stored action: its label, or the action itself when it has none.</summary>

@@ -63,7 +63,9 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
             .Select(a => new AuditRow(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(), a.Action, a.EntityType, a.EntityKey))
             .ToListAsync(cancellationToken);
 
-        return View(new OrganizerDashboard(contest, contest.Schedule.PhaseAt(site.UtcNow), tracks, usersByRole, pending, units, recent));
+        var mail = await Outbox.OutboxCounts.ReadAsync(db, cancellationToken);
+
+        return View(new OrganizerDashboard(contest, contest.Schedule.PhaseAt(site.UtcNow), tracks, usersByRole, pending, units, recent, mail));
     }
 
     [HttpGet("/coordinator")]

@@ -27,7 +27,8 @@ public sealed record OrganizerDashboard(
     IReadOnlyDictionary<string, int> UsersByRole,
     int PendingInvitations,
     int Units,
-    IReadOnlyList<AuditRow> RecentActivity);
+    IReadOnlyList<AuditRow> RecentActivity,
+    Outbox.OutboxCounts Mail);
 
 public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit);
 
