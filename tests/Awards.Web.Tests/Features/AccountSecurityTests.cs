@@ -24,7 +24,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
 
         var answer = await ForgotAsync(anonymous, email);
         Assert.Contains($"如果 {email} 已注册账号", answer, StringComparison.Ordinal);
-        var link = Mails.LinkIn(Assert.Single((await Mails.InAsync(factory)), m => m.To == email && m.Subject == "重设密码"));
+        var link = Mails.LinkIn(Assert.Single(await Mails.InAsync(factory), m => m.To == email && m.Subject == "重设密码"));
         Assert.StartsWith("/account/reset-password?", link, StringComparison.Ordinal);
 
         // A weak password is refused and the link still works; a good one is set.
@@ -53,7 +53,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
 
         // The link was for one use.
         Assert.Contains("data-testid=\"reset-invalid\"", await anonymous.GetStringAsync(link), StringComparison.Ordinal);
-        Assert.Single((await Mails.InAsync(factory)), m => m.To == email && m.Subject == "您的密码已修改");
+        Assert.Single(await Mails.InAsync(factory), m => m.To == email && m.Subject == "您的密码已修改");
         var id = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["RequestPasswordReset", "ResetPassword"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == id && a.EntityType == "User").OrderBy(a => a.Id).Select(a => a.Action).ToList()));
     }
@@ -102,7 +102,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         var seen = (await Mails.InAsync(factory)).Select(m => m.Id).ToHashSet();
         await ForgotAsync(anonymous, email);
 
-        var sent = Mails.LinkIn(Assert.Single((await Mails.InAsync(factory)), m => m.To == email && !seen.Contains(m.Id)));
+        var sent = Mails.LinkIn(Assert.Single(await Mails.InAsync(factory), m => m.To == email && !seen.Contains(m.Id)));
         var link = how == "tampered"
             ? sent.Replace("token=", "token=A", StringComparison.Ordinal)
             : sent.Replace(Uri.EscapeDataString(email), Uri.EscapeDataString("author.wu@demo.example"), StringComparison.Ordinal).Replace(email, "author.wu@demo.example", StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, (await me.Client.GetAsync("/coordinator")).StatusCode);
         await AssertSignedOutAsync(elsewhere, "/coordinator");
         await new Browser(factory).SignInOrFailAsync(email, NewPassword);
-        Assert.Single((await Mails.InAsync(factory)), m => m.To == email && m.Subject == "您的密码已修改");
+        Assert.Single(await Mails.InAsync(factory), m => m.To == email && m.Subject == "您的密码已修改");
     }
 
     [Fact]

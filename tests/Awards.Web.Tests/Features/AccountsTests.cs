@@ -147,7 +147,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         }
 
         Assert.False(factory.WithDb(db => db.Users.Any(u => u.Email!.StartsWith("many."))));
-        Assert.DoesNotContain((await Mails.InAsync(factory)), m => m.To.StartsWith("many.", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Mails.InAsync(factory), m => m.To.StartsWith("many.", StringComparison.Ordinal));
 
         using (var sent = await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good }))
         {
@@ -164,7 +164,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         // The same list again (a second click, or pasted twice): nobody is invited twice.
         (await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good })).Dispose();
         Assert.Contains("已向 0 人发送邀请；2 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
-        Assert.Single((await Mails.InAsync(factory)), m => m.To == "many.judge@example.org");
+        Assert.Single(await Mails.InAsync(factory), m => m.To == "many.judge@example.org");
     }
 
     [Fact]

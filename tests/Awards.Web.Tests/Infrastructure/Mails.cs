@@ -16,7 +16,9 @@ public static partial class Mails
         return In(factory.MailFolder);
     }
 
-    public static async Task<StoredMail> ToAsync(AwardsFactory factory, string address) => Assert.Single(await InAsync(factory), m => m.To == address);
+    /// <summary>The one message to <paramref name="address"/>, or the one with <paramref name="subject"/> among theirs.</summary>
+    public static async Task<StoredMail> ToAsync(AwardsFactory factory, string address, string? subject = null) =>
+        Assert.Single(await InAsync(factory), m => m.To == address && (subject is null || m.Subject == subject));
 
     /// <summary>What the folder holds now, delivered or not.</summary>
     public static IReadOnlyList<StoredMail> In(string folder) =>

@@ -5,7 +5,9 @@ using Awards.Core.Tracks;
 using Awards.Core.Uploads;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Awards.Web.Features.Entries;
@@ -21,7 +23,9 @@ public sealed class EntryWorkflow(
     SiteContext site,
     EntryJournal journal,
     JudgeRenditions renditions,
-    IOptions<AwardsOptions> options)
+    MailOutbox outbox,
+    IOptions<AwardsOptions> options,
+    IStringLocalizer<SharedResource> l)
 {
     /// <summary>An entry of the given kind by its code, with its track and attachments, tracked for changes.</summary>
     public Task<Entry?> FindAsync(string code, TrackKind kind, CancellationToken cancellationToken = default) =>
@@ -75,6 +79,8 @@ public sealed class EntryWorkflow(
     /// <summary>
     /// Submits inside an immediate transaction: the slots the unit's and the owner's other entries
     /// hold are read and the new one taken with no other writer in between (SECURITY.md §5, ADR 0004).
+    /// The receipt is mailed to the entry's owner, saved in the same transaction (ADR 0012): the
+    /// deadline rush never waits for the mail server.
     /// </summary>
     public async Task<Entry> SubmitAsync(string code, TrackKind kind, CancellationToken cancellationToken = default)
     {
@@ -95,8 +101,27 @@ public sealed class EntryWorkflow(
             entry.Submit(schedule, site.UtcNow, new TakenSlots(byUnit, byOwner));
             await renditions.ApplyAsync(entry, ct);
             journal.Record(entry, $"{Noun(entry)} submitted", from, before, EntryJournal.StatusOf(entry));
+            await QueueReceiptAsync(entry, schedule, ct);
             return entry;
         }, cancellationToken);
+    }
+
+    private async Task QueueReceiptAsync(Entry entry, Core.Contests.ContestSchedule schedule, CancellationToken cancellationToken)
+    {
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName }).FirstAsync(cancellationToken);
+        var essay = entry.Track.Kind == TrackKind.Essay;
+        var page = $"{options.Value.PublicUrl.TrimEnd('/')}/{(essay ? "essays" : "nominations")}/{entry.Code}";
+        var received = essay
+            ? l["Your essay “{0}” for {1} was received on {2}. Its entry code is {3}: it names your essay in every later step.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code]
+            : l["The nomination “{0}” for {1} was received on {2}. Its entry code is {3}.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code];
+        var body = string.Join(
+            "\n\n",
+            l["Hello {0},", owner.DisplayName],
+            received,
+            l["Until submissions close on {0} it can be withdrawn from its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
+            l["Keep this message as your receipt."]);
+        var subject = essay ? l["Essay {0} was received", entry.Code] : l["Nomination {0} was received", entry.Code];
+        outbox.Add([new OutgoingMail(owner.Email!, subject, body)], $"the receipt of {entry.Code}");
     }
 
     public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)

@@ -76,7 +76,7 @@ public sealed class EssayScreeningTests(AwardsFactory factory) : IClassFixture<A
         Assert.Contains("经查与已发表文章雷同。", await browser.GetStringAsync($"/essays/{code}"), StringComparison.Ordinal);
         Assert.Contains("经查与已发表文章雷同。", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
         Assert.Contains(code, await organizer.GetStringAsync("/organizer/essays?status=Disqualified"), StringComparison.Ordinal);
-        var mail = Assert.Single((await Mails.InAsync(factory)), m => m.To == "disqualified.author@example.org" && m.Subject.Contains(code, StringComparison.Ordinal));
+        var mail = Assert.Single(await Mails.InAsync(factory), m => m.To == "disqualified.author@example.org" && m.Subject == $"作品 {code} 已被取消参评资格");
         Assert.Contains("经查与已发表文章雷同。", mail.Body, StringComparison.Ordinal);
         Assert.Contains($"/essays/{code}", mail.Body, StringComparison.Ordinal);
     }

@@ -27,6 +27,13 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Equal((EntryStatus.Submitted, (int?)1, (int?)null), (entry.Status, entry.OwnerSlot, entry.UnitSlot));
         Assert.NotNull(entry.DeclaredOriginalAt);
         Assert.Equal(["Essay created", "Essay submitted"], factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == code).OrderBy(a => a.Id).Select(a => a.Action).ToList()));
+
+        // The receipt also comes by mail, once: a second click finds the essay submitted.
+        (await SubmitAsync(browser, code)).Dispose();
+        var mailed = Assert.Single(await Mails.InAsync(factory), m => m.To == "writer.one@example.org" && m.Subject == $"作品 {code} 已收到");
+        Assert.Contains("《山路弯弯》", mailed.Body, StringComparison.Ordinal);
+        Assert.Contains($"作品编号为 {code}", mailed.Body, StringComparison.Ordinal);
+        Assert.Contains($"/essays/{code}", mailed.Body, StringComparison.Ordinal);
     }
 
     [Fact]

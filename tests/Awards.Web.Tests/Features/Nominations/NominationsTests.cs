@@ -38,6 +38,9 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal([EntryStatus.Draft, EntryStatus.Submitted], history);
         var audit = factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == code).Select(a => a.Action).ToList());
         Assert.Equal(["Nomination created", "Nomination submitted"], audit);
+        var mailed = Assert.Single(await Mails.InAsync(factory), m => m.Subject == $"推荐 {code} 已收到");
+        Assert.Equal("coordinator.yunling@demo.example", mailed.To);
+        Assert.Contains("二十年的乡村教师", mailed.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
         factory.Clock.Offset += TimeSpan.FromDays(8);
         (await organizer.PostAsync(unitPage, unitPage + "/finalize")).Dispose();
         (await organizer.PostAsync(unitPage, unitPage + "/tell-winners")).Dispose();
-        var unitMail = Assert.Single((await Mails.InAsync(factory)), m => !before.Contains(m.Id) && m.To == "coordinator.qingshan@demo.example");
+        var unitMail = Assert.Single(await Mails.InAsync(factory), m => !before.Contains(m.Id) && m.To == "coordinator.qingshan@demo.example");
         Assert.Contains("青山县荣获", unitMail.Body, StringComparison.Ordinal);
         Assert.Contains("/verify/", unitMail.Body, StringComparison.Ordinal);
     }

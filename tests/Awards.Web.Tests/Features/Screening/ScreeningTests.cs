@@ -24,8 +24,7 @@ public sealed class ScreeningTests(AwardsFactory factory) : IClassFixture<Awards
         var page = await coordinator.GetStringAsync($"/nominations/{code}");
         Assert.Contains("已被组织方退回", page, StringComparison.Ordinal);
         Assert.Contains("请补充县级扶贫办盖章的推荐意见。", page, StringComparison.Ordinal);
-        var mail = await Mails.ToAsync(factory, "coordinator.yunling@demo.example");
-        Assert.Contains(code, mail.Subject, StringComparison.Ordinal);
+        var mail = await Mails.ToAsync(factory, "coordinator.yunling@demo.example", $"推荐 {code} 已被退回");
         Assert.Contains("请补充县级扶贫办盖章的推荐意见。", mail.Body, StringComparison.Ordinal);
 
         using var resubmitted = await SubmitAsync(coordinator, code);
