@@ -6,16 +6,19 @@ using Awards.Core.Scoring;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Judging;
 
 /// <summary>
 /// The organizer's side of judging: panels per round, automatic assignment with a preview
 /// (Awards.Core.Judging.Assigner, ADR 0006), progress, closing a round; and the reassignment
-/// that follows a judge's declared conflict.
+/// that follows a judge's declared conflict. A judge who gets new entries from an assignment or a
+/// shortlist is told by mail, saved with the assignments (ADR 0012).
 /// </summary>
-public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings)
+public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit, MailOutbox outbox, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings, IStringLocalizer<SharedResource> l)
 {
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken cancellationToken)
     {
@@ -147,6 +150,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             }
             var now = site.UtcNow;
             await BulkInsert.RunAsync(db, plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)), ct);
+            await QueueNewWorkAsync(track, round, plan.Added.Select(p => p.JudgeId), ct);
             audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
             return plan;
         }, cancellationToken);
@@ -270,13 +274,13 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             var existing = (await db.Assignments.Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.JudgeUserId }).ToListAsync(ct))
                 .Select(a => new Pair(a.EntryId, a.JudgeUserId)).ToHashSet();
             var now = site.UtcNow;
-            var added = await BulkInsert.RunAsync(
-                db,
+            var assignments = (
                 from entry in entries
                 from judge in panel
                 where judge.UnitId != entry.UnitId && !conflicts.Contains(new Pair(entry.Id, judge.Id)) && !existing.Contains(new Pair(entry.Id, judge.Id))
-                select new JudgeAssignment(roundId, entry.Id, judge.Id, now),
-                ct);
+                select new JudgeAssignment(roundId, entry.Id, judge.Id, now)).ToList();
+            var added = await BulkInsert.RunAsync(db, assignments, ct);
+            await QueueNewWorkAsync(track, round, assignments.Select(a => a.JudgeUserId), ct);
 
             audit.Record("Shortlist assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"from round {previous.Id}: {entries.Count} entries; {added} assignments");
             return entries.Count;
@@ -354,6 +358,40 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             db.Assignments.RemoveRange(await db.Assignments.Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId && a.EntryId == entryId).ToListAsync(cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Puts a mail in the outbox for each judge with new entries in the round (one judge id per new
+    /// assignment): how many are new, how many their queue holds now, when the round closes, and the
+    /// link to the queue. Saved with the assignments, by the caller's transaction.
+    /// </summary>
+    private async Task QueueNewWorkAsync(Track track, JudgingRound round, IEnumerable<int> judgeIdPerAssignment, CancellationToken cancellationToken)
+    {
+        var added = judgeIdPerAssignment.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var ids = added.Keys.ToList();
+        var queues = await db.Assignments.Where(a => a.RoundId == round.Id && ids.Contains(a.JudgeUserId))
+            .GroupBy(a => a.JudgeUserId).Select(g => new { JudgeId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.JudgeId, g => g.Count, cancellationToken);
+        var judges = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
+        var link = $"{settings.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{round.Id}";
+        outbox.Add(
+            judges.Select(judge => new OutgoingMail(
+                judge.Email!,
+                l["New entries to score: {0}", name],
+                string.Join(
+                    "\n\n",
+                    l["Hello {0},", judge.DisplayName],
+                    l["{0} new entries in {1} are waiting for your scores; your queue holds {2} in all. The round closes on {3}.", added[judge.Id], name, queues.GetValueOrDefault(judge.Id), SiteTime.Format(round.ClosesAt)],
+                    l["Your queue:"] + " " + link,
+                    l["If you know who wrote an entry, declare a conflict on its page: it goes to another judge."],
+                    l["Thank you for your work on the panel."]))),
+            $"the new entries of round {round.Id}");
     }
 
     private async Task<AssignmentPlan> PlanAsync(Track track, JudgingRound round, int seed, CancellationToken cancellationToken)

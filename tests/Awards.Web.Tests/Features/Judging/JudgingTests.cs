@@ -58,6 +58,24 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task EveryJudgeGivenEntries_IsToldByMail_HowManyAndWhere_WithoutAnAuthorOrATitle()
+    {
+        var assigned = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == _round).Select(a => a.JudgeUserId).Distinct()
+            .Select(id => db.Users.Where(u => u.Id == id).Select(u => u.Email!).First()).ToList());
+        var mails = (await Mails.InAsync(factory)).Where(m => m.Subject.StartsWith("新的评审任务：", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(assigned.Order(StringComparer.Ordinal), mails.Select(m => m.To).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(mails, m =>
+        {
+            var counts = NewWorkPattern().Match(m.Body);
+            Assert.True(counts.Success, m.Body);
+            Assert.InRange(int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, int.Parse(counts.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains($"/judge/rounds/{_round}", m.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("司马青云", m.Body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task AJudge_ScoresFromTheQueue_SavesADraft_Submits_AndSeesTheProgress()
     {
         var (judge, email, code) = await UnscoredWorkAsync();
@@ -319,6 +337,9 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
 
     private static string AngleSharpText(string html, string selector) =>
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(selector)?.TextContent ?? string.Empty;
+
+    [GeneratedRegex("有 ([0-9]+) 件新作品等待您评分，您的评审列表共 ([0-9]+) 件")]
+    private static partial Regex NewWorkPattern();
 
     [GeneratedRegex(@"preview=(\d+)")]
     private static partial Regex SeedPattern();
