@@ -1,9 +1,14 @@
 using System.Text.RegularExpressions;
+using Awards.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Awards.Browser.Tests;
 
-/// <summary>A forgotten password reset from the mailed link, then changed again on the account security page, in Chromium.</summary>
+/// <summary>
+/// In Chromium: a forgotten password reset from the mailed link, then changed again on the account
+/// security page; and a judge who sets up two-step verification, scanning nothing but typing the
+/// key's code as an authenticator app would, then signs in with the second step.
+/// </summary>
 public sealed partial class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     [Fact]
@@ -41,6 +46,39 @@ public sealed partial class AccountJourneyTests(SiteFixture site) : IClassFixtur
         // Still signed in here; the new password is the one that works next time.
         await page.GotoAsync("/author");
         await Journey.ExpectUrlAsync(page, "**/author");
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task AJudge_SetsUpTwoStepVerification_KeepsTheRecoveryCodes_AndSignsInWithTheAppsCode()
+    {
+        const string email = "judge.qian@demo.example";
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = Journey.ConsoleErrors(page);
+
+        await Journey.SignInAsync(page, email, "**/judge");
+        await page.GetByTestId("signed-in-as").ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/account/security");
+        await page.GetByTestId("two-factor-start").ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/account/security/two-factor");
+        Assert.True(await page.GetByTestId("authenticator-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code is not shown");
+        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
+        await page.GetByLabel("应用中的验证码").FillAsync(Authenticator.Code(key, DateTime.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "开启两步验证" }).ClickAsync();
+        await page.GetByTestId("recovery-codes").WaitForAsync();
+        Assert.Equal(10, await page.GetByTestId("recovery-codes").Locator("li").CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("电子邮箱").FillAsync(email);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(Journey.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.GetByTestId("login-two-factor").WaitForAsync();
+        await page.GetByLabel("应用中的验证码或恢复码").FillAsync(Authenticator.Code(key, DateTime.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Journey.ExpectUrlAsync(page, "**/judge");
+        Assert.Equal(0, await page.GetByTestId("two-factor-hint").CountAsync());
         Assert.Empty(consoleErrors);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Awards.Web.Tests.Infrastructure;
 
@@ -163,13 +162,13 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], Convert.FromBase64String(qr)[..4]);
         var key = KeyPattern().Match(setup).Groups[1].Value;
 
-        using (var wrong = await me.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Totp(key, DateTime.UtcNow.AddMinutes(-10)) }))
+        using (var wrong = await me.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Authenticator.Code(key, DateTime.UtcNow.AddMinutes(-10)) }))
         {
             Assert.Contains("验证码错误或已过期", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         List<string> codes;
-        using (var on = await me.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Totp(key, DateTime.UtcNow) }))
+        using (var on = await me.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Authenticator.Code(key, DateTime.UtcNow) }))
         {
             var page = await on.Content.ReadAsStringAsync();
             Assert.Contains("两步验证已开启", page, StringComparison.Ordinal);
@@ -194,7 +193,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
             Assert.Contains("验证码错误或已过期", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var second = await browser.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Totp(key, DateTime.UtcNow) }))
+        using (var second = await browser.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow) }))
         {
             Assert.Equal("/dashboard", second.Headers.Location?.OriginalString);
         }
@@ -232,7 +231,7 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         var me = await Nominating.SignedInAsync(factory, email);
         (await me.PostAsync("/account/security", "/account/security/two-factor/start")).Dispose();
         var key = KeyPattern().Match(await me.GetStringAsync("/account/security/two-factor")).Groups[1].Value;
-        (await me.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Totp(key, DateTime.UtcNow) })).Dispose();
+        (await me.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
 
         foreach (var action in new[] { "recovery-codes", "disable" })
         {
@@ -313,45 +312,6 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    /// <summary>The code an authenticator app shows at <paramref name="utc"/> (RFC 6238: HMAC-SHA1, 30-second steps, six digits).</summary>
-    internal static string Totp(string groupedKey, DateTime utc)
-    {
-        var key = Base32(groupedKey.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
-        var step = (long)(utc - DateTime.UnixEpoch).TotalSeconds / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-
-        // SHA-1 is what RFC 6238 and every authenticator app use; HMAC keeps it sound here.
-#pragma warning disable CA5350
-        var hash = HMACSHA1.HashData(key, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
-    }
-
     [GeneratedRegex("data-testid=\"authenticator-key\">([a-z2-7 ]+)<")]
     internal static partial Regex KeyPattern();
 
@@ -395,13 +355,13 @@ public sealed class TwoFactorRequiredTests(TwoFactorForJudgesFactory factory) : 
         // Set up here and now: this session counts as signed in with it, and the judge's pages open.
         (await judge.PostAsync("/account/security", "/account/security/two-factor/start")).Dispose();
         var key = AccountSecurityTests.KeyPattern().Match(await judge.GetStringAsync("/account/security/two-factor")).Groups[1].Value;
-        (await judge.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = AccountSecurityTests.Totp(key, DateTime.UtcNow) })).Dispose();
+        (await judge.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
         Assert.Equal(HttpStatusCode.OK, (await judge.Client.GetAsync("/judge")).StatusCode);
 
         // A new sign-in with the password and the app's code opens them too.
         var again = new Browser(factory);
         (await again.SignInAsync(email)).Dispose();
-        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = AccountSecurityTests.Totp(key, DateTime.UtcNow) })).Dispose();
+        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
         Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync("/judge")).StatusCode);
 
         // Turned off again, the session no longer counts: the pages wait for it once more.
