@@ -9,7 +9,7 @@ namespace Awards.Web.Infrastructure.Mail;
 /// retries that have come due. Messages go one at a time, oldest first; each attempt is recorded
 /// before the next message goes. A message that fails is tried again after 1, 5, 15 and 30
 /// minutes, then 1, 2 and 4 hours; after the eighth failure, or at once when the address cannot
-/// be a mail address, it is marked failed and the organizer's outbox shows it. A sent message
+/// be a mail address or the server refuses it for good (a 5xx answer to the recipient), it is marked failed and the organizer's outbox shows it. A sent message
 /// keeps who, what and when, and loses its body (which may hold a sign-in link).
 /// </summary>
 public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport transport, IClock clock, ILogger<MailDelivery> logger) : BackgroundService
@@ -128,8 +128,10 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport tra
             // Stopping: this attempt does not count; the message goes at the next start.
             throw;
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException || ex is System.Net.Mail.SmtpFailedRecipientException { StatusCode: >= (System.Net.Mail.SmtpStatusCode)500 })
         {
+            // An address that cannot be one, or that the server says it does not have: trying
+            // again in an hour would not change the answer.
             error = ex.Message;
             permanent = true;
         }
