@@ -240,7 +240,29 @@ public static class SiteSetup
 
     private sealed class SecurityStampInterval : IPostConfigureOptions<SecurityStampValidatorOptions>
     {
-        // A locked or changed account is signed out within minutes, not the default 30.
-        public void PostConfigure(string? name, SecurityStampValidatorOptions options) => options.ValidationInterval = TimeSpan.FromMinutes(5);
+        public void PostConfigure(string? name, SecurityStampValidatorOptions options)
+        {
+            // A locked or changed account is signed out within minutes, not the default 30.
+            options.ValidationInterval = TimeSpan.FromMinutes(5);
+
+            // Identity's check rebuilds the session's claims from the account, which knows nothing of
+            // how the session signed in: without this, a session signed in with two-step verification
+            // lost its "mfa" five minutes later, and a role that requires it was sent to set it up.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed && context.CurrentPrincipal is { } current)
+                {
+                    foreach (var method in current.FindAll(TwoFactorRequirement.MethodClaim))
+                    {
+                        if (!renewed.HasClaim(TwoFactorRequirement.MethodClaim, method.Value))
+                        {
+                            renewed.AddClaim(new System.Security.Claims.Claim(TwoFactorRequirement.MethodClaim, method.Value));
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        }
     }
 }

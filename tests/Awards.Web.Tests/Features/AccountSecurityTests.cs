@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Awards.Web.Tests.Features;
 
@@ -374,5 +375,45 @@ public sealed class TwoFactorRequiredTests(TwoFactorForJudgesFactory factory) : 
         // Other roles are not asked.
         var coordinator = await Nominating.SignedInAsync(factory, "coordinator.liuxi@demo.example");
         Assert.Equal(HttpStatusCode.OK, (await coordinator.Client.GetAsync("/coordinator")).StatusCode);
+    }
+}
+
+/// <summary>
+/// The same site with Identity's own session check (a locked or changed account, every five
+/// minutes in production) due on every request, so that a test meets it at once.
+/// </summary>
+public sealed class TwoFactorCheckedOftenFactory : AwardsFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Awards:Security:RequireTwoFactorFor", "Judge");
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.PostConfigure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero));
+    }
+}
+
+/// <summary>A session signed in with two-step verification stays one when Identity checks it again.</summary>
+public sealed class TwoFactorKeptTests(TwoFactorCheckedOftenFactory factory) : IClassFixture<TwoFactorCheckedOftenFactory>
+{
+    [Fact]
+    public async Task AJudgeSignedInWithTheAppsCode_KeepsWorking_AfterIdentityRenewsTheSession()
+    {
+        const string email = "judge.lin@demo.example";
+        var judge = await Nominating.SignedInAsync(factory, email);
+        (await judge.PostAsync("/account/security", "/account/security/two-factor/start")).Dispose();
+        var key = AccountSecurityTests.KeyPattern().Match(await judge.GetStringAsync("/account/security/two-factor")).Groups[1].Value;
+        (await judge.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
+
+        var again = new Browser(factory);
+        (await again.SignInAsync(email)).Dispose();
+        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
+        for (var i = 0; i < 3; i++)
+        {
+            using var queue = await again.Client.GetAsync("/judge");
+            Assert.True(queue.StatusCode == HttpStatusCode.OK, $"request {i + 1}: {(int)queue.StatusCode} {queue.Headers.Location}");
+        }
+
+        using var setUpHere = await judge.Client.GetAsync("/judge");
+        Assert.Equal(HttpStatusCode.OK, setUpHere.StatusCode);
     }
 }
