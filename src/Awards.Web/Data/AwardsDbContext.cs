@@ -57,6 +57,8 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>Saves in the process's turn for the database (<see cref="WriteGate"/>), unless a transaction already holds it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Awards.Web.Infrastructure;
 
 /// <summary>
-/// Signing out renews the account's security stamp, and every request compares the stamp in the
-/// cookie with the account's (one indexed read). A copy of the cookie therefore stops working the
-/// moment its owner signs out (ASVS 3.3.1), instead of when Identity next checks, minutes later.
-/// Signing out this way ends the account's sessions on other devices too, which is what an
-/// office that shares computers wants. The stamps read are kept in <see cref="SessionStamps"/>
-/// until an account is saved (ADR 0010).
+/// Every request compares the security stamp in the cookie with the account's (one indexed read),
+/// so a changed password or a reset ends every session at once, and asks whether the cookie's own
+/// session was ended (signed out, or ended from the account security page: <see cref="UserSessions"/>,
+/// ADR 0013), so a copy of the cookie stops working the moment its session ends (ASVS 3.3.1),
+/// instead of when Identity next checks, minutes later. The stamps read are kept in
+/// <see cref="SessionStamps"/> until an account is saved (ADR 0010).
 /// </summary>
 public static class SessionStamp
 {
@@ -41,7 +41,9 @@ public static class SessionStamp
                 }
             }
 
-            if (current is null || current != inCookie)
+            // A session ended on its own (signed out, or ended from another session: ADR 0013).
+            if (current is null || current != inCookie
+                || (UserSessions.IdOf(context.Principal) is { } session && await services.GetRequiredService<SessionEnds>().IsEndedAsync(session)))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

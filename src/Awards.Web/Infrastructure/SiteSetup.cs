@@ -49,6 +49,7 @@ public static class SiteSetup
         services.AddSingleton<ContestCache>();
         services.AddSingleton<ContestChanges>();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SessionEnds>();
         services.AddSingleton<AccountChanges>();
         services.AddSingleton<MailChanges>();
         // Pooled: a request's contexts come from a pool with their EF services already built,
@@ -234,6 +235,8 @@ public static class SiteSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
+            options.Events.OnSigningIn = UserSessions.SigningInAsync;
+            options.Events.OnCheckSlidingExpiration = UserSessions.RenewingAsync;
         });
         services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>, SecurityStampInterval>();
     }
@@ -246,23 +249,10 @@ public static class SiteSetup
             options.ValidationInterval = TimeSpan.FromMinutes(5);
 
             // Identity's check rebuilds the session's claims from the account, which knows nothing of
-            // how the session signed in: without this, a session signed in with two-step verification
-            // lost its "mfa" five minutes later, and a role that requires it was sent to set it up.
-            options.OnRefreshingPrincipal = context =>
-            {
-                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed && context.CurrentPrincipal is { } current)
-                {
-                    foreach (var method in current.FindAll(TwoFactorRequirement.MethodClaim))
-                    {
-                        if (!renewed.HasClaim(TwoFactorRequirement.MethodClaim, method.Value))
-                        {
-                            renewed.AddClaim(new System.Security.Claims.Claim(TwoFactorRequirement.MethodClaim, method.Value));
-                        }
-                    }
-                }
-
-                return Task.CompletedTask;
-            };
+            // the session: without this, a session signed in with two-step verification lost its
+            // "mfa" five minutes later (a role that requires it was sent to set it up again), and
+            // every session its name (ADR 0013).
+            options.OnRefreshingPrincipal = UserSessions.KeepSessionClaims;
         }
     }
 }

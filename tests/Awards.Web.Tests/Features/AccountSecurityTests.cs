@@ -413,7 +413,18 @@ public sealed class TwoFactorKeptTests(TwoFactorCheckedOftenFactory factory) : I
             Assert.True(queue.StatusCode == HttpStatusCode.OK, $"request {i + 1}: {(int)queue.StatusCode} {queue.Headers.Location}");
         }
 
-        using var setUpHere = await judge.Client.GetAsync("/judge");
-        Assert.Equal(HttpStatusCode.OK, setUpHere.StatusCode);
+        using (var setUpHere = await judge.Client.GetAsync("/judge"))
+        {
+            Assert.Equal(HttpStatusCode.OK, setUpHere.StatusCode);
+        }
+
+        // The renewed session is still this session, and still one with two-step verification
+        // after its password changes (which renews the stamp).
+        Assert.Contains("data-testid=\"this-session\"", await again.GetStringAsync("/account/security"), StringComparison.Ordinal);
+        (await again.SubmitAsync("/account/security", "/account/security/password", new Dictionary<string, string> { ["Change.CurrentPassword"] = Browser.DemoPassword, ["Change.Password"] = "Kept-Two-Step-2027", ["Change.ConfirmPassword"] = "Kept-Two-Step-2027" })).Dispose();
+        using (var changed = await again.Client.GetAsync("/judge"))
+        {
+            Assert.True(changed.StatusCode == HttpStatusCode.OK, $"after the password change: {(int)changed.StatusCode} {changed.Headers.Location}");
+        }
     }
 }

@@ -31,6 +31,27 @@ public sealed class SessionTests(CountingSite factory) : IClassFixture<CountingS
     }
 
     [Fact]
+    public async Task SigningOut_EndsThisSessionAndItsCopies_NotTheAccountsOtherSessions()
+    {
+        const string email = "coordinator.qingshan@demo.example";
+        var browser = new Browser(factory);
+        var copy = await CopyOfSessionAsync(browser, email);
+        var elsewhere = await Nominating.SignedInAsync(factory, email);
+        (await copy.GetAsync("/coordinator")).Dispose();
+
+        (await browser.PostAsync("/coordinator", "/account/logout")).Dispose();
+
+        using (var copied = await copy.GetAsync("/coordinator"))
+        {
+            AssertSentToSignIn(copied);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.Client.GetAsync("/coordinator")).StatusCode);
+        var id = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id);
+        Assert.Single(factory.WithDb(db => db.UserSessions.Where(s => s.UserId == id && s.EndedAt != null).ToList()));
+    }
+
+    [Fact]
     public async Task ACopiedCookie_StopsWorking_OnceAStampChangedInsideATransaction_Commits_EvenIfItWasUsedInBetween()
     {
         var browser = new Browser(factory);

@@ -101,10 +101,15 @@ public sealed class AccountController(
     }
 
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] SessionEnds ends)
     {
-        // A new stamp makes every copy of this session's cookie worthless (SessionStamp).
-        if (await userManager.GetUserAsync(User) is { } user)
+        // This session ends, and every copy of its cookie with it (ADR 0013); the account's other
+        // sessions go on. A cookie from before sessions had names ends with a new stamp, as then.
+        if (User.UserId() is int userId && UserSessions.IdOf(User) is { } session)
+        {
+            await UserSessions.EndAsync(db, ends, clock.UtcNow, userId, s => s.Id == session);
+        }
+        else if (await userManager.GetUserAsync(User) is { } user)
         {
             await userManager.UpdateSecurityStampAsync(user);
         }

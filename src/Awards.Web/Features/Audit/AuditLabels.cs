@@ -23,6 +23,8 @@ public static class AuditLabels
         ["UseRecoveryCode"] = "Signed in with a recovery code",
         ["TwoFactorTurnedOff"] = "Two-step verification turned off by the organizer",
         ["Unlock"] = "Unlocked by the organizer",
+        ["EndSession"] = "A session signed out",
+        ["EndOtherSessions"] = "Other sessions signed out",
         ["Profile changed"] = "Profile changed",
         ["Nomination created"] = "Nomination created",
         ["Nomination edited"] = "Nomination edited",

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Security;
@@ -29,6 +30,8 @@ public sealed class SecurityController(
     PasswordResets resets,
     AwardsDbContext db,
     AuditLog audit,
+    SessionEnds ends,
+    IClock clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>How many recovery codes a person gets at a time.</summary>
@@ -38,6 +41,47 @@ public sealed class SecurityController(
 
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await PageAsync(await MeAsync(), new ChangePasswordForm(), new ConfirmPasswordForm()));
+
+    /// <summary>
+    /// Ends one of the account's other sessions, or (<paramref name="session"/> empty) all of them,
+    /// once the password is given again (ASVS 3.3.4; ADR 0013). Ending all of them also renews the
+    /// account's stamp, so that a session from before sessions had names ends too.
+    /// </summary>
+    [HttpPost("sessions/end")]
+    [EnableRateLimiting(SiteSetup.AccountRateLimit)]
+    public async Task<IActionResult> EndSessions([Bind(Prefix = nameof(SecurityPage.End))] ConfirmPasswordForm form, string? session)
+    {
+        var me = await MeAsync();
+        var current = UserSessions.IdOf(User);
+        if (!string.IsNullOrEmpty(session) && (session == current || !await db.UserSessions.AnyAsync(s => s.Id == session && s.UserId == me.Id && s.EndedAt == null)))
+        {
+            // Another account's session, one already ended, or this one (which signs out instead).
+            return NotFound();
+        }
+
+        if (await PasswordRefusedAsync(me, form, nameof(SecurityPage.End)) is { } refused)
+        {
+            return refused;
+        }
+
+        var now = clock.UtcNow;
+        if (!string.IsNullOrEmpty(session))
+        {
+            await UserSessions.EndAsync(db, ends, now, me.Id, s => s.Id == session);
+            audit.Record("EndSession", "User", me.Id.ToString(CultureInfo.InvariantCulture), userId: me.Id);
+            await db.SaveChangesAsync();
+            TempData["Message"] = l["That session is signed out."].Value;
+        }
+        else
+        {
+            var ended = await UserSessions.EndAsync(db, ends, now, me.Id, s => s.Id != current);
+            await userManager.UpdateSecurityStampAsync(me);
+            await ChangedAsync(me, "EndOtherSessions");
+            TempData["Message"] = l["Every other session is signed out ({0}).", ended].Value;
+        }
+
+        return Redirect("/account/security");
+    }
 
     [HttpPost("password")]
     [EnableRateLimiting(SiteSetup.AccountRateLimit)]
@@ -184,7 +228,7 @@ public sealed class SecurityController(
     public static string AuthenticatorUri(string email, string key) =>
         string.Create(CultureInfo.InvariantCulture, $"otpauth://totp/{UrlEncoder.Default.Encode(Issuer)}:{UrlEncoder.Default.Encode(email)}?secret={key}&issuer={UrlEncoder.Default.Encode(Issuer)}&digits=6");
 
-    private async Task<IActionResult?> PasswordRefusedAsync(AppUser me, ConfirmPasswordForm form)
+    private async Task<IActionResult?> PasswordRefusedAsync(AppUser me, ConfirmPasswordForm form, string prefix = nameof(SecurityPage.Confirm))
     {
         if (ModelState.IsValid && !await userManager.CheckPasswordAsync(me, form.CurrentPassword))
         {
@@ -193,10 +237,12 @@ public sealed class SecurityController(
                 return lockedOut;
             }
 
-            ModelState.AddModelError($"{nameof(SecurityPage.Confirm)}.{nameof(form.CurrentPassword)}", l["The current password is wrong."]);
+            ModelState.AddModelError($"{prefix}.{nameof(form.CurrentPassword)}", l["The current password is wrong."]);
         }
 
-        return ModelState.IsValid ? null : View(nameof(Index), await PageAsync(me, new ChangePasswordForm(), form));
+        return ModelState.IsValid ? null
+            : prefix == nameof(SecurityPage.End) ? View(nameof(Index), await PageAsync(me, new ChangePasswordForm(), new ConfirmPasswordForm(), form))
+            : View(nameof(Index), await PageAsync(me, new ChangePasswordForm(), form));
     }
 
     /// <summary>
@@ -217,9 +263,10 @@ public sealed class SecurityController(
     }
 
     /// <summary>
-    /// Records the change and signs this session in again with the account's new stamp. Turning
-    /// two-step verification on counts as a sign-in with it (the app's code was just checked), for
-    /// the roles that require it (<see cref="TwoFactorRequirement"/>); turning it off drops that.
+    /// Records the change and signs this session in again with the account's new stamp (as the same
+    /// session: <see cref="UserSessions"/>). Turning two-step verification on counts as a sign-in
+    /// with it (the app's code was just checked), for the roles that require it
+    /// (<see cref="TwoFactorRequirement"/>); turning it off drops that.
     /// </summary>
     private async Task ChangedAsync(AppUser me, string action, bool? multiFactor = null)
     {
@@ -247,8 +294,18 @@ public sealed class SecurityController(
         return new AuthenticatorPage(Grouped(key), "data:image/png;base64," + Convert.ToBase64String(png), form);
     }
 
-    private async Task<SecurityPage> PageAsync(AppUser me, ChangePasswordForm password, ConfirmPasswordForm confirm) =>
-        new(me.Email!, me.TwoFactorEnabled, me.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(me) : 0, password, confirm);
+    private async Task<SecurityPage> PageAsync(AppUser me, ChangePasswordForm password, ConfirmPasswordForm confirm, ConfirmPasswordForm? end = null)
+    {
+        // The sessions still going: not ended, not run out, and signed in with the account's stamp.
+        var now = clock.UtcNow;
+        var sessions = (await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == me.Id && s.EndedAt == null && s.ExpiresAt > now && s.Stamp == me.SecurityStamp)
+            .OrderByDescending(s => s.CreatedAt)
+            .ToListAsync())
+            .Select(s => new SessionRow(s.Id, UserSessions.Describe(s.Browser), s.Address, s.CreatedAt, s.Id == UserSessions.IdOf(User)))
+            .ToList();
+        return new(me.Email!, me.TwoFactorEnabled, me.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(me) : 0, password, confirm, sessions, end ?? new ConfirmPasswordForm());
+    }
 
     private async Task<AppUser> MeAsync() =>
         await userManager.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in request without its account.");

@@ -1,0 +1,93 @@
+using System.Net;
+using Awards.Web.Tests.Infrastructure;
+
+namespace Awards.Web.Tests.Features;
+
+/// <summary>
+/// ASVS 3.3.4: a person sees where their account is signed in and, with the password, signs any
+/// other session out, or all of them (ADR 0013).
+/// </summary>
+public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private const string Phone = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
+
+    [Fact]
+    public async Task TheSecurityPage_ListsTheSessions_AndEndsAnotherOne_OnlyWithThePassword()
+    {
+        const string email = "judge.huang@demo.example";
+        var here = await Nominating.SignedInAsync(factory, email);
+        var phone = new Browser(factory);
+        phone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(Phone);
+        await phone.SignInOrFailAsync(email);
+
+        var page = await here.GetStringAsync("/account/security");
+        Assert.Equal(2, Count(page, "data-testid=\"session\""));
+        Assert.Equal(1, Count(page, "data-testid=\"this-session\""));
+        Assert.Contains("Chrome · Android", page, StringComparison.Ordinal);
+        var id = factory.WithDb(db => db.UserSessions.Single(s => s.Browser == Phone).Id);
+
+        var fields = new Dictionary<string, string> { ["session"] = id, ["End.CurrentPassword"] = "Not-The-Password-1" };
+        using (var wrong = await here.SubmitAsync("/account/security", "/account/security/sessions/end", fields))
+        {
+            Assert.Contains("当前密码不正确", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await phone.Client.GetAsync("/judge")).StatusCode);
+        fields["End.CurrentPassword"] = Browser.DemoPassword;
+        (await here.SubmitAsync("/account/security", "/account/security/sessions/end", fields)).Dispose();
+
+        using (var ended = await phone.Client.GetAsync("/judge"))
+        {
+            Assert.StartsWith("/account/login", ended.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var after = await here.GetStringAsync("/account/security");
+        Assert.Contains("该会话已退出。", after, StringComparison.Ordinal);
+        Assert.Equal(1, Count(after, "data-testid=\"session\""));
+        Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("/judge")).StatusCode);
+        var key = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(factory.WithDb(db => db.AuditLog.Where(a => a.Action == "EndSession" && a.EntityKey == key).ToList()));
+    }
+
+    [Fact]
+    public async Task SigningOutEveryOtherSession_KeepsOnlyThisOne()
+    {
+        const string email = "judge.gao@demo.example";
+        var here = await Nominating.SignedInAsync(factory, email);
+        var others = new[] { await Nominating.SignedInAsync(factory, email), await Nominating.SignedInAsync(factory, email) };
+
+        (await here.SubmitAsync("/account/security", "/account/security/sessions/end", new Dictionary<string, string> { ["session"] = string.Empty, ["End.CurrentPassword"] = Browser.DemoPassword })).Dispose();
+
+        foreach (var other in others)
+        {
+            using var ended = await other.Client.GetAsync("/judge");
+            Assert.StartsWith("/account/login", ended.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var page = await here.GetStringAsync("/account/security");
+        Assert.Contains("其他会话均已退出（2 个）。", page, StringComparison.Ordinal);
+        Assert.Equal(1, Count(page, "data-testid=\"session\""));
+        Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("/judge")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherAccountsSession_CannotBeEnded_NorThisOne()
+    {
+        var victim = await Nominating.SignedInAsync(factory, "author.zhang@demo.example");
+        var victimsSession = factory.WithDb(db => db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == "author.zhang@demo.example")).OrderByDescending(s => s.CreatedAt).First().Id);
+        var other = await Nominating.SignedInAsync(factory, "author.tang@demo.example");
+        var ownSession = factory.WithDb(db => db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == "author.tang@demo.example")).OrderByDescending(s => s.CreatedAt).First().Id);
+
+        foreach (var id in new[] { victimsSession, ownSession, "0123456789abcdef0123456789abcdef" })
+        {
+            using var refused = await other.SubmitAsync("/account/security", "/account/security/sessions/end", new Dictionary<string, string> { ["session"] = id, ["End.CurrentPassword"] = Browser.DemoPassword });
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await victim.Client.GetAsync("/author")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.Client.GetAsync("/author")).StatusCode);
+        Assert.Equal(0, factory.WithDb(db => db.UserSessions.Count(s => (s.Id == victimsSession || s.Id == ownSession) && s.EndedAt != null)));
+    }
+
+    private static int Count(string page, string marker) => page.Split(marker).Length - 1;
+}
