@@ -297,7 +297,8 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
         return response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location?.OriginalString : null;
     }
 
-    private static async Task<string> ForgotAsync(Browser browser, string email)
+    /// <summary>Asks for a reset link on the sign-in page's form; returns the answer page.</summary>
+    internal static async Task<string> ForgotAsync(Browser browser, string email)
     {
         using var response = await browser.SubmitAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = email });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -20,7 +20,7 @@ public sealed class OutboxTests(OutboxTests.MailServerFactory factory) : IClassF
     public async Task AMailIsDeliveredInTheBackground_RightAfterTheAnswer_AndKeepsNoLinkOnceSent()
     {
         const string email = "author.wu@demo.example";
-        await ForgotAsync(new Browser(factory), email);
+        await AccountSecurityTests.ForgotAsync(new Browser(factory), email);
 
         // Nobody drains the outbox here: the site's own delivery, woken by the save, does it.
         StoredMail? delivered = null;
@@ -52,7 +52,7 @@ public sealed class OutboxTests(OutboxTests.MailServerFactory factory) : IClassF
         try
         {
             // The person asking is answered as usual: the mail server's trouble is not theirs.
-            Assert.Contains("data-testid=\"forgot-sent\"", await ForgotAsync(new Browser(factory), email), StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"forgot-sent\"", await AccountSecurityTests.ForgotAsync(new Browser(factory), email), StringComparison.Ordinal);
             await delivery.DeliverDueAsync(CancellationToken.None);
             var first = Row(email);
             Assert.Equal((OutboxMailStatus.Waiting, 1), (first.Status, first.Attempts));
@@ -125,13 +125,6 @@ public sealed class OutboxTests(OutboxTests.MailServerFactory factory) : IClassF
 
         (await organizer.PostAsync("/organizer/outbox", "/organizer/outbox/retry-failed")).Dispose();
         Assert.Contains("没有发送失败的邮件，无需重试。", await organizer.GetStringAsync("/organizer/outbox"), StringComparison.Ordinal);
-    }
-
-    private static async Task<string> ForgotAsync(Browser browser, string email)
-    {
-        using var response = await browser.SubmitAsync("/account/forgot-password", "/account/forgot-password", new Dictionary<string, string> { ["Email"] = email });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
     }
 
     private OutboxMail Row(string email) => factory.WithDb(db => db.MailOutbox.Single(m => m.To == email));
