@@ -22,6 +22,9 @@ public static class UserSessions
     /// <summary>The cookie's claim that names its session.</summary>
     public const string ClaimType = "awards:session";
 
+    /// <summary>How long a session that ran out stays in the table before the account's next sign-in removes it.</summary>
+    public static readonly TimeSpan KeepExpired = TimeSpan.FromDays(30);
+
     /// <summary>The claims a session keeps when Identity rebuilds its principal from the account.</summary>
     public static readonly string[] SessionClaims = [ClaimType, TwoFactorRequirement.MethodClaim];
 
@@ -51,6 +54,9 @@ public static class UserSessions
             : null;
         if (kept is null)
         {
+            // The account's sessions that ran out long ago go as a new one comes.
+            var old = now - KeepExpired;
+            db.UserSessions.RemoveRange(await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < old).ToListAsync());
             kept = new UserSession
             {
                 Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -72,11 +78,11 @@ public static class UserSessions
     /// Ends the account's sessions that <paramref name="which"/> picks (those still going): marks
     /// them ended and refuses their cookies from the next request on. Returns how many ended.
     /// </summary>
-    public static async Task<int> EndAsync(AwardsDbContext db, SessionEnds ends, DateTime now, int userId, Func<UserSession, bool> which)
+    public static async Task<int> EndAsync(AwardsDbContext db, SessionEnds ends, DateTime now, int userId, System.Linq.Expressions.Expression<Func<UserSession, bool>> which)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ends);
-        var ending = (await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync()).Where(which).ToList();
+        var ending = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null).Where(which).ToListAsync();
         foreach (var session in ending)
         {
             session.EndedAt = now;

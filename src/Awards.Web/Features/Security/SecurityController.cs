@@ -74,7 +74,7 @@ public sealed class SecurityController(
         }
         else
         {
-            var ended = await UserSessions.EndAsync(db, ends, now, me.Id, s => s.Id != current);
+            var ended = await UserSessions.EndAsync(db, ends, now, me.Id, s => current == null || s.Id != current);
             await userManager.UpdateSecurityStampAsync(me);
             await ChangedAsync(me, "EndOtherSessions");
             TempData["Message"] = l["Every other session is signed out ({0}).", ended].Value;

@@ -9,8 +9,9 @@ namespace Awards.Web.Infrastructure.Mail;
 /// retries that have come due. Messages go one at a time, oldest first; each attempt is recorded
 /// before the next message goes. A message that fails is tried again after 1, 5, 15 and 30
 /// minutes, then 1, 2 and 4 hours; after the eighth failure, or at once when the address cannot
-/// be a mail address or the server refuses it for good (a 5xx answer to the recipient), it is marked failed and the organizer's outbox shows it. A sent message
-/// keeps who, what and when, and loses its body (which may hold a sign-in link).
+/// be a mail address or the server refuses it for good (a 5xx answer to the recipient), it is
+/// marked failed and the organizer's outbox shows it. A sent message keeps who, what and when, and
+/// loses its body (which may hold a sign-in link).
 /// </summary>
 public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport transport, IClock clock, ILogger<MailDelivery> logger) : BackgroundService
 {
@@ -47,6 +48,13 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, IMailTransport tra
                 _wake.Release();
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        _pass.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Delivers every message that is due now; returns how many were sent.</summary>
