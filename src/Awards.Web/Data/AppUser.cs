@@ -21,5 +21,11 @@ public class AppUser : IdentityUser<int>
 
     public int? InvitedById { get; set; }
 
+    /// <summary>
+    /// Set when the organizer turned the account off (someone who left their unit or the panel): it
+    /// cannot sign in, ask for a reset link or accept an invitation until it is turned on again.
+    /// </summary>
+    public DateTime? DeactivatedAt { get; set; }
+
     public bool IsPendingInvitation => InvitedAt is not null && PasswordHash is null;
 }

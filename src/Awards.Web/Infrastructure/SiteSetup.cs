@@ -218,6 +218,7 @@ public static class SiteSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AwardsDbContext>()
+            .AddSignInManager<AwardsSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<Features.Password.PasswordResetTokenProvider>(Features.Password.PasswordResets.Provider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();

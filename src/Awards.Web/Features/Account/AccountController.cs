@@ -53,6 +53,7 @@ public sealed class AccountController(
         ModelState.AddModelError(string.Empty, result switch
         {
             { IsLockedOut: true } => l["Too many failed sign-ins: this account is locked for 15 minutes."],
+            { IsNotAllowed: true } when await userManager.FindByEmailAsync(form.Email.Trim()) is { DeactivatedAt: not null } => l["This account is turned off. Ask the organizer if you need it again."],
             { IsNotAllowed: true } => l["Please confirm your e-mail address first: open the link in the message we sent you."],
             _ => l["The e-mail address or the password is wrong."],
         });
@@ -190,7 +191,7 @@ public sealed class AccountController(
     public async Task<IActionResult> AcceptInvitation(string? email, string? token)
     {
         var user = email is null ? null : await userManager.FindByEmailAsync(email);
-        if (user is null || token is null || !user.IsPendingInvitation)
+        if (user is null || token is null || !user.IsPendingInvitation || user.DeactivatedAt is not null)
         {
             return View("InvitationInvalid");
         }
@@ -203,7 +204,7 @@ public sealed class AccountController(
     public async Task<IActionResult> AcceptInvitation(SetPasswordForm form)
     {
         var user = await userManager.FindByEmailAsync(form.Email);
-        if (user is null || !user.IsPendingInvitation)
+        if (user is null || !user.IsPendingInvitation || user.DeactivatedAt is not null)
         {
             return View("InvitationInvalid");
         }

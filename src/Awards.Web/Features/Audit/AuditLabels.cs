@@ -23,6 +23,8 @@ public static class AuditLabels
         ["UseRecoveryCode"] = "Signed in with a recovery code",
         ["TwoFactorTurnedOff"] = "Two-step verification turned off by the organizer",
         ["Unlock"] = "Unlocked by the organizer",
+        ["Deactivate"] = "Account turned off",
+        ["Reactivate"] = "Account turned on again",
         ["EndSession"] = "A session signed out",
         ["EndOtherSessions"] = "Other sessions signed out",
         ["Profile changed"] = "Profile changed",

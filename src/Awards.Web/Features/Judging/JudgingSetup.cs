@@ -56,7 +56,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var judgeRole = await db.Roles.Where(r => r.Name == Roles.Judge).Select(r => r.Id).FirstAsync(cancellationToken);
         var panel = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
         var judges = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == judgeRole))
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == judgeRole) && u.DeactivatedAt == null)
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Unit })
             .ToListAsync(cancellationToken);
@@ -119,7 +119,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         }
 
         var judgeRole = await db.Roles.Where(r => r.Name == Roles.Judge).Select(r => r.Id).FirstAsync(cancellationToken);
-        var valid = await db.UserRoles.Where(ur => ur.RoleId == judgeRole && judgeIds.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(cancellationToken);
+        var valid = await db.UserRoles.Where(ur => ur.RoleId == judgeRole && judgeIds.Contains(ur.UserId) && db.Users.Any(u => u.Id == ur.UserId && u.DeactivatedAt == null)).Select(ur => ur.UserId).ToListAsync(cancellationToken);
         var current = await db.PanelMembers.Where(p => p.RoundId == roundId).ToListAsync(cancellationToken);
         db.PanelMembers.RemoveRange(current.Where(p => !valid.Contains(p.JudgeUserId)));
         db.PanelMembers.AddRange(valid.Where(id => current.All(p => p.JudgeUserId != id)).Select(id => new PanelMember(roundId, id)));
@@ -266,7 +266,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             var selected = Shortlist.Select(await ResultsAsync(previous.Id, ct), previous.ShortlistTop, previous.ShortlistPercent);
             var entries = await db.Entries.Where(e => selected.Contains(e.Id)).Select(e => new { e.Id, e.UnitId }).ToListAsync(ct);
             var panelIds = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(ct);
-            var panel = await db.Users.Where(u => panelIds.Contains(u.Id)).Select(u => new { u.Id, u.UnitId }).ToListAsync(ct);
+            var panel = await db.Users.Where(u => panelIds.Contains(u.Id) && u.DeactivatedAt == null).Select(u => new { u.Id, u.UnitId }).ToListAsync(ct);
             // Sets, not lists: this runs inside the write transaction, and a second click finds every
             // pair already there (a list made that entries x panel x assignments comparisons).
             var conflicts = (await db.Conflicts.Where(c => selected.Contains(c.EntryId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(ct))
@@ -400,7 +400,9 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var entryIds = entries.Select(e => e.Id).ToList();
         var conflicts = await db.Conflicts.Where(c => entryIds.Contains(c.EntryId)).ToListAsync(cancellationToken);
         var panelIds = await db.PanelMembers.Where(p => p.RoundId == round.Id).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
-        var panel = await db.Users.Where(u => panelIds.Contains(u.Id)).Select(u => new PanelJudge(u.Id, u.UnitId)).ToListAsync(cancellationToken);
+        // A judge whose account is turned off stays on the panel's list but gets no entries: assigning
+        // again hands their unscored ones to the others (Assigner keeps scores given).
+        var panel = await db.Users.Where(u => panelIds.Contains(u.Id) && u.DeactivatedAt == null).Select(u => new PanelJudge(u.Id, u.UnitId)).ToListAsync(cancellationToken);
         var current = await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new CurrentAssignment(a.EntryId, a.JudgeUserId, a.Score != null)).ToListAsync(cancellationToken);
         var conflicted = conflicts.ToLookup(c => c.EntryId, c => c.JudgeUserId);
         var candidates = entries.Select(e => new CandidateEntry(e.Id, e.UnitId, [.. conflicted[e.Id]])).ToList();

@@ -44,8 +44,9 @@ public sealed class PasswordResets(
     public async Task RequestAsync(string email, CancellationToken cancellationToken)
     {
         var user = await userManager.FindByEmailAsync(email.Trim());
-        if (user is null)
+        if (user is null or { DeactivatedAt: not null })
         {
+            // The same answer; an account that is turned off gets no link to turn itself on with.
             return;
         }
 
@@ -80,7 +81,7 @@ public sealed class PasswordResets(
     /// <summary>The account the link was made for, if the link is still good.</summary>
     public async Task<AppUser?> AccountAsync(string? email, string? token)
     {
-        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(token) || await userManager.FindByEmailAsync(email) is not { } user || user.IsPendingInvitation)
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(token) || await userManager.FindByEmailAsync(email) is not { DeactivatedAt: null } user || user.IsPendingInvitation)
         {
             return null;
         }

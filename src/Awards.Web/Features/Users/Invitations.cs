@@ -52,6 +52,11 @@ public sealed class Invitations(
 
     public async Task<InvitationResult> ResendAsync(AppUser user)
     {
+        if (user.DeactivatedAt is not null)
+        {
+            return InvitationResult.Failed(l["This account is turned off. Turn it on first."]);
+        }
+
         if (!user.IsPendingInvitation)
         {
             return InvitationResult.Failed(l["This invitation has already been accepted. Please sign in."]);
@@ -66,7 +71,7 @@ public sealed class Invitations(
     /// <summary>Sets the password from an invitation link; the link proves the address, so it is confirmed.</summary>
     public async Task<IdentityResult> AcceptAsync(AppUser user, string token, string password)
     {
-        if (!user.IsPendingInvitation)
+        if (!user.IsPendingInvitation || user.DeactivatedAt is not null)
         {
             return IdentityResult.Failed(userManager.ErrorDescriber.UserAlreadyHasPassword());
         }

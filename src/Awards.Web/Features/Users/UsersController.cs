@@ -10,10 +10,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Users;
 
-public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut, bool TwoFactor);
+public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut, bool TwoFactor, bool Off);
 
 /// <summary>One page of the accounts list, with the filter that made it.</summary>
-public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Role, string? Query, int Page, int Pages, int Total)
+public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Role, string? Query, int Page, int Pages, int Total, int Me)
 {
     public string Link(int page) =>
         $"/organizer/users?role={Uri.EscapeDataString(Role ?? "")}&q={Uri.EscapeDataString(Query ?? "")}&page={page}";
@@ -72,15 +72,15 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             join r in db.Roles on ur.RoleId equals r.Id
             where role == null || r.Name == role
             where search == null || u.DisplayName.Contains(search) || u.NormalizedEmail!.Contains(searchEmail!)
-            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd, u.TwoFactorEnabled };
+            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd, u.TwoFactorEnabled, u.DeactivatedAt };
         var total = await query.CountAsync(cancellationToken);
         var pages = Pager.PageCount(total, PageSize);
         page = Math.Clamp(page, 1, pages);
         var now = site.UtcNow;
         var rows = (await query.OrderBy(x => x.Role).ThenBy(x => x.Email).ThenBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
-            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now, x.TwoFactorEnabled))
+            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now, x.TwoFactorEnabled, x.DeactivatedAt != null))
             .ToList();
-        return View(new UsersPage(rows, role, search, page, pages, total));
+        return View(new UsersPage(rows, role, search, page, pages, total, User.RequiredUserId()));
     }
 
     [HttpGet("invite")]
@@ -214,6 +214,56 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         }
 
         TempData["Message"] = l["Two-step verification is off for {0}. They sign in with their password and can set the app up again.", user.Email!].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>
+    /// Turns an account off: someone who left their unit or the panel. Every session of it ends at
+    /// its next request (a new stamp), and it cannot sign in, ask for a reset link or accept an
+    /// invitation until it is turned on again. What it entered or scored stays. The organizer
+    /// cannot turn their own account off, so an organizer always remains.
+    /// </summary>
+    [HttpPost("{id:int}/deactivate")]
+    public async Task<IActionResult> Deactivate(int id, [FromServices] UserManager<AppUser> userManager, [FromServices] SessionEnds ends)
+    {
+        if (await db.Users.FindAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == User.RequiredUserId())
+        {
+            TempData["Error"] = l["You cannot turn your own account off."].Value;
+        }
+        else if (user.DeactivatedAt is null)
+        {
+            user.DeactivatedAt = site.UtcNow;
+            await userManager.UpdateSecurityStampAsync(user);
+            await UserSessions.EndAsync(db, ends, site.UtcNow, user.Id, _ => true);
+            audit.Record("Deactivate", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "on", after: "off");
+            await db.SaveChangesAsync();
+            TempData["Message"] = l["{0} is turned off and signed out everywhere.", user.Email!].Value;
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/reactivate")]
+    public async Task<IActionResult> Reactivate(int id)
+    {
+        if (await db.Users.FindAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (user.DeactivatedAt is not null)
+        {
+            user.DeactivatedAt = null;
+            audit.Record("Reactivate", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "off", after: "on");
+            await db.SaveChangesAsync();
+        }
+
+        TempData["Message"] = l["{0} is turned on again and can sign in.", user.Email!].Value;
         return RedirectToAction(nameof(Index));
     }
 
