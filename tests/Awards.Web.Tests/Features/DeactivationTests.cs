@@ -94,5 +94,21 @@ public sealed class DeactivationTests(AwardsFactory factory) : IClassFixture<Awa
         Assert.DoesNotContain(email, await organizer.GetStringAsync($"/organizer/judging/{round}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACoordinatorTurnedOff_IsNotMailedTheirFormerUnitsReturnedNomination()
+    {
+        const string email = "coordinator.power@demo.example";
+        var coordinator = await Nominating.SignedInAsync(factory, email);
+        var code = await Nominating.CreateDraftAsync(coordinator, "contribution", Nominating.Person(title: "交接前的推荐"));
+        (await Nominating.SubmitAsync(coordinator, code)).Dispose();
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.PostAsync("/organizer/users", $"/organizer/users/{IdOf(email)}/deactivate")).Dispose();
+
+        (await organizer.SubmitAsync($"/organizer/nominations/{code}", $"/organizer/nominations/{code}/return", new Dictionary<string, string> { ["reason"] = "请补充材料。" })).Dispose();
+
+        Assert.Equal(Core.Entries.EntryStatus.Returned, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
+        Assert.DoesNotContain(await Mails.InAsync(factory), m => m.To == email && m.Subject == $"推荐 {code} 已被退回");
+    }
+
     private int IdOf(string email) => factory.WithDb(db => db.Users.Single(u => u.Email == email).Id);
 }

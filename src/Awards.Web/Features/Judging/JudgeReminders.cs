@@ -62,7 +62,8 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
         }
 
         var ids = behind.Select(j => j.JudgeId).ToList();
-        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Email!, u.DisplayName), cancellationToken);
+        // A judge whose account is turned off is not reminded of entries they can no longer score.
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null).ToDictionaryAsync(u => u.Id, u => (u.Email!, u.DisplayName), cancellationToken);
 
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{roundId}";
         var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";

@@ -116,7 +116,7 @@ public sealed class Nominations(
     {
         var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
         var recipients = await db.Users
-            .Where(u => u.UnitId == entry.UnitId && u.EmailConfirmed && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole))
+            .Where(u => u.UnitId == entry.UnitId && u.EmailConfirmed && u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole))
             .Select(u => u.Email!)
             .ToListAsync(cancellationToken);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";

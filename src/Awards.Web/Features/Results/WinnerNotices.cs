@@ -51,7 +51,7 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, MailOutb
         var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
         var coordinators = await (
             from u in db.Users.AsNoTracking()
-            where u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed
+            where u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && u.DeactivatedAt == null
             where db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole)
             select new { UnitId = u.UnitId!.Value, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
