@@ -43,6 +43,13 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
 
         var after = await here.GetStringAsync("/account/security");
         Assert.Contains("该会话已退出。", after, StringComparison.Ordinal);
+
+        // A second click finds it ended and changes nothing.
+        using (var again = await here.SubmitAsync("/account/security", "/account/security/sessions/end", fields))
+        {
+            Assert.Equal("/account/security", again.Headers.Location?.OriginalString);
+        }
+
         Assert.Equal(1, Count(after, "data-testid=\"session\""));
         Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("/judge")).StatusCode);
         var key = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -53,10 +53,21 @@ public sealed class SecurityController(
     {
         var me = await MeAsync();
         var current = UserSessions.IdOf(User);
-        if (!string.IsNullOrEmpty(session) && (session == current || !await db.UserSessions.AnyAsync(s => s.Id == session && s.UserId == me.Id && s.EndedAt == null)))
+        if (!string.IsNullOrEmpty(session))
         {
-            // Another account's session, one already ended, or this one (which signs out instead).
-            return NotFound();
+            var ended = await db.UserSessions.Where(s => s.Id == session && s.UserId == me.Id).Select(s => (bool?)(s.EndedAt != null)).FirstOrDefaultAsync();
+            if (ended is null || session == current)
+            {
+                // Another account's session, an unknown one, or this one (which signs out instead).
+                return NotFound();
+            }
+
+            if (ended == true)
+            {
+                // A second click: nothing more to do.
+                TempData["Message"] = l["That session is signed out."].Value;
+                return Redirect("/account/security");
+            }
         }
 
         if (await PasswordRefusedAsync(me, form, nameof(SecurityPage.End)) is { } refused)
