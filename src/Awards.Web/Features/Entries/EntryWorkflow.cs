@@ -187,19 +187,28 @@ public sealed class EntryWorkflow(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns the entry with a reason; <paramref name="tell"/> puts the mail that tells of it in the
+    /// outbox once the return is made, so that both are saved together (ADR 0012).
+    /// </summary>
+    public async Task ReturnAsync(Entry entry, string reason, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tell);
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
         entry.Return(reason, site.UtcNow);
         journal.Record(entry, $"{Noun(entry)} returned", from, before, EntryJournal.StatusOf(entry));
+        await tell(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task DisqualifyAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Disqualifies the entry with a reason; <paramref name="tell"/> as for <see cref="ReturnAsync"/>.</summary>
+    public async Task DisqualifyAsync(Entry entry, string reason, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tell);
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
         entry.Disqualify(reason, site.UtcNow);
         journal.Record(entry, $"{Noun(entry)} disqualified", from, before, EntryJournal.StatusOf(entry));
+        await tell(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -121,8 +121,7 @@ public sealed class EssayScreeningController(
 
         try
         {
-            await workflow.DisqualifyAsync(entry, reason, cancellationToken);
-            await NotifyDisqualifiedAsync(entry);
+            await workflow.DisqualifyAsync(entry, reason, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
             TempData["Message"] = l["The essay {0} is disqualified.", entry.Code].Value;
         }
         catch (DomainException ex)
@@ -139,18 +138,17 @@ public sealed class EssayScreeningController(
             ? file
             : NotFound();
 
-    /// <summary>The author hears of it by mail with the reason, as a unit does of a returned nomination; the page says it too.</summary>
-    private async Task NotifyDisqualifiedAsync(Entry entry)
+    /// <summary>The author hears of it by mail with the reason, saved with the decision, as a unit does of a returned nomination; the page says it too.</summary>
+    private async Task QueueDisqualifiedAsync(Entry entry, CancellationToken cancellationToken)
     {
-        var author = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName }).FirstAsync();
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName }).FirstAsync(cancellationToken);
         var body = string.Join(
             "\n\n",
             l["Hello {0},", author.DisplayName],
             l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
             entry.StatusReason,
             l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"]);
-        // Saved right after the decision, which the author's pages show whatever becomes of the mail.
-        await outbox.SendAsync(new OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body), $"the disqualification of {entry.Code}", CancellationToken.None);
+        outbox.Add([new OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body)], $"the disqualification of {entry.Code}");
     }
 
     private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>

@@ -108,11 +108,11 @@ public sealed class Nominations(
 
     public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
     {
-        await workflow.ReturnAsync(entry, reason, cancellationToken);
-        await NotifyReturnedAsync(entry, cancellationToken);
+        await workflow.ReturnAsync(entry, reason, ct => QueueReturnedAsync(entry, ct), cancellationToken);
     }
 
-    private async Task NotifyReturnedAsync(Entry entry, CancellationToken cancellationToken)
+    /// <summary>The unit's coordinators hear of the return by mail, saved with it.</summary>
+    private async Task QueueReturnedAsync(Entry entry, CancellationToken cancellationToken)
     {
         var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
         var recipients = await db.Users
@@ -122,9 +122,7 @@ public sealed class Nominations(
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
         var body = string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link]);
 
-        // Saved right after the return, which the unit's dashboard shows whatever becomes of the mail.
         outbox.Add(recipients.Select(to => new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body)), $"the return of nomination {entry.Code}");
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static Nominee? NomineeOf(Track track, NominationForm form) =>
