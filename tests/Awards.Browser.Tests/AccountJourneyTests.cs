@@ -82,6 +82,42 @@ public sealed partial class AccountJourneyTests(SiteFixture site) : IClassFixtur
         Assert.Empty(consoleErrors);
     }
 
+    [Fact]
+    public async Task ACoordinator_SeesTheSessionOnTheirPhone_AndSignsItOut_FromTheOfficeComputer()
+    {
+        const string email = "coordinator.power@demo.example";
+        await using var office = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        await using var phone = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            UserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+        });
+        var onPhone = await phone.NewPageAsync();
+        var atOffice = await office.NewPageAsync();
+        var consoleErrors = Journey.ConsoleErrors(atOffice);
+        await Journey.SignInAsync(onPhone, email, "**/coordinator");
+        await Journey.SignInAsync(atOffice, email, "**/coordinator");
+
+        await atOffice.GetByTestId("signed-in-as").ClickAsync();
+        await Journey.ExpectUrlAsync(atOffice, "**/account/security");
+        var sessions = atOffice.GetByTestId("sessions");
+        var phoneSession = sessions.GetByTestId("session").Filter(new LocatorFilterOptions { HasText = "Safari · iOS" });
+        Assert.Equal(1, await phoneSession.CountAsync());
+        Assert.Equal(1, await sessions.GetByTestId("this-session").CountAsync());
+        await sessions.GetByLabel("当前密码").FillAsync(Journey.DemoPassword);
+        await phoneSession.GetByRole(AriaRole.Button, new() { Name = "退出此会话" }).ClickAsync();
+        await atOffice.GetByText("该会话已退出。").WaitForAsync();
+        Assert.Equal(1, await atOffice.GetByTestId("sessions").GetByTestId("session").CountAsync());
+
+        // The phone is sent to sign in at its next page; the office computer stays signed in.
+        await onPhone.GotoAsync("/coordinator");
+        await Journey.ExpectUrlAsync(onPhone, "**/account/login**");
+        await atOffice.GotoAsync("/coordinator");
+        await Journey.ExpectUrlAsync(atOffice, "**/coordinator");
+        Assert.Empty(consoleErrors);
+    }
+
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();
 }
