@@ -27,5 +27,13 @@ public class AppUser : IdentityUser<int>
     /// </summary>
     public DateTime? DeactivatedAt { get; set; }
 
+    /// <summary>
+    /// The language the person chose last (<see cref="Infrastructure.Cultures"/>: the language switch
+    /// while signed in, the device's choice at sign-in, the page they registered or accepted their
+    /// invitation in); null when they never chose. Their mail is written in it, whoever's click
+    /// sends it, and a sign-in on a new device shows the site in it.
+    /// </summary>
+    public string? Language { get; set; }
+
     public bool IsPendingInvitation => InvitedAt is not null && PasswordHash is null;
 }

@@ -66,6 +66,11 @@ public static class UserSessions
                 Address = http.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
             };
             db.UserSessions.Add(kept);
+            // Identity read the account for this sign-in, in this context: no query.
+            if (await db.Users.FindAsync(userId) is { } user)
+            {
+                Cultures.AtSignIn(http, user);
+            }
         }
 
         kept.Stamp = stamp;

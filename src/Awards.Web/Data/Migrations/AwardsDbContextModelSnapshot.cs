@@ -776,6 +776,10 @@ namespace Awards.Web.Data.Migrations
                     b.Property<int?>("InvitedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

@@ -151,6 +151,7 @@ public sealed class AccountController(
             PhoneNumber = form.Phone.Trim(),
             UnitId = form.UnitId,
             CreatedAt = clock.UtcNow,
+            Language = System.Globalization.CultureInfo.CurrentUICulture.Name,
         };
         var created = await userManager.CreateAsync(user, form.Password);
         if (!created.Succeeded)

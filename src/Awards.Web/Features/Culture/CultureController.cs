@@ -1,21 +1,27 @@
+using Awards.Web.Data;
 using Awards.Web.Infrastructure;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Features.Culture;
 
-/// <summary>The language switch: remembers the choice in a cookie for a year.</summary>
-public sealed class CultureController : Controller
+/// <summary>
+/// The language switch: remembers the choice in a cookie for a year and, for someone signed in, on
+/// their account (their mail is written in it, and their other devices show it at the next sign-in).
+/// </summary>
+public sealed class CultureController(AwardsDbContext db) : Controller
 {
     [HttpPost("/culture")]
-    public IActionResult Set(string culture, string? returnUrl)
+    public async Task<IActionResult> Set(string culture, string? returnUrl, CancellationToken cancellationToken)
     {
-        if (Cultures.Supported.Any(c => c.Name == culture))
+        if (Cultures.Find(culture) is { } chosen)
         {
-            Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            Cultures.Choose(Response, chosen);
+            if (User.UserId() is int userId && await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { } user && user.Language != chosen.Name)
+            {
+                user.Language = chosen.Name;
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

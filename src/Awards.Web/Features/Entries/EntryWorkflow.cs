@@ -108,20 +108,22 @@ public sealed class EntryWorkflow(
 
     private async Task QueueReceiptAsync(Entry entry, Core.Contests.ContestSchedule schedule, CancellationToken cancellationToken)
     {
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName }).FirstAsync(cancellationToken);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName, u.Language }).FirstAsync(cancellationToken);
         var essay = entry.Track.Kind == TrackKind.Essay;
         var page = $"{options.Value.PublicUrl.TrimEnd('/')}/{(essay ? "essays" : "nominations")}/{entry.Code}";
-        var received = essay
-            ? l["Your essay “{0}” for {1} was received on {2}. Its entry code is {3}: it names your essay in every later step.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code]
-            : l["The nomination “{0}” for {1} was received on {2}. Its entry code is {3}.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code];
-        var body = string.Join(
-            "\n\n",
-            l["Hello {0},", owner.DisplayName],
-            received,
-            l["Until submissions close on {0} it can be withdrawn from its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
-            l["Keep this message as your receipt."]);
-        var subject = essay ? l["Essay {0} was received", entry.Code] : l["Nomination {0} was received", entry.Code];
-        outbox.Add([new OutgoingMail(owner.Email!, subject, body)], $"the receipt of {entry.Code}");
+        outbox.Add([Cultures.In(owner.Language, () =>
+        {
+            var received = essay
+                ? l["Your essay “{0}” for {1} was received on {2}. Its entry code is {3}: it names your essay in every later step.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code]
+                : l["The nomination “{0}” for {1} was received on {2}. Its entry code is {3}.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code];
+            var body = string.Join(
+                "\n\n",
+                l["Hello {0},", owner.DisplayName],
+                received,
+                l["Until submissions close on {0} it can be withdrawn from its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
+                l["Keep this message as your receipt."]);
+            return new OutgoingMail(owner.Email!, essay ? l["Essay {0} was received", entry.Code] : l["Nomination {0} was received", entry.Code], body);
+        })], $"the receipt of {entry.Code}");
     }
 
     public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)

@@ -141,14 +141,16 @@ public sealed class EssayScreeningController(
     /// <summary>The author hears of it by mail with the reason, saved with the decision, as a unit does of a returned nomination; the page says it too.</summary>
     private async Task QueueDisqualifiedAsync(Entry entry, CancellationToken cancellationToken)
     {
-        var author = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName }).FirstAsync(cancellationToken);
-        var body = string.Join(
-            "\n\n",
-            l["Hello {0},", author.DisplayName],
-            l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
-            entry.StatusReason,
-            l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"]);
-        outbox.Add([new OutgoingMail(author.Email!, l["Essay {0} was disqualified", entry.Code], body)], $"the disqualification of {entry.Code}");
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName, u.Language }).FirstAsync(cancellationToken);
+        outbox.Add([Cultures.In(author.Language, () => new OutgoingMail(
+            author.Email!,
+            l["Essay {0} was disqualified", entry.Code],
+            string.Join(
+                "\n\n",
+                l["Hello {0},", author.DisplayName],
+                l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+                entry.StatusReason,
+                l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"])))], $"the disqualification of {entry.Code}");
     }
 
     private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>

@@ -63,20 +63,24 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
 
         var ids = behind.Select(j => j.JudgeId).ToList();
         // A judge whose account is turned off is not reminded of entries they can no longer score.
-        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null).ToDictionaryAsync(u => u.Id, u => (u.Email!, u.DisplayName), cancellationToken);
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null).ToDictionaryAsync(u => u.Id, u => (u.Email!, u.DisplayName, u.Language), cancellationToken);
 
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{roundId}";
-        var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
         var messages = behind.Where(j => people.ContainsKey(j.JudgeId)).Select(judge =>
         {
-            var (email, displayName) = people[judge.JudgeId];
-            var body = string.Join(
-                "\n\n",
-                l["Hello {0},", displayName],
-                l["In {0} you have submitted {1} of your {2} entries. The round closes on {3}; after that, scores can no longer be given or changed.", name, judge.Submitted, judge.Assigned, SiteTime.Format(round.ClosesAt)],
-                l["Your queue:"] + " " + link,
-                l["Thank you for your work on the panel."]);
-            return new OutgoingMail(email, l["Reminder: {0} closes on {1}", name, SiteTime.Format(round.ClosesAt)], body);
+            var (email, displayName, language) = people[judge.JudgeId];
+            // In the judge's language, not the organizer's.
+            return Cultures.In(language, () =>
+            {
+                var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
+                var body = string.Join(
+                    "\n\n",
+                    l["Hello {0},", displayName],
+                    l["In {0} you have submitted {1} of your {2} entries. The round closes on {3}; after that, scores can no longer be given or changed.", name, judge.Submitted, judge.Assigned, SiteTime.Format(round.ClosesAt)],
+                    l["Your queue:"] + " " + link,
+                    l["Thank you for your work on the panel."]);
+                return new OutgoingMail(email, l["Reminder: {0} closes on {1}", name, SiteTime.Format(round.ClosesAt)], body);
+            });
         }).ToList();
 
         // Saved together: the audit row is what keeps the next reminder an hour away.

@@ -377,20 +377,23 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var queues = await db.Assignments.Where(a => a.RoundId == round.Id && ids.Contains(a.JudgeUserId))
             .GroupBy(a => a.JudgeUserId).Select(g => new { JudgeId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.JudgeId, g => g.Count, cancellationToken);
-        var judges = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
+        var judges = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
         var link = $"{settings.Value.PublicUrl.TrimEnd('/')}/judge/rounds/{round.Id}";
         outbox.Add(
-            judges.Select(judge => new OutgoingMail(
-                judge.Email!,
-                l["New entries to score: {0}", name],
-                string.Join(
-                    "\n\n",
-                    l["Hello {0},", judge.DisplayName],
-                    l["{0} new entries in {1} are waiting for your scores; your queue holds {2} in all. The round closes on {3}.", added[judge.Id], name, queues.GetValueOrDefault(judge.Id), SiteTime.Format(round.ClosesAt)],
-                    l["Your queue:"] + " " + link,
-                    l["If you know who wrote an entry, declare a conflict on its page: it goes to another judge."],
-                    l["Thank you for your work on the panel."]))),
+            judges.Select(judge => Cultures.In(judge.Language, () =>
+            {
+                var name = $"{track.Name.ForCurrentCulture()} · {round.Name.ForCurrentCulture()}";
+                return new OutgoingMail(
+                    judge.Email!,
+                    l["New entries to score: {0}", name],
+                    string.Join(
+                        "\n\n",
+                        l["Hello {0},", judge.DisplayName],
+                        l["{0} new entries in {1} are waiting for your scores; your queue holds {2} in all. The round closes on {3}.", added[judge.Id], name, queues.GetValueOrDefault(judge.Id), SiteTime.Format(round.ClosesAt)],
+                        l["Your queue:"] + " " + link,
+                        l["If you know who wrote an entry, declare a conflict on its page: it goes to another judge."],
+                        l["Thank you for your work on the panel."]));
+            })),
             $"the new entries of round {round.Id}");
     }
 

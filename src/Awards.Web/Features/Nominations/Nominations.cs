@@ -117,12 +117,15 @@ public sealed class Nominations(
         var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
         var recipients = await db.Users
             .Where(u => u.UnitId == entry.UnitId && u.EmailConfirmed && u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole))
-            .Select(u => u.Email!)
+            .Select(u => new { u.Email, u.Language })
             .ToListAsync(cancellationToken);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
-        var body = string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link]);
-
-        outbox.Add(recipients.Select(to => new OutgoingMail(to, l["Nomination {0} was returned", entry.Code], body)), $"the return of nomination {entry.Code}");
+        outbox.Add(
+            recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
+                to.Email!,
+                l["Nomination {0} was returned", entry.Code],
+                string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link])))),
+            $"the return of nomination {entry.Code}");
     }
 
     private static Nominee? NomineeOf(Track track, NominationForm form) =>

@@ -119,12 +119,16 @@ public sealed class PasswordResets(
     /// </summary>
     public Task NotifyChangedAsync(AppUser user)
     {
-        var body = string.Join(
-            "\n\n",
-            l["Hello {0},", user.DisplayName],
-            l["The password of your account on the Poverty Alleviation Day awards site was changed on {0}, and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
-            l["If you did not change it, reset it at once with \"Forgot your password?\" on the sign-in page, and tell the organizer."]);
-        return outbox.SendAsync(new OutgoingMail(user.Email!, l["Your password was changed"], body), "a password-change notice", CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(user);
+        var notice = Cultures.In(user.Language, () => new OutgoingMail(
+            user.Email!,
+            l["Your password was changed"],
+            string.Join(
+                "\n\n",
+                l["Hello {0},", user.DisplayName],
+                l["The password of your account on the Poverty Alleviation Day awards site was changed on {0}, and every other session of the account was signed out.", SiteTime.Format(clock.UtcNow)],
+                l["If you did not change it, reset it at once with \"Forgot your password?\" on the sign-in page, and tell the organizer."])));
+        return outbox.SendAsync(notice, "a password-change notice", CancellationToken.None);
     }
 }
 

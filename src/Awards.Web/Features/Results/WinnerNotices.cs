@@ -47,34 +47,38 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, MailOutb
             from e in db.Entries.AsNoTracking()
             where entryIds.Contains(e.Id)
             join u in db.Users on e.OwnerUserId equals u.Id
-            select new { e.Id, e.Code, e.Title, u.Email, u.DisplayName }).ToDictionaryAsync(e => e.Id, cancellationToken);
+            select new { e.Id, e.Code, e.Title, u.Email, u.DisplayName, u.Language }).ToDictionaryAsync(e => e.Id, cancellationToken);
         var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
         var coordinators = await (
             from u in db.Users.AsNoTracking()
             where u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && u.DeactivatedAt == null
             where db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole)
-            select new { UnitId = u.UnitId!.Value, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
+            select new { UnitId = u.UnitId!.Value, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
+        var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
-        var contest = (await site.CurrentContestAsync(cancellationToken))?.Name.ForCurrentCulture() ?? string.Empty;
+        var contest = (await site.CurrentContestAsync(cancellationToken))?.Name;
         var url = options.Value.PublicUrl.TrimEnd('/');
         var mails = new List<OutgoingMail>();
         foreach (var p in placements)
         {
-            var level = track.AwardLevels.FirstOrDefault(a => a.Rank == p.LevelRank)?.Name.ForCurrentCulture() ?? string.Empty;
-            var check = l["The certificate's code is {0}; anyone can check it at {1}.", p.VerifyCode, $"{url}/verify/{p.VerifyCode}"].Value;
-            var subject = l["Congratulations: {0}, {1}", track.Name.ForCurrentCulture(), level].Value;
+            // Each mail in its reader's language, whoever clicked.
+            OutgoingMail Write(string email, string name, string? language, Func<string, LocalizedString> won) => Cultures.In(language, () =>
+            {
+                var level = track.AwardLevels.FirstOrDefault(a => a.Rank == p.LevelRank)?.Name.ForCurrentCulture() ?? string.Empty;
+                var check = l["The certificate's code is {0}; anyone can check it at {1}.", p.VerifyCode, $"{url}/verify/{p.VerifyCode}"].Value;
+                return new OutgoingMail(email, l["Congratulations: {0}, {1}", track.Name.ForCurrentCulture(), level], Body(name, won(level), check, url));
+            });
+
             if (p.EntryId is int entryId && entries.TryGetValue(entryId, out var e))
             {
-                var won = track.Kind == TrackKind.Essay
-                    ? l["Your essay “{0}” won the {1} of {2} in {3}.", e.Title, level, track.Name.ForCurrentCulture(), contest]
-                    : l["The nomination “{0}” ({1}) won the {2} of {3} in {4}.", e.Title, e.Code, level, track.Name.ForCurrentCulture(), contest];
-                mails.Add(new OutgoingMail(e.Email!, subject, Body(e.DisplayName, won, check, url)));
+                mails.Add(Write(e.Email!, e.DisplayName, e.Language, level => track.Kind == TrackKind.Essay
+                    ? l["Your essay “{0}” won the {1} of {2} in {3}.", e.Title, level, track.Name.ForCurrentCulture(), contest?.ForCurrentCulture() ?? string.Empty]
+                    : l["The nomination “{0}” ({1}) won the {2} of {3} in {4}.", e.Title, e.Code, level, track.Name.ForCurrentCulture(), contest?.ForCurrentCulture() ?? string.Empty]));
             }
             else if (p.UnitId is int unitId)
             {
-                var won = l["{0} won the {1} of {2} in {3}.", unitNames.GetValueOrDefault(unitId) ?? string.Empty, level, track.Name.ForCurrentCulture(), contest];
-                mails.AddRange(coordinators.Where(c => c.UnitId == unitId).Select(c => new OutgoingMail(c.Email!, subject, Body(c.DisplayName, won, check, url))));
+                mails.AddRange(coordinators.Where(c => c.UnitId == unitId).Select(c => Write(c.Email!, c.DisplayName, c.Language, level =>
+                    l["{0} won the {1} of {2} in {3}.", unitNames.GetValueOrDefault(unitId)?.ForCurrentCulture() ?? string.Empty, level, track.Name.ForCurrentCulture(), contest?.ForCurrentCulture() ?? string.Empty])));
             }
         }
 

@@ -80,6 +80,8 @@ public sealed class Invitations(
         if (result.Succeeded)
         {
             user.EmailConfirmed = true;
+            // The page they accepted it in is the first language they chose.
+            user.Language = System.Globalization.CultureInfo.CurrentUICulture.Name;
             await userManager.UpdateAsync(user);
             audit.Record("AcceptInvitation", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId: user.Id);
             await db.SaveChangesAsync();
@@ -151,13 +153,18 @@ public sealed class Invitations(
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         var link = AccountLinks.Build(options.Value.PublicUrl, AccountLinks.AcceptInvitation, user.Email!, token);
-        var body = string.Join(
-            "\n\n",
-            l["Hello {0},", user.DisplayName],
-            l["You are invited to the Poverty Alleviation Day awards site as {0}. Open this link within 7 days to set your password:", l[RoleNames.Display(role)]],
-            link,
-            l["If you did not expect this invitation, ignore this message."]);
-        outbox.Add([new OutgoingMail(user.Email!, l["Your invitation to the Poverty Alleviation Day awards"], body)], "an invitation");
+        // Nobody knows the invited person's language yet: the invitation is written in both, Chinese first.
+        var (zh, en) = (Cultures.In(Cultures.Chinese, Write), Cultures.In(Cultures.English, Write));
+        outbox.Add([new OutgoingMail(user.Email!, $"{zh.Subject} / {en.Subject}", $"{zh.Body}\n\n——————\n\n{en.Body}")], "an invitation");
         return link;
+
+        (string Subject, string Body) Write() => (
+            l["Your invitation to the Poverty Alleviation Day awards"],
+            string.Join(
+                "\n\n",
+                l["Hello {0},", user.DisplayName],
+                l["You are invited to the Poverty Alleviation Day awards site as {0}. Open this link within 7 days to set your password:", l[RoleNames.Display(role)]],
+                link,
+                l["If you did not expect this invitation, ignore this message."]));
     }
 }
