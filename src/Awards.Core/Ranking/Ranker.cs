@@ -152,15 +152,13 @@ public static class Ranker
     {
         var scale = settings.Scale;
         var pool = scores.Select(s => s.Total).ToList();
-        var poolMean = pool.Count == 0 ? 0 : Mean(pool);
-        var poolDeviation = pool.Count == 0 ? 0 : PopulationStandardDeviation(pool);
+        var (poolMean, poolDeviation) = pool.Count == 0 ? (0, 0) : MeanAndDeviation(pool);
 
         var totals = new List<(int EntryId, JudgeTotal Total)>(scores.Count);
         foreach (var judge in scores.GroupBy(s => s.Judge, StringComparer.Ordinal))
         {
             var raw = judge.Select(s => s.Total).ToList();
-            var mean = Mean(raw);
-            var deviation = PopulationStandardDeviation(raw);
+            var (mean, deviation) = MeanAndDeviation(raw);
             var normalize = raw.Count >= settings.MinScoresToNormalize && deviation > 0;
             foreach (var score in judge)
             {
@@ -179,10 +177,11 @@ public static class Ranker
                 var judges = entry.Select(t => t.Total).OrderBy(t => t.Judge, StringComparer.Ordinal).ToList();
                 var raw = judges.Select(j => j.Raw).ToList();
                 var normalized = judges.Select(j => j.Normalized).ToList();
+                var rawMean = Mean(raw);
                 var score = settings.Method switch
                 {
-                    AggregationMethod.RawMean => Mean(raw),
-                    AggregationMethod.TrimmedMean => raw.Count >= 5 ? Mean([.. raw.Order().Skip(1).Take(raw.Count - 2)]) : Mean(raw),
+                    AggregationMethod.RawMean => rawMean,
+                    AggregationMethod.TrimmedMean => raw.Count >= 5 ? Mean([.. raw.Order().Skip(1).Take(raw.Count - 2)]) : rawMean,
                     AggregationMethod.ZScore => Mean(normalized),
                     _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Method, "Unknown aggregation method."),
                 };
@@ -190,7 +189,7 @@ public static class Ranker
                 return new Scored(
                     entry.Key,
                     Round2(score),
-                    Round2(Mean(raw)),
+                    Round2(rawMean),
                     Round2(median),
                     raw.Count(t => t >= topScore),
                     Round2(raw.Max() - raw.Min()),

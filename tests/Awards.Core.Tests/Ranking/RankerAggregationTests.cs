@@ -100,6 +100,27 @@ public class RankerAggregationTests
     }
 
     [Fact]
+    public void ZScore_OnAScaleBelowZero_NormalizesTheNegativeTotalsToo()
+    {
+        // J1: −6, 0, 6 → mean 0, SD √24; J2: −3, 0, 3 → mean 0, SD √6: z = −√1.5, 0, +√1.5 for both.
+        // Pool: −6, 0, 6, −3, 0, 3 → mean 0, SD √(90/6) = √15. z × pool SD = √22.5 = 4.74342… → ∓4.74.
+        var scores = new[]
+        {
+            Score(1, "J1", -6), Score(2, "J1", 0), Score(3, "J1", 6),
+            Score(1, "J2", -3), Score(2, "J2", 0), Score(3, "J2", 3),
+        };
+        var settings = new RankingSettings(AggregationMethod.ZScore, null, [], new ScoreScale(-10, 10));
+
+        var ranking = Ranker.Rank(scores, settings, [], []);
+
+        Assert.Equal([3, 2, 1], Order(ranking));
+        Assert.Equal([-4.74m, -4.74m], Of(ranking, 1).Judges.Select(j => j.Normalized));
+        Assert.Equal((4.74m, 4.5m, 3m), (Of(ranking, 3).Score, Of(ranking, 3).Mean, Of(ranking, 3).Spread));
+        Assert.Equal((-4.74m, -4.5m), (Of(ranking, 1).Score, Of(ranking, 1).Mean));
+        Assert.Equal(0m, Of(ranking, 2).Score);
+    }
+
+    [Fact]
     public void Normalized_IsShownForEveryMethod()
     {
         var scores = new[]

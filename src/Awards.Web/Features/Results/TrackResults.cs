@@ -111,8 +111,17 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     {
         // The three columns the ranking needs, not the scores' criteria, comments and dates: a
         // province's theme has 30,000 of them, and reading whole scores was half the results page.
-        var rows = await Submitted(round).Select(r => new { r.EntryId, r.Judge, r.Score.Total }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new JudgeScore(r.EntryId, r.Judge, r.Total!.Value))];
+        // The judges by id, named once each: joining every score to its judge's account and reading
+        // the address 30,000 times was a third of the query.
+        var rows = await (
+            from a in db.Assignments
+            join s in db.Scores on a.Id equals s.AssignmentId
+            join e in db.Entries on a.EntryId equals e.Id
+            where a.RoundId == round.Id && s.Status == ScoreStatus.Submitted && s.Total != null && EntryStatuses.Counted.Contains(e.Status)
+            select new { a.EntryId, a.JudgeUserId, s.Total }).ToListAsync(cancellationToken);
+        var judgeIds = rows.Select(r => r.JudgeUserId).Distinct().ToList();
+        var emails = await db.Users.Where(u => judgeIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
+        return [.. rows.Select(r => new JudgeScore(r.EntryId, emails[r.JudgeUserId], r.Total!.Value))];
     }
 
     public async Task<RankingResult?> RankAsync(Track track, TrackResult result, CancellationToken cancellationToken) =>
