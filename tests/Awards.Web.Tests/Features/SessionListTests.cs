@@ -12,6 +12,35 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
     private const string Phone = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 
     [Fact]
+    public async Task TheOrganizersUsersPage_ShowsWhenAnAccountLastSignedIn_AndWhichNeverDid()
+    {
+        const string email = "judge.qian@demo.example";
+        factory.Clock.Stop(new DateTime(2026, 10, 9, 1, 30, 0, DateTimeKind.Utc));
+        try
+        {
+            (await Nominating.SignedInAsync(factory, email)).Client.Dispose();
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
+
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var judges = await organizer.GetStringAsync("/organizer/users?role=Judge&q=judge.");
+        Assert.Contains("最近登录", judges, StringComparison.Ordinal);
+        var row = Row(judges, email);
+        Assert.Contains("<td class=\"small\" data-testid=\"last-sign-in\">2026年10月9日 09:30 (北京时间)</td>", row, StringComparison.Ordinal);
+        Assert.Contains("无登录记录", Row(judges, "judge.zheng@demo.example"), StringComparison.Ordinal);
+
+        static string Row(string page, string email)
+        {
+            var at = page.IndexOf($"<td>{email}</td>", StringComparison.Ordinal);
+            Assert.True(at >= 0, email);
+            return page[at..page.IndexOf("</tr>", at, StringComparison.Ordinal)];
+        }
+    }
+
+    [Fact]
     public async Task TheSecurityPage_ListsTheSessions_AndEndsAnotherOne_OnlyWithThePassword()
     {
         const string email = "judge.huang@demo.example";

@@ -1,5 +1,6 @@
 using Awards.Core.Entries;
 using Awards.Web.Data;
+using Awards.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Features.EssayScreening;
@@ -24,7 +25,7 @@ public sealed class EssaySearch(AwardsDbContext db)
             return db.Entries.FromSqlInterpolated($"SELECT * FROM Entries WHERE Id IN (SELECT rowid FROM EntrySearch WHERE EntrySearch MATCH {phrase})");
         }
 
-        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return db.Entries.Where(e => EF.Functions.Like(e.Title, pattern, "\\") || EF.Functions.Like(e.Body, pattern, "\\"));
+        var pattern = SqlLike.Containing(query);
+        return db.Entries.Where(e => EF.Functions.Like(e.Title, pattern, SqlLike.Escape) || EF.Functions.Like(e.Body, pattern, SqlLike.Escape));
     }
 }

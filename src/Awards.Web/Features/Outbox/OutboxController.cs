@@ -22,19 +22,33 @@ public sealed class OutboxController(AwardsDbContext db, AuditLog audit, IClock 
 {
     public const string RetryAction = "RetryMail";
 
-    /// <summary>At most this many messages of each list.</summary>
+    /// <summary>At most this many messages not delivered yet are listed ("try every failed message again" takes them all).</summary>
     public const int Shown = 200;
 
+    /// <summary>Sent messages a page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// The counts, the messages not delivered yet, and the sent ones a page at a time, newest first
+    /// (a province's reminders and notices are thousands); <paramref name="to"/> keeps the messages
+    /// to an address that contains it, for "did my mail to X go out?".
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? to, int page = 1, CancellationToken cancellationToken = default)
     {
         var counts = await OutboxCounts.ReadAsync(db, cancellationToken);
+        var search = string.IsNullOrWhiteSpace(to) ? null : to.Trim();
+        var pattern = search is null ? null : SqlLike.Containing(search);
+        var mails = pattern is null ? db.MailOutbox : db.MailOutbox.Where(m => EF.Functions.Like(m.To, pattern, SqlLike.Escape));
         // The failed first, then what waits, oldest first; the sent, newest first.
-        var open = await Rows(db.MailOutbox.Where(m => m.Status != OutboxMailStatus.Sent).OrderByDescending(m => m.Status).ThenBy(m => m.Id).Take(Shown))
+        var open = await Rows(mails.Where(m => m.Status != OutboxMailStatus.Sent).OrderByDescending(m => m.Status).ThenBy(m => m.Id).Take(Shown))
             .ToListAsync(cancellationToken);
-        var sent = await Rows(db.MailOutbox.Where(m => m.Status == OutboxMailStatus.Sent).OrderByDescending(m => m.Id).Take(Shown))
+        var sentCount = search is null ? counts.Sent : await mails.CountAsync(m => m.Status == OutboxMailStatus.Sent, cancellationToken);
+        var pages = Pager.PageCount(sentCount, PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var sent = await Rows(mails.Where(m => m.Status == OutboxMailStatus.Sent).OrderByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize))
             .ToListAsync(cancellationToken);
-        return View(new OutboxPage(counts, open, sent));
+        return View(new OutboxPage(counts, open, sent, search, sentCount, page, pages));
     }
 
     /// <summary>Tries a failed message again now, from its first attempt.</summary>
@@ -118,4 +132,8 @@ public sealed record OutboxCounts(int Waiting, int Failed, int Sent)
 
 public sealed record OutboxRow(long Id, string To, string Subject, OutboxMailStatus Status, int Attempts, DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? LastError);
 
-public sealed record OutboxPage(OutboxCounts Counts, IReadOnlyList<OutboxRow> Open, IReadOnlyList<OutboxRow> Sent);
+/// <summary>The outbox page: the counts, the lists, and the search and page that made them.</summary>
+public sealed record OutboxPage(OutboxCounts Counts, IReadOnlyList<OutboxRow> Open, IReadOnlyList<OutboxRow> Sent, string? To, int SentCount, int Page, int Pages)
+{
+    public string Link(int page) => $"/organizer/outbox?to={Uri.EscapeDataString(To ?? "")}&page={page}";
+}

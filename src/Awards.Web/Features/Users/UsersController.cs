@@ -10,7 +10,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Users;
 
-public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut, bool TwoFactor, bool Off);
+/// <summary>
+/// An account on the organizer's list; <c>LastSignIn</c> is its newest session's start, null when
+/// it has not signed in since sessions were named (ADR 0013).
+/// </summary>
+public sealed record UserRow(int Id, string Email, string Name, string Role, string? Unit, bool Pending, bool LockedOut, bool TwoFactor, bool Off, DateTime? LastSignIn);
 
 /// <summary>One page of the accounts list, with the filter that made it.</summary>
 public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Role, string? Query, int Page, int Pages, int Total, int Me)
@@ -72,13 +76,13 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             join r in db.Roles on ur.RoleId equals r.Id
             where role == null || r.Name == role
             where search == null || u.DisplayName.Contains(search) || u.NormalizedEmail!.Contains(searchEmail!)
-            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd, u.TwoFactorEnabled, u.DeactivatedAt };
+            select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.Unit, u.InvitedAt, u.PasswordHash, u.LockoutEnd, u.TwoFactorEnabled, u.DeactivatedAt, LastSignIn = db.UserSessions.Where(s => s.UserId == u.Id).Max(s => (DateTime?)s.CreatedAt) };
         var total = await query.CountAsync(cancellationToken);
         var pages = Pager.PageCount(total, PageSize);
         page = Math.Clamp(page, 1, pages);
         var now = site.UtcNow;
         var rows = (await query.OrderBy(x => x.Role).ThenBy(x => x.Email).ThenBy(x => x.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken))
-            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now, x.TwoFactorEnabled, x.DeactivatedAt != null))
+            .Select(x => new UserRow(x.Id, x.Email!, x.DisplayName, x.Role!, x.Unit?.Name.ForCurrentCulture(), x.InvitedAt != null && x.PasswordHash == null, x.LockoutEnd > now, x.TwoFactorEnabled, x.DeactivatedAt != null, x.LastSignIn))
             .ToList();
         return View(new UsersPage(rows, role, search, page, pages, total, User.RequiredUserId()));
     }
