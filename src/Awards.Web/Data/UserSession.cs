@@ -21,6 +21,12 @@ public class UserSession
 
     public DateTime? EndedAt { get; set; }
 
+    /// <summary>
+    /// When the session last made a request, to the minute, written a minute at most after it
+    /// (<see cref="Infrastructure.SessionActivity"/>); null until its first write.
+    /// </summary>
+    public DateTime? LastSeenAt { get; set; }
+
     /// <summary>The account's security stamp the session was signed in with; a new stamp ends the session.</summary>
     public string Stamp { get; set; } = string.Empty;
 

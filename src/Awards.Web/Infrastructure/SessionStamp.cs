@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Awards.Core.Common;
 using Awards.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,12 +43,18 @@ public static class SessionStamp
             }
 
             // A session ended on its own (signed out, or ended from another session: ADR 0013).
+            var session = UserSessions.IdOf(context.Principal);
             if (current is null || current != inCookie
-                || (UserSessions.IdOf(context.Principal) is { } session && await services.GetRequiredService<SessionEnds>().IsEndedAsync(session)))
+                || (session is not null && await services.GetRequiredService<SessionEnds>().IsEndedAsync(session)))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                 return;
+            }
+
+            if (session is not null)
+            {
+                services.GetRequiredService<SessionActivity>().Seen(session, services.GetRequiredService<IClock>().UtcNow);
             }
         }
 

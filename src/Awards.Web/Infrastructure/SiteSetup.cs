@@ -50,6 +50,7 @@ public static class SiteSetup
         services.AddSingleton<ContestChanges>();
         services.AddSingleton<SessionStamps>();
         services.AddSingleton<SessionEnds>();
+        services.AddSingleton<SessionActivity>();
         services.AddSingleton<AccountChanges>();
         services.AddSingleton<MailChanges>();
         // Pooled: a request's contexts come from a pool with their EF services already built,
@@ -113,6 +114,7 @@ public static class SiteSetup
         services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<MailDelivery>());
         services.AddHostedService<MallocTrim>();
+        services.AddHostedService<SessionActivityWriter>();
 
         // Chinese text goes out as characters, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

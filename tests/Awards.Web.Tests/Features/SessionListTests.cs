@@ -1,5 +1,8 @@
 using System.Net;
+using Awards.Web.Data;
+using Awards.Web.Infrastructure;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Awards.Web.Tests.Features;
 
@@ -37,6 +40,52 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
             var at = page.IndexOf($"<td>{email}</td>", StringComparison.Ordinal);
             Assert.True(at >= 0, email);
             return page[at..page.IndexOf("</tr>", at, StringComparison.Ordinal)];
+        }
+    }
+
+    [Fact]
+    public async Task EachSession_ShowsWhenItWasLastActive_AtOnce_AndTheTimeIsSavedToTheDatabase()
+    {
+        const string email = "judge.lin@demo.example";
+        const string Desktop = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        const string OtherPhone = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36";
+        var start = new DateTime(2026, 10, 12, 2, 0, 0, DateTimeKind.Utc);
+        factory.Clock.Stop(start);
+        try
+        {
+            var here = await Nominating.SignedInAsync(factory, email);
+            var phone = new Browser(factory);
+            phone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(OtherPhone);
+            await phone.SignInOrFailAsync(email);
+            var office = new Browser(factory);
+            office.Client.DefaultRequestHeaders.UserAgent.ParseAdd(Desktop);
+            await office.SignInOrFailAsync(email);
+
+            // The phone is used 25 minutes later; the office computer is not used again.
+            factory.Clock.Stop(start.AddMinutes(25));
+            await phone.GetStringAsync("/judge");
+            var page = await here.GetStringAsync("/account/security");
+            Assert.Contains("最近活动：2026年10月12日 10:25 (北京时间)", Session(page, "Chrome · Android"), StringComparison.Ordinal);
+            Assert.Contains("最近活动：2026年10月12日 10:00 (北京时间)", Session(page, "Firefox · Windows"), StringComparison.Ordinal);
+
+            // Saved: the time outlives the process.
+            using (var scope = factory.Services.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<SessionActivity>().SaveAsync(scope.ServiceProvider.GetRequiredService<AwardsDbContext>(), factory.Clock.UtcNow, default);
+            }
+
+            Assert.Equal(start.AddMinutes(25), factory.WithDb(db => db.UserSessions.Single(s => s.Browser == OtherPhone).LastSeenAt));
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
+
+        static string Session(string page, string browser)
+        {
+            var at = page.IndexOf(browser, StringComparison.Ordinal);
+            Assert.True(at >= 0, browser);
+            return page[at..page.IndexOf("</li>", at, StringComparison.Ordinal)];
         }
     }
 

@@ -1102,6 +1102,9 @@ namespace Awards.Web.Data.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stamp")
                         .IsRequired()
                         .HasMaxLength(256)

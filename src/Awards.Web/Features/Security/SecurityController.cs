@@ -31,6 +31,7 @@ public sealed class SecurityController(
     AwardsDbContext db,
     AuditLog audit,
     SessionEnds ends,
+    SessionActivity activity,
     IClock clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -313,10 +314,14 @@ public sealed class SecurityController(
             .Where(s => s.UserId == me.Id && s.EndedAt == null && s.ExpiresAt > now && s.Stamp == me.SecurityStamp)
             .OrderByDescending(s => s.CreatedAt)
             .ToListAsync())
-            .Select(s => new SessionRow(s.Id, UserSessions.Describe(s.Browser), s.Address, s.CreatedAt, s.Id == UserSessions.IdOf(User)))
+            .Select(s => new SessionRow(s.Id, UserSessions.Describe(s.Browser), s.Address, s.CreatedAt, LastActive(s), s.Id == UserSessions.IdOf(User)))
             .ToList();
         return new(me.Email!, me.TwoFactorEnabled, me.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(me) : 0, password, confirm, sessions, end ?? new ConfirmPasswordForm());
     }
+
+    // Noted in this process a minute ago at most, else saved, else the sign-in.
+    private DateTime LastActive(UserSession session) =>
+        new[] { activity.LastSeen(session.Id), session.LastSeenAt, session.CreatedAt }.Max() ?? session.CreatedAt;
 
     private async Task<AppUser> MeAsync() =>
         await userManager.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in request without its account.");

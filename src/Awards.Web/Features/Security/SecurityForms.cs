@@ -44,7 +44,7 @@ public sealed record ConfirmPasswordForm
 public sealed record SecurityPage(string Email, bool TwoFactor, int RecoveryCodesLeft, ChangePasswordForm Change, ConfirmPasswordForm Confirm, IReadOnlyList<SessionRow> Sessions, ConfirmPasswordForm End);
 
 /// <summary>One session still going: the browser and system it was signed in from, the address, when.</summary>
-public sealed record SessionRow(string Id, string Browser, string Address, DateTime SignedInAt, bool IsThisOne);
+public sealed record SessionRow(string Id, string Browser, string Address, DateTime SignedInAt, DateTime LastActive, bool IsThisOne);
 
 /// <summary>Setting up the authenticator app: the key as a QR code and as text, and the form for its first code.</summary>
 public sealed record AuthenticatorPage(string Key, string QrCodeDataUri, AuthenticatorCodeForm Form);
