@@ -99,6 +99,10 @@ public sealed partial class AccountJourneyTests(SiteFixture site) : IClassFixtur
         await Journey.SignInAsync(onPhone, email, "**/coordinator");
         await Journey.SignInAsync(atOffice, email, "**/coordinator");
 
+        // The office computer is a device the account had not been used on: its owner is told.
+        var notice = await site.MailToAsync(email, "您的账号在新设备上登录");
+        Assert.Contains("在一台此前未用过的设备上登录：Chrome", notice.Body, StringComparison.Ordinal);
+
         await atOffice.GetByTestId("signed-in-as").ClickAsync();
         await Journey.ExpectUrlAsync(atOffice, "**/account/security");
         var sessions = atOffice.GetByTestId("sessions");

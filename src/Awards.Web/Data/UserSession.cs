@@ -34,4 +34,7 @@ public class UserSession
     public string Browser { get; set; } = string.Empty;
 
     public string Address { get; set; } = string.Empty;
+
+    /// <summary>The hash of the browser's device cookie (<see cref="Infrastructure.SignInDevices"/>); empty for sessions from before.</summary>
+    public string Device { get; set; } = string.Empty;
 }

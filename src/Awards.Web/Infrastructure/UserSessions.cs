@@ -64,13 +64,16 @@ public static class UserSessions
                 CreatedAt = now,
                 Browser = Truncate(http.Request.Headers.UserAgent.ToString(), UserSession.MaxBrowserLength),
                 Address = http.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                Device = SignInDevices.Of(http),
             };
-            db.UserSessions.Add(kept);
             // Identity read the account for this sign-in, in this context: no query.
             if (await db.Users.FindAsync(userId) is { } user)
             {
                 Cultures.AtSignIn(http, user);
+                await SignInDevices.TellIfNewAsync(http, db, user, kept);
             }
+
+            db.UserSessions.Add(kept);
         }
 
         kept.Stamp = stamp;

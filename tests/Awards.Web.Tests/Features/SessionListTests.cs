@@ -14,6 +14,61 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
 {
     private const string Phone = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 
+    // Each test that looks its session up by browser has a phone of its own.
+    private const string OtherPhone = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36";
+    private const string ThirdPhone = "Mozilla/5.0 (Linux; Android 12; Pixel 6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0 Mobile Safari/537.36";
+
+    [Fact]
+    public async Task ASignInFromANewDevice_IsToldToTheOwnerByMail_ButNotTheFirstSignIn_NorAgainOnTheSameDevice()
+    {
+        const string email = "author.yang@demo.example";
+        int Notices() => Mails.In(factory.MailFolder).Count(m => m.To == email && m.Subject == "您的账号在新设备上登录");
+
+        // The account's first sign-in, then the same browser again after signing out: nothing to tell.
+        var desk = new Browser(factory);
+        await desk.SignInOrFailAsync(email);
+        (await desk.PostAsync("/author", "/account/logout")).Dispose();
+        await desk.SignInOrFailAsync(email);
+        _ = await Mails.InAsync(factory);
+        Assert.Equal(0, Notices());
+        Assert.Equal(2, factory.WithDb(db => db.UserSessions.Count(s => db.Users.Any(u => u.Id == s.UserId && u.Email == email))));
+
+        // A phone the account was never used on.
+        var phone = new Browser(factory);
+        phone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(ThirdPhone);
+        await phone.SignInOrFailAsync(email);
+        var notice = await Mails.ToAsync(factory, email, "您的账号在新设备上登录");
+        Assert.Contains("在一台此前未用过的设备上登录：Chrome · Android，地址", notice.Body, StringComparison.Ordinal);
+        Assert.Contains("/account/security", notice.Body, StringComparison.Ordinal);
+
+        // The phone again: known now.
+        (await phone.PostAsync("/author", "/account/logout")).Dispose();
+        await phone.SignInOrFailAsync(email);
+        _ = await Mails.InAsync(factory);
+        Assert.Equal(1, Notices());
+    }
+
+    [Fact]
+    public async Task AnAccountWhoseSessionsPredateDevices_IsNotToldOfItsNextSignIn()
+    {
+        const string email = "author.li@demo.example";
+        var desk = new Browser(factory);
+        await desk.SignInOrFailAsync(email);
+        // As if that session were made before sessions remembered their device.
+        factory.WithDb(db =>
+        {
+            foreach (var session in db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == email)))
+            {
+                session.Device = string.Empty;
+            }
+
+            return db.SaveChanges();
+        });
+
+        await new Browser(factory).SignInOrFailAsync(email);
+        Assert.DoesNotContain(await Mails.InAsync(factory), m => m.To == email);
+    }
+
     [Fact]
     public async Task TheOrganizersUsersPage_ShowsWhenAnAccountLastSignedIn_AndWhichNeverDid()
     {
@@ -48,7 +103,6 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
     {
         const string email = "judge.lin@demo.example";
         const string Desktop = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-        const string OtherPhone = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36";
         var start = new DateTime(2026, 10, 12, 2, 0, 0, DateTimeKind.Utc);
         factory.Clock.Stop(start);
         try

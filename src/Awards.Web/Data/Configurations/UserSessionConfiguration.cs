@@ -12,6 +12,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.Property(s => s.Stamp).HasMaxLength(256).IsRequired();
         builder.Property(s => s.Browser).HasMaxLength(UserSession.MaxBrowserLength).IsRequired();
         builder.Property(s => s.Address).HasMaxLength(45).IsRequired();
+        builder.Property(s => s.Device).HasMaxLength(64).IsRequired();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => s.UserId);
 
