@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Awards.Web.Data.Migrations
 {
     [DbContext(typeof(AwardsDbContext))]
-    [Migration("20261206210144_SessionLastSeen")]
-    partial class SessionLastSeen
+    [Migration("20261206213231_AccountLanguageAndSessionActivity")]
+    partial class AccountLanguageAndSessionActivity
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
@@ -1096,6 +1096,11 @@ namespace Awards.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
