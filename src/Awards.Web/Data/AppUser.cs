@@ -35,5 +35,11 @@ public class AppUser : IdentityUser<int>
     /// </summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// The 30-second step of the last authenticator code the account used: an older or the same
+    /// step's code is refused (<see cref="Features.Security.OneUseAuthenticatorTokenProvider"/>).
+    /// </summary>
+    public long? AuthenticatorStep { get; set; }
+
     public bool IsPendingInvitation => InvitedAt is not null && PasswordHash is null;
 }

@@ -223,6 +223,8 @@ public static class SiteSetup
             .AddSignInManager<AwardsSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<Features.Password.PasswordResetTokenProvider>(Features.Password.PasswordResets.Provider)
+            // In place of Identity's authenticator provider: each code is good once (ASVS 2.8.4).
+            .AddTokenProvider<Features.Security.OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         // Invitation links stay valid for a week; a forgotten password's link for 2 hours (its own provider).

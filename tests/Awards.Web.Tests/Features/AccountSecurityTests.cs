@@ -194,10 +194,22 @@ public sealed partial class AccountSecurityTests(AwardsFactory factory) : IClass
             Assert.Contains("验证码错误或已过期", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var second = await browser.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow) }))
+        // The code that turned it on is spent (ASVS 2.8.4): the app's next one signs in.
+        var used = Authenticator.Code(key, DateTime.UtcNow.AddSeconds(30));
+        using (var second = await browser.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = used }))
         {
             Assert.Equal("/dashboard", second.Headers.Location?.OriginalString);
         }
+
+        // Someone who saw that code typed cannot sign in with it while it is still in its window.
+        var onlooker = new Browser(factory);
+        (await onlooker.SignInAsync(email)).Dispose();
+        using (var replayed = await onlooker.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = used }))
+        {
+            Assert.Contains("验证码错误或已过期", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await AssertSignedOutAsync(onlooker, "/judge");
 
         Assert.DoesNotContain("data-testid=\"two-factor-hint\"", await browser.GetStringAsync("/judge"), StringComparison.Ordinal);
 
@@ -363,7 +375,7 @@ public sealed class TwoFactorRequiredTests(TwoFactorForJudgesFactory factory) : 
         // A new sign-in with the password and the app's code opens them too.
         var again = new Browser(factory);
         (await again.SignInAsync(email)).Dispose();
-        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
+        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow.AddSeconds(30)) })).Dispose();
         Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync("/judge")).StatusCode);
 
         // Turned off again, the session no longer counts: the pages wait for it once more.
@@ -407,7 +419,7 @@ public sealed class TwoFactorKeptTests(TwoFactorCheckedOftenFactory factory) : I
 
         var again = new Browser(factory);
         (await again.SignInAsync(email)).Dispose();
-        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
+        (await again.SubmitAsync("/account/login", "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = Authenticator.Code(key, DateTime.UtcNow.AddSeconds(30)) })).Dispose();
         for (var i = 0; i < 3; i++)
         {
             using var queue = await again.Client.GetAsync("/judge");

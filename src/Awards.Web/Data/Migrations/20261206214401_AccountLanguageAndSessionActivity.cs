@@ -23,6 +23,12 @@ namespace Awards.Web.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "AuthenticatorStep",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "AspNetUsers",
@@ -40,6 +46,10 @@ namespace Awards.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "LastSeenAt",
                 table: "UserSessions");
+
+            migrationBuilder.DropColumn(
+                name: "AuthenticatorStep",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "Language",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Awards.Web.Data.Migrations
 {
     [DbContext(typeof(AwardsDbContext))]
-    [Migration("20261206213231_AccountLanguageAndSessionActivity")]
+    [Migration("20261206214401_AccountLanguageAndSessionActivity")]
     partial class AccountLanguageAndSessionActivity
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -748,6 +748,9 @@ namespace Awards.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AuthenticatorStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
