@@ -30,6 +30,7 @@ public sealed class MailLanguageTests(AwardsFactory factory) : IClassFixture<Awa
 
         Assert.Equal("en", LanguageOf(english));
         Assert.Contains("<html lang=\"en\">", await judge.GetStringAsync("/judge"), StringComparison.Ordinal);
+        Assert.Contains("mail to you is written in English:", await judge.GetStringAsync("/account/security"), StringComparison.Ordinal);
 
         // The organizer, in Chinese, sets the panel and assigns: each judge hears of their new entries in their own language.
         var round = factory.WithDb(db => db.Rounds.Single(r => r.Sequence == 1 && db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).Id);
@@ -90,7 +91,9 @@ public sealed class MailLanguageTests(AwardsFactory factory) : IClassFixture<Awa
         var phone = new Browser(factory);
         (await ChooseAsync(phone, "/account/login", "zh-CN")).Dispose();
         await phone.SignInOrFailAsync(email);
-        Assert.Contains("<html lang=\"zh-CN\">", await phone.GetStringAsync("/account/security"), StringComparison.Ordinal);
+        var security = await phone.GetStringAsync("/account/security");
+        Assert.Contains("<html lang=\"zh-CN\">", security, StringComparison.Ordinal);
+        Assert.Contains("网站发给您的邮件使用中文", security, StringComparison.Ordinal);
         Assert.Equal("zh-CN", LanguageOf(email));
 
         // A tampered language changes nothing.

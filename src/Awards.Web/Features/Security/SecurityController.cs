@@ -316,7 +316,7 @@ public sealed class SecurityController(
             .ToListAsync())
             .Select(s => new SessionRow(s.Id, UserSessions.Describe(s.Browser), s.Address, s.CreatedAt, LastActive(s), s.Id == UserSessions.IdOf(User)))
             .ToList();
-        return new(me.Email!, me.TwoFactorEnabled, me.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(me) : 0, password, confirm, sessions, end ?? new ConfirmPasswordForm());
+        return new(me.Email!, me.TwoFactorEnabled, me.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(me) : 0, password, confirm, sessions, end ?? new ConfirmPasswordForm(), (Cultures.Find(me.Language) ?? Cultures.Supported[0]).Name);
     }
 
     // Noted in this process a minute ago at most, else saved, else the sign-in.

@@ -41,7 +41,8 @@ public sealed record ConfirmPasswordForm
 }
 
 /// <summary>The account security page: the password form, two-step verification's state, and the account's sessions.</summary>
-public sealed record SecurityPage(string Email, bool TwoFactor, int RecoveryCodesLeft, ChangePasswordForm Change, ConfirmPasswordForm Confirm, IReadOnlyList<SessionRow> Sessions, ConfirmPasswordForm End);
+/// <summary>The account security page; <c>MailLanguage</c> is the culture the account's mail is written in.</summary>
+public sealed record SecurityPage(string Email, bool TwoFactor, int RecoveryCodesLeft, ChangePasswordForm Change, ConfirmPasswordForm Confirm, IReadOnlyList<SessionRow> Sessions, ConfirmPasswordForm End, string MailLanguage);
 
 /// <summary>One session still going: the browser and system it was signed in from, the address, when.</summary>
 public sealed record SessionRow(string Id, string Browser, string Address, DateTime SignedInAt, DateTime LastActive, bool IsThisOne);
