@@ -106,24 +106,35 @@ public sealed class EntryWorkflow(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The receipt, saved with the submission: an essay's to its author; a nomination's to the
+    /// coordinator who submitted it and to the unit's other coordinators, who answer for it too
+    /// (as they all hear of a return).
+    /// </summary>
     private async Task QueueReceiptAsync(Entry entry, Core.Contests.ContestSchedule schedule, CancellationToken cancellationToken)
     {
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName, u.Language }).FirstAsync(cancellationToken);
         var essay = entry.Track.Kind == TrackKind.Essay;
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new MailReader(u.Email!, u.DisplayName, u.Language)).FirstAsync(cancellationToken);
+        List<MailReader> readers = [owner];
+        if (!essay)
+        {
+            readers.AddRange((await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken)).Where(r => !string.Equals(r.Email, owner.Email, StringComparison.OrdinalIgnoreCase)));
+        }
+
         var page = $"{options.Value.PublicUrl.TrimEnd('/')}/{(essay ? "essays" : "nominations")}/{entry.Code}";
-        outbox.Add([Cultures.In(owner.Language, () =>
+        outbox.Add(readers.Select(reader => Cultures.In(reader.Language, () =>
         {
             var received = essay
                 ? l["Your essay “{0}” for {1} was received on {2}. Its entry code is {3}: it names your essay in every later step.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code]
                 : l["The nomination “{0}” for {1} was received on {2}. Its entry code is {3}.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code];
             var body = string.Join(
                 "\n\n",
-                l["Hello {0},", owner.DisplayName],
+                l["Hello {0},", reader.Name],
                 received,
                 l["Until submissions close on {0} it can be withdrawn from its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
                 l["Keep this message as your receipt."]);
-            return new OutgoingMail(owner.Email!, essay ? l["Essay {0} was received", entry.Code] : l["Nomination {0} was received", entry.Code], body);
-        })], $"the receipt of {entry.Code}");
+            return new OutgoingMail(reader.Email, essay ? l["Essay {0} was received", entry.Code] : l["Nomination {0} was received", entry.Code], body);
+        })), $"the receipt of {entry.Code}");
     }
 
     public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)

@@ -1,6 +1,5 @@
 using Awards.Core.Common;
 using Awards.Core.Entries;
-using Awards.Core.Identity;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 using Awards.Core.Uploads;
@@ -114,15 +113,11 @@ public sealed class Nominations(
     /// <summary>The unit's coordinators hear of the return by mail, saved with it.</summary>
     private async Task QueueReturnedAsync(Entry entry, CancellationToken cancellationToken)
     {
-        var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
-        var recipients = await db.Users
-            .Where(u => u.UnitId == entry.UnitId && u.EmailConfirmed && u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole))
-            .Select(u => new { u.Email, u.Language })
-            .ToListAsync(cancellationToken);
+        var recipients = await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
         outbox.Add(
             recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
-                to.Email!,
+                to.Email,
                 l["Nomination {0} was returned", entry.Code],
                 string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link])))),
             $"the return of nomination {entry.Code}");

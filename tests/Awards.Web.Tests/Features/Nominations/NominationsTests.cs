@@ -14,6 +14,14 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
     [Fact]
     public async Task Coordinator_SavesADraft_Submits_AndGetsAReceiptWithTheCode()
     {
+        // The unit's second coordinator, who answers for its nominations too, and one whose account is off.
+        await CreateUserAsync(factory, "deputy.yunling@example.org", Core.Identity.Roles.UnitCoordinator, "yunling", "副主任");
+        await CreateUserAsync(factory, "former.yunling@example.org", Core.Identity.Roles.UnitCoordinator, "yunling", "前任");
+        factory.WithDb(db =>
+        {
+            db.Users.Single(u => u.Email == "former.yunling@example.org").DeactivatedAt = DateTime.UtcNow;
+            return db.SaveChanges();
+        });
         var browser = await SignedInAsync(factory, "coordinator.yunling@demo.example");
 
         var code = await CreateDraftAsync(browser, "endeavor", Person(title: "二十年的乡村教师"));
@@ -38,9 +46,10 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal([EntryStatus.Draft, EntryStatus.Submitted], history);
         var audit = factory.WithDb(db => db.AuditLog.Where(a => a.EntityKey == code).Select(a => a.Action).ToList());
         Assert.Equal(["Nomination created", "Nomination submitted"], audit);
-        var mailed = Assert.Single(await Mails.InAsync(factory), m => m.Subject == $"推荐 {code} 已收到");
-        Assert.Equal("coordinator.yunling@demo.example", mailed.To);
-        Assert.Contains("二十年的乡村教师", mailed.Body, StringComparison.Ordinal);
+        var mailed = (await Mails.InAsync(factory)).Where(m => m.Subject == $"推荐 {code} 已收到").ToList();
+        Assert.Equal(["coordinator.yunling@demo.example", "deputy.yunling@example.org"], mailed.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.All(mailed, m => Assert.Contains("二十年的乡村教师", m.Body, StringComparison.Ordinal));
+        Assert.Contains("副主任，您好", mailed.Single(m => m.To == "deputy.yunling@example.org").Body, StringComparison.Ordinal);
     }
 
     [Fact]
