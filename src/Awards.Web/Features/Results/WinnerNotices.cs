@@ -1,9 +1,9 @@
 using System.Globalization;
 using Awards.Core.Common;
-using Awards.Core.Identity;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Awards.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -48,12 +48,7 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, MailOutb
             where entryIds.Contains(e.Id)
             join u in db.Users on e.OwnerUserId equals u.Id
             select new { e.Id, e.Code, e.Title, u.Email, u.DisplayName, u.Language }).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
-        var coordinators = await (
-            from u in db.Users.AsNoTracking()
-            where u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && u.DeactivatedAt == null
-            where db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRole)
-            select new { UnitId = u.UnitId!.Value, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
+        var coordinators = await UnitCoordinators.ByUnitAsync(db, unitIds, cancellationToken);
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
 
         var contest = (await site.CurrentContestAsync(cancellationToken))?.Name;
@@ -77,7 +72,7 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, MailOutb
             }
             else if (p.UnitId is int unitId)
             {
-                mails.AddRange(coordinators.Where(c => c.UnitId == unitId).Select(c => Write(c.Email!, c.DisplayName, c.Language, level =>
+                mails.AddRange(coordinators[unitId].Select(c => Write(c.Email, c.Name, c.Language, level =>
                     l["{0} won the {1} of {2} in {3}.", unitNames.GetValueOrDefault(unitId)?.ForCurrentCulture() ?? string.Empty, level, track.Name.ForCurrentCulture(), contest?.ForCurrentCulture() ?? string.Empty])));
             }
         }
