@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -42,16 +41,16 @@ public static class SignInDevices
     }
 
     /// <summary>
-    /// Queues the notice, to be saved with the new session, when the account has sessions on other
-    /// devices and none on this one.
+    /// Queues the notice, to be saved with the new session, when the account's earlier sessions
+    /// were on other devices and none on this one.
     /// </summary>
-    public static async Task TellIfNewAsync(HttpContext http, AwardsDbContext db, AppUser user, UserSession session)
+    public static void TellIfNew(HttpContext http, AppUser user, UserSession session, IEnumerable<UserSession> earlier)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(session);
-        var devices = await db.UserSessions.Where(s => s.UserId == user.Id && s.Device != string.Empty).Select(s => s.Device).Distinct().ToListAsync();
+        ArgumentNullException.ThrowIfNull(earlier);
+        var devices = earlier.Select(s => s.Device).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
         if (devices.Count == 0 || devices.Contains(session.Device))
         {
             return;

@@ -54,9 +54,10 @@ public static class UserSessions
             : null;
         if (kept is null)
         {
-            // The account's sessions that ran out long ago go as a new one comes.
-            var old = now - KeepExpired;
-            db.UserSessions.RemoveRange(await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < old).ToListAsync());
+            // The account's sessions, read once: those that ran out long ago go as a new one comes,
+            // and the devices of all of them tell whether this sign-in comes from a new one.
+            var earlier = await db.UserSessions.Where(s => s.UserId == userId).ToListAsync();
+            db.UserSessions.RemoveRange(earlier.Where(s => s.ExpiresAt < now - KeepExpired));
             kept = new UserSession
             {
                 Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -70,7 +71,7 @@ public static class UserSessions
             if (await db.Users.FindAsync(userId) is { } user)
             {
                 Cultures.AtSignIn(http, user);
-                await SignInDevices.TellIfNewAsync(http, db, user, kept);
+                SignInDevices.TellIfNew(http, user, kept, earlier);
             }
 
             db.UserSessions.Add(kept);
