@@ -59,6 +59,8 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
     /// <summary>Saves in the process's turn for the database (<see cref="WriteGate"/>), unless a transaction already holds it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -739,6 +739,55 @@ namespace Awards.Web.Data.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Awards.Web.Data.Announcement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContestEditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreationKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
+
+                    b.HasIndex("ContestEditionId", "PublishedAt");
+
+                    b.ToTable("Announcements");
+                });
+
             modelBuilder.Entity("Awards.Web.Data.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -1583,6 +1632,15 @@ namespace Awards.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Awards.Web.Data.Announcement", b =>
+                {
+                    b.HasOne("Awards.Core.Contests.ContestEdition", null)
+                        .WithMany()
+                        .HasForeignKey("ContestEditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Awards.Web.Data.AppUser", b =>

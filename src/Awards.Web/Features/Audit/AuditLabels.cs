@@ -77,6 +77,11 @@ public static class AuditLabels
         ["AddUnit"] = "Unit added",
         ["RenameUnit"] = "Unit renamed",
         ["RetryMail"] = "Failed mail tried again",
+        ["AddAnnouncement"] = "Announcement written",
+        ["EditAnnouncement"] = "Announcement edited",
+        ["PublishAnnouncement"] = "Announcement published",
+        ["WithdrawAnnouncement"] = "Announcement taken down",
+        ["DeleteAnnouncement"] = "Announcement draft deleted",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -93,6 +98,7 @@ public static class AuditLabels
         ["Track"] = "Award or theme",
         ["Unit"] = "Unit",
         ["Mail"] = "Outgoing mail",
+        ["Announcement"] = "Announcement",
     };
 
     /// <summary>The localization key for a stored action: its label, or the action itself when it has none.</summary>

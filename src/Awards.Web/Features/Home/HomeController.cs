@@ -1,14 +1,17 @@
 using Awards.Core.Contests;
 using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Features.Announcements;
 using Awards.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Awards.Web.Features.Home;
 
-public sealed record ContestPageModel(ContestEdition Contest, ContestPhase Phase, (string Label, DateTime At)? NextDeadline, IReadOnlyList<Track> Tracks);
+public sealed record ContestPageModel(ContestEdition Contest, ContestPhase Phase, (string Label, DateTime At)? NextDeadline, IReadOnlyList<Track> Tracks, IReadOnlyList<Announcement> Announcements);
 
-/// <summary>The public contest page: rules, deadlines with a countdown, the awards and their quotas.</summary>
-public sealed class HomeController(SiteContext site) : Controller
+/// <summary>The public contest page: the latest announcements, rules, deadlines with a countdown, the awards and their quotas.</summary>
+public sealed class HomeController(SiteContext site, AwardsDbContext db) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -20,7 +23,8 @@ public sealed class HomeController(SiteContext site) : Controller
         }
 
         var tracks = contest.Tracks.OrderBy(t => t.SortOrder).ToList();
-        return View(new ContestPageModel(contest, contest.Schedule.PhaseAt(site.UtcNow), contest.Schedule.NextDeadline(site.UtcNow), tracks));
+        var announcements = await PublishedAnnouncements.Query(db, contest.Id).Take(PublishedAnnouncements.OnContestPage).ToListAsync(cancellationToken);
+        return View(new ContestPageModel(contest, contest.Schedule.PhaseAt(site.UtcNow), contest.Schedule.NextDeadline(site.UtcNow), tracks, announcements));
     }
 
     [Route("/error")]
