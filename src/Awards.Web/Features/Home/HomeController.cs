@@ -3,8 +3,8 @@ using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Awards.Web.Features.Announcements;
 using Awards.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Features.Home;
 
