@@ -195,6 +195,24 @@ public class Entry
             throw new DomainException("Only a draft or a returned entry can be submitted.");
         }
 
+        EnsureComplete();
+        var unitSlot = UnitSlot ?? TakeSlot(Track.Limits.PerUnit, taken.ByUnit, EntryMessages.UnitLimitReached);
+        var ownerSlot = OwnerSlot ?? TakeSlot(Track.Limits.PerAuthor, taken.ByOwner, EntryMessages.OwnerLimitReached);
+        UnitSlot = unitSlot;
+        OwnerSlot = ownerSlot;
+        Status = EntryStatus.Submitted;
+        StatusReason = null;
+        SubmittedAt = utcNow;
+        UpdatedAt = utcNow;
+    }
+
+    /// <summary>
+    /// What a submission needs: a title, a text within the track's length limits, the originality
+    /// declaration (essays) and the nominee (nominations). Checked when submitting, and again when a
+    /// submitted entry is edited, so an entry never stays submitted without them.
+    /// </summary>
+    public void EnsureComplete()
+    {
         if (string.IsNullOrWhiteSpace(Title))
         {
             throw new DomainException("The title is required.");
@@ -215,15 +233,6 @@ public class Entry
         {
             throw new DomainException("Describe the nominee before submitting.");
         }
-
-        var unitSlot = UnitSlot ?? TakeSlot(Track.Limits.PerUnit, taken.ByUnit, EntryMessages.UnitLimitReached);
-        var ownerSlot = OwnerSlot ?? TakeSlot(Track.Limits.PerAuthor, taken.ByOwner, EntryMessages.OwnerLimitReached);
-        UnitSlot = unitSlot;
-        OwnerSlot = ownerSlot;
-        Status = EntryStatus.Submitted;
-        StatusReason = null;
-        SubmittedAt = utcNow;
-        UpdatedAt = utcNow;
     }
 
     public void Withdraw(ContestSchedule schedule, DateTime utcNow)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Infrastructure;
 
-/// <summary>Turns a broken rule into the reader's language, its arguments included (an entry status reads 已提交, not Submitted).</summary>
+/// <summary>Turns a broken rule into the reader's language, its arguments included (an entry status reads 已提交, not Submitted; a time is Beijing time, as every page shows it).</summary>
 public static class RuleMessages
 {
     public static string Rule(this IStringLocalizer localizer, DomainException exception)
@@ -16,6 +16,7 @@ public static class RuleMessages
             Entrant entrant => localizer[Labels.Of(entrant)].Value,
             TrackKind kind => localizer[Labels.Of(kind)].Value,
             BilingualText text => text.ForCurrentCulture(),
+            DateTime at => SiteTime.Format(at),
             string text => localizer[text].Value,
             _ => a,
         }).ToArray();

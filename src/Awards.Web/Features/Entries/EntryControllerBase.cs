@@ -70,6 +70,26 @@ public abstract class EntryControllerBase(EntryWorkflow workflow, IAuthorization
         });
     }
 
+    /// <summary>
+    /// Before a form is shown: null when <paramref name="check"/> passes; otherwise a redirect to
+    /// <paramref name="back"/> with the broken rule as its message, so nobody fills in a form that
+    /// could not be saved.
+    /// </summary>
+    protected async Task<IActionResult?> RefusedAsync(Func<Task> check, string back)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        try
+        {
+            await check();
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = L.Rule(ex);
+            return Redirect(back);
+        }
+    }
+
     /// <summary>Runs a change; a broken rule comes back to the entry's page as a message, with nothing changed.</summary>
     protected async Task<IActionResult> TryAsync(Entry entry, Func<Task<IActionResult>> action)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Awards.Core.Common;
 using Awards.Core.Entries;
+using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Core.Uploads;
 using Awards.Web.Data;
@@ -45,6 +46,7 @@ public sealed class EntryWorkflow(
     {
         ArgumentNullException.ThrowIfNull(describe);
         (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        await EnsureTrackTakesEntriesAsync(trackId, cancellationToken);
         var keyed = formKey is { Length: > 0 };
         if (keyed && await CreatedWithAsync(ownerId, formKey!, cancellationToken) is { } earlier)
         {
@@ -88,6 +90,16 @@ public sealed class EntryWorkflow(
         return await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var entry = await FindAsync(code, kind, ct) ?? throw new DomainException("The entry was not found.");
+
+            // The request loaded the entry before the transaction: read it again under the lock, so
+            // that two clicks at once submit it once (the second finds it submitted: its receipt).
+            await db.Entry(entry).ReloadAsync(ct);
+            if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted)
+            {
+                return entry;
+            }
+
+            await EnsureTrackTakesEntriesAsync(entry.TrackId, ct);
             var from = entry.Status;
             var byUnit = await db.Entries
                 .Where(e => e.TrackId == entry.TrackId && e.UnitId == entry.UnitId && e.Id != entry.Id && e.UnitSlot != null)
@@ -137,8 +149,63 @@ public sealed class EntryWorkflow(
         })), $"the receipt of {entry.Code}");
     }
 
+    /// <summary>
+    /// Refuses to change or withdraw a submitted entry that judges already have: the score a judge
+    /// gave must stay the score of the text they read. Drafts and returned entries are never judged.
+    /// </summary>
+    public async Task EnsureNotBeingJudgedAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted && await IsBeingJudgedAsync(entry, cancellationToken))
+        {
+            throw new DomainException("Judges already have this entry, so it can no longer be changed or withdrawn. If something in it must change, write to the organizer.");
+        }
+    }
+
+    /// <summary>Refuses to open a new entry's form when none can be saved: the window is shut, or the track's judging has finished.</summary>
+    public async Task EnsureTakesNewEntriesAsync(int trackId, CancellationToken cancellationToken = default)
+    {
+        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        await EnsureTrackTakesEntriesAsync(trackId, cancellationToken);
+    }
+
+    /// <summary>Refuses to open an entry's edit form when no edit could be saved.</summary>
+    public async Task EnsureChangeableAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.IsEditable)
+        {
+            throw new DomainException("An entry that is {0} can no longer be edited.", entry.Status);
+        }
+
+        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        await EnsureNotBeingJudgedAsync(entry, cancellationToken);
+    }
+
+    /// <summary>Whether judges have been given the entry in any round.</summary>
+    public Task<bool> IsBeingJudgedAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var id = entry.Id;
+        return db.Assignments.AnyAsync(a => a.EntryId == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a new entry, or a submission, in an award or theme whose judging has finished (a
+    /// round closed, or results on notice or final): it would sit in no round and in no ranking.
+    /// </summary>
+    public async Task EnsureTrackTakesEntriesAsync(int trackId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Rounds.AnyAsync(r => r.TrackId == trackId && r.ClosedAt != null, cancellationToken)
+            || await db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage != ResultStage.Draft, cancellationToken))
+        {
+            throw new DomainException("Judging of this award has closed, so it takes no more entries.");
+        }
+    }
+
     public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)
     {
+        await EnsureNotBeingJudgedAsync(entry, cancellationToken);
         var schedule = await ScheduleAsync(cancellationToken);
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
         entry.Withdraw(schedule, site.UtcNow);

@@ -40,9 +40,16 @@ public sealed class Essays(
     public async Task EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)
     {
         var schedule = await workflow.ScheduleAsync(cancellationToken);
+        await workflow.EnsureNotBeingJudgedAsync(entry, cancellationToken);
         var before = EntryJournal.Snapshot(entry);
         entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
         entry.DeclareOriginal(form.Original, site.UtcNow);
+        if (entry.Status == EntryStatus.Submitted)
+        {
+            // A submitted essay stays one that could be submitted: the edit is refused otherwise.
+            entry.EnsureComplete();
+        }
+
         await renditions.ApplyAsync(entry, cancellationToken);
         journal.Record(entry, "Essay edited", entry.Status, before, EntryJournal.Snapshot(entry));
         await db.SaveChangesAsync(cancellationToken);
@@ -55,18 +62,7 @@ public sealed class Essays(
     /// </summary>
     public async Task<(Entry Entry, ConvertedDocument Converted)> ImportAsync(Track track, AppUser author, Entry? existing, IFormFile file, CancellationToken cancellationToken = default)
     {
-        var bytes = await workflow.ReadCheckedAsync(file, cancellationToken);
-        var uploads = options.Value.Uploads;
-        ConvertedDocument converted;
-        using (var content = new MemoryStream(bytes, writable: false))
-        {
-            FileInspector.Inspect(content, file.FileName, ImportKinds, uploads.FileLimits);
-            converted = DocxConverter.Convert(content, uploads.FileLimits);
-        }
-
-        var title = converted.Title ?? existing?.Title ?? Path.GetFileNameWithoutExtension(file.FileName.Replace('\\', '/').Split('/')[^1]);
-        title = title.Length > 200 ? title[..200] : title;
-        var form = new EssayForm { Title = title, Body = converted.Markdown, Original = false };
+        var (bytes, form, converted) = await ConvertAsync(existing, file, cancellationToken);
         Entry entry;
         if (existing is null)
         {
@@ -84,6 +80,35 @@ public sealed class Essays(
 
         await workflow.AttachAsync(entry, file.FileName, FileKind.Docx, bytes, cancellationToken);
         return (entry, converted);
+    }
+
+    /// <summary>
+    /// The Word file's text as the edit form shows it, saved nowhere: for a submitted essay, whose
+    /// text stays what was submitted until the author checks the new one, confirms the declaration
+    /// and saves (the file itself is not kept then: what was submitted is the text).
+    /// </summary>
+    public async Task<(EssayForm Form, ConvertedDocument Converted)> PreviewImportAsync(Entry existing, IFormFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        await workflow.EnsureNotBeingJudgedAsync(existing, cancellationToken);
+        var (_, form, converted) = await ConvertAsync(existing, file, cancellationToken);
+        return (form, converted);
+    }
+
+    private async Task<(byte[] Bytes, EssayForm Form, ConvertedDocument Converted)> ConvertAsync(Entry? existing, IFormFile file, CancellationToken cancellationToken)
+    {
+        var bytes = await workflow.ReadCheckedAsync(file, cancellationToken);
+        var uploads = options.Value.Uploads;
+        ConvertedDocument converted;
+        using (var content = new MemoryStream(bytes, writable: false))
+        {
+            FileInspector.Inspect(content, file.FileName, ImportKinds, uploads.FileLimits);
+            converted = DocxConverter.Convert(content, uploads.FileLimits);
+        }
+
+        var title = converted.Title ?? existing?.Title ?? Path.GetFileNameWithoutExtension(file.FileName.Replace('\\', '/').Split('/')[^1]);
+        title = title.Length > 200 ? title[..200] : title;
+        return (bytes, new EssayForm { Title = title, Body = converted.Markdown, Original = false }, converted);
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

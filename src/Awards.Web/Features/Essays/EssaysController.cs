@@ -35,10 +35,16 @@ public sealed class EssaysController(
     protected override string PageOf(Entry entry) => $"/essays/{entry.Code}";
 
     [HttpGet("new/{track}")]
-    public async Task<IActionResult> New(string track, CancellationToken cancellationToken) =>
-        await EssayTrackAsync(track, cancellationToken) is { } t
-            ? View("Form", await FormPageAsync(t, new EssayForm { FormKey = Guid.NewGuid().ToString("N") }, null, [], false, cancellationToken))
-            : NotFound();
+    public async Task<IActionResult> New(string track, CancellationToken cancellationToken)
+    {
+        if (await EssayTrackAsync(track, cancellationToken) is not { } t)
+        {
+            return NotFound();
+        }
+
+        return await RefusedAsync(() => Workflow.EnsureTakesNewEntriesAsync(t.Id, cancellationToken), "/author")
+            ?? View("Form", await FormPageAsync(t, new EssayForm { FormKey = Guid.NewGuid().ToString("N") }, null, [], false, cancellationToken));
+    }
 
     [HttpPost("new/{track}")]
     [EnableRateLimiting(SiteSetup.EntryRateLimit)]
@@ -103,7 +109,8 @@ public sealed class EssaysController(
         }
 
         var open = (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true;
-        return View(new EssayView(entry, await queries.HistoryAsync(entry, cancellationToken), open && entry.IsEditable));
+        var changeable = open && entry.IsEditable && !await Workflow.IsBeingJudgedAsync(entry, cancellationToken);
+        return View(new EssayView(entry, await queries.HistoryAsync(entry, cancellationToken), changeable));
     }
 
     [HttpGet("{code}/edit")]
@@ -114,10 +121,9 @@ public sealed class EssaysController(
             return NotFound();
         }
 
-        if (!entry.IsEditable)
+        if (await RefusedAsync(() => Workflow.EnsureChangeableAsync(entry, cancellationToken), PageOf(entry)) is { } refused)
         {
-            TempData["Error"] = L["An entry that is {0} can no longer be edited.", L[Labels.Of(entry.Status)]].Value;
-            return Redirect(PageOf(entry));
+            return refused;
         }
 
         var warnings = TempData["ImportWarnings"] is string w ? w.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
@@ -183,6 +189,15 @@ public sealed class EssaysController(
 
         try
         {
+            if (existing?.Status == EntryStatus.Submitted)
+            {
+                // A submitted essay keeps its text until the author saves the new one: the form is
+                // shown filled in, and nothing is saved yet.
+                var (form, preview) = await essays.PreviewImportAsync(existing, file, cancellationToken);
+                TempData["Message"] = L["Your Word file is converted, but nothing is saved yet: your submitted essay keeps its text until you save. Check the text below, confirm the declaration and save to replace it."].Value;
+                return View("Form", await FormPageAsync(track, form, existing.Code, [.. preview.Warnings.Select(w => L[w].Value)], true, cancellationToken));
+            }
+
             var (entry, converted) = await essays.ImportAsync(track, me, existing, file, cancellationToken);
             TempData["Message"] = L["Your Word file is converted. Check the text below, correct anything that came out wrong, confirm the declaration and save."].Value;
             TempData["ImportWarnings"] = string.Join('\n', converted.Warnings.Select(w => L[w].Value));

@@ -40,6 +40,11 @@ public sealed class NominationsController(
             return NotFound();
         }
 
+        if (await RefusedAsync(() => Workflow.EnsureTakesNewEntriesAsync(t.Id, cancellationToken), "/coordinator") is { } refused)
+        {
+            return refused;
+        }
+
         var form = new NominationForm { FormKey = Guid.NewGuid().ToString("N") };
         return View("Form", await FormPageAsync(t, form, unitId, null, cancellationToken));
     }
@@ -87,7 +92,8 @@ public sealed class NominationsController(
         }
 
         var open = (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true;
-        return View(await queries.ViewAsync(entry, open && entry.IsEditable, $"/nominations/{entry.Code}/attachments", cancellationToken));
+        var changeable = open && entry.IsEditable && !await Workflow.IsBeingJudgedAsync(entry, cancellationToken);
+        return View(await queries.ViewAsync(entry, changeable, $"/nominations/{entry.Code}/attachments", cancellationToken));
     }
 
     [HttpGet("{code}/edit")]
@@ -98,10 +104,9 @@ public sealed class NominationsController(
             return NotFound();
         }
 
-        if (!entry.IsEditable)
+        if (await RefusedAsync(() => Workflow.EnsureChangeableAsync(entry, cancellationToken), $"/nominations/{entry.Code}") is { } refused)
         {
-            TempData["Error"] = L["An entry that is {0} can no longer be edited.", L[Labels.Of(entry.Status)]].Value;
-            return Redirect($"/nominations/{entry.Code}");
+            return refused;
         }
 
         var form = NominationForm.From(entry, await queries.UnitCodeAsync(entry.NomineeUnitId, cancellationToken));
