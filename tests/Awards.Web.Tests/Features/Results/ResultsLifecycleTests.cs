@@ -108,7 +108,9 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
 
         // Finalizing waits for the end of the notice period, then for every objection to be resolved.
         (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
-        Assert.Contains("公示期至", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        var ends = factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).NoticeEndsAt!.Value);
+        var local = new DateTimeOffset(DateTime.SpecifyKind(ends, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains($"公示期至{local:yyyy年M月d日 HH:mm} (北京时间)结束", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         factory.Clock.Offset = TimeSpan.FromDays(8);
         (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
         Assert.Contains("条异议未处理", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
