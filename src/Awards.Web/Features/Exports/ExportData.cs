@@ -57,10 +57,11 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         return (contest?.AnthologyPreface ?? string.Empty, themes);
     }
 
-    public async Task<IReadOnlyList<UnitStatistics>> StatisticsAsync(CancellationToken cancellationToken)
+    /// <summary>Participation per unit; scores and prizes only of the themes whose results are final (or, <paramref name="proposed"/>, on notice).</summary>
+    public async Task<IReadOnlyList<UnitStatistics>> StatisticsAsync(bool proposed, CancellationToken cancellationToken)
     {
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.Zh, cancellationToken);
-        return [.. (await unitAward.StandingsAsync(cancellationToken)).Select(s => new UnitStatistics(units.GetValueOrDefault(s.UnitId) ?? "?", s.Entries, s.Scored, s.Prizes, s.AverageScore, s.PrizePoints))];
+        return [.. (await unitAward.StandingsAsync(proposed ? ResultStage.Notice : ResultStage.Final, cancellationToken)).Select(s => new UnitStatistics(units.GetValueOrDefault(s.UnitId) ?? "?", s.Entries, s.Scored, s.Prizes, s.AverageScore, s.PrizePoints))];
     }
 
     /// <summary>A judge's entries of a round in their judge renditions only: never the original text or any name.</summary>

@@ -63,7 +63,7 @@ public sealed class ExportRunner(ExportData data)
 
             case ExportKinds.Statistics:
                 {
-                    var units = await data.StatisticsAsync(cancellationToken);
+                    var units = await data.StatisticsAsync(proposed, cancellationToken);
                     progress?.Report(10);
                     StatisticsWorkbook.Write(output, contest, units);
                     break;

@@ -25,7 +25,7 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         }
 
         var result = await results.ResultAsync(track, cancellationToken);
-        var standings = await StandingsAsync(cancellationToken);
+        var standings = await StandingsAsync(null, cancellationToken);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
         var rows = standings.Select(s => new UnitRow(s, units.GetValueOrDefault(s.UnitId) ?? "?", result.Picks.Contains(s.UnitId))).ToList();
         var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
@@ -48,15 +48,20 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
             .Select(g => new LevelPoints(g.Key, string.Join(" / ", g.Select(l => l.Name.ForCurrentCulture()).Distinct()), points.GetValueOrDefault(g.Key)))];
     }
 
-    /// <summary>Each unit's essays across the essay themes, scored by the themes' current (or published) results.</summary>
-    public async Task<IReadOnlyList<UnitStanding>> StandingsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Each unit's essays across the essay themes, scored by the themes' current (or published)
+    /// results. With <paramref name="published"/>, only themes whose results reached that stage
+    /// (on notice, or final) count their scores and prizes; the others count their essays only:
+    /// what leaves the office names no prize that was never announced.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitStanding>> StandingsAsync(ResultStage? published, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
         var results = new List<UnitEntryResult>();
         foreach (var track in contest?.Tracks.Where(t => t.Kind == TrackKind.Essay) ?? [])
         {
             var entries = await db.Entries.Where(e => e.TrackId == track.Id && EntryStatuses.Counted.Contains(e.Status)).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
-            var outcome = await OutcomeAsync(track, cancellationToken);
+            var outcome = await OutcomeAsync(track, published, cancellationToken);
             results.AddRange(entries.Select(e => outcome.TryGetValue(e.Id, out var o)
                 ? new UnitEntryResult(e.UnitId, e.Id, o.Score, o.Level)
                 : new UnitEntryResult(e.UnitId, e.Id, null, null)));
@@ -91,9 +96,14 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
 
     private static int Quota(Track track) => track.AwardLevels.Sum(l => l.Quota);
 
-    private async Task<Dictionary<int, (decimal? Score, int? Level)>> OutcomeAsync(Track track, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, (decimal? Score, int? Level)>> OutcomeAsync(Track track, ResultStage? published, CancellationToken cancellationToken)
     {
         var result = await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
+        if (published is { } stage && (result is null || result.Stage < stage))
+        {
+            return [];
+        }
+
         if (result is { Stage: not ResultStage.Draft })
         {
             // The three columns, untracked: a published theme has 10,000 placements in a province.
