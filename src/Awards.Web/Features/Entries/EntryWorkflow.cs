@@ -100,6 +100,7 @@ public sealed class EntryWorkflow(
             }
 
             await EnsureTrackTakesEntriesAsync(entry.TrackId, ct);
+            await EnsureNomineeUnitFreeAsync(entry, ct);
             var from = entry.Status;
             var byUnit = await db.Entries
                 .Where(e => e.TrackId == entry.TrackId && e.UnitId == entry.UnitId && e.Id != entry.Id && e.UnitSlot != null)
@@ -180,6 +181,32 @@ public sealed class EntryWorkflow(
 
         (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
         await EnsureNotBeingJudgedAsync(entry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a second nomination of the same unit for an award (the Organizational Innovation
+    /// Award): the same organisation would compete against itself for two places. Drafts and
+    /// withdrawn or disqualified nominations do not count; a returned one still holds its place.
+    /// </summary>
+    public async Task EnsureNomineeUnitFreeAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.NomineeUnitId is not { } unitId)
+        {
+            return;
+        }
+
+        var (id, trackId) = (entry.Id, entry.TrackId);
+        var other = await db.Entries.AsNoTracking()
+            .Where(e => e.TrackId == trackId && e.NomineeUnitId == unitId && e.Id != id
+                && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted || e.Status == EntryStatus.Returned))
+            .Select(e => e.Code)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
+        {
+            var name = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(cancellationToken);
+            throw new DomainException("{0} is already nominated for this award (nomination {1}); a unit can be nominated once.", name, other);
+        }
     }
 
     /// <summary>Whether judges have been given the entry in any round.</summary>

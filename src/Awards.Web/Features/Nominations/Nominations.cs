@@ -105,6 +105,7 @@ public sealed class Nominations(
         {
             // A submitted nomination stays one that could be submitted: the edit is refused otherwise.
             entry.EnsureComplete();
+            await workflow.EnsureNomineeUnitFreeAsync(entry, cancellationToken);
         }
 
         await renditions.ApplyAsync(entry, cancellationToken);

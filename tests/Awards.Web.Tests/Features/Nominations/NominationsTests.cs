@@ -197,6 +197,33 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task AUnit_IsNominatedOnceForTheOrganisationAward_ASecondNominationOfItIsRefused_UntilTheFirstIsWithdrawn()
+    {
+        var browser = await SignedInAsync(factory, "coordinator.yunling@demo.example");
+        Dictionary<string, string> Fields(string title) => new()
+        {
+            ["Form.Title"] = title,
+            ["Form.NomineeUnit"] = "yunling",
+            ["Form.Deeds"] = Deeds,
+        };
+        var first = await CreateDraftAsync(browser, "org-innovation", Fields("云岭县的组织创新"));
+        var second = await CreateDraftAsync(browser, "org-innovation", Fields("云岭县的组织创新（第二份）"));
+        (await SubmitAsync(browser, first)).Dispose();
+        using (var refused = await SubmitAsync(browser, second))
+        {
+            Assert.Equal($"/nominations/{second}", refused.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains($"云岭县已被推荐参评本奖项（推荐编号 {first}），同一单位只能被推荐一次", await browser.GetStringAsync($"/nominations/{second}"), StringComparison.Ordinal);
+        Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == second).Status));
+
+        // Once the first is withdrawn, the unit can be nominated again.
+        (await browser.PostAsync($"/nominations/{first}", $"/nominations/{first}/withdraw")).Dispose();
+        (await SubmitAsync(browser, second)).Dispose();
+        Assert.Equal(EntryStatus.Submitted, factory.WithDb(db => db.Entries.Single(e => e.Code == second).Status));
+    }
+
+    [Fact]
     public async Task UnknownTrack_OrAnEssayTheme_IsNotFoundOnTheNominationForm()
     {
         var browser = await SignedInAsync(factory, Qingshan);
