@@ -27,7 +27,10 @@ public sealed class HomeController(SiteContext site, AwardsDbContext db) : Contr
         return View(new ContestPageModel(contest, contest.Schedule.PhaseAt(site.UtcNow), contest.Schedule.NextDeadline(site.UtcNow), tracks, announcements));
     }
 
+    // The error pages answer whatever request failed, a post included: a post refused for its
+    // antiforgery token is shown the page that says so, not checked (and refused) again.
     [Route("/error")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error()
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -35,6 +38,7 @@ public sealed class HomeController(SiteContext site, AwardsDbContext db) : Contr
     }
 
     [Route("/status/{code:int}")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Status(int code)
     {
         Response.StatusCode = code;

@@ -1,0 +1,67 @@
+using System.Net;
+using Awards.Web.Infrastructure;
+using Awards.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace Awards.Web.Tests.Features;
+
+/// <summary>
+/// A form from a page that is out of date, an address that takes only forms, and the language
+/// switch on such pages: each shows the error page with a message that says what to do, and the
+/// switch brings the visitor back to a page that opens.
+/// </summary>
+public sealed class StalePageTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    [Fact]
+    public async Task AFormWhoseTokenNoLongerHolds_ShowsTheErrorPage_WithWhatToDo()
+    {
+        var visitor = new Browser(factory);
+        await visitor.GetStringAsync("/account/login");
+        using var response = await visitor.Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "organizer@demo.example",
+            ["Password"] = Browser.DemoPassword,
+            ["__RequestVerificationToken"] = "from-a-page-opened-in-another-session",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("表单未被接受", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAddressThatTakesOnlyForms_OpenedAsAPage_SaysSo()
+    {
+        using var response = await new Browser(factory).Client.GetAsync("/notice/objections");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("此地址只接收从其页面提交的表单", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitch_OnANotFoundPage_ComesBackToTheAddressAskedFor()
+    {
+        using var response = await new Browser(factory).Client.GetAsync("/no-such-page?x=1");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("name=\"returnUrl\" value=\"/no-such-page?x=1\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", null, "/essays/new/help-story?draft=1", "/essays/new/help-story?draft=1")]
+    [InlineData("POST", "http://awards.example/notice", "/notice/objections", "/notice")]
+    [InlineData("POST", "http://elsewhere.example/notice", "/notice/objections", "/")]
+    [InlineData("POST", null, "/notice/objections", "/")]
+    public void ThePageAnsweringAForm_SendsTheSwitchBackToTheFormsPage(string method, string? referer, string pathAndQuery, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Host = new HostString("awards.example");
+        var query = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        context.Request.Path = query < 0 ? pathAndQuery : pathAndQuery[..query];
+        context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(pathAndQuery[query..]);
+        if (referer is not null)
+        {
+            context.Request.Headers.Referer = referer;
+        }
+
+        Assert.Equal(expected, ReturnUrl.For(context));
+    }
+}
