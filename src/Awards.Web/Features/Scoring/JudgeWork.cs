@@ -99,8 +99,12 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
 
     // How many entries the judge has in each round and how many they have submitted.
     private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<RoundProgress>> CompiledProgress = EF.CompileAsyncQuery(
-        (AwardsDbContext db, int judgeId) => db.Assignments.AsNoTracking()
-            .Where(a => a.JudgeUserId == judgeId)
+        (AwardsDbContext db, int judgeId) => (
+            from a in db.Assignments.AsNoTracking()
+            where a.JudgeUserId == judgeId
+            join e in db.Entries on a.EntryId equals e.Id
+            where e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted
+            select a)
             .GroupBy(a => a.RoundId)
             .Select(g => new RoundProgress { RoundId = g.Key, Count = g.Count(), Done = g.Count(a => a.Score != null && a.Score.Status == ScoreStatus.Submitted) }));
 
@@ -132,7 +136,14 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             rows.Add(row);
         }
 
-        return rows.Count == 0 ? null : new JudgeQueuePage(roundId, track.Name.ForCurrentCulture(), round.Name.ForCurrentCulture(), round.IsClosedAt(site.UtcNow), round.ClosesAt, rows);
+        // A round the judge has no part in is not found; one whose entries all left judging
+        // (withdrawn, disqualified) is an empty queue.
+        if (rows.Count == 0 && !await db.Assignments.AnyAsync(a => a.JudgeUserId == judgeId && a.RoundId == roundId, cancellationToken))
+        {
+            return null;
+        }
+
+        return new JudgeQueuePage(roundId, track.Name.ForCurrentCulture(), round.Name.ForCurrentCulture(), round.IsClosedAt(site.UtcNow), round.ClosesAt, rows);
     }
 
     public async Task<JudgeEntryView?> EntryAsync(int judgeId, int roundId, string code, CancellationToken cancellationToken)

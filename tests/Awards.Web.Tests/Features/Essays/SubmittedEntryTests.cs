@@ -94,6 +94,36 @@ public sealed class SubmittedEntryTests(AwardsFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task AJudgesOnlyEntry_Disqualified_LeavesTheDashboardCount_AndTheQueueSaysWhyItIsEmpty()
+    {
+        var author = await Writing.NewAuthorAsync(factory, "copied.text@example.org");
+        var code = await Writing.CreateDraftAsync(author, "help-story");
+        (await Writing.SubmitAsync(author, code)).Dispose();
+        var round = factory.WithDb(db =>
+        {
+            var entry = db.Entries.Single(e => e.Code == code);
+            var first = db.Rounds.Where(r => r.TrackId == entry.TrackId).OrderBy(r => r.Sequence).First();
+            var judge = db.Users.Single(u => u.Email == "judge.zheng@demo.example");
+            Assert.False(db.Assignments.Any(a => a.JudgeUserId == judge.Id && a.RoundId == first.Id), "the judge must have no other entry in the round");
+            db.Assignments.Add(new JudgeAssignment(first.Id, entry.Id, judge.Id, DateTime.UtcNow));
+            db.SaveChanges();
+            return first.Id;
+        });
+
+        var judge = await Nominating.SignedInAsync(factory, "judge.zheng@demo.example");
+        Assert.Contains($"href=\"/judge/rounds/{round}\"", await judge.GetStringAsync("/judge"), StringComparison.Ordinal);
+
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        (await organizer.SubmitAsync($"/organizer/essays/{code}", $"/organizer/essays/{code}/disqualify", new Dictionary<string, string> { ["reason"] = "经查与已发表文章雷同。" })).Dispose();
+        Assert.Equal(EntryStatus.Disqualified, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
+
+        Assert.DoesNotContain($"href=\"/judge/rounds/{round}\"", await judge.GetStringAsync("/judge"), StringComparison.Ordinal);
+        var queue = await judge.GetStringAsync($"/judge/rounds/{round}");
+        Assert.Contains("data-testid=\"queue-empty\"", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWordFileForASubmittedEssay_IsShownForChecking_AndChangesNothingUntilSaved()
     {
         var author = await Writing.NewAuthorAsync(factory, "word.later@example.org");
