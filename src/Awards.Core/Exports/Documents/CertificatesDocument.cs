@@ -119,17 +119,30 @@ public static class CertificatesDocument
 
     /// <summary>
     /// 在{比赛}中，你的作品《题目》荣获{奖项}{等级}。特发此证，以资鼓励。 The work is named only when there
-    /// is a title; a single-level award (the level is the award's name) is named once.
+    /// is a title; a single-level award (the level is the award's name) is named once. An essay
+    /// theme named "征文：我的帮扶故事" reads as a sentence: “我的帮扶故事”征文一等奖.
     /// </summary>
     internal static string Citation(string contestName, CertificateData certificate)
     {
         var title = Clean(certificate.Title).TrimStart('《').TrimEnd('》').Trim();
         var award = Clean(certificate.Award);
+        foreach (var essay in EssayPrefixes)
+        {
+            if (award.StartsWith(essay, StringComparison.Ordinal) && award.Length > essay.Length)
+            {
+                award = $"“{award[essay.Length..].Trim()}”征文";
+                break;
+            }
+        }
+
         var level = Clean(certificate.Level);
         var prize = level.Length == 0 || level == award ? award : award + level;
         var work = title.Length == 0 ? string.Empty : $"你的作品《{title}》";
         return $"在{contestName}中，{work}荣获{prize}。特发此证，以资鼓励。";
     }
+
+    // How the seed and the award settings name an essay theme, with a full-width or a plain colon.
+    private static readonly string[] EssayPrefixes = ["征文：", "征文:"];
 
     /// <summary>The QR code of <paramref name="url"/> as PNG bytes, with its quiet zone.</summary>
     internal static byte[] QrPng(string url) => QrCodes.Png(url, QrPixelsPerModule);

@@ -12,12 +12,21 @@ namespace Awards.Web.Features.Exports;
 /// </summary>
 public sealed class ExportRunner(ExportData data)
 {
-    /// <summary>The paragraphs of the commendation notice above the lists.</summary>
-    public static IReadOnlyList<string> NoticeBody(string contestName, string office) =>
-    [
-        $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。",
-        "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
-    ];
+    /// <summary>
+    /// The paragraphs of the commendation notice above the lists: for final results, the decision
+    /// to commend; for proposed ones, that they are proposed and on public notice, with where to object.
+    /// </summary>
+    public static IReadOnlyList<string> NoticeBody(string contestName, string office, bool final) => final
+        ?
+        [
+            $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。",
+            "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
+        ]
+        :
+        [
+            $"根据{contestName}的评选方案，经单位推荐、资格审查和专家评审，{office}拟对以下获奖者予以表彰，现予公示。",
+            "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。",
+        ];
 
     /// <summary>A file name for the export: contest, kind, date, e.g. 2026年清河市…-获奖名单-20261121.xlsx.</summary>
     public static string FileName(string contestName, string kind, DateTime localDate, bool proposed, string? detail = null) =>
@@ -41,7 +50,7 @@ public sealed class ExportRunner(ExportData data)
                 {
                     var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
                     progress?.Report(10);
-                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice), tracks);
+                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, contest.IsFinal), tracks);
                     break;
                 }
 

@@ -61,21 +61,22 @@ public sealed class Nominations(
         if (track.Entrant == Entrant.Individual)
         {
             Require(form.NomineeName, "NomineeName", "Nominee's name");
-            Require(form.NomineeGender?.ToString(), "NomineeGender", "Gender");
+            Require(form.NomineeGender?.ToString(), "NomineeGender", "Gender", chosen: true);
             Require(form.NomineeBirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), "NomineeBirthYear", "Year of birth");
             Require(form.NomineePosition, "NomineePosition", "Unit and position");
             Require(form.NomineeContact, "NomineeContact", "Contact");
         }
         else
         {
-            Require(form.NomineeUnit, "NomineeUnit", "Nominated unit");
+            Require(form.NomineeUnit, "NomineeUnit", "Nominated unit", chosen: true);
         }
 
-        void Require(string? value, string field, string label)
+        // A list is chosen from ("请选择"), a field typed in ("请输入").
+        void Require(string? value, string field, string label, bool chosen = false)
         {
             if (string.IsNullOrWhiteSpace(value) && modelState.GetFieldValidationState(Prefix + field) != ModelValidationState.Invalid)
             {
-                modelState.AddModelError(Prefix + field, l["Please enter {0}.", l[label]]);
+                modelState.AddModelError(Prefix + field, l[chosen ? "Please choose {0}." : "Please enter {0}.", l[label]]);
             }
         }
     }

@@ -69,6 +69,22 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
             Assert.Contains($"《{titles[_codes[0]]}》", body, StringComparison.Ordinal);
         }
 
+        // Final results are commended; the same list with results on notice included is a proposal, on notice.
+        using (var final = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "notice")), false))
+        {
+            var body = final.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("决定对以下获奖者予以表彰", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("现予公示", body, StringComparison.Ordinal);
+        }
+
+        using (var proposed = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "notice", proposed: true)), false))
+        {
+            AssertValid(proposed);
+            var body = proposed.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("拟对以下获奖者予以表彰，现予公示", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("决定对以下获奖者予以表彰", body, StringComparison.Ordinal);
+        }
+
         using (var anthology = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "anthology")), false))
         {
             AssertValid(anthology);
@@ -176,10 +192,16 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
     }
 
     /// <summary>Starts an export on the page, waits for the background job, and downloads the file.</summary>
-    private async Task<byte[]> ExportAsync(Browser organizer, string kind)
+    private async Task<byte[]> ExportAsync(Browser organizer, string kind, bool proposed = false)
     {
         var before = factory.WithDb(db => db.ExportJobs.Select(j => (int?)j.Id).Max() ?? 0);
-        (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", new Dictionary<string, string> { ["kind"] = kind })).Dispose();
+        var fields = new Dictionary<string, string> { ["kind"] = kind };
+        if (proposed)
+        {
+            fields["proposed"] = "true";
+        }
+
+        (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", fields)).Dispose();
         var job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id > before && j.Kind == kind));
         for (var i = 0; i < 600 && job.Status is ExportStatus.Queued or ExportStatus.Running; i++)
         {

@@ -105,10 +105,13 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var label in new[] { "事迹标题", "被推荐人姓名", "性别", "出生年份", "工作单位及职务", "联系方式", "主要事迹" })
+        foreach (var label in new[] { "事迹标题", "被推荐人姓名", "出生年份", "工作单位及职务", "联系方式", "主要事迹" })
         {
             Assert.Contains($"请输入{label}", html, StringComparison.Ordinal);
         }
+
+        // A list is chosen from, not typed in.
+        Assert.Contains("请选择性别", html, StringComparison.Ordinal);
 
         Assert.Equal(before, factory.WithDb(db => db.Entries.Count()));
     }
