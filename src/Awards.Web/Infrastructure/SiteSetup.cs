@@ -167,15 +167,9 @@ public static class SiteSetup
                     Window = TimeSpan.FromHours(1),
                     QueueLimit = 0,
                 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                var message = context.HttpContext.Request.Path.StartsWithSegments("/notice", StringComparison.OrdinalIgnoreCase)
-                    ? l["Too many objections from your address. Please try again in an hour."]
-                    : l["Too many attempts. Please wait a minute and try again."];
-                await context.HttpContext.Response.WriteAsync(message, cancellationToken);
-            };
+            // Nothing is written: the 429 goes to the error page (UseStatusCodePagesWithReExecute),
+            // which says in the site's layout what to wait for, with a way back.
+            options.OnRejected = (_, _) => ValueTask.CompletedTask;
         });
 
         return builder;

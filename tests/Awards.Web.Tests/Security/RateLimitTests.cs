@@ -23,7 +23,9 @@ public sealed class RateLimitTests(StrictRateLimitFactory factory) : IClassFixtu
         using var limited = await browser.SignInAsync("judge.zheng@demo.example");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("尝试次数过多，请一分钟后再试。", await limited.Content.ReadAsStringAsync());
+        var page = await limited.Content.ReadAsStringAsync();
+        Assert.Contains("<p data-testid=\"error-message\">尝试次数过多，请一分钟后再试。</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">", page, StringComparison.Ordinal);
         Assert.False(limited.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("awards.auth=", StringComparison.Ordinal)));
     }
 
@@ -50,7 +52,7 @@ public sealed class RateLimitTests(StrictRateLimitFactory factory) : IClassFixtu
         using var limited = await visitor.Client.PostAsync("/notice/objections", Objection(6));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("您的地址提交异议过于频繁，请一小时后再试。", await limited.Content.ReadAsStringAsync());
+        Assert.Contains("<p data-testid=\"error-message\">您的地址提交异议过于频繁，请一小时后再试。</p>", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, factory.WithDb(db => db.Objections.Count()));
     }
 }

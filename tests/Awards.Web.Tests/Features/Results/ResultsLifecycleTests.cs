@@ -95,13 +95,22 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         (await visitor.SubmitAsync("/notice", "/notice/objections", Objection())).Dispose();
         Assert.Equal(1, factory.WithDb(db => db.Objections.Count()));
         var statuses = new List<HttpStatusCode>();
+        var refusal = string.Empty;
         for (var i = 0; i < 5; i++)
         {
             using var more = await visitor.SubmitAsync("/notice", "/notice/objections", Objection());
             statuses.Add(more.StatusCode);
+            if (more.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refusal = await more.Content.ReadAsStringAsync();
+            }
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+
+        // The refusal is a page of the site that says how long to wait and leads back to the notice.
+        Assert.Contains("您的地址提交异议过于频繁，请一小时后再试。", refusal, StringComparison.Ordinal);
+        Assert.Contains("href=\"/notice\"", refusal, StringComparison.Ordinal);
         var objections = factory.WithDb(db => db.Objections.Count());
         Assert.True(objections < 6, $"{objections} objections got through the limit");
         Assert.Contains("名额有异议", await organizer.GetStringAsync("/organizer/results/objections"), StringComparison.Ordinal);
