@@ -117,6 +117,22 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
         }
 
         var objection = new Objection(track.Id, entryCode, name, contact, text, site.UtcNow);
+
+        // A code names one of the proposed winners on this notice, or the objection is about a
+        // mistyped or made-up entry the organizer could not find.
+        if (objection.EntryCode is { } code)
+        {
+            var listed = await (
+                from p in db.Placements
+                join e in db.Entries on p.EntryId equals e.Id
+                where p.TrackResultId == result.Id && p.LevelRank != null && e.Code == code
+                select p.Id).AnyAsync(cancellationToken);
+            if (!listed)
+            {
+                throw new DomainException("The entry code {0} is not among the proposed winners of {1}.", code, track.Name);
+            }
+        }
+
         db.Objections.Add(objection);
         audit.Record("RaiseObjection", nameof(Objection), track.Code, after: objection.EntryCode);
         await db.SaveChangesAsync(cancellationToken);

@@ -92,7 +92,19 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
             Assert.Contains("请输入", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        (await visitor.SubmitAsync("/notice", "/notice/objections", Objection())).Dispose();
+        // A code that is not on the notice is refused too: the organizer could not find what it is about.
+        var notListed = Objection();
+        notListed["Entry"] = "zzzz-zzzz";
+        using (var unknown = await visitor.SubmitAsync("/notice", "/notice/objections", notListed))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("编号 ZZZZ-ZZZZ 不在", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, factory.WithDb(db => db.Objections.Count()));
+        var listed = Objection();
+        listed["Entry"] = zhang.ToLowerInvariant();
+        (await visitor.SubmitAsync("/notice", "/notice/objections", listed)).Dispose();
         Assert.Equal(1, factory.WithDb(db => db.Objections.Count()));
         var statuses = new List<HttpStatusCode>();
         var refusal = string.Empty;
