@@ -12,8 +12,8 @@ public static class RuleMessages
     {
         var arguments = exception.Arguments.Select(a => a switch
         {
-            EntryStatus status => localizer[Labels.Of(status)].Value,
-            Entrant entrant => localizer[Labels.Of(entrant)].Value,
+            EntryStatus status => InSentence(localizer[Labels.Of(status)].Value),
+            Entrant entrant => InSentence(localizer[Labels.Of(entrant)].Value),
             TrackKind kind => localizer[Labels.Of(kind)].Value,
             BilingualText text => text.ForCurrentCulture(),
             DateTime at => SiteTime.Format(at),
@@ -22,4 +22,10 @@ public static class RuleMessages
         }).ToArray();
         return localizer[exception.MessageKey, arguments].Value;
     }
+
+    // A label inside an English sentence is not capitalized ("an entry that is withdrawn"); Chinese has no case.
+    private static string InSentence(string label) =>
+        label.Length > 1 && char.IsUpper(label[0]) && char.IsLower(label[1]) && !Cultures.CurrentIsChinese
+            ? char.ToLowerInvariant(label[0]) + label[1..]
+            : label;
 }

@@ -124,6 +124,22 @@ public sealed class SubmittedEntryTests(AwardsFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task AWithdrawnEssay_OpensNoEditForm_AndTheEnglishMessageReadsAsASentence()
+    {
+        var author = await Writing.NewAuthorAsync(factory, "withdrawn.english@example.org");
+        var code = await Writing.CreateDraftAsync(author, "help-story");
+        (await Writing.SubmitAsync(author, code)).Dispose();
+        (await author.PostAsync($"/essays/{code}", $"/essays/{code}/withdraw")).Dispose();
+
+        using (var form = await author.Client.GetAsync($"/essays/{code}/edit?culture=en"))
+        {
+            Assert.Equal($"/essays/{code}", form.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("An entry that is withdrawn can no longer be edited.", await author.GetStringAsync($"/essays/{code}?culture=en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWordFileForASubmittedEssay_IsShownForChecking_AndChangesNothingUntilSaved()
     {
         var author = await Writing.NewAuthorAsync(factory, "word.later@example.org");

@@ -133,6 +133,14 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
         var visitor = new Browser(factory);
         var page = await visitor.GetStringAsync($"/verify/{codes[0]}");
         Assert.Contains("data-testid=\"verified\"", page, StringComparison.Ordinal);
+        // Typed off the paper in the box at /verify, in lower case: the same page.
+        Assert.Contains("data-testid=\"verify-form\"", await visitor.GetStringAsync("/verify"), StringComparison.Ordinal);
+        using (var typed = await visitor.Client.GetAsync($"/verify?code={codes[0].ToLowerInvariant()}"))
+        {
+            Assert.Equal($"/verify/{codes[0].ToLowerInvariant()}", typed.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("data-testid=\"verified\"", await visitor.GetStringAsync($"/verify/{codes[0].ToLowerInvariant()}"), StringComparison.Ordinal);
         using var unknown = await visitor.Client.GetAsync("/verify/ABCD-EFGH-JKMN");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("没有此编号的证书", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
