@@ -139,6 +139,13 @@ public sealed class AnnouncementsTests(AwardsFactory factory) : IClassFixture<Aw
             Assert.Contains("请输入标题（中文）", html, StringComparison.Ordinal);
             Assert.Contains("英文标题和英文正文请都填写或都留空", html, StringComparison.Ordinal);
             Assert.Contains("value=\"Half in English\"", html, StringComparison.Ordinal);
+
+            // A refused field is announced as such, and points at its message.
+            var title = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*name=\"Form.TitleZh\"[^>]*>").Value;
+            Assert.Contains("aria-invalid=\"true\"", title, StringComparison.Ordinal);
+            Assert.Contains("aria-describedby=\"Form_TitleZh-error\"", title, StringComparison.Ordinal);
+            Assert.Matches("<span[^>]*id=\"Form_TitleZh-error\"[^>]*>请输入标题（中文）", html);
+            Assert.DoesNotContain("aria-invalid", System.Text.RegularExpressions.Regex.Match(html, "<textarea[^>]*name=\"Form.BodyZh\"[^>]*>").Value, StringComparison.Ordinal);
         }
 
         Assert.Equal(count, factory.WithDb(db => db.Announcements.Count()));
