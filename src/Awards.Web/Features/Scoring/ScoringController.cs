@@ -66,7 +66,7 @@ public sealed class ScoringController(JudgeWork work, Judging.JudgingSetup setup
             {
                 values[criterion.Id] = null;
             }
-            else if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            else if (decimal.TryParse(raw, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
                 values[criterion.Id] = value;
             }

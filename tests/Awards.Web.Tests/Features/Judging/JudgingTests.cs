@@ -81,6 +81,14 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
         var (judge, email, code) = await UnscoredWorkAsync();
         var criteria = Criteria();
 
+        // A comma is not a decimal point here: "8,5" is refused, never read as 85.
+        using (var comma = await ScoreAsync(judge, code, criteria.ToDictionary(c => c.Id, c => c.Id == criteria[0].Id ? "8,5" : ""), "draft"))
+        {
+            Assert.Contains("的分数必须在", await comma.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(factory.WithDb(db => db.Scores.Any(s => db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code) && s.Assignment.RoundId == _round)));
+
         using var draft = await ScoreAsync(judge, code, criteria.ToDictionary(c => c.Id, c => c.Id == criteria[0].Id ? "80" : ""), "draft");
         var draftPage = await judge.GetStringAsync($"/judge/rounds/{_round}/{code}");
         Assert.Contains("评分草稿已保存", draftPage, StringComparison.Ordinal);
