@@ -9,6 +9,8 @@ public static class AuditLabels
 {
     public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["Seed"] = "The contest and its units loaded from the seed",
+        ["Generate"] = "A synthetic contest generated for measurements",
         ["Register"] = "Registered",
         ["ConfirmEmail"] = "E-mail confirmed",
         ["Invite"] = "Invited",
@@ -86,6 +88,7 @@ public static class AuditLabels
 
     public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["Database"] = "Database",
         ["User"] = "Account",
         ["Entry"] = "Entry",
         ["Round"] = "Judging round",
