@@ -120,7 +120,7 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         return [.. from t in contest.Tracks.OrderBy(t => t.SortOrder)
                    from r in t.Rounds.OrderBy(r => r.Sequence)
                    join c in counts on r.Id equals c.RoundId
-                   select new JudgeRoundRow(r.Id, t.Name.ForCurrentCulture(), r.Name.ForCurrentCulture(), r.ClosesAt, r.IsClosedAt(site.UtcNow), c.Count, c.Done)];
+                   select new JudgeRoundRow(r.Id, t.Name.ForCurrentCulture(), r.Name.ForCurrentCulture(), r.ClosedAt ?? r.ClosesAt, r.IsClosedAt(site.UtcNow), c.Count, c.Done)];
     }
 
     public async Task<JudgeQueuePage?> QueueAsync(int judgeId, int roundId, CancellationToken cancellationToken)

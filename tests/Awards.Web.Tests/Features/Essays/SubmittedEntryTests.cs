@@ -187,6 +187,7 @@ public sealed class SubmittedEntryTests(AwardsFactory factory) : IClassFixture<A
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         await Judged.CloseFirstRoundAsync(factory, organizer, "journey");
         Assert.NotNull(factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).OrderBy(r => r.Sequence).First().ClosedAt));
+        Assert.Contains("data-testid=\"round-closed\"", await organizer.GetStringAsync("/organizer/judging"), StringComparison.Ordinal);
 
         using (var form = await author.Client.GetAsync("/essays/new/journey"))
         {

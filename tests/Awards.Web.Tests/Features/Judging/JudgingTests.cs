@@ -87,7 +87,7 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
             Assert.Contains("的分数必须在", await comma.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.False(factory.WithDb(db => db.Scores.Any(s => db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code) && s.Assignment.RoundId == _round)));
+        Assert.False(factory.WithDb(db => db.Scores.Any(s => s.Assignment.JudgeUserId == db.Users.Single(u => u.Email == email).Id && db.Entries.Any(e => e.Id == s.Assignment.EntryId && e.Code == code) && s.Assignment.RoundId == _round)));
 
         using var draft = await ScoreAsync(judge, code, criteria.ToDictionary(c => c.Id, c => c.Id == criteria[0].Id ? "80" : ""), "draft");
         var draftPage = await judge.GetStringAsync($"/judge/rounds/{_round}/{code}");
