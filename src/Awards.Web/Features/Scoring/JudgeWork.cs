@@ -88,14 +88,15 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
             join e in db.Entries on a.EntryId equals e.Id
             select new EntryReading { EntryId = e.Id, Code = e.Code, JudgeTitle = e.JudgeTitle, JudgeBody = e.JudgeBody, NomineeName = e.Nominee!.Name, Score = a.Score }).First());
 
-    // The other judges' submitted scores for the same entry in the same round, in a fixed order and
-    // without who gave them: read only when the track shows them and this judge has submitted.
-    private static readonly Func<AwardsDbContext, int, int, int, IAsyncEnumerable<Score>> CompiledPanel = EF.CompileAsyncQuery(
+    // The other judges of the same entry in the same round, in the order they were assigned, with
+    // their scores and without who they are: read only when the track shows them and this judge
+    // has submitted. Every other judge is read, scored or not, so that each keeps one letter.
+    private static readonly Func<AwardsDbContext, int, int, int, IAsyncEnumerable<PanelSeat>> CompiledPanel = EF.CompileAsyncQuery(
         (AwardsDbContext db, int roundId, int entryId, int ownAssignmentId) =>
             from a in db.Assignments.AsNoTracking()
-            where a.RoundId == roundId && a.EntryId == entryId && a.Id != ownAssignmentId && a.Score != null && a.Score.Status == ScoreStatus.Submitted
+            where a.RoundId == roundId && a.EntryId == entryId && a.Id != ownAssignmentId
             orderby a.Id
-            select a.Score!);
+            select new PanelSeat { Score = a.Score });
 
     // How many entries the judge has in each round and how many they have submitted.
     private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<RoundProgress>> CompiledProgress = EF.CompileAsyncQuery(
@@ -167,8 +168,13 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         if (track.ShowsPanelScores && score?.Status == ScoreStatus.Submitted)
         {
             // Others' scores only after one's own is in (SECURITY.md §2), labelled by letter, never by name.
+            // A judge's letter is their place among the entry's other judges, so "评委 A" stays the
+            // same person while the others submit, whatever the order they submit in.
             var others = await CompiledPanel(db, roundId, entry.EntryId, queue[index].Id).ToListAsync(cancellationToken);
-            panel = [.. others.Select((o, i) => new PanelScore(((char)('A' + (i % 26))).ToString(), o.Values, o.Total, o.Comment))];
+            panel = [.. others
+                .Select((o, i) => (Letter: ((char)('A' + (i % 26))).ToString(), o.Score))
+                .Where(o => o.Score is { Status: ScoreStatus.Submitted })
+                .Select(o => new PanelScore(o.Letter, o.Score!.Values, o.Score.Total, o.Score.Comment))];
         }
 
         return new JudgeEntryView(
@@ -332,6 +338,12 @@ internal sealed class EntryReading
 }
 
 /// <summary>A judge's entries in one round: how many, and how many submitted.</summary>
+/// <summary>Another judge's seat on an entry: their score, if any (never who they are).</summary>
+internal sealed class PanelSeat
+{
+    public Score? Score { get; set; }
+}
+
 internal sealed class RoundProgress
 {
     public int RoundId { get; init; }

@@ -35,6 +35,11 @@ public sealed class PanelScoresTests(AwardsFactory factory) : IClassFixture<Awar
         await ScoreAsync(judges[1].Email, round, code, criteria, "80", "点评甲：细节可信。");
         await ScoreAsync(judges[2].Email, round, code, criteria, "60", "语言平淡，略显冗长。");
 
+        // The second judge, who has submitted, sees the third as 评委 B (the first, who has not
+        // submitted yet, is A); B it stays once the first submits too.
+        var second = await Nominating.SignedInAsync(factory, judges[1].Email);
+        Assert.Contains("<strong>评委 B:</strong> 语言平淡，略显冗长。", await second.GetStringAsync($"/judge/rounds/{round}/{code}"), StringComparison.Ordinal);
+
         var first = await Nominating.SignedInAsync(factory, judges[0].Email);
         var before = await first.GetStringAsync($"/judge/rounds/{round}/{code}");
         Assert.DoesNotContain("data-testid=\"panel\"", before, StringComparison.Ordinal);
@@ -46,6 +51,7 @@ public sealed class PanelScoresTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Contains("评委 A", after, StringComparison.Ordinal);
         Assert.Contains("评委 B", after, StringComparison.Ordinal);
         Assert.Contains("点评甲：细节可信。", after, StringComparison.Ordinal);
+        Assert.Contains("<strong>评委 B:</strong> 语言平淡，略显冗长。", await second.GetStringAsync($"/judge/rounds/{round}/{code}"), StringComparison.Ordinal);
         Assert.Contains("语言平淡，略显冗长。", after, StringComparison.Ordinal);
         Assert.All(judges.Skip(1), j =>
         {
