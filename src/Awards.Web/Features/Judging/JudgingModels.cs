@@ -5,7 +5,8 @@ namespace Awards.Web.Features.Judging;
 
 public sealed record RoundSummary(Track Track, JudgingRound Round, int Panel, int Entries, int Assignments, int Submitted);
 
-public sealed record JudgeOption(int Id, string Name, string Email, string? Unit, bool OnPanel);
+/// <summary>A judge the panel can have; Pending: invited, and the invitation not accepted yet (they cannot sign in to judge).</summary>
+public sealed record JudgeOption(int Id, string Name, string Email, string? Unit, bool OnPanel, bool Pending = false);
 
 /// <summary>A judge's progress in a round, with their mean total beside the panel's (severity or leniency).</summary>
 public sealed record JudgeProgress(int JudgeId, string Name, int Assigned, int Submitted, decimal? Mean, decimal? PanelMean, decimal? Spread)

@@ -58,9 +58,9 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var judges = await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == judgeRole) && u.DeactivatedAt == null)
             .OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Unit })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Unit, Pending = u.InvitedAt != null && u.PasswordHash == null })
             .ToListAsync(cancellationToken);
-        var options = judges.Select(j => new JudgeOption(j.Id, j.DisplayName, j.Email!, j.Unit?.Name.ForCurrentCulture(), panel.Contains(j.Id))).ToList();
+        var options = judges.Select(j => new JudgeOption(j.Id, j.DisplayName, j.Email!, j.Unit?.Name.ForCurrentCulture(), panel.Contains(j.Id), j.Pending)).ToList();
 
         var rows = await db.Assignments.AsNoTracking()
             .Where(a => a.RoundId == roundId)
