@@ -42,6 +42,45 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
     }
 
     [Fact]
+    public async Task AnAuthorWhoseLinkWasLost_GetsANewOneFromTheSignInPage_AtMostOneEveryTwoMinutes_AndNobodyElseDoes()
+    {
+        var browser = new Browser(factory);
+        (await browser.SubmitAsync("/account/register", "/account/register", Registration("lost.link@example.org", UnitId("qingshan")))).Dispose();
+        using (var refused = await browser.SignInAsync("lost.link@example.org", "Essay-Writer-2026"))
+        {
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("data-testid=\"resend-confirmation\"", page, StringComparison.Ordinal);
+            Assert.Contains("value=\"lost.link@example.org\"", page, StringComparison.Ordinal);
+        }
+
+        int Links(string to) => factory.WithDb(db => db.MailOutbox.Count(m => m.To == to && m.About == "an address confirmation"));
+        var resend = new Dictionary<string, string> { ["email"] = "lost.link@example.org" };
+        using (var sent = await browser.SubmitAsync("/account/login", "/account/confirm-email/resend", resend))
+        {
+            Assert.Equal("/account/login", sent.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("新的确认链接已在发送途中", await browser.GetStringAsync("/account/login"), StringComparison.Ordinal);
+        Assert.Equal(2, Links("lost.link@example.org"));
+
+        // A second click at once sends nothing more; the newest link confirms the address.
+        (await browser.SubmitAsync("/account/login", "/account/confirm-email/resend", resend)).Dispose();
+        Assert.Equal(2, Links("lost.link@example.org"));
+        var newest = (await Mails.InAsync(factory)).Last(m => m.To == "lost.link@example.org");
+        Assert.Contains("邮箱已确认", await browser.GetStringAsync(Mails.LinkIn(newest)), StringComparison.Ordinal);
+
+        // A confirmed account, an unknown address and an invited one get the same answer and no mail.
+        var before = factory.WithDb(db => db.MailOutbox.Count());
+        foreach (var address in new[] { "lost.link@example.org", "nobody.here@example.org", "judge.huang@demo.example" })
+        {
+            using var answer = await browser.SubmitAsync("/account/login", "/account/confirm-email/resend", new Dictionary<string, string> { ["email"] = address });
+            Assert.Equal("/account/login", answer.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(before, factory.WithDb(db => db.MailOutbox.Count()));
+    }
+
+    [Fact]
     public async Task Registration_WithAWeakPassword_SaysWhy_AndCreatesNothing()
     {
         var browser = new Browser(factory);

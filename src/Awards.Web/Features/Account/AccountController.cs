@@ -26,6 +26,10 @@ public sealed class AccountController(
     IOptions<AwardsOptions> options,
     IStringLocalizer<SharedResource> l) : Controller
 {
+    public const string ResendAction = "ResendConfirmation";
+
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(2);
+
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
@@ -50,6 +54,8 @@ public sealed class AccountController(
             return View("LoginTwoFactor", new TwoFactorLoginForm { RememberMe = form.RememberMe, ReturnUrl = form.ReturnUrl });
         }
 
+        var unconfirmed = result.IsNotAllowed && await userManager.FindByEmailAsync(form.Email.Trim()) is { DeactivatedAt: null, EmailConfirmed: false };
+        ViewData["ResendTo"] = unconfirmed ? form.Email.Trim() : null;
         ModelState.AddModelError(string.Empty, result switch
         {
             { IsLockedOut: true } => l["Too many failed sign-ins: this account is locked for 15 minutes."],
@@ -186,6 +192,31 @@ public sealed class AccountController(
         }
 
         return View(confirmed);
+    }
+
+    /// <summary>
+    /// A new confirmation link for a self-registered account that is still unconfirmed (the first
+    /// mail lost, or its link expired). The answer never says whether the address has an account,
+    /// and one address gets at most one link per <see cref="ResendInterval"/>, read from the audit log.
+    /// </summary>
+    [HttpPost("confirm-email/resend")]
+    [EnableRateLimiting(SiteSetup.AccountRateLimit)]
+    public async Task<IActionResult> ResendConfirmation(string? email)
+    {
+        var address = email?.Trim() ?? string.Empty;
+        if (address.Length is > 0 and <= 256 && await userManager.FindByEmailAsync(address) is { EmailConfirmed: false, DeactivatedAt: null } user && !user.IsPendingInvitation)
+        {
+            var id = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (await audit.LastAsync(ResendAction, id, HttpContext.RequestAborted) is not DateTime last || clock.UtcNow - last >= ResendInterval)
+            {
+                await QueueConfirmationAsync(user);
+                audit.Record(ResendAction, "User", id, userId: user.Id);
+                await db.SaveChangesAsync();
+            }
+        }
+
+        TempData["Message"] = l["If {0} has an account that still waits for its confirmation, a new link is on its way. Open the newest message.", address].Value;
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("accept-invitation")]

@@ -13,6 +13,7 @@ public static class AuditLabels
         ["Generate"] = "A synthetic contest generated for measurements",
         ["Register"] = "Registered",
         ["ConfirmEmail"] = "E-mail confirmed",
+        ["ResendConfirmation"] = "Confirmation link sent again",
         ["Invite"] = "Invited",
         ["AcceptInvitation"] = "Invitation accepted",
         ["CreateOrganizer"] = "Organizer created",
