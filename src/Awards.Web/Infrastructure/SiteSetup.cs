@@ -184,9 +184,11 @@ public static class SiteSetup
             app.UseExceptionHandler("/error");
         }
 
+        // The language before the status pages: a 404 for /nope?culture=en is shown in English (the
+        // re-executed request has no query string; the culture chosen for the original one flows on).
+        app.UseRequestLocalization(Cultures.Options());
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurityHeaders();
-        app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

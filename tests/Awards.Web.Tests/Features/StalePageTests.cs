@@ -44,6 +44,14 @@ public sealed class StalePageTests(AwardsFactory factory) : IClassFixture<Awards
         Assert.Contains("name=\"returnUrl\" value=\"/no-such-page?x=1\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANotFoundPage_AskedForInEnglish_IsInEnglish()
+    {
+        using var response = await new Browser(factory).Client.GetAsync("/no-such-page?culture=en");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("The page was not found, or it is not yours to see.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", null, "/essays/new/help-story?draft=1", "/essays/new/help-story?draft=1")]
     [InlineData("POST", "http://awards.example/notice", "/notice/objections", "/notice")]
