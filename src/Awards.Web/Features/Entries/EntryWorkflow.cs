@@ -232,12 +232,17 @@ public sealed class EntryWorkflow(
 
     public async Task WithdrawAsync(Entry entry, CancellationToken cancellationToken = default)
     {
-        await EnsureNotBeingJudgedAsync(entry, cancellationToken);
         var schedule = await ScheduleAsync(cancellationToken);
-        var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
-        entry.Withdraw(schedule, site.UtcNow);
-        journal.Record(entry, $"{Noun(entry)} withdrawn", from, before, EntryJournal.StatusOf(entry));
-        await db.SaveChangesAsync(cancellationToken);
+
+        // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
+        await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await EnsureNotBeingJudgedAsync(entry, ct);
+            var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+            entry.Withdraw(schedule, site.UtcNow);
+            journal.Record(entry, $"{Noun(entry)} withdrawn", from, before, EntryJournal.StatusOf(entry));
+            return 0;
+        }, cancellationToken);
     }
 
     /// <summary>Checks a file by content (SECURITY.md §4) and stores it with the entry; nothing is stored on refusal.</summary>

@@ -40,19 +40,24 @@ public sealed class Essays(
     public async Task EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)
     {
         var schedule = await workflow.ScheduleAsync(cancellationToken);
-        await workflow.EnsureNotBeingJudgedAsync(entry, cancellationToken);
-        var before = EntryJournal.Snapshot(entry);
-        entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
-        entry.DeclareOriginal(form.Original, site.UtcNow);
-        if (entry.Status == EntryStatus.Submitted)
-        {
-            // A submitted essay stays one that could be submitted: the edit is refused otherwise.
-            entry.EnsureComplete();
-        }
 
-        await renditions.ApplyAsync(entry, cancellationToken);
-        journal.Record(entry, "Essay edited", entry.Status, before, EntryJournal.Snapshot(entry));
-        await db.SaveChangesAsync(cancellationToken);
+        // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
+        await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await workflow.EnsureNotBeingJudgedAsync(entry, ct);
+            var before = EntryJournal.Snapshot(entry);
+            entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
+            entry.DeclareOriginal(form.Original, site.UtcNow);
+            if (entry.Status == EntryStatus.Submitted)
+            {
+                // A submitted essay stays one that could be submitted: the edit is refused otherwise.
+                entry.EnsureComplete();
+            }
+
+            await renditions.ApplyAsync(entry, ct);
+            journal.Record(entry, "Essay edited", entry.Status, before, EntryJournal.Snapshot(entry));
+            return 0;
+        }, cancellationToken);
     }
 
     /// <summary>
