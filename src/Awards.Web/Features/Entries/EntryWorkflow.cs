@@ -237,6 +237,7 @@ public sealed class EntryWorkflow(
         // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
         await ImmediateTransaction.RunOnceAsync(db, async ct =>
         {
+            await db.Entry(entry).ReloadAsync(ct);
             await EnsureNotBeingJudgedAsync(entry, ct);
             var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
             entry.Withdraw(schedule, site.UtcNow);

@@ -44,6 +44,7 @@ public sealed class Essays(
         // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
         await ImmediateTransaction.RunOnceAsync(db, async ct =>
         {
+            await db.Entry(entry).ReloadAsync(ct);
             await workflow.EnsureNotBeingJudgedAsync(entry, ct);
             var before = EntryJournal.Snapshot(entry);
             entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);

@@ -102,6 +102,7 @@ public sealed class Nominations(
         // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
         await ImmediateTransaction.RunOnceAsync(db, async ct =>
         {
+            await db.Entry(entry).ReloadAsync(ct);
             await workflow.EnsureNotBeingJudgedAsync(entry, ct);
             var before = EntryJournal.Snapshot(entry);
             entry.Edit(form.Title.Trim(), Normalize(form.Deeds), contest.Schedule, site.UtcNow);
