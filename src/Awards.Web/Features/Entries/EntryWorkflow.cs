@@ -163,6 +163,12 @@ public sealed class EntryWorkflow(
         }
     }
 
+    // The award's nominations that hold a nominated unit's place: submitted, accepted, or returned
+    // (a returned one keeps its place); drafts, withdrawn and disqualified ones do not.
+    private IQueryable<Entry> NamingAUnit(int trackId) =>
+        db.Entries.AsNoTracking().Where(e => e.TrackId == trackId && e.NomineeUnitId != null
+            && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted || e.Status == EntryStatus.Returned));
+
     /// <summary>Refuses to open a new entry's form when none can be saved: the window is shut, or the track's judging has finished.</summary>
     public async Task EnsureTakesNewEntriesAsync(int trackId, CancellationToken cancellationToken = default)
     {
@@ -196,10 +202,9 @@ public sealed class EntryWorkflow(
             return;
         }
 
-        var (id, trackId) = (entry.Id, entry.TrackId);
-        var other = await db.Entries.AsNoTracking()
-            .Where(e => e.TrackId == trackId && e.NomineeUnitId == unitId && e.Id != id
-                && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted || e.Status == EntryStatus.Returned))
+        var id = entry.Id;
+        var other = await NamingAUnit(entry.TrackId)
+            .Where(e => e.NomineeUnitId == unitId && e.Id != id)
             .Select(e => e.Code)
             .FirstOrDefaultAsync(cancellationToken);
         if (other is not null)
@@ -207,6 +212,20 @@ public sealed class EntryWorkflow(
             var name = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync(cancellationToken);
             throw new DomainException("{0} is already nominated for this award (nomination {1}); a unit can be nominated once.", name, other);
         }
+    }
+
+    /// <summary>
+    /// The units another nomination of the award already names, with that nomination's code,
+    /// leaving out the nomination <paramref name="exceptCode"/> itself: the form shows them as
+    /// taken, as submitting would refuse them.
+    /// </summary>
+    public async Task<Dictionary<int, string>> NominatedUnitsAsync(int trackId, string? exceptCode, CancellationToken cancellationToken = default)
+    {
+        var rows = await NamingAUnit(trackId)
+            .Where(e => e.Code != exceptCode)
+            .Select(e => new { UnitId = e.NomineeUnitId!.Value, e.Code })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.First().Code);
     }
 
     /// <summary>Whether judges have been given the entry in any round.</summary>

@@ -7,7 +7,8 @@ using Awards.Web.Features.Entries;
 namespace Awards.Web.Features.Nominations;
 
 /// <summary>The form page: new when <see cref="Code"/> is null.</summary>
-public sealed record NominationFormPage(Track Track, NominationForm Form, IReadOnlyList<Unit> NomineeUnits, string? Code, DateTime ClosesAt);
+/// <summary>A nomination's form; Taken: the units another submitted (or returned) nomination of the award already names, with its code.</summary>
+public sealed record NominationFormPage(Track Track, NominationForm Form, IReadOnlyList<Unit> NomineeUnits, string? Code, DateTime ClosesAt, IReadOnlyDictionary<int, string> Taken);
 
 
 /// <summary>A nomination as its unit and the organizer see it (judges never see this page).</summary>

@@ -191,6 +191,7 @@ public sealed class NominationsController(
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
         var units = track.Entrant == Entrant.Organisation ? await nominations.NomineeUnitsAsync(unitId, cancellationToken) : [];
-        return new NominationFormPage(track, form, units, code, contest!.Schedule.SubmissionClosesAt);
+        var taken = units.Count > 0 ? await Workflow.NominatedUnitsAsync(track.Id, code, cancellationToken) : new Dictionary<int, string>();
+        return new NominationFormPage(track, form, units, code, contest!.Schedule.SubmissionClosesAt, taken);
     }
 }

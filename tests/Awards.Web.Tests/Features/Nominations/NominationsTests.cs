@@ -218,6 +218,9 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         }
 
         Assert.Contains($"云岭县已被推荐参评本奖项（推荐编号 {first}），同一单位只能被推荐一次", await browser.GetStringAsync($"/nominations/{second}"), StringComparison.Ordinal);
+
+        // A new form shows the unit as taken, and cannot choose it.
+        Assert.Contains($"<option value=\"yunling\" disabled>云岭县（已被推荐：{first}）</option>", await browser.GetStringAsync("/nominations/new/org-innovation"), StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == second).Status));
 
         // Once the first is withdrawn, the unit can be nominated again.
