@@ -127,6 +127,10 @@ public static class SiteSetup
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.AddService<TwoFactorRequirement>();
             })
+            // No client-side validation library is served (every form is checked on the server, in the
+            // reader's language): the data-val-* attributes would only carry the framework's English
+            // defaults, such as "The … field is required." for a check box.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -45,6 +45,14 @@ public sealed class StalePageTests(AwardsFactory factory) : IClassFixture<Awards
     }
 
     [Fact]
+    public async Task TheSignInForm_CarriesNoUntranslatedFrameworkMessage()
+    {
+        var page = await new Browser(factory).GetStringAsync("/account/login");
+        Assert.DoesNotContain("field is required", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-val", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANotFoundPage_AskedForInEnglish_IsInEnglish()
     {
         using var response = await new Browser(factory).Client.GetAsync("/no-such-page?culture=en");
