@@ -45,6 +45,21 @@ public sealed class AwardsOptions
 
     public SecurityOptions Security { get; set; } = new();
 
+    /// <summary>
+    /// The reverse proxies in front of the site, as IP addresses separated by commas: their
+    /// X-Forwarded-For and X-Forwarded-Proto are believed, so that the rate limits, the request log
+    /// and the sessions list see each visitor's own address. Empty: the site faces the visitors
+    /// itself, and those headers are ignored (anyone could send them).
+    /// </summary>
+    public string Proxies { get; set; } = string.Empty;
+
+    /// <summary>The addresses of <see cref="Proxies"/>; a value that is not an IP address stops the site at start.</summary>
+    public static IReadOnlyList<System.Net.IPAddress> ProxyAddresses(string? proxies) =>
+        [.. (proxies ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => System.Net.IPAddress.TryParse(p, out var address)
+                ? address
+                : throw new InvalidOperationException($"Awards:Proxies: \"{p}\" is not an IP address."))];
+
     /// <summary>How often the site hands malloc's free memory back to the system (<see cref="MallocTrim"/>); 0 never.</summary>
     public double MallocTrimSeconds { get; set; } = 2;
 }

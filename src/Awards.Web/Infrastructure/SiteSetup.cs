@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -182,6 +183,22 @@ public static class SiteSetup
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
+
+        // Behind a reverse proxy (Awards:Proxies), the visitor's address comes from the proxy's
+        // X-Forwarded-For, believed only from those addresses and only one hop deep.
+        if (AwardsOptions.ProxyAddresses(app.Configuration[$"{AwardsOptions.Section}:{nameof(AwardsOptions.Proxies)}"]) is { Count: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseMiddleware<RequestLog>();
         if (!app.Environment.IsDevelopment())
         {
