@@ -321,8 +321,10 @@ public class Entry
         UpdatedAt = utcNow;
     }
 
-    private void EnsureChangeable(ContestSchedule schedule, DateTime utcNow)
+    /// <summary>Refuses a change once submissions are closed, or to an entry whose status no longer allows one.</summary>
+    public void EnsureChangeable(ContestSchedule schedule, DateTime utcNow)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
         EnsureOpen(schedule, utcNow);
         if (!IsEditable)
         {

@@ -37,8 +37,7 @@ public sealed class PublicAnnouncementsController(AwardsDbContext db, SiteContex
             return NotFound();
         }
 
-        return await db.Announcements.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Id == id && a.ContestEditionId == contest.Id && a.PublishedAt != null, cancellationToken) is { } announcement
+        return await PublishedAnnouncements.Query(db, contest.Id).FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } announcement
             ? View("~/Features/Announcements/Views/Show.cshtml", announcement)
             : NotFound();
     }

@@ -180,13 +180,46 @@ public sealed class EntryWorkflow(
     public async Task EnsureChangeableAsync(Entry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!entry.IsEditable)
-        {
-            throw new DomainException("An entry that is {0} can no longer be edited.", entry.Status);
-        }
-
-        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        entry.EnsureChangeable(await ScheduleAsync(cancellationToken), site.UtcNow);
         await EnsureNotBeingJudgedAsync(entry, cancellationToken);
+    }
+
+    /// <summary>Whether the entrant can change the entry now (the entry page's edit and withdraw buttons): what <see cref="EnsureChangeableAsync"/> lets through.</summary>
+    public async Task<bool> CanChangeAsync(Entry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.IsEditable
+            && (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true
+            && !await IsBeingJudgedAsync(entry, cancellationToken);
+    }
+
+    /// <summary>
+    /// An entrant's edit, the same for every kind of entry: under the write lock, with the entry read
+    /// again, refused once judges have it (ADR 0014); <paramref name="change"/> applies the form; a
+    /// submitted entry must still pass the submission's checks; the judge rendition is made again and
+    /// the change journaled with the entry as it was and as it is.
+    /// </summary>
+    public Task EditAsync(Entry entry, Action change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(change);
+        return ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await db.Entry(entry).ReloadAsync(ct);
+            await EnsureNotBeingJudgedAsync(entry, ct);
+            var before = EntryJournal.Snapshot(entry);
+            change();
+            if (entry.Status == EntryStatus.Submitted)
+            {
+                // A submitted entry stays one that could be submitted: the edit is refused otherwise.
+                entry.EnsureComplete();
+                await EnsureNomineeUnitFreeAsync(entry, ct);
+            }
+
+            await renditions.ApplyAsync(entry, ct);
+            journal.Record(entry, $"{Noun(entry)} edited", entry.Status, before, EntryJournal.Snapshot(entry));
+            return 0;
+        }, cancellationToken);
     }
 
     /// <summary>

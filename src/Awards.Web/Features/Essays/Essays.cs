@@ -11,11 +11,8 @@ namespace Awards.Web.Features.Essays;
 
 /// <summary>The essay-specific part of an author's work: create and edit the text, import it from Word.</summary>
 public sealed class Essays(
-    AwardsDbContext db,
     SiteContext site,
-    EntryJournal journal,
     EntryWorkflow workflow,
-    JudgeRenditions renditions,
     IOptions<AwardsOptions> options)
 {
     public static readonly FileKind[] ImportKinds = [FileKind.Docx];
@@ -40,25 +37,14 @@ public sealed class Essays(
     public async Task EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)
     {
         var schedule = await workflow.ScheduleAsync(cancellationToken);
-
-        // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
-        await ImmediateTransaction.RunOnceAsync(db, async ct =>
-        {
-            await db.Entry(entry).ReloadAsync(ct);
-            await workflow.EnsureNotBeingJudgedAsync(entry, ct);
-            var before = EntryJournal.Snapshot(entry);
-            entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
-            entry.DeclareOriginal(form.Original, site.UtcNow);
-            if (entry.Status == EntryStatus.Submitted)
+        await workflow.EditAsync(
+            entry,
+            () =>
             {
-                // A submitted essay stays one that could be submitted: the edit is refused otherwise.
-                entry.EnsureComplete();
-            }
-
-            await renditions.ApplyAsync(entry, ct);
-            journal.Record(entry, "Essay edited", entry.Status, before, EntryJournal.Snapshot(entry));
-            return 0;
-        }, cancellationToken);
+                entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
+                entry.DeclareOriginal(form.Original, site.UtcNow);
+            },
+            cancellationToken);
     }
 
     /// <summary>

@@ -108,8 +108,7 @@ public sealed class EssaysController(
             return NotFound();
         }
 
-        var open = (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true;
-        var changeable = open && entry.IsEditable && !await Workflow.IsBeingJudgedAsync(entry, cancellationToken);
+        var changeable = await Workflow.CanChangeAsync(entry, cancellationToken);
         return View(new EssayView(entry, await queries.HistoryAsync(entry, cancellationToken), changeable));
     }
 

@@ -22,9 +22,7 @@ namespace Awards.Web.Features.Nominations;
 public sealed class Nominations(
     AwardsDbContext db,
     SiteContext site,
-    EntryJournal journal,
     EntryWorkflow workflow,
-    JudgeRenditions renditions,
     IOptions<AwardsOptions> options,
     MailOutbox outbox,
     IStringLocalizer<SharedResource> l)
@@ -98,26 +96,14 @@ public sealed class Nominations(
     public async Task EditAsync(Entry entry, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
     {
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-
-        // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
-        await ImmediateTransaction.RunOnceAsync(db, async ct =>
-        {
-            await db.Entry(entry).ReloadAsync(ct);
-            await workflow.EnsureNotBeingJudgedAsync(entry, ct);
-            var before = EntryJournal.Snapshot(entry);
-            entry.Edit(form.Title.Trim(), Normalize(form.Deeds), contest.Schedule, site.UtcNow);
-            entry.DescribeNominee(NomineeOf(entry.Track, form), entry.Track.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
-            if (entry.Status == EntryStatus.Submitted)
+        await workflow.EditAsync(
+            entry,
+            () =>
             {
-                // A submitted nomination stays one that could be submitted: the edit is refused otherwise.
-                entry.EnsureComplete();
-                await workflow.EnsureNomineeUnitFreeAsync(entry, ct);
-            }
-
-            await renditions.ApplyAsync(entry, ct);
-            journal.Record(entry, "Nomination edited", entry.Status, before, EntryJournal.Snapshot(entry));
-            return 0;
-        }, cancellationToken);
+                entry.Edit(form.Title.Trim(), Normalize(form.Deeds), contest.Schedule, site.UtcNow);
+                entry.DescribeNominee(NomineeOf(entry.Track, form), entry.Track.Entrant == Entrant.Organisation ? nomineeUnit?.Id : null, NullIfBlank(form.Opinion));
+            },
+            cancellationToken);
     }
 
     public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)

@@ -91,8 +91,7 @@ public sealed class NominationsController(
             return NotFound();
         }
 
-        var open = (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true;
-        var changeable = open && entry.IsEditable && !await Workflow.IsBeingJudgedAsync(entry, cancellationToken);
+        var changeable = await Workflow.CanChangeAsync(entry, cancellationToken);
         return View(await queries.ViewAsync(entry, changeable, $"/nominations/{entry.Code}/attachments", cancellationToken));
     }
 
