@@ -194,12 +194,27 @@ public sealed class EntryWorkflow(
     }
 
     /// <summary>
+    /// A short fingerprint of what the entrant's form edits (the fields the journal keeps, and the
+    /// originality declaration). The edit form carries the one it was opened with, so that a save
+    /// from a form opened before someone else's change (another tab, another coordinator of the
+    /// unit) is refused instead of silently overwriting it.
+    /// </summary>
+    public static string VersionOf(Entry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var text = EntryJournal.Snapshot(entry) + (entry.DeclaredOriginalAt is null ? "|-" : "|declared");
+        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 8);
+    }
+
+    /// <summary>
     /// An entrant's edit, the same for every kind of entry: under the write lock, with the entry read
     /// again, refused once judges have it (ADR 0014); <paramref name="change"/> applies the form; a
     /// submitted entry must still pass the submission's checks; the judge rendition is made again and
-    /// the change journaled with the entry as it was and as it is.
+    /// the change journaled with the entry as it was and as it is. When <paramref name="version"/>
+    /// (see <see cref="VersionOf"/>) is given and the entry has changed since, nothing is saved and
+    /// the answer is false; the entry then holds what is saved now.
     /// </summary>
-    public Task EditAsync(Entry entry, Action change, CancellationToken cancellationToken = default)
+    public Task<bool> EditAsync(Entry entry, string? version, Action change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(change);
@@ -207,6 +222,11 @@ public sealed class EntryWorkflow(
         {
             await db.Entry(entry).ReloadAsync(ct);
             await EnsureNotBeingJudgedAsync(entry, ct);
+            if (version is not null && version != VersionOf(entry))
+            {
+                return false;
+            }
+
             var before = EntryJournal.Snapshot(entry);
             change();
             if (entry.Status == EntryStatus.Submitted)
@@ -218,7 +238,7 @@ public sealed class EntryWorkflow(
 
             await renditions.ApplyAsync(entry, ct);
             journal.Record(entry, $"{Noun(entry)} edited", entry.Status, before, EntryJournal.Snapshot(entry));
-            return 0;
+            return true;
         }, cancellationToken);
     }
 

@@ -26,8 +26,13 @@ public sealed record EssayForm
     [StringLength(40)]
     public string? FormKey { get; set; }
 
+    /// <summary>What the entry held when the form was opened (<see cref="Entries.EntryWorkflow.VersionOf"/>); null for a new essay.</summary>
+    [StringLength(40)]
+    public string? Version { get; set; }
+
     public static EssayForm From(Entry entry) => new()
     {
+        Version = Entries.EntryWorkflow.VersionOf(entry),
         Title = entry.Title,
         Body = entry.Body,
         Original = entry.DeclaredOriginalAt is not null,

@@ -34,11 +34,13 @@ public sealed class Essays(
             cancellationToken);
     }
 
-    public async Task EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)
+    /// <summary>Saves the form into the entry; false when the entry changed after the form was opened (nothing is saved).</summary>
+    public async Task<bool> EditAsync(Entry entry, EssayForm form, CancellationToken cancellationToken = default)
     {
         var schedule = await workflow.ScheduleAsync(cancellationToken);
-        await workflow.EditAsync(
+        return await workflow.EditAsync(
             entry,
+            form.Version,
             () =>
             {
                 entry.Edit(form.Title.Trim(), Normalize(form.Body), schedule, site.UtcNow);
@@ -84,7 +86,7 @@ public sealed class Essays(
         ArgumentNullException.ThrowIfNull(existing);
         await workflow.EnsureNotBeingJudgedAsync(existing, cancellationToken);
         var (_, form, converted) = await ConvertAsync(existing, file, cancellationToken);
-        return (form, converted);
+        return (form with { Version = EntryWorkflow.VersionOf(existing) }, converted);
     }
 
     private async Task<(byte[] Bytes, EssayForm Form, ConvertedDocument Converted)> ConvertAsync(Entry? existing, IFormFile file, CancellationToken cancellationToken)

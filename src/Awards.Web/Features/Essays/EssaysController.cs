@@ -142,9 +142,16 @@ public sealed class EssaysController(
         {
             try
             {
-                await essays.EditAsync(entry, form, cancellationToken);
-                TempData["Message"] = L["Your changes are saved."].Value;
-                return Redirect(PageOf(entry));
+                if (await essays.EditAsync(entry, form, cancellationToken))
+                {
+                    TempData["Message"] = L["Your changes are saved."].Value;
+                    return Redirect(PageOf(entry));
+                }
+
+                ModelState.AddModelError(string.Empty, L["This essay was changed in another window or tab since you opened this form, so nothing was saved. What you typed is still in the form, and what is saved now is shown below it: save again to replace it with what you typed."]);
+                ModelState.Remove("Form." + nameof(form.Version));
+                var page = await FormPageAsync(entry.Track, form with { Version = EntryWorkflow.VersionOf(entry) }, entry.Code, [], false, cancellationToken);
+                return View("Form", page with { SavedNow = entry });
             }
             catch (DomainException ex)
             {

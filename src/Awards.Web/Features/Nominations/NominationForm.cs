@@ -54,8 +54,13 @@ public sealed record NominationForm
     [StringLength(40)]
     public string? FormKey { get; set; }
 
+    /// <summary>What the nomination held when the form was opened (<see cref="Entries.EntryWorkflow.VersionOf"/>); null for a new one.</summary>
+    [StringLength(40)]
+    public string? Version { get; set; }
+
     public static NominationForm From(Entry entry, string? nomineeUnitCode) => new()
     {
+        Version = Entries.EntryWorkflow.VersionOf(entry),
         Title = entry.Title,
         NomineeName = entry.Nominee?.Name,
         NomineeGender = entry.Nominee?.Gender,

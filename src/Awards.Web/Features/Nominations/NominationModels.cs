@@ -6,9 +6,12 @@ using Awards.Web.Features.Entries;
 
 namespace Awards.Web.Features.Nominations;
 
-/// <summary>The form page: new when <see cref="Code"/> is null.</summary>
-/// <summary>A nomination's form; Taken: the units another submitted (or returned) nomination of the award already names, with its code.</summary>
-public sealed record NominationFormPage(Track Track, NominationForm Form, IReadOnlyList<Unit> NomineeUnits, string? Code, DateTime ClosesAt, IReadOnlyDictionary<int, string> Taken);
+/// <summary>
+/// A nomination's form, new when <see cref="Code"/> is null. Taken: the units another submitted (or
+/// returned) nomination of the award already names, with its code. SavedNow: after a save refused
+/// because the nomination changed since the form was opened, what it holds now.
+/// </summary>
+public sealed record NominationFormPage(Track Track, NominationForm Form, IReadOnlyList<Unit> NomineeUnits, string? Code, DateTime ClosesAt, IReadOnlyDictionary<int, string> Taken, Entry? SavedNow = null);
 
 
 /// <summary>A nomination as its unit and the organizer see it (judges never see this page).</summary>

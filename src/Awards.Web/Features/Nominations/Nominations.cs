@@ -93,11 +93,13 @@ public sealed class Nominations(
             cancellationToken);
     }
 
-    public async Task EditAsync(Entry entry, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
+    /// <summary>Saves the form into the nomination; false when it changed after the form was opened (nothing is saved).</summary>
+    public async Task<bool> EditAsync(Entry entry, NominationForm form, Unit? nomineeUnit, CancellationToken cancellationToken = default)
     {
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        await workflow.EditAsync(
+        return await workflow.EditAsync(
             entry,
+            form.Version,
             () =>
             {
                 entry.Edit(form.Title.Trim(), Normalize(form.Deeds), contest.Schedule, site.UtcNow);

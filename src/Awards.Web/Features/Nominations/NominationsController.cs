@@ -132,9 +132,16 @@ public sealed class NominationsController(
         {
             try
             {
-                await nominations.EditAsync(entry, form, nomineeUnit, cancellationToken);
-                TempData["Message"] = L["Your changes are saved."].Value;
-                return Redirect($"/nominations/{entry.Code}");
+                if (await nominations.EditAsync(entry, form, nomineeUnit, cancellationToken))
+                {
+                    TempData["Message"] = L["Your changes are saved."].Value;
+                    return Redirect($"/nominations/{entry.Code}");
+                }
+
+                ModelState.AddModelError(string.Empty, L["This nomination was changed since you opened this form (in another window, or by another coordinator of your unit), so nothing was saved. What you typed is still in the form, and what is saved now is shown below it: save again to replace it with what you typed."]);
+                ModelState.Remove("Form." + nameof(form.Version));
+                var page = await FormPageAsync(entry.Track, form with { Version = EntryWorkflow.VersionOf(entry) }, entry.UnitId, entry.Code, cancellationToken);
+                return View("Form", page with { SavedNow = entry });
             }
             catch (DomainException ex)
             {
