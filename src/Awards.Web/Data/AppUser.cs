@@ -41,5 +41,32 @@ public class AppUser : IdentityUser<int>
     /// </summary>
     public long? AuthenticatorStep { get; set; }
 
+    /// <summary>
+    /// The names and phone numbers the person had before changing them in their profile. Judges'
+    /// renditions keep hiding them (SECURITY.md §1): a text written, or already read, under the old
+    /// name still carries it.
+    /// </summary>
+    public List<string> FormerNames { get; set; } = [];
+
+    /// <inheritdoc cref="FormerNames"/>
+    public List<string> FormerPhones { get; set; } = [];
+
+    /// <summary>Sets the name and phone, keeping the ones they replace in <see cref="FormerNames"/> and <see cref="FormerPhones"/>.</summary>
+    public void ChangeIdentity(string name, string phone)
+    {
+        Keep(FormerNames, DisplayName, name);
+        Keep(FormerPhones, PhoneNumber, phone);
+        DisplayName = name;
+        PhoneNumber = phone;
+
+        static void Keep(List<string> former, string? old, string replacement)
+        {
+            if (!string.IsNullOrWhiteSpace(old) && old != replacement && !former.Contains(old))
+            {
+                former.Add(old);
+            }
+        }
+    }
+
     public bool IsPendingInvitation => InvitedAt is not null && PasswordHash is null;
 }

@@ -61,4 +61,14 @@ internal static class JsonColumn
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, l) => HashCode.Combine(h, l.GetHashCode())),
         v => v.ToList());
+
+    /// <summary>A list of strings, e.g. the names an account had before.</summary>
+    public static readonly ValueConverter<List<string>, string> Strings = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<List<string>>(v, Options) ?? new List<string>());
+
+    public static readonly ValueComparer<List<string>> StringsComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+        v => v.ToList());
 }

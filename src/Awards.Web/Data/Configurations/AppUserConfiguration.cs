@@ -11,6 +11,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.Language).HasMaxLength(10);
         builder.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.InvitedById).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.FormerNames).HasConversion(JsonColumn.Strings, JsonColumn.StringsComparer).IsRequired().HasDefaultValue(new List<string>());
+        builder.Property(u => u.FormerPhones).HasConversion(JsonColumn.Strings, JsonColumn.StringsComparer).IsRequired().HasDefaultValue(new List<string>());
         builder.Ignore(u => u.IsPendingInvitation);
     }
 }

@@ -68,11 +68,13 @@ public sealed class JudgeRenditions(AwardsDbContext db)
     {
         var owner = await db.Users.AsNoTracking()
             .Where(u => u.Id == entry.OwnerUserId)
-            .Select(u => new { u.DisplayName, u.Email, u.PhoneNumber })
+            .Select(u => new { u.DisplayName, u.Email, u.PhoneNumber, u.FormerNames, u.FormerPhones })
             .FirstAsync(cancellationToken);
-        List<string> names = [owner.DisplayName];
+
+        // The names and numbers the author had before too: a changed profile never shows judges the old ones.
+        List<string> names = [owner.DisplayName, .. owner.FormerNames];
         List<string> emails = [owner.Email ?? string.Empty];
-        List<string> phones = [owner.PhoneNumber ?? string.Empty];
+        List<string> phones = [owner.PhoneNumber ?? string.Empty, .. owner.FormerPhones];
         List<int> unitIds = [entry.UnitId];
         var blind = entry.Track.IsBlind;
         if (entry.Track.Kind == TrackKind.Nomination && blind)

@@ -68,8 +68,7 @@ public sealed class ProfileController(AwardsDbContext db, JudgeRenditions rendit
         }
 
         var before = $"{me.DisplayName}; {me.PhoneNumber}; {me.UnitId}";
-        me.DisplayName = form.Name.Trim();
-        me.PhoneNumber = form.Phone.Trim();
+        me.ChangeIdentity(form.Name.Trim(), form.Phone.Trim());
         me.UnitId = form.UnitId;
         if (form.UnitId is int newUnit)
         {

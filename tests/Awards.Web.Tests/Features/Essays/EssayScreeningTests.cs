@@ -32,18 +32,33 @@ public sealed class EssayScreeningTests(AwardsFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public async Task ChangingTheProfile_RebuildsTheJudgeRendition()
+    public async Task ChangingTheProfile_RebuildsTheJudgeRendition_AndNeverShowsAFormerNameOrNumber()
     {
-        var browser = await NewAuthorAsync(factory, "renamed.author@example.org", name: "林一", phone: "13800001111");
-        var code = await CreateDraftAsync(browser, "journey", Essay(body: Text + "\n\n林晓燕写于青山县。"));
+        var browser = await NewAuthorAsync(factory, "renamed.author@example.org", name: "林一", phone: "0791-5558888");
+        var code = await CreateDraftAsync(browser, "journey", Essay(body: Text + "\n\n林晓燕写于青山县。林一，电话 0791-5558888。"));
         (await SubmitAsync(browser, code)).Dispose();
-        Assert.Contains("林晓燕", factory.WithDb(db => db.Entries.Single(e => e.Code == code).JudgeBody), StringComparison.Ordinal);
+        var judged = factory.WithDb(db => db.Entries.Single(e => e.Code == code).JudgeBody);
+        Assert.Contains("林晓燕", judged, StringComparison.Ordinal);
+        Assert.DoesNotContain("林一", judged, StringComparison.Ordinal);
 
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var saved = await browser.SubmitAsync("/author/profile", "/author/profile", new Dictionary<string, string> { ["Form.Name"] = "林晓燕", ["Form.Phone"] = "13800001111", ["Form.UnitId"] = unit });
+        async Task RenameAsync(string name, string phone)
+        {
+            using var saved = await browser.SubmitAsync("/author/profile", "/author/profile", new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Phone"] = phone, ["Form.UnitId"] = unit });
+            Assert.Equal("/author", saved.Headers.Location?.OriginalString);
+        }
 
-        Assert.Equal("/author", saved.Headers.Location?.OriginalString);
-        Assert.DoesNotContain("林晓燕", factory.WithDb(db => db.Entries.Single(e => e.Code == code).JudgeBody), StringComparison.Ordinal);
+        await RenameAsync("林晓燕", "13800001111");
+        judged = factory.WithDb(db => db.Entries.Single(e => e.Code == code).JudgeBody);
+        Assert.DoesNotContain("林晓燕", judged, StringComparison.Ordinal);
+
+        // The name and the landline it replaced stay hidden, however often the profile changes after.
+        await RenameAsync("林小燕", "13800002222");
+        judged = factory.WithDb(db => db.Entries.Single(e => e.Code == code).JudgeBody);
+        foreach (var secret in new[] { "林一", "林晓燕", "5558888" })
+        {
+            Assert.DoesNotContain(secret, judged, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
