@@ -16,6 +16,9 @@ public static class RankingCsv
     private const string Header =
         "position,place,code,score,mean,median,top_scores,spread,judges,level,computed_level,flags,override_reason";
 
+    /// <summary>The index of the judges' field in a row: it and the fields after it are text.</summary>
+    private const int JudgesField = 8;
+
     private static readonly RankFlags[] NamedFlags =
     [
         RankFlags.Tie, RankFlags.BoundaryTie, RankFlags.Disputed, RankFlags.DisputedAtBoundary,
@@ -66,7 +69,8 @@ public static class RankingCsv
                     row.Append(',');
                 }
 
-                row.Append(CsvField.Quote(fields[i]));
+                // From the judges on the fields are typed text (names, level names, the reason); before them numbers and codes.
+                row.Append(i >= JudgesField ? CsvField.Text(fields[i]) : CsvField.Quote(fields[i]));
             }
 
             writer.Write(row.Append('\n').ToString());

@@ -204,7 +204,8 @@ internal sealed class SheetInterpreter
 
         if (_errors.Count == errorsBefore && !_headerRefused)
         {
-            var comment = Text(line, CommentColumn).Trim();
+            // The site's own sheet guards a formula-like comment with an apostrophe (CsvField.Text).
+            var comment = Awards.Core.Common.CsvField.Unescape(Text(line, CommentColumn).Trim());
             _rows.Add(new SheetRow(line.Line, entry, judge, values, comment.Length == 0 ? null : comment));
         }
     }

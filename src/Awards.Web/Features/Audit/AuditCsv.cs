@@ -40,13 +40,5 @@ public static class AuditCsv
 
     public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Field));
 
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return CsvField.Quote(value);
-    }
+    private static string Field(string value) => CsvField.Text(value);
 }

@@ -114,7 +114,7 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Ju
         var header = string.Join(",", new[] { l["Entry code"].Value, l["Judge e-mail"].Value }
             .Concat(found.Track.Criteria.OrderBy(c => c.Order).Select(c => c.Name.ForCurrentCulture()))
             .Append(l["Comment"].Value)
-            .Select(h => h.Contains(',', StringComparison.Ordinal) ? $"\"{h}\"" : h));
+            .Select(Awards.Core.Common.CsvField.Text));
         var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(header + "\r\n")).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"scores-{found.Track.Code}-round{found.Round.Sequence}.csv");
     }

@@ -324,7 +324,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var result = await ResultAsync(track, cancellationToken);
         var builder = new StringBuilder();
         var criteria = track.Criteria.OrderBy(c => c.Order).ToList();
-        builder.Append(string.Join(",", SheetHeader.Concat(criteria.Select(c => CsvField.Quote(c.Name.Zh))).Append("Comment"))).Append("\r\n");
+        builder.Append(string.Join(",", SheetHeader.Concat(criteria.Select(c => CsvField.Text(c.Name.Zh))).Append("Comment"))).Append("\r\n");
         if (await RankedRoundAsync(track, result, cancellationToken) is not { } round)
         {
             return builder.ToString();
@@ -333,9 +333,9 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var rows = await Submitted(round).ToListAsync(cancellationToken);
         foreach (var row in rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Judge, StringComparer.Ordinal))
         {
-            builder.Append(string.Join(",", new[] { row.Code, CsvField.Quote(row.Judge) }
+            builder.Append(string.Join(",", new[] { row.Code, CsvField.Text(row.Judge) }
                 .Concat(criteria.Select(c => row.Score.Values[c.Id].ToString(CultureInfo.InvariantCulture)))
-                .Append(CsvField.Quote(row.Score.Comment ?? string.Empty)))).Append("\r\n");
+                .Append(CsvField.Text(row.Score.Comment ?? string.Empty)))).Append("\r\n");
         }
 
         return builder.ToString();

