@@ -131,7 +131,13 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
         var ends = factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).NoticeEndsAt!.Value);
         var local = new DateTimeOffset(DateTime.SpecifyKind(ends, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8));
-        Assert.Contains($"公示期至{local:yyyy年M月d日 HH:mm} (北京时间)结束", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        var onNotice = await organizer.GetStringAsync(Page);
+        Assert.Contains($"公示期至{local:yyyy年M月d日 HH:mm} (北京时间)结束", onNotice, StringComparison.Ordinal);
+
+        // Finalizing and going back to a draft ask first: both change what the public sees.
+        var actions = onNotice[onNotice.IndexOf("data-testid=\"notice-actions\"", StringComparison.Ordinal)..];
+        Assert.Matches("action=\"/organizer/results/help-story/finalize\"[^<]*<button[^>]*data-confirm=\"确定对[^\"]*定稿后奖项即为最终结果", actions);
+        Assert.Matches("action=\"/organizer/results/help-story/withdraw\"[^<]*<button[^>]*data-confirm=\"确定撤回[^\"]*拟获奖公示", actions);
         factory.Clock.Offset = TimeSpan.FromDays(8);
         (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
         Assert.Contains("条异议未处理", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
