@@ -96,6 +96,45 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         Assert.StartsWith($"{expected} 字", await page.GetByTestId("count").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhatAnAuthorTypedWhenTheSessionEnded_IsKeptOnTheDevice_AndPutBackAfterSigningInAgain()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var consoleErrors = Journey.ConsoleErrors(page);
+        await Journey.SignInAsync(page, "author.zhang@demo.example", "**/author");
+        await page.GotoAsync("/essays/new/journey");
+        var body = "## 一条新修的路\n\n" + string.Concat(Enumerable.Repeat("那年秋天，村里修通了水泥路，山货第一次用卡车运出了大山。", 40));
+        await page.GetByLabel("标题").FillAsync("会话结束前写下的标题");
+        await page.GetByLabel("正文").FillAsync(body);
+        await page.GetByLabel("本人声明").CheckAsync();
+
+        // The session ends (the sign-in cookie is gone) before the author saves.
+        await context.ClearCookiesAsync(new() { Name = "awards.auth" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await page.GetByTestId("session-ended").WaitForAsync();
+        await Journey.FillAndSignInAsync(page, "author.zhang@demo.example", "**/essays/new/journey");
+
+        // Back on the form, which the server sends empty, the device offers what was typed.
+        Assert.Equal(string.Empty, await page.GetByLabel("标题").InputValueAsync());
+        var notice = page.GetByTestId("kept-notice");
+        await notice.WaitForAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "放回表单" }).ClickAsync();
+        Assert.Equal("会话结束前写下的标题", await page.GetByLabel("标题").InputValueAsync());
+        Assert.Equal(body, await page.GetByLabel("正文").InputValueAsync());
+        Assert.True(await page.GetByLabel("本人声明").IsCheckedAsync());
+        Assert.StartsWith($"{Awards.Core.Common.TextLength.Count(body)} 字", await page.GetByTestId("count").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Journey.ExpectUrlAsync(page, new Regex("/essays/[0-9A-Z]{4}-[0-9A-Z]{4}$"));
+
+        // Saved by the server, the copy is gone: a new form offers nothing.
+        await page.GotoAsync("/essays/new/help-story");
+        await page.GotoAsync("/essays/new/journey");
+        Assert.False(await notice.IsVisibleAsync());
+        Assert.Empty(consoleErrors);
+    }
+
     /// <summary>An essay as an author would write it in Word: a title, a heading, bold text, and their name in the header.</summary>
     private static byte[] EssayDocx()
     {

@@ -39,6 +39,18 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.GetByTestId("distribution-chart").WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "results-ranking.png"), FullPage = true });
 
+        // Publishing asks first; "cancel" publishes nothing.
+        var answer = false;
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (answer ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = "公示拟获奖名单" }).ClickAsync();
+        Assert.Contains("拟获奖名单", Assert.Single(asked), StringComparison.Ordinal);
+        Assert.Contains("草稿", await page.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);
+        answer = true;
         await page.GetByRole(AriaRole.Button, new() { Name = "公示拟获奖名单" }).ClickAsync();
         await page.GetByText("拟获奖名单已公示").WaitForAsync();
         Assert.Contains("公示中", await page.GetByTestId("stage").InnerTextAsync(), StringComparison.Ordinal);

@@ -102,7 +102,8 @@
             var body = new FormData();
             body.append("text", area.value);
             fetch("/markdown/preview", { method: "POST", body: body, headers: { "RequestVerificationToken": token.value }, credentials: "same-origin" })
-                .then(function (response) { return response.ok ? response.text() : null; })
+                // A redirect means the session ended (the sign-in page): nothing to show.
+                .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
                 .then(function (html) {
                     // The server sanitized it (Markdig without HTML, then an allowlist); a stale answer is dropped.
                     if (html !== null && mine === sent) { target.innerHTML = html; }
@@ -198,5 +199,106 @@
             if (first) { first.focus(); }
             list.dispatchEvent(new Event("change", { bubbles: true }));
         });
+    });
+})();
+
+// Kept forms (Infrastructure/KeptForms.cs): <form data-keep="KEY"> keeps a copy of what is typed in
+// the browser's storage until the server saved it, and offers it back (<div data-kept-notice>) when
+// the form opens without it: after a session that ended, a refused token, a crash. The page after a
+// successful save names the key in <meta name="awards-kept-saved">, which drops the copy; copies
+// older than a week go too, and signing out drops them all. Forms with data-keep or data-guard ask
+// before the page is left with changes not sent.
+(function () {
+    "use strict";
+    var prefix = "awards.kept:", week = 7 * 24 * 3600 * 1000, store = null;
+    try { store = window.localStorage; store.getItem(prefix); } catch (e) { store = null; }
+    function fields(form) {
+        return Array.prototype.filter.call(form.elements, function (el) {
+            return el.name && el.name !== "__RequestVerificationToken" && ["hidden", "file", "submit", "button", "reset"].indexOf(el.type) < 0;
+        });
+    }
+    function read(form) {
+        var values = {};
+        fields(form).forEach(function (el) {
+            if (el.type === "checkbox") { values[el.name] = el.checked; }
+            else if (el.type === "radio") { if (el.checked) { values[el.name] = el.value; } }
+            else { values[el.name] = el.value; }
+        });
+        return values;
+    }
+    function write(form, values) {
+        fields(form).forEach(function (el) {
+            if (!Object.prototype.hasOwnProperty.call(values, el.name)) { return; }
+            if (el.type === "checkbox") { el.checked = values[el.name] === true; }
+            else if (el.type === "radio") { el.checked = values[el.name] === el.value; }
+            else { el.value = values[el.name]; }
+            el.dispatchEvent(new Event("input", { bubbles: true }));
+            el.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+    }
+    function same(a, b) {
+        return Object.keys(a).every(function (k) { return !Object.prototype.hasOwnProperty.call(b, k) || a[k] === b[k]; });
+    }
+    if (store) {
+        var saved = document.querySelector("meta[name=awards-kept-saved]");
+        if (saved) { store.removeItem(prefix + saved.getAttribute("content")); }
+        for (var i = store.length - 1; i >= 0; i--) {
+            var key = store.key(i);
+            if (key && key.indexOf(prefix) === 0) {
+                try {
+                    var old = JSON.parse(store.getItem(key));
+                    if (!old || !(Date.now() - old.at < week)) { store.removeItem(key); }
+                } catch (e) { store.removeItem(key); }
+            }
+        }
+        document.querySelectorAll("form[action='/account/logout']").forEach(function (form) {
+            form.addEventListener("submit", function () {
+                for (var j = store.length - 1; j >= 0; j--) {
+                    var k = store.key(j);
+                    if (k && k.indexOf(prefix) === 0) { store.removeItem(k); }
+                }
+            });
+        });
+    }
+    document.querySelectorAll("form[data-keep], form[data-guard]").forEach(function (form) {
+        var initial = JSON.stringify(read(form)), sending = false;
+        form.addEventListener("submit", function () { sending = true; });
+        window.addEventListener("beforeunload", function (event) {
+            if (!sending && JSON.stringify(read(form)) !== initial) {
+                event.preventDefault();
+                event.returnValue = "";
+            }
+        });
+        if (!store || !form.hasAttribute("data-keep")) { return; }
+        var key = prefix + form.getAttribute("data-keep"), timer = null, deciding = false;
+        function keep() {
+            if (deciding) { return; }
+            try { store.setItem(key, JSON.stringify({ at: Date.now(), values: read(form) })); } catch (e) { /* storage full or off: nothing kept */ }
+        }
+        var copy = null;
+        try { copy = JSON.parse(store.getItem(key) || "null"); } catch (e) { copy = null; }
+        var notice = form.querySelector("[data-kept-notice]");
+        if (copy && copy.values && notice && !same(copy.values, read(form))) {
+            // Until the author chooses, typing does not overwrite the copy.
+            deciding = true;
+            var text = notice.querySelector("[data-kept-text]");
+            text.textContent = text.getAttribute("data-template").replace("{0}", new Date(copy.at).toLocaleString(document.documentElement.lang));
+            notice.classList.remove("d-none");
+            notice.querySelector("[data-kept-restore]").addEventListener("click", function () {
+                write(form, copy.values);
+                deciding = false;
+                notice.classList.add("d-none");
+                keep();
+            });
+            notice.querySelector("[data-kept-discard]").addEventListener("click", function () {
+                store.removeItem(key);
+                deciding = false;
+                notice.classList.add("d-none");
+                keep();
+            });
+        }
+        form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(keep, 300); });
+        form.addEventListener("change", keep);
+        form.addEventListener("submit", function () { clearTimeout(timer); keep(); });
     });
 })();

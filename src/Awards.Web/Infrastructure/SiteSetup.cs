@@ -259,6 +259,17 @@ public static class SiteSetup
             options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
             options.Events.OnSigningIn = UserSessions.SigningInAsync;
             options.Events.OnCheckSlidingExpiration = UserSessions.RenewingAsync;
+
+            // A form sent after the session ended was not saved: the sign-in page says so (and that
+            // an essay's or a nomination's text is kept on the device: KeptForms).
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var uri = HttpMethods.IsPost(context.Request.Method)
+                    ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "ended", "true")
+                    : context.RedirectUri;
+                context.Response.Redirect(uri);
+                return Task.CompletedTask;
+            };
         });
         services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>, SecurityStampInterval>();
     }

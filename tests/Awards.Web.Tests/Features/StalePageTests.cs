@@ -29,6 +29,23 @@ public sealed class StalePageTests(AwardsFactory factory) : IClassFixture<Awards
     }
 
     [Fact]
+    public async Task AFormSentAfterTheSessionEnded_LeadsToTheSignInPage_WhichSaysNothingWasSaved()
+    {
+        var author = await Writing.NewAuthorAsync(factory, "session.ended@example.org");
+        var token = await author.TokenFromAsync("/essays/new/journey");
+        (await author.PostAsync("/author", "/account/logout")).Dispose();
+
+        using var response = await author.Client.PostAsync("/essays/new/journey", FormFields.WithToken(Writing.Essay(), token));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var login = response.Headers.Location!.OriginalString;
+        Assert.Contains("ReturnUrl=%2Fessays%2Fnew%2Fjourney", login, StringComparison.Ordinal);
+        Assert.Contains("您的登录已失效，刚才提交的内容没有保存", await new Browser(factory).GetStringAsync(login), StringComparison.Ordinal);
+        Assert.DoesNotContain("登录已失效", await new Browser(factory).GetStringAsync("/account/login?ReturnUrl=%2Fessays%2Fnew%2Fjourney"), StringComparison.Ordinal);
+        Assert.Equal(0, factory.WithDb(db => db.Entries.Count(e => db.Users.Any(u => u.Id == e.OwnerUserId && u.Email == "session.ended@example.org"))));
+    }
+
+    [Fact]
     public async Task AnAddressThatTakesOnlyForms_OpenedAsAPage_SaysSo()
     {
         using var response = await new Browser(factory).Client.GetAsync("/notice/objections");

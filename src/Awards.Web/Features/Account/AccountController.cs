@@ -31,7 +31,11 @@ public sealed class AccountController(
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(2);
 
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl, bool ended = false)
+    {
+        ViewData["SessionEnded"] = ended;
+        return View(new LoginForm { ReturnUrl = returnUrl });
+    }
 
     [HttpPost("login")]
     [EnableRateLimiting(SiteSetup.AccountRateLimit)]

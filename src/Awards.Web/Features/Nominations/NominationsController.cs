@@ -71,6 +71,7 @@ public sealed class NominationsController(
             try
             {
                 var entry = await nominations.CreateAsync(t, me, form, nomineeUnit, cancellationToken);
+                KeptForms.Saved(TempData, User, $"/nominations/new/{t.Code}");
                 TempData["Message"] = L["The draft is saved as {0}. Add attachments, then submit it.", entry.Code].Value;
                 return Redirect($"/nominations/{entry.Code}");
             }
@@ -134,6 +135,7 @@ public sealed class NominationsController(
             {
                 if (await nominations.EditAsync(entry, form, nomineeUnit, cancellationToken))
                 {
+                    KeptForms.Saved(TempData, User, $"/nominations/{entry.Code}/edit");
                     TempData["Message"] = L["Your changes are saved."].Value;
                     return Redirect($"/nominations/{entry.Code}");
                 }
