@@ -221,7 +221,7 @@ public class Entry
         var length = Length;
         if (!Track.Limits.LengthFits(length))
         {
-            throw new DomainException("The text has {0} characters; this track asks for {1} to {2}.", length, Track.Limits.MinLength, Track.Limits.MaxLength);
+            throw new DomainException("The text is {0} long; it must be {1} to {2} (a Chinese character or an English word counts as one).", length, Track.Limits.MinLength, Track.Limits.MaxLength);
         }
 
         if (Track.Kind == TrackKind.Essay && DeclaredOriginalAt is null)

@@ -97,7 +97,7 @@ public class EntryQuotaTests
 
         Assert.Equal(1, first.OwnerSlot);
         Assert.Null(first.UnitSlot);
-        Assert.StartsWith("You have already submitted", ex.MessageKey, StringComparison.Ordinal);
+        Assert.StartsWith("Each person may submit at most", ex.MessageKey, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, second.Status);
     }
 

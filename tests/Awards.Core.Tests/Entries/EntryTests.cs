@@ -99,7 +99,7 @@ public class EntryTests
 
         var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now, TakenSlots.None));
 
-        Assert.Contains("has 3 characters", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("is 3 long", ex.Message, StringComparison.Ordinal);
         Assert.Contains("10 to 100", ex.Message, StringComparison.Ordinal);
         Assert.Equal(3, ex.Arguments[0]);
         Assert.Equal(EntryStatus.Draft, entry.Status);
@@ -112,7 +112,7 @@ public class EntryTests
 
         var ex = Assert.Throws<DomainException>(() => entry.Submit(Schedule, Now, TakenSlots.None));
 
-        Assert.Contains("has 101 characters", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("is 101 long", ex.Message, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, entry.Status);
     }
 

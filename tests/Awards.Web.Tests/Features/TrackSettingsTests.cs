@@ -60,7 +60,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         // The demo's Qingshan has one innovation nomination submitted; with a limit of one it is full.
         await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
         var second = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第二项推荐"));
-        await AssertRefusedAsync(coordinator, second, "本单位在该奖项已提交 1 项推荐，已达上限");
+        await AssertRefusedAsync(coordinator, second, "该奖项（主题）每个单位最多提交 1 项，本单位已达上限");
 
         // No limit: the second goes in.
         await SaveAsync(organizer, "innovation", f => f["PerUnit"] = string.Empty);
@@ -71,7 +71,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         var message = await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
         Assert.Contains("已有 1 个单位或账户的报送数超过新的限额", message, StringComparison.Ordinal);
         var third = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第三项推荐"));
-        await AssertRefusedAsync(coordinator, third, "本单位在该奖项已提交 1 项推荐，已达上限");
+        await AssertRefusedAsync(coordinator, third, "该奖项（主题）每个单位最多提交 1 项，本单位已达上限");
         Assert.Equal([EntryStatus.Submitted, EntryStatus.Submitted], factory.WithDb(db => db.Entries.Where(e => e.Code != third && e.Track.Code == "innovation" && e.UnitId == db.Units.Single(u => u.Code == "qingshan").Id).Select(e => e.Status).ToList()));
 
         // Three: there is room for the third.

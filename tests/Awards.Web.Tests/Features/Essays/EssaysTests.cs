@@ -58,7 +58,7 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
         (await SubmitAsync(browser, first)).Dispose();
 
         (await SubmitAsync(browser, second)).Dispose();
-        Assert.Contains("您在该赛道已提交 1 件作品，已达上限", await browser.GetStringAsync($"/essays/{second}"), StringComparison.Ordinal);
+        Assert.Contains("该征文主题每人最多提交 1 篇，您已达上限", await browser.GetStringAsync($"/essays/{second}"), StringComparison.Ordinal);
         using var otherTheme = await SubmitAsync(browser, other);
 
         Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == second).Status));
@@ -74,7 +74,7 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
 
         (await SubmitAsync(browser, code)).Dispose();
 
-        Assert.Contains("正文共 4 字，本赛道要求 1000 至 6000 字", await browser.GetStringAsync($"/essays/{code}"), StringComparison.Ordinal);
+        Assert.Contains("正文共 4 字，要求 1000 至 6000 字", await browser.GetStringAsync($"/essays/{code}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SubmittedEntryTests(AwardsFactory factory) : IClassFixture<A
         using (var tooShort = await author.SubmitAsync(edit, edit, Writing.Essay(body: "短文。")))
         {
             Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
-            Assert.Contains("正文共 3 字，本赛道要求 1000 至 6000 字", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("正文共 3 字，要求 1000 至 6000 字", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using (var undeclared = await author.SubmitAsync(edit, edit, Writing.Essay(title: "改过的标题", original: false)))

@@ -66,7 +66,7 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal($"/nominations/{third}", refused.Headers.Location?.OriginalString);
         var page = await browser.GetStringAsync($"/nominations/{third}");
 
-        Assert.Contains("本单位在该奖项已提交 2 项推荐，已达上限", page, StringComparison.Ordinal);
+        Assert.Contains("该奖项（主题）每个单位最多提交 2 项，本单位已达上限", page, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == third).Status));
         Assert.Contains("2 / 2", await browser.GetStringAsync("/coordinator"), StringComparison.Ordinal);
     }
@@ -127,7 +127,7 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         (await SubmitAsync(browser, code)).Dispose();
         var page = await browser.GetStringAsync($"/nominations/{code}");
 
-        Assert.Contains("正文共 5 字，本赛道要求 800 至 5000 字", page, StringComparison.Ordinal);
+        Assert.Contains("正文共 5 字，要求 800 至 5000 字", page, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
     }
 
