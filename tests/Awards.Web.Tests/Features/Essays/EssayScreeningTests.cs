@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Awards.Core.Anonymization;
 using Awards.Core.Entries;
+using Awards.Core.Scoring;
 using Awards.Web.Tests.Infrastructure;
 using static Awards.Web.Tests.Infrastructure.Writing;
 
@@ -29,6 +33,37 @@ public sealed class EssayScreeningTests(AwardsFactory factory) : IClassFixture<A
         var page = await organizer.GetStringAsync($"/organizer/essays/{code}");
         Assert.Contains("处对评委隐去", page, StringComparison.Ordinal);
         Assert.Contains(code, await organizer.GetStringAsync("/organizer/essays?flagged=true"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANameWrittenWithMarkdownTricks_IsHiddenOnTheJudgesPage_AndCounted()
+    {
+        var browser = await NewAuthorAsync(factory, "tricky.author@example.org", name: "何春生", phone: "13800000004");
+        const string tricks = "- 实体：&#x4F55;&#x6625;&#x751F;\n- 十进制：&#20309;&#26149;&#29983;\n- 代码：`何`春`生`\n- 链接：[何春](https://example.com)生\n"
+            + "- 电话：138&#48;0000004\n- 邮件：tricky.author&#64;example.org";
+        var code = await CreateDraftAsync(browser, "help-story", Essay(body: Text + "\n\n" + tricks));
+        (await SubmitAsync(browser, code)).Dispose();
+
+        var (entry, round) = factory.WithDb(db =>
+        {
+            var entry = db.Entries.Single(e => e.Code == code);
+            var round = db.Rounds.Where(r => r.TrackId == entry.TrackId).OrderBy(r => r.Sequence).First();
+            db.Assignments.Add(new JudgeAssignment(round.Id, entry.Id, db.Users.Single(u => u.Email == "judge.lin@demo.example").Id, DateTime.UtcNow));
+            db.SaveChanges();
+            return (entry, round.Id);
+        });
+        Assert.True(entry.RedactionCount >= 6, $"{entry.RedactionCount} redactions");
+
+        var judge = await Nominating.SignedInAsync(factory, "judge.lin@demo.example");
+        var html = await judge.GetStringAsync($"/judge/rounds/{round}/{code}");
+        var page = new HtmlParser().ParseDocument(html).Body!.TextContent;
+        Assert.Contains("那年春天，我作为驻村工作队员", page, StringComparison.Ordinal);
+        foreach (var secret in new[] { "何春生", "春生", "13800000004", "tricky.author@example.org" })
+        {
+            Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(6, new Regex(Redactor.Mark).Count(page));
     }
 
     [Fact]
