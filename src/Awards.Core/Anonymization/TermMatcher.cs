@@ -23,6 +23,10 @@ namespace Awards.Core.Anonymization;
 /// nothing, but a part is never split; a name's parts may come in any order (Xiaomei Zhang), a
 /// unit's only in the given order. Only whole Latin names match, not a part alone (Xiaomei).
 /// </para>
+/// <para>
+/// A unit's name also matches without its parenthetical qualifiers (Shimen City for
+/// "Shimen City (county-level)", 石门市 for 石门市（县级）), never the qualifier alone.
+/// </para>
 /// </summary>
 internal sealed class TermMatcher
 {
@@ -55,9 +59,42 @@ internal sealed class TermMatcher
         foreach (var unit in terms.Units)
         {
             matcher.Add(unit, RedactionKind.Unit);
+            matcher.Add(WithoutQualifiers(unit), RedactionKind.Unit);
         }
 
         return matcher;
+    }
+
+    /// <summary>
+    /// A unit's name without what stands in parentheses, ASCII or full-width: the register says
+    /// "Shimen City (county-level)" or 石门市（县级）, an author writes Shimen City or 石门市.
+    /// </summary>
+    private static string? WithoutQualifiers(string? unit)
+    {
+        if (unit is null || unit.IndexOfAny(['(', '（']) < 0)
+        {
+            return null;
+        }
+
+        var bare = new StringBuilder(unit.Length);
+        var depth = 0;
+        foreach (var c in unit)
+        {
+            if (c is '(' or '（')
+            {
+                depth++;
+            }
+            else if (c is ')' or '）' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                bare.Append(c);
+            }
+        }
+
+        return bare.ToString();
     }
 
     public void Find(string source, TextView view, List<Span> spans)

@@ -56,4 +56,26 @@ public class RedactorUnitTests
     {
         Terms.AssertUntouched(text, Terms.Units("Qingshan County"));
     }
+
+    [Theory]
+    [InlineData("Shimen City (county-level)", "I work in Shimen City.", "I work in ■■.")]
+    [InlineData("Shimen City (county-level)", "I work in Shimen City (county-level).", "I work in ■■.")]
+    [InlineData("Shimen City(county-level)", "Shimen City, 2024", "■■, 2024")]
+    [InlineData("石门市（县级）", "我在石门市工作。", "我在■■工作。")]
+    [InlineData("石门市（县级）", "我在石门市（县级）工作。", "我在■■工作。")]
+    [InlineData("石门市(县级)", "我在石门市工作。", "我在■■工作。")]
+    [InlineData("国网石门（县）供电公司", "国网石门供电公司", "■■")]
+    public void Redact_FindsAUnitWithoutItsParentheticalQualifier(string unit, string text, string expected)
+    {
+        var redaction = Terms.Redact(text, Terms.Units(unit));
+
+        Assert.Equal(expected, redaction.Text);
+        Assert.Equal(1, redaction.Count);
+    }
+
+    [Fact]
+    public void Redact_DoesNotRedactTheQualifierOfAUnitAlone()
+    {
+        Terms.AssertUntouched("county-level cities and 县级 units", Terms.Units("Shimen City (county-level)", "石门市（县级）"));
+    }
 }
