@@ -216,4 +216,31 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Contains("已提交 1 篇", own, StringComparison.Ordinal);
         Assert.DoesNotContain("石门的茶", other, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OneAccount_StartsAtMostTenEntriesInATheme_SoItCannotFillTheDiskWithDrafts()
+    {
+        var browser = await NewAuthorAsync(factory, "many.drafts@example.org");
+        for (var i = 0; i < Web.Features.Entries.EntryWorkflow.MaxEntriesPerOwnerAndTrack; i++)
+        {
+            await CreateDraftAsync(browser, "journey", Essay(title: $"第 {i + 1} 份草稿"));
+        }
+
+        using (var refused = await browser.SubmitAsync("/essays/new/journey", "/essays/new/journey", Essay(title: "第 11 份草稿")))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("已达每个账号的上限", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var imported = await browser.UploadAsync("/essays/new/journey", "/essays/new/journey/import", "第十一份.docx", SampleFiles.Docx("从土坯房到新楼房")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        }
+
+        Assert.Contains("已达每个账号的上限", await browser.GetStringAsync("/essays/new/journey"), StringComparison.Ordinal);
+        Assert.Equal(10, factory.WithDb(db => db.Entries.Count(e => db.Users.Any(u => u.Id == e.OwnerUserId && u.Email == "many.drafts@example.org"))));
+
+        // Another theme is counted apart.
+        await CreateDraftAsync(browser, "help-story");
+    }
 }
