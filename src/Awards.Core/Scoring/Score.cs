@@ -97,6 +97,12 @@ public class Score
                 throw new DomainException(ScoringMessages.OutOfRange, criterion.Name, criterion.MinScore, criterion.MaxScore);
             }
 
+            // Two decimals at most (85, 85.5, 85.25): a longer fraction no judge meant would decide a tie unseen.
+            if (value != decimal.Round(value, 2))
+            {
+                throw new DomainException(ScoringMessages.TooPrecise, criterion.Name);
+            }
+
             given[criterion.Id] = value;
         }
 

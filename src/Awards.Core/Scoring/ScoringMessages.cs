@@ -9,5 +9,7 @@ public static class ScoringMessages
 
     public const string OutOfRange = "The score for {0} must be between {1} and {2}.";
 
+    public const string TooPrecise = "The score for {0} can have at most two decimal places.";
+
     public const string Incomplete = "Score every criterion before submitting.";
 }

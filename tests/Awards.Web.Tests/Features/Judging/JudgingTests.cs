@@ -187,6 +187,7 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
     [Theory]
     [InlineData("101", "的分数必须在 0 至 100 之间")]
     [InlineData("八十", "的分数必须在 0 至 100 之间")]
+    [InlineData("50.123456789", "的得分最多保留两位小数")]
     [InlineData("", "请为每个评分项打分后再提交。")]
     public async Task ARefusedSubmit_SavesNothing_AndGivesTheJudgeBackWhatTheyTyped_WithTheReason(string last, string reason)
     {
