@@ -105,12 +105,29 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
     }
 
     [Fact]
-    public async Task Registration_WithAnExistingEmail_IsRefused()
+    public async Task Registration_WithAnExistingEmail_AnswersAsForANewOne_AndTellsTheOwnerByMail()
     {
         var browser = new Browser(factory);
-        using var response = await browser.SubmitAsync("/account/register", "/account/register", Registration("author.zhang@demo.example", UnitId("liuxi")));
+        var accounts = factory.WithDb(db => db.Users.Count());
+        using (var taken = await browser.SubmitAsync("/account/register", "/account/register", Registration("author.zhang@demo.example", UnitId("liuxi"))))
+        using (var fresh = await browser.SubmitAsync("/account/register", "/account/register", Registration("brand.new.address@example.org", UnitId("liuxi"))))
+        {
+            // The two answers are the same page: nobody learns which address has an account.
+            Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+            Assert.Equal(fresh.Headers.Location!.OriginalString.Replace("brand.new.address@example.org", "author.zhang@demo.example", StringComparison.Ordinal), taken.Headers.Location!.OriginalString);
+        }
 
-        Assert.Contains("邮箱 author.zhang@demo.example 已注册账号。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(accounts + 1, factory.WithDb(db => db.Users.Count()));
+        var mail = await Mails.ToAsync(factory, "author.zhang@demo.example", "有人尝试用您的邮箱注册");
+        Assert.Contains("此邮箱已有账号，因此没有创建新账号", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("/account/login", mail.Body, StringComparison.Ordinal);
+
+        // A second try at once mails nobody again; a weak password is still named, for any address.
+        (await browser.SubmitAsync("/account/register", "/account/register", Registration("author.zhang@demo.example", UnitId("liuxi")))).Dispose();
+        Assert.Single(await Mails.InAsync(factory), m => m.To == "author.zhang@demo.example");
+        using var weak = await browser.SubmitAsync("/account/register", "/account/register", Registration("author.zhang@demo.example", UnitId("liuxi"), password: "short"));
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Contains("密码至少需要", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class AccountController(
 {
     public const string ResendAction = "ResendConfirmation";
 
+    /// <summary>The audit action of a registration with an address that has an account (its owner was told).</summary>
+    public const string TakenAddressAction = "RegisterTakenAddress";
+
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(2);
 
     [HttpGet("login")]
@@ -153,10 +156,36 @@ public sealed class AccountController(
             return View(await RegisterPageAsync(form));
         }
 
+        // The answer must not tell whether the address has an account (the reset and resend forms
+        // do not either): the password's rules are checked first, then an address that has one gets
+        // the same answer as a new one, and its owner a mail saying so.
+        var email = form.Email.Trim();
+        var passwordErrors = new List<IdentityError>();
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            passwordErrors.AddRange((await validator.ValidateAsync(userManager, new AppUser { UserName = email, Email = email }, form.Password)).Errors);
+        }
+
+        foreach (var error in passwordErrors)
+        {
+            ModelState.AddModelError("Form." + nameof(form.Password), error.Description);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(await RegisterPageAsync(form));
+        }
+
+        if (await userManager.FindByEmailAsync(email) is { } owner)
+        {
+            await TellOwnerOfTakenAddressAsync(owner);
+            return RedirectToAction(nameof(RegisterConfirmation), new { email });
+        }
+
         var user = new AppUser
         {
-            UserName = form.Email.Trim(),
-            Email = form.Email.Trim(),
+            UserName = email,
+            Email = email,
             DisplayName = form.Name.Trim(),
             PhoneNumber = form.Phone.Trim(),
             UnitId = form.UnitId,
@@ -266,6 +295,34 @@ public sealed class AccountController(
     }
 
     /// <summary>Puts the confirmation link in the outbox, to be saved with the registration.</summary>
+    /// <summary>
+    /// Someone registered with an address that has an account: its owner hears of it (at most once
+    /// per <see cref="ResendInterval"/>), with the way in if it was them.
+    /// </summary>
+    private async Task TellOwnerOfTakenAddressAsync(AppUser owner)
+    {
+        var id = owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (await audit.LastAsync(TakenAddressAction, id, HttpContext.RequestAborted) is DateTime last && clock.UtcNow - last < ResendInterval)
+        {
+            return;
+        }
+
+        var site = options.Value.PublicUrl.TrimEnd('/');
+        outbox.Add(
+            [Cultures.In(owner.Language, () => new OutgoingMail(
+                owner.Email!,
+                l["Someone tried to register with your address"],
+                string.Join(
+                    "\n\n",
+                    l["Hello {0},", owner.DisplayName],
+                    l["Someone just tried to register a new account with this e-mail address on the Poverty Alleviation Day awards site. This address already has an account, so no new one was made."],
+                    l["If it was you, sign in: {0}. If you forgot your password, ask for a new one on the sign-in page.", site + "/account/login"],
+                    l["If it was not you, you can ignore this message: nothing changed in your account."])))],
+            "a registration with a taken address");
+        audit.Record(TakenAddressAction, "User", id);
+        await db.SaveChangesAsync();
+    }
+
     private async Task QueueConfirmationAsync(AppUser user)
     {
         var token = await userManager.GenerateEmailConfirmationTokenAsync(user);

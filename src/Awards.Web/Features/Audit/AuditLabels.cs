@@ -14,6 +14,7 @@ public static class AuditLabels
         ["Register"] = "Registered",
         ["ConfirmEmail"] = "E-mail confirmed",
         ["ResendConfirmation"] = "Confirmation link sent again",
+        ["RegisterTakenAddress"] = "Registration tried with this account's address (the owner was told)",
         ["Invite"] = "Invited",
         ["AcceptInvitation"] = "Invitation accepted",
         ["CreateOrganizer"] = "Organizer created",
