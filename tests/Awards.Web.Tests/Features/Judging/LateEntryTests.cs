@@ -13,6 +13,12 @@ public sealed class LateEntryTests(AwardsFactory factory) : IClassFixture<Awards
         var round = factory.WithDb(db => db.Rounds.Single(r => r.Sequence == 1 && db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).Id);
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
 
+        // Before any assignment the page says to assign, and that no judge has progress yet, not that entries came late.
+        var before = await organizer.GetStringAsync($"/organizer/judging/{round}");
+        Assert.Contains("尚未分配评委：请先分配本轮", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("分配之后", before, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-progress\"", before, StringComparison.Ordinal);
+
         var judges = factory.WithDb(db => db.Users.Where(u => Judged.Judges.Contains(u.Email!)).Select(u => u.Id).ToList());
         using (var scope = factory.Services.CreateScope())
         {
@@ -21,7 +27,9 @@ public sealed class LateEntryTests(AwardsFactory factory) : IClassFixture<Awards
             await setup.ApplyAsync(round, seed: 1, default);
         }
 
-        Assert.DoesNotContain("data-testid=\"unjudged-warning\"", await organizer.GetStringAsync($"/organizer/judging/{round}"), StringComparison.Ordinal);
+        var assigned = await organizer.GetStringAsync($"/organizer/judging/{round}");
+        Assert.DoesNotContain("data-testid=\"unjudged-warning\"", assigned, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"no-progress\"", assigned, StringComparison.Ordinal);
 
         var author = await Writing.NewAuthorAsync(factory, "late.comer@example.org", unit: "liuxi");
         var code = await Writing.CreateDraftAsync(author, "help-story");
