@@ -10,7 +10,7 @@ public sealed class NarrowScreenTests(SiteFixture site) : IClassFixture<SiteFixt
 {
     [Theory]
     [InlineData(null, "/", "/notice", "/account/login", "/account/forgot-password", "/results")]
-    [InlineData("organizer@demo.example", "/organizer", "/organizer/essays", "/organizer/nominations", "/organizer/judging", "/organizer/results", "/organizer/results/help-story", "/organizer/users", "/organizer/users/invite-many", "/organizer/units", "/organizer/units/qingshan", "/organizer/audit", "/organizer/outbox", "/organizer/exports", "/organizer/contest", "/organizer/contest/tracks/help-story", "/organizer/contest/new-track")]
+    [InlineData("organizer@demo.example", "/organizer", "/organizer/essays", "/organizer/nominations", "/organizer/judging", "/organizer/results", "/organizer/results/help-story", "/organizer/users", "/organizer/users/invite-many", "/organizer/units", "/organizer/units/qingshan", "/organizer/audit", "/organizer/outbox", "/organizer/exports", "/organizer/contest", "/organizer/contest/tracks/help-story", "/organizer/contest/new-track", "/organizer/nominations?culture=en", "/organizer/essays?culture=en")]
     [InlineData("coordinator.qingshan@demo.example", "/coordinator")]
     [InlineData("author.zhang@demo.example", "/author")]
     [InlineData("judge.huang@demo.example", "/judge", "/account/security")]

@@ -68,6 +68,15 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await visitor.GetByText("您的异议已收到").WaitForAsync();
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "public-notice.png"), FullPage = true });
 
+        // On paper the notice names its contest and issuer, without the navigation or the objection form.
+        await visitor.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.True(await visitor.GetByTestId("print-heading").IsVisibleAsync());
+        Assert.Contains("2026", await visitor.GetByTestId("print-heading").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await visitor.GetByTestId("objection-form").IsVisibleAsync());
+        Assert.False(await visitor.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).IsVisibleAsync());
+        Assert.True(await visitor.GetByTestId("notice-help-story").IsVisibleAsync());
+        await visitor.EmulateMediaAsync(new() { Media = Media.Screen });
+
         await page.GotoAsync("/organizer/results/objections");
         Assert.Contains("内容雷同", await page.GetByTestId("objections").InnerTextAsync(), StringComparison.Ordinal);
 
