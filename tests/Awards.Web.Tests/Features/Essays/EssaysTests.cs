@@ -243,4 +243,26 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
         // Another theme is counted apart.
         await CreateDraftAsync(browser, "help-story");
     }
+
+    [Fact]
+    public async Task TheDashboard_NamesDraftsNotSubmitted_BeforeAndAfterTheDeadline()
+    {
+        var browser = await NewAuthorAsync(factory, "forgetful.writer@example.org");
+        Assert.DoesNotContain("data-testid=\"not-submitted\"", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+        var code = await CreateDraftAsync(browser, "journey");
+
+        Assert.Contains("尚未提交：1 份。草稿不会参加评审", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+        try
+        {
+            factory.Clock.Offset = TimeSpan.FromDays(60);
+            Assert.Contains("未提交：1 份。提交期已结束", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
+
+        (await SubmitAsync(browser, code)).Dispose();
+        Assert.DoesNotContain("data-testid=\"not-submitted\"", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+    }
 }
