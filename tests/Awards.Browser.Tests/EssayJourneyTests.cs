@@ -125,6 +125,18 @@ public sealed partial class EssayJourneyTests(SiteFixture site) : IClassFixture<
         Assert.True(await page.GetByLabel("本人声明").IsCheckedAsync());
         Assert.StartsWith($"{Awards.Core.Common.TextLength.Count(body)} 字", await page.GetByTestId("count").InnerTextAsync(), StringComparison.Ordinal);
 
+        // A Word file would replace the text now in the form: the page asks first, and "cancel" keeps it.
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GetByLabel("Word 文件").SetInputFilesAsync(new FilePayload { Name = "另一篇.docx", MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer = EssayDocx() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "转换" }).ClickAsync();
+        Assert.Contains("替换下方表单中的内容", Assert.Single(asked), StringComparison.Ordinal);
+        Assert.Equal("会话结束前写下的标题", await page.GetByLabel("标题").InputValueAsync());
+
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await Journey.ExpectUrlAsync(page, new Regex("/essays/[0-9A-Z]{4}-[0-9A-Z]{4}$"));
 

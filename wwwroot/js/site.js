@@ -79,6 +79,13 @@
             if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
         });
     });
+    // <button data-confirm-unless-empty="#field" data-confirm-text="…">: asks only when the field holds text.
+    document.querySelectorAll("[data-confirm-unless-empty]").forEach(function (button) {
+        button.addEventListener("click", function (event) {
+            var field = document.querySelector(button.getAttribute("data-confirm-unless-empty"));
+            if (field && field.value.trim() !== "" && !window.confirm(button.getAttribute("data-confirm-text"))) { event.preventDefault(); }
+        });
+    });
     document.querySelectorAll("form[data-once]").forEach(function (form) {
         form.addEventListener("submit", function () {
             setTimeout(function () {
