@@ -23,8 +23,8 @@ public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await organizer.GetByRole(AriaRole.Button, new() { Name = "确认分配" }).ClickAsync();
         await organizer.GetByText("分配结果：保留 0 项，新增 9 项，撤销 0 项。").WaitForAsync();
 
-        // The judge works with the keyboard alone.
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
+        // The judge works with the keyboard alone, on a wide but low window (a laptop's).
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1100, Height = 420 } });
         var page = await context.NewPageAsync();
         await Journey.SignInAsync(page, "judge.lin@demo.example", "**/judge");
         await page.GetByTestId("my-queues").GetByRole(AriaRole.Link).First.FocusAsync();
@@ -41,6 +41,16 @@ public sealed class JudgingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
             // shows; keys typed before that go to the page and, on a busy machine, Enter then
             // followed the first link.
             await Assertions.Expect(page.Locator("input[autofocus]")).ToBeFocusedAsync();
+            if (entry == 1)
+            {
+                // Scrolled down the essay, the rubric stays in view beside it; then back to the top.
+                var scrolled = await page.EvaluateAsync<double>("() => { const text = document.querySelector('[data-testid=judge-text]'); window.scrollTo({ top: text.getBoundingClientRect().top + window.scrollY + text.offsetHeight / 2, behavior: 'instant' }); return window.scrollY; }");
+                Assert.True(scrolled > 200, $"the page scrolls only {scrolled} px");
+                Assert.True((await page.GetByTestId("judge-text").BoundingBoxAsync())!.Y < 0, "the essay's top is still in view");
+                Assert.InRange((await page.GetByTestId("rubric-column").BoundingBoxAsync())!.Y, 0, 100);
+                await page.EvaluateAsync("() => window.scrollTo({ top: 0, behavior: \"instant\" })");
+            }
+
             foreach (var score in new[] { "90", "85", "80", "88" })
             {
                 await page.Keyboard.TypeAsync(score);
