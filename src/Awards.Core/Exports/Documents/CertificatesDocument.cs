@@ -29,7 +29,7 @@ public static class CertificatesDocument
     private const string PictureUri = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 
     // 2 cm margins all round.
-    private const int Margin = 1134;
+    internal const int Margin = 1134;
 
     private static readonly ParagraphStyle[] Styles =
     [
@@ -39,7 +39,8 @@ public static class CertificatesDocument
             Justification = JustificationValues.Center,
             Color = "C00000",
             CharacterSpacingTwips = 200,
-            SpaceAfterTwips = 360,
+            ExactLineTwips = CertificateLayout.TitleLineTwips,
+            SpaceAfterTwips = CertificateLayout.TitleSpaceAfterTwips,
             KeepNext = true,
         },
         new(Heading1Style, "heading 1", KaiTi, 44)
@@ -54,7 +55,12 @@ public static class CertificatesDocument
             OutlineLevel = 1,
             KeepNext = true,
         },
-        new(NoteStyle, "Certificate note", SongTi, 20) { Justification = JustificationValues.Center, KeepNext = true },
+        new(NoteStyle, "Certificate note", SongTi, CertificateLayout.NoteHalfPoints)
+        {
+            Justification = JustificationValues.Center,
+            ExactLineTwips = CertificateLayout.NoteLineTwips,
+            KeepNext = true,
+        },
     ];
 
     /// <summary>
@@ -84,9 +90,14 @@ public static class CertificatesDocument
             var url = Clean(certificate.VerifyUrl);
 
             body.Append(Paragraph(TitleStyle, Heading));
-            body.Append(Paragraph(Heading1Style, unit.Length == 0 ? $"{name}：" : $"{name}（{unit}）："));
-            body.Append(Paragraph(NormalStyle, Citation(contestName, certificate)));
-            body.Append(Paragraph(NormalStyle, office, RightAligned(SpaceBefore(240))));
+
+            // A long title, name or unit is set smaller, so that the certificate stays on its page.
+            var nameLine = unit.Length == 0 ? $"{name}：" : $"{name}（{unit}）：";
+            var (nameSize, citationSize, title) = CertificateLayout.Fit(
+                nameLine, Clean(certificate.Title), t => Citation(contestName, certificate with { Title = t }), office, url);
+            body.Append(Sized(Heading1Style, nameLine, nameSize, CertificateLayout.NameSizes[0]));
+            body.Append(Sized(NormalStyle, Citation(contestName, certificate with { Title = title }), citationSize, CertificateLayout.CitationSizes[0]));
+            body.Append(Paragraph(NormalStyle, office, RightAligned(SpaceBefore(CertificateLayout.OfficeSpaceBeforeTwips))));
             body.Append(Paragraph(NormalStyle, date, RightAligned(new KeepNext())));
 
             var image = main.AddImagePart(ImagePartType.Png);
@@ -96,7 +107,11 @@ public static class CertificatesDocument
             }
 
             var picture = new Paragraph(
-                new ParagraphProperties(new ParagraphStyleId { Val = NoteStyle }, new KeepNext(), new SpacingBetweenLines { Before = "120" }),
+                new ParagraphProperties(
+                    new ParagraphStyleId { Val = NoteStyle },
+                    new KeepNext(),
+                    // A single line as tall as the picture: an exact line would cut it off.
+                    new SpacingBetweenLines { Before = Twips(CertificateLayout.PictureSpaceBeforeTwips), Line = "240", LineRule = LineSpacingRuleValues.Auto }),
                 new Run(Picture(main.GetIdOfPart(image), (uint)(i + 1), code)));
             body.Append(picture);
             body.Append(Paragraph(NoteStyle, $"证书编号：{code}"));
@@ -154,8 +169,25 @@ public static class CertificatesDocument
         return properties;
     }
 
-    private static SpacingBetweenLines SpaceBefore(int twips) =>
-        new() { Before = twips.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private static SpacingBetweenLines SpaceBefore(int twips) => new() { Before = Twips(twips) };
+
+    private static string Twips(int twips) => twips.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A paragraph in <paramref name="style"/>, in <paramref name="size"/> when that is not the style's own.</summary>
+    private static Paragraph Sized(string style, string text, TextSize size, TextSize styleSize)
+    {
+        if (size == styleSize)
+        {
+            return Paragraph(style, text);
+        }
+
+        var halfPoints = size.HalfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Paragraph(
+            style,
+            text,
+            new ParagraphProperties(new SpacingBetweenLines { Line = Twips(size.LineTwips), LineRule = LineSpacingRuleValues.Exact }),
+            new RunProperties(new FontSize { Val = halfPoints }, new FontSizeComplexScript { Val = halfPoints }));
+    }
 
     /// <summary>An inline DrawingML picture of the image <paramref name="relationshipId"/>, 2.5 cm square.</summary>
     private static Drawing Picture(string relationshipId, uint id, string code) =>

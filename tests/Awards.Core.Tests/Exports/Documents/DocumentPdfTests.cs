@@ -63,4 +63,36 @@ public class DocumentPdfTests
             }
         }
     }
+
+    [Fact]
+    public void Certificates_StayOnePageEach_WhateverTheLengthOfTitleNameAndUnit()
+    {
+        // The longest title the essay form takes is 200 characters; names and units are not short either.
+        var longTitle = string.Concat(Enumerable.Repeat("记清河县某村驻村第一书记带领群众修路建厂办合作社", 9))[..200];
+        var longWord = new string('x', 100);
+        var englishTitle = string.Join(' ', Enumerable.Repeat("Bridges of Light over the River", 6)) + " " + longWord;
+        var certificates = Enumerable.Range(1, 5).Select(Certificate).ToList();
+        certificates[0] = certificates[0] with { Title = longTitle };
+        certificates[1] = certificates[1] with { Title = englishTitle[..200] };
+        certificates[2] = certificates[2] with { Name = new string('名', 50), Unit = new string('单', 100), Title = longTitle };
+        certificates[3] = certificates[3] with { Title = "《" + longTitle + "》" };
+        var docx = Certificates(certificates, Contest() with { Name = ContestName + "暨第二届“我的帮扶故事”“我的脱贫历程”主题征文活动" });
+        AssertValid(docx);
+        if (!File.Exists(LibreOffice) || !File.Exists(PdfToText))
+        {
+            return;
+        }
+
+        var text = ConvertToPdfText(docx, "long-certificates");
+
+        // pdftotext ends every page with a form feed; each page ends with its own certificate's code.
+        Assert.Equal(certificates.Count, text.Count(c => c == '\f'));
+        var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Select(WithoutWhiteSpace).ToList();
+        for (var i = 0; i < certificates.Count; i++)
+        {
+            Assert.Contains("荣誉证书", pages[i], StringComparison.Ordinal);
+            Assert.Contains($"证书编号：{certificates[i].VerifyCode}", pages[i], StringComparison.Ordinal);
+            Assert.Contains("2026年11月21日", pages[i], StringComparison.Ordinal);
+        }
+    }
 }
