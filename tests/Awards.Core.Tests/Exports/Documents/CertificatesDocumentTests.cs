@@ -77,6 +77,18 @@ public class CertificatesDocumentTests
     }
 
     [Fact]
+    public void Write_NamesTheAwardOnce_WhenItsNameEndsWithTheLevels()
+    {
+        var organization = new CertificateData("河东区", string.Empty, "征文优秀组织奖", "优秀组织奖", string.Empty, "AAAA-BBBB-CD", "https://awards.example.gov.cn/verify/AAAA-BBBB-CD");
+
+        Open(Certificates([organization]), document =>
+        {
+            Assert.Contains($"在{ContestName}中，荣获征文优秀组织奖。特发此证，以资鼓励。", ParagraphTexts(document));
+            Assert.DoesNotContain("优秀组织奖优秀组织奖", BodyOf(document).InnerText, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Write_AddsOnePngQrCodePerCertificateWithUniqueDrawingIds()
     {
         var certificates = Enumerable.Range(1, 4).Select(Certificate).ToList();
