@@ -7,7 +7,8 @@ namespace Awards.Core.Exports.Documents;
 /// The official notice that commends the winners (表彰通报), laid out as a Chinese government
 /// document after GB/T 9704, simplified: a centred title in 方正小标宋简体, the body in 仿宋_GB2312
 /// on a 28-point grid, a level-1 heading per track (一、) in 黑体, a level-2 heading per level
-/// ((一)) in 楷体_GB2312, one paragraph per winner, and the issuing office and date at the end.
+/// ((一)) in 楷体_GB2312, one paragraph per winner, the issuing office and date at the end, and the
+/// page number centred in the footer as "— 1 —".
 /// </summary>
 public static class CommendationNotice
 {
@@ -107,10 +108,10 @@ public static class CommendationNotice
         body.Append(Paragraph(NormalStyle, office, RightAligned()));
         body.Append(Paragraph(NormalStyle, Date(contest.Date), RightAligned()));
 
-        // GB/T 9704 margins: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm.
-        body.Append(Section(landscape: false, top: 2098, right: 1474U, bottom: 1984, left: 1587U));
-
+        // GB/T 9704 margins: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm; page numbers "— 1 —".
         var main = document.MainDocumentPart!;
+        body.Append(Section(landscape: false, top: 2098, right: 1474U, bottom: 1984, left: 1587U, footerId: AddPageNumberFooter(main)));
+
         main.Document = new Document(body);
         main.Document.Save();
     }

@@ -29,6 +29,9 @@ internal static class OfficialDocx
     public const uint A4ShortSide = 11906;
     public const uint A4LongSide = 16838;
 
+    /// <summary>The dash on each side of a page number (一字线).</summary>
+    public const string PageNumberDash = "—";
+
     private const string CompatibilityUri = "http://schemas.microsoft.com/office/word";
 
     /// <summary>
@@ -211,12 +214,55 @@ internal static class OfficialDocx
         return number is >= 10 and < 20 ? builder.ToString(1, builder.Length - 1) : builder.ToString();
     }
 
-    /// <summary>The section: A4, portrait or landscape, with the given margins in twips.</summary>
-    public static SectionProperties Section(bool landscape, int top, uint right, int bottom, uint left) => new(
-        landscape
-            ? new PageSize { Width = A4LongSide, Height = A4ShortSide, Orient = PageOrientationValues.Landscape }
-            : new PageSize { Width = A4ShortSide, Height = A4LongSide },
-        new PageMargin { Top = top, Right = right, Bottom = bottom, Left = left, Header = 851U, Footer = 992U, Gutter = 0U });
+    /// <summary>
+    /// The section: A4, portrait or landscape, with the given margins in twips, and the footer
+    /// <paramref name="footerId"/> (see <see cref="AddPageNumberFooter"/>) on every page when given.
+    /// </summary>
+    public static SectionProperties Section(bool landscape, int top, uint right, int bottom, uint left, string? footerId = null)
+    {
+        var section = new SectionProperties();
+        if (footerId is not null)
+        {
+            section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footerId });
+        }
+
+        section.Append(
+            landscape
+                ? new PageSize { Width = A4LongSide, Height = A4ShortSide, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = A4ShortSide, Height = A4LongSide },
+            new PageMargin { Top = top, Right = right, Bottom = bottom, Left = left, Header = 851U, Footer = 992U, Gutter = 0U });
+        return section;
+    }
+
+    /// <summary>
+    /// Adds a footer with the page number as official documents print it (GB/T 9704): "— 1 —", an
+    /// em dash on each side, in 4号 (14 pt) 宋体, here centred; returns its relationship id.
+    /// </summary>
+    public static string AddPageNumberFooter(MainDocumentPart main)
+    {
+        const string Size = "28";
+        RunProperties Font() => new(
+            new RunFonts { Ascii = SongTi, HighAnsi = SongTi, EastAsia = SongTi },
+            new FontSize { Val = Size },
+            new FontSizeComplexScript { Val = Size });
+
+        var paragraph = new Paragraph(new ParagraphProperties(
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+            new Indentation { FirstLine = "0", FirstLineChars = 0 },
+            new Justification { Val = JustificationValues.Center }));
+        paragraph.Append(TextRun(PageNumberDash + " ", Font()));
+        foreach (var run in Anthology.WordText.Field(" PAGE ", "1", dirty: false))
+        {
+            run.PrependChild(Font());
+            paragraph.Append(run);
+        }
+
+        paragraph.Append(TextRun(" " + PageNumberDash, Font()));
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(paragraph);
+        footer.Footer.Save();
+        return main.GetIdOfPart(footer);
+    }
 
     private static Styles Styles(IEnumerable<ParagraphStyle> styles)
     {

@@ -215,6 +215,24 @@ public class CommendationNoticeTests
     }
 
     [Fact]
+    public void Write_NumbersEveryPageInTheFooter_AsOfficialDocumentsDo()
+    {
+        Open(Notice(Contest(), SampleTracks), document =>
+        {
+            var main = document.MainDocumentPart!;
+            var reference = BodyOf(document).GetFirstChild<SectionProperties>()!.GetFirstChild<FooterReference>();
+            Assert.NotNull(reference);
+            Assert.Equal(HeaderFooterValues.Default, reference.Type!.Value);
+            var footer = Assert.IsType<DocumentFormat.OpenXml.Packaging.FooterPart>(main.GetPartById(reference.Id!.Value!)).Footer!;
+            var paragraph = footer.Elements<Paragraph>().Single();
+            Assert.Equal(JustificationValues.Center, paragraph.ParagraphProperties!.Justification!.Val!.Value);
+            Assert.Equal(" PAGE ", paragraph.Descendants<FieldCode>().Single().Text);
+            Assert.Equal("— 1 —", paragraph.InnerText.Replace(" PAGE ", string.Empty, StringComparison.Ordinal));
+            Assert.All(paragraph.Elements<Run>(), r => Assert.Equal("28", r.RunProperties?.FontSize?.Val?.Value));
+        });
+    }
+
+    [Fact]
     public void Write_LeavesOutATrackWithoutPrizes()
     {
         Open(Notice(Contest(), SampleTracks), document =>

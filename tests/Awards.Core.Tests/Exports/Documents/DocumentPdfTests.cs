@@ -30,6 +30,7 @@ public class DocumentPdfTests
             Assert.Contains("一、征文：我的帮扶故事", flat, StringComparison.Ordinal);
             Assert.Contains("（拟表彰名单，公示期间征求意见）", flat, StringComparison.Ordinal);
             Assert.Contains("2026年11月21日", flat, StringComparison.Ordinal);
+            Assert.Contains("—1—", flat, StringComparison.Ordinal);
         }
     }
 
