@@ -11,8 +11,9 @@ namespace Awards.Core.Exports.Anthology;
 /// A cover page (contest name, 获奖征文选编, issuing office, date), the preface (前言 and the
 /// organizer's Markdown), a table of contents that Word fills in on opening, then each theme on a
 /// new page as Heading 1, its levels as Heading 2 and each essay as Heading 3, followed by its byline
-/// (italic, right-aligned) and its Markdown body, whose headings start at Heading 4. Every page has a
-/// page number in the footer.
+/// (italic, right-aligned) and its Markdown body, whose headings start at Heading 4. Every level and
+/// every essay starts a new page (the first under its theme or level right below that heading), and
+/// a title is kept with its byline and its first lines. Every page has a page number in the footer.
 /// </remarks>
 public static class AnthologyDocument
 {
@@ -57,14 +58,20 @@ public static class AnthologyDocument
         {
             ArgumentNullException.ThrowIfNull(theme);
             document.Write(Heading(1, theme.Name, newPage: true));
+
+            // Each level and each essay starts a page, the first of each under the heading above it.
+            var firstLevel = true;
             foreach (var level in theme.Levels ?? [])
             {
                 ArgumentNullException.ThrowIfNull(level);
-                document.Write(Heading(2, level.Level, newPage: false));
+                document.Write(Heading(2, level.Level, newPage: !firstLevel));
+                firstLevel = false;
+                var firstEssay = true;
                 foreach (var essay in level.Essays ?? [])
                 {
                     ArgumentNullException.ThrowIfNull(essay);
-                    document.Write(Heading(3, essay.Title, newPage: false));
+                    document.Write(Heading(3, essay.Title, newPage: !firstEssay));
+                    firstEssay = false;
                     if (!string.IsNullOrWhiteSpace(essay.Byline))
                     {
                         document.Write(WordText.Paragraph(DocumentStyles.Byline, WordText.Line(essay.Byline)));

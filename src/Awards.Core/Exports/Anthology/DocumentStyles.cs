@@ -82,7 +82,8 @@ internal static class DocumentStyles
         styles.Append(ParagraphStyle(
             Byline,
             "Byline",
-            paragraph: [new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Right }],
+            // Kept with the text below, as the title above is kept with it: never alone at a page's foot.
+            paragraph: [new KeepNext(), new KeepLines(), new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Right }],
             run: [Fonts(KaiTi), new Italic(), new Color { Val = GreyText }]));
         styles.Append(ParagraphStyle(Quote, "Quote", run: [Fonts(KaiTi), new Color { Val = GreyText }]));
         styles.Append(ParagraphStyle(

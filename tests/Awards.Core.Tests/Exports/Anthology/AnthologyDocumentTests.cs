@@ -193,7 +193,33 @@ public class AnthologyDocumentTests
         var themes = Paragraphs(document).Where(p => Style(p) == "Heading1").ToList();
         Assert.Equal(2, themes.Count);
         Assert.All(themes, theme => Assert.NotNull(theme.ParagraphProperties?.PageBreakBefore));
-        Assert.All(Paragraphs(document).Where(p => Style(p) is "Heading2" or "Heading3"), p => Assert.Null(p.ParagraphProperties?.PageBreakBefore));
+    }
+
+    [Fact]
+    public void Write_EachLevelAndEachEssay_StartsOnANewPage_TheFirstRightUnderItsHeading()
+    {
+        using var document = Open(SmallDocx.Value);
+        var headings = Paragraphs(document).Where(p => Style(p) is "Heading1" or "Heading2" or "Heading3").ToList();
+
+        for (var i = 0; i < headings.Count; i++)
+        {
+            // A level or an essay right under its theme or level shares that heading's page.
+            var follows = i > 0 && string.CompareOrdinal(Style(headings[i - 1]), Style(headings[i])) < 0;
+            var breaks = headings[i].ParagraphProperties?.PageBreakBefore is not null;
+            Assert.True(Style(headings[i]) == "Heading1" || breaks != follows, $"{Text(headings[i])}: page break {breaks}");
+        }
+
+        Assert.Equal(2 + 2 + 16, headings.Count(p => p.ParagraphProperties?.PageBreakBefore is not null));
+    }
+
+    [Fact]
+    public void Write_AnEssaysTitleAndByline_AreKeptWithItsText()
+    {
+        using var document = Open(SmallDocx.Value);
+        var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>().ToList();
+
+        Assert.NotNull(styles.Single(s => s.StyleId == "Heading3").StyleParagraphProperties?.KeepNext);
+        Assert.NotNull(styles.Single(s => s.StyleId == "Byline").StyleParagraphProperties?.KeepNext);
     }
 
     [Fact]

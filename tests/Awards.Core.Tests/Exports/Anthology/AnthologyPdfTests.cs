@@ -51,6 +51,36 @@ public class AnthologyPdfTests
         }
     }
 
+    [Fact]
+    public void Write_EachEssay_StartsItsOwnPageInThePdf_WithItsBylineAndText()
+    {
+        // Essays of a few lines, which would otherwise share pages; fewer than ten, so no title is part of another.
+        var docx = AnthologyDocx(Themes(1, 2, 3, characters: 40));
+        if (!File.Exists(Soffice) || !File.Exists(PdfToText))
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("awards-anthology-pages-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "anthology.docx");
+            File.WriteAllBytes(file, docx);
+            var pages = Run(PdfToText, [ConvertToPdf(file, folder.FullName), "-"]).Split('\f').Select(WithoutWhiteSpace).ToList();
+            for (var n = 1; n <= 6; n++)
+            {
+                var title = WithoutWhiteSpace(EssayTitle(n));
+                var page = Assert.Single(pages, p => p.Contains(title, StringComparison.Ordinal) && p.Contains(WithoutWhiteSpace(Byline(n)), StringComparison.Ordinal));
+                Assert.Contains("第1部分", page[page.IndexOf(title, StringComparison.Ordinal)..], StringComparison.Ordinal);
+                Assert.All(Enumerable.Range(1, 6).Where(other => other != n), other => Assert.DoesNotContain(WithoutWhiteSpace(EssayTitle(other)), page, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string ConvertToPdf(string file, string outputDirectory)
     {
         // A private profile, so parallel runs and a desktop session do not collide.
