@@ -38,8 +38,9 @@ public sealed record CertificateData(string Name, string Unit, string Award, str
 /// <summary>
 /// An essay in the anthology or an entry in a judge packet: its title and Markdown text.
 /// <c>Byline</c> is author, unit and award for the anthology; empty in a judge packet.
+/// <c>Author</c> is what the anthology's contents give beside the title; empty in a judge packet.
 /// </summary>
-public sealed record DocumentEssay(string Code, string Title, string Byline, string Markdown);
+public sealed record DocumentEssay(string Code, string Title, string Byline, string Markdown, string Author = "");
 
 /// <summary>An award level within an anthology theme, with its essays in ranking order.</summary>
 public sealed record AnthologyLevel(string Level, IReadOnlyList<DocumentEssay> Essays);

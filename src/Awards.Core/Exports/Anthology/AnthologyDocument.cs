@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Awards.Core.Exports.Anthology;
@@ -9,7 +10,8 @@ namespace Awards.Core.Exports.Anthology;
 /// </summary>
 /// <remarks>
 /// A cover page (contest name, 获奖征文选编, issuing office, date), the preface (前言 and the
-/// organizer's Markdown), a table of contents that Word fills in on opening, then each theme on a
+/// organizer's Markdown), a table of contents written out in full (themes, levels, each essay's
+/// title and author, each linked to its heading), then each theme on a
 /// new page as Heading 1, its levels as Heading 2 and each essay as Heading 3, followed by its byline
 /// (italic, right-aligned) and its Markdown body, whose headings start at Heading 4. Every level and
 /// every essay starts a new page (the first under its theme or level right below that heading), and
@@ -20,7 +22,6 @@ public static class AnthologyDocument
     public const string CoverTitle = "获奖征文选编";
     public const string PrefaceHeading = "前言";
     public const string ContentsHeading = "目录";
-    public const string ContentsPlaceholder = "右键更新目录";
 
     /// <summary>Shown on the cover while the results are only proposed.</summary>
     public const string DraftLine = "（拟获奖作品，公示期间征求意见）";
@@ -52,25 +53,26 @@ public static class AnthologyDocument
             markdown.Write(prefaceMarkdown);
         }
 
-        WriteContents(document, newPage: hasPreface);
+        WriteContents(document, newPage: hasPreface, themes);
 
+        var bookmark = 0;
         foreach (var theme in themes)
         {
             ArgumentNullException.ThrowIfNull(theme);
-            document.Write(Heading(1, theme.Name, newPage: true));
+            document.Write(Heading(1, theme.Name, newPage: true, ++bookmark));
 
             // Each level and each essay starts a page, the first of each under the heading above it.
             var firstLevel = true;
             foreach (var level in theme.Levels ?? [])
             {
                 ArgumentNullException.ThrowIfNull(level);
-                document.Write(Heading(2, level.Level, newPage: !firstLevel));
+                document.Write(Heading(2, level.Level, newPage: !firstLevel, ++bookmark));
                 firstLevel = false;
                 var firstEssay = true;
                 foreach (var essay in level.Essays ?? [])
                 {
                     ArgumentNullException.ThrowIfNull(essay);
-                    document.Write(Heading(3, essay.Title, newPage: !firstEssay));
+                    document.Write(Heading(3, essay.Title, newPage: !firstEssay, ++bookmark));
                     firstEssay = false;
                     if (!string.IsNullOrWhiteSpace(essay.Byline))
                     {
@@ -128,8 +130,10 @@ public static class AnthologyDocument
     }
 
     // A real table of contents: the TOC field in a w:sdt of the "Table of Contents" gallery, as Word
-    // inserts it. Its result is a placeholder until Word updates the field (w:updateFields).
-    private static void WriteContents(StreamedDocx document, bool newPage)
+    // inserts it, with its result written out, each entry a link to its heading's bookmark. Word and
+    // LibreOffice show it as it is, without asking to update fields; updating the field in Word
+    // rebuilds it with page numbers, which only a layout can know.
+    private static void WriteContents(StreamedDocx document, bool newPage, IReadOnlyList<AnthologyTheme> themes)
     {
         var heading = WordText.Paragraph(DocumentStyles.TocHeading, ContentsHeading);
         if (newPage)
@@ -137,17 +141,74 @@ public static class AnthologyDocument
             heading.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
         }
 
-        var field = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Toc(1) } });
-        field.Append(WordText.Field(ContentsField, ContentsPlaceholder, dirty: true));
+        document.Writer.WriteStartElement(new SdtBlock());
+        document.Write(new SdtProperties(new SdtContentDocPartObject(
+            new DocPartGallery { Val = "Table of Contents" },
+            new DocPartUnique())));
+        document.Writer.WriteStartElement(new SdtContentBlock());
+        document.Write(heading);
 
-        document.Write(new SdtBlock(
-            new SdtProperties(new SdtContentDocPartObject(
-                new DocPartGallery { Val = "Table of Contents" },
-                new DocPartUnique())),
-            new SdtContentBlock(heading, field)));
+        // Entries are written as they are read: an anthology of thousands of essays is never held whole.
+        Paragraph? pending = null;
+        var bookmark = 0;
+        void Entry(int level, string? text, string? right)
+        {
+            var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Toc(level) } });
+            if (pending is null)
+            {
+                paragraph.Append(FieldStart());
+            }
+            else
+            {
+                document.Write(pending);
+            }
+
+            var link = new Hyperlink(WordText.Run(WordText.Line(text))) { Anchor = Bookmark(++bookmark), History = true };
+            if (!string.IsNullOrWhiteSpace(right))
+            {
+                link.Append(new Run(new TabChar()), WordText.Run(WordText.Line(right)));
+            }
+
+            paragraph.Append(link);
+            pending = paragraph;
+        }
+
+        foreach (var theme in themes)
+        {
+            Entry(1, theme?.Name, null);
+            foreach (var level in theme?.Levels ?? [])
+            {
+                Entry(2, level?.Level, null);
+                foreach (var essay in level?.Essays ?? [])
+                {
+                    Entry(3, essay?.Title, essay?.Author);
+                }
+            }
+        }
+
+        if (pending is null)
+        {
+            pending = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Toc(1) } });
+            pending.Append(FieldStart());
+        }
+
+        pending.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+        document.Write(pending);
+        document.Writer.WriteEndElement();
+        document.Writer.WriteEndElement();
     }
 
-    private static Paragraph Heading(int level, string? text, bool newPage)
+    private static OpenXmlElement[] FieldStart() =>
+    [
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode(ContentsField) { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+    ];
+
+    /// <summary>The bookmark of the <paramref name="number"/>th heading of levels 1–3, named as Word names its contents' bookmarks.</summary>
+    internal static string Bookmark(int number) => string.Create(CultureInfo.InvariantCulture, $"_Toc{number:D9}");
+
+    private static Paragraph Heading(int level, string? text, bool newPage, int bookmark)
     {
         var properties = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Heading(level) } };
         if (newPage)
@@ -155,6 +216,11 @@ public static class AnthologyDocument
             properties.PageBreakBefore = new PageBreakBefore();
         }
 
-        return WordText.Paragraph(properties, WordText.Line(text));
+        var id = bookmark.ToString(CultureInfo.InvariantCulture);
+        return new Paragraph(
+            properties,
+            new BookmarkStart { Id = id, Name = Bookmark(bookmark) },
+            WordText.Run(WordText.Line(text)),
+            new BookmarkEnd { Id = id });
     }
 }

@@ -142,13 +142,13 @@ internal static class DocumentStyles
     }
 
     /// <summary>
-    /// The settings: <c>w:updateFields</c> makes Word refresh the table of contents and the page
-    /// fields on open; <paramref name="removePersonalInformation"/> makes it keep the saver's name out.
+    /// The settings; <paramref name="removePersonalInformation"/> makes Word keep the saver's name
+    /// out. No <c>w:updateFields</c>: the contents are written out, and Word would ask on every open.
     /// </summary>
     public static Settings Settings(bool removePersonalInformation)
     {
         // Schema order: zoom, removePersonalInformation, removeDateAndTime, defaultTabStop,
-        // characterSpacingControl, updateFields, compat, themeFontLang.
+        // characterSpacingControl, compat, themeFontLang.
         var settings = new Settings(new Zoom { Percent = "100" });
         if (removePersonalInformation)
         {
@@ -158,7 +158,6 @@ internal static class DocumentStyles
         settings.Append(
             new DefaultTabStop { Val = 420 },
             new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation },
-            new UpdateFieldsOnOpen { Val = true },
             new Compatibility(new CompatibilitySetting
             {
                 Name = CompatSettingNameValues.CompatibilityMode,

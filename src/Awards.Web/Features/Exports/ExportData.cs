@@ -49,7 +49,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             var ids = published.Prizes.Select(p => p.EntryId!.Value).ToList();
             var bodies = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, cancellationToken);
             var levels = published.Prizes.GroupBy(p => (p.Row.LevelRank, p.Row.Level)).OrderBy(g => g.Key.LevelRank)
-                .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p => new DocumentEssay(p.Row.Code, p.Row.Title, $"{p.Row.Author} · {p.Row.Unit} · {p.Row.Level}", bodies[p.EntryId!.Value]))]))
+                .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p => new DocumentEssay(p.Row.Code, p.Row.Title, $"{p.Row.Author} · {p.Row.Unit} · {p.Row.Level}", bodies[p.EntryId!.Value], p.Row.Author))]))
                 .ToList();
             themes.Add(new AnthologyTheme(published.Track.Name.Zh, levels));
         }

@@ -89,7 +89,7 @@ public class AnthologyDocumentTests
     }
 
     [Fact]
-    public void Write_Contents_IsATocFieldInATableOfContentsSdt_AndWordUpdatesItOnOpen()
+    public void Write_Contents_IsATocFieldInATableOfContentsSdt_WithItsEntriesWrittenOut()
     {
         using var document = Open(SmallDocx.Value);
         var main = document.MainDocumentPart!;
@@ -102,12 +102,37 @@ public class AnthologyDocumentTests
         Assert.Equal(
             [FieldCharValues.Begin, FieldCharValues.Separate, FieldCharValues.End],
             content.Descendants<FieldChar>().Select(c => c.FieldCharType!.Value));
-        Assert.Contains("右键更新目录", Text(content), StringComparison.Ordinal);
-        Assert.Contains("目录", Text(content), StringComparison.Ordinal);
+        Assert.All(content.Descendants<FieldChar>(), c => Assert.Null(c.Dirty));
 
-        var update = main.DocumentSettingsPart?.Settings?.GetFirstChild<UpdateFieldsOnOpen>();
-        Assert.NotNull(update);
-        Assert.True(update.Val?.Value);
+        // Themes, levels and essays (title, tab, author), as Word would list them, each a link to its heading.
+        var expected = new List<(string, string)>();
+        foreach (var theme in Small)
+        {
+            expected.Add(("TOC1", theme.Name));
+            foreach (var level in theme.Levels)
+            {
+                expected.Add(("TOC2", level.Level));
+                expected.AddRange(level.Essays.Select(essay => ("TOC3", essay.Title + essay.Author)));
+            }
+        }
+
+        var entries = content.Elements<Paragraph>().Where(p => Style(p) is "TOC1" or "TOC2" or "TOC3").ToList();
+        Assert.Equal(expected, entries.Select(p => (Style(p)!, Text(p))));
+        Assert.Equal(20, content.Descendants<TabChar>().Count());
+        Assert.Equal("目录", Text(content.Elements<Paragraph>().First()));
+
+        var headings = Paragraphs(document).Where(p => Style(p) is "Heading1" or "Heading2" or "Heading3").ToList();
+        var links = entries.Select(p => p.Descendants<Hyperlink>().Single().Anchor!.Value!).ToList();
+        Assert.Equal(headings.Count, links.Distinct().Count());
+        for (var i = 0; i < headings.Count; i++)
+        {
+            Assert.Equal(links[i], headings[i].Elements<BookmarkStart>().Single().Name!.Value);
+            Assert.Equal(headings[i].Elements<BookmarkStart>().Single().Id!.Value, headings[i].Elements<BookmarkEnd>().Single().Id!.Value);
+        }
+
+        // Nothing to update, so Word does not ask.
+        Assert.Null(main.DocumentSettingsPart?.Settings?.GetFirstChild<UpdateFieldsOnOpen>());
+        Assert.DoesNotContain("更新目录", Text(main.Document.Body!), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,7 +111,9 @@ internal static class AnthologyFixture
     };
 
     public static DocumentEssay Essay(int number, int characters = 3000) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"ZW-{number:0000}"), EssayTitle(number), Byline(number), EssayMarkdown(number, characters));
+        new(string.Create(CultureInfo.InvariantCulture, $"ZW-{number:0000}"), EssayTitle(number), Byline(number), EssayMarkdown(number, characters), Author(number));
+
+    public static string Author(int number) => string.Create(CultureInfo.InvariantCulture, $"作者{number}");
 
     public static byte[] AnthologyDocx(IReadOnlyList<AnthologyTheme> themes, ExportContest? contest = null, string preface = Preface)
     {

@@ -44,6 +44,11 @@ public class AnthologyPdfTests
             Assert.Contains("获奖征文选编", text, StringComparison.Ordinal);
             Assert.Contains(WithoutWhiteSpace(Byline(7)), text, StringComparison.Ordinal);
             Assert.Contains("新修道路", text, StringComparison.Ordinal);
+
+            // The contents show their entries without a field update.
+            Assert.DoesNotContain("更新目录", text, StringComparison.Ordinal);
+            var contents = text[text.IndexOf("目录", StringComparison.Ordinal)..text.IndexOf(WithoutWhiteSpace(Byline(1)), StringComparison.Ordinal)];
+            Assert.Contains(WithoutWhiteSpace(EssayTitle(20)) + "作者20", contents.Replace(".", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         }
         finally
         {
