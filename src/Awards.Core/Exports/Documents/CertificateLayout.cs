@@ -17,6 +17,10 @@ internal static class CertificateLayout
     public const int NoteHalfPoints = 20;
     public const int NoteLineTwips = 300;
 
+    /// <summary>The specimen line of a proposed result: 16 pt on an exact 30-point line.</summary>
+    public const string SpecimenHalfPoints = "32";
+    public const int SpecimenLineTwips = 600;
+
     /// <summary>The issuing office and the date, in the citation's largest size and line.</summary>
     public const int OfficeSpaceBeforeTwips = 240;
 
@@ -49,7 +53,7 @@ internal static class CertificateLayout
     /// names (shortened only when nothing else fits). <paramref name="citation"/> gives the
     /// citation for a title.
     /// </summary>
-    public static (TextSize Name, TextSize Citation, string Title) Fit(string nameLine, string title, Func<string, string> citation, string office, string url)
+    public static (TextSize Name, TextSize Citation, string Title) Fit(string nameLine, string title, Func<string, string> citation, string office, string url, bool specimen = false)
     {
         var office0 = CitationSizes[0];
         var fixedHeight = TitleLineTwips + TitleSpaceAfterTwips
@@ -57,6 +61,7 @@ internal static class CertificateLayout
             + office0.LineTwips
             + PictureSpaceBeforeTwips + PictureTwips
             + (NoteLineTwips * (Lines("证书编号：XXXX-XXXX-XXXX", NoteHalfPoints, 0) + Lines($"扫码或访问 {url} 核验", NoteHalfPoints, 0)))
+            + (specimen ? SpecimenLineTwips : 0)
             + Slack;
 
         // The winner's line keeps to two lines where it can, shrinking before the citation does.

@@ -19,6 +19,14 @@ public static class CertificatesDocument
     /// <summary>The title on every page.</summary>
     public const string Heading = "荣誉证书";
 
+    /// <summary>
+    /// The red line under the title of a certificate whose result is still on notice: a sheet printed
+    /// then is a specimen for checking, and /verify does not confirm its code until the result is final.
+    /// </summary>
+    public const string SpecimenLine = "样张 · 公示期间不作证书使用";
+
+    private const string SpecimenColor = "FF0000";
+
     /// <summary>The QR code's side: 2.5 cm in EMUs (360 000 per cm).</summary>
     internal const long QrSideEmus = 900_000;
 
@@ -94,7 +102,20 @@ public static class CertificatesDocument
             // A long title, name or unit is set smaller, so that the certificate stays on its page.
             var nameLine = unit.Length == 0 ? $"{name}：" : $"{name}（{unit}）：";
             var (nameSize, citationSize, title) = CertificateLayout.Fit(
-                nameLine, Clean(certificate.Title), t => Citation(contestName, certificate with { Title = t }), office, url);
+                nameLine, Clean(certificate.Title), t => Citation(contestName, certificate with { Title = t }), office, url, specimen: !certificate.IsFinal);
+            if (!certificate.IsFinal)
+            {
+                body.Append(Paragraph(
+                    NoteStyle,
+                    SpecimenLine,
+                    new ParagraphProperties(new SpacingBetweenLines { After = "0", Line = Twips(CertificateLayout.SpecimenLineTwips), LineRule = LineSpacingRuleValues.Exact }),
+                    new RunProperties(
+                        new RunFonts { EastAsia = HeiTi },
+                        new Color { Val = SpecimenColor },
+                        new FontSize { Val = CertificateLayout.SpecimenHalfPoints },
+                        new FontSizeComplexScript { Val = CertificateLayout.SpecimenHalfPoints })));
+            }
+
             body.Append(Sized(Heading1Style, nameLine, nameSize, CertificateLayout.NameSizes[0]));
             body.Append(Sized(NormalStyle, Citation(contestName, certificate with { Title = title }), citationSize, CertificateLayout.CitationSizes[0]));
             body.Append(Paragraph(NormalStyle, office, RightAligned(SpaceBefore(CertificateLayout.OfficeSpaceBeforeTwips))));

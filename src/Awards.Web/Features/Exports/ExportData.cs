@@ -36,7 +36,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             x.Row.Level,
             p.Track.Kind == TrackKind.Essay ? x.Row.Title : string.Empty,
             x.VerifyCode,
-            $"{baseUrl}/verify/{x.VerifyCode}")))];
+            $"{baseUrl}/verify/{x.VerifyCode}",
+            p.Result.Stage == ResultStage.Final)))];
     }
 
     /// <summary>The winning essays by theme and level, in their original text (the authors are named in the anthology).</summary>

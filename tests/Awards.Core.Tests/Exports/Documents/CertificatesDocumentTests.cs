@@ -77,6 +77,28 @@ public class CertificatesDocumentTests
     }
 
     [Fact]
+    public void Write_MarksACertificateOfAResultOnNotice_AsASpecimen_AndAFinalOneNot()
+    {
+        var proposed = Certificate(1) with { IsFinal = false };
+        var final = Certificate(2);
+
+        var docx = Certificates([proposed, final], Contest(isFinal: false));
+
+        AssertValid(docx);
+        Open(docx, document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            var mark = Assert.Single(paragraphs, p => p.InnerText == "样张 · 公示期间不作证书使用");
+            Assert.Equal(CertificatesDocument.SpecimenLine, mark.InnerText);
+            Assert.Equal("FF0000", mark.Descendants<Run>().Single().RunProperties?.Color?.Val?.Value);
+
+            // On the first certificate's page, right under its title.
+            Assert.Equal(CertificatesDocument.Heading, paragraphs[paragraphs.IndexOf(mark) - 1].InnerText);
+            Assert.Equal(0, paragraphs.IndexOf(mark) - 1);
+        });
+    }
+
+    [Fact]
     public void Write_NamesTheAwardOnce_WhenItsNameEndsWithTheLevels()
     {
         var organization = new CertificateData("河东区", string.Empty, "征文优秀组织奖", "优秀组织奖", string.Empty, "AAAA-BBBB-CD", "https://awards.example.gov.cn/verify/AAAA-BBBB-CD");

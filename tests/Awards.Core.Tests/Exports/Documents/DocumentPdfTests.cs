@@ -76,7 +76,7 @@ public class DocumentPdfTests
         certificates[0] = certificates[0] with { Title = longTitle };
         certificates[1] = certificates[1] with { Title = englishTitle[..200] };
         certificates[2] = certificates[2] with { Name = new string('名', 50), Unit = new string('单', 100), Title = longTitle };
-        certificates[3] = certificates[3] with { Title = "《" + longTitle + "》" };
+        certificates[3] = certificates[3] with { Title = "《" + longTitle + "》", IsFinal = false };
         var docx = Certificates(certificates, Contest() with { Name = ContestName + "暨第二届“我的帮扶故事”“我的脱贫历程”主题征文活动" });
         AssertValid(docx);
         if (!File.Exists(LibreOffice) || !File.Exists(PdfToText))
@@ -94,6 +94,7 @@ public class DocumentPdfTests
             Assert.Contains("荣誉证书", pages[i], StringComparison.Ordinal);
             Assert.Contains($"证书编号：{certificates[i].VerifyCode}", pages[i], StringComparison.Ordinal);
             Assert.Contains("2026年11月21日", pages[i], StringComparison.Ordinal);
+            Assert.Equal(i == 3, pages[i].Contains("样张·公示期间不作证书使用", StringComparison.Ordinal));
         }
     }
 }
