@@ -22,6 +22,31 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !proposed);
     }
 
+    /// <summary>
+    /// Whether an export of <paramref name="kind"/> would name anyone: a track with prizes that are
+    /// final (or, <paramref name="proposed"/>, on notice), an essay theme for the anthology. The
+    /// statistics always have something: every unit's participation.
+    /// </summary>
+    public async Task<bool> HasResultsAsync(string kind, bool proposed, CancellationToken cancellationToken)
+    {
+        if (kind == ExportKinds.Statistics)
+        {
+            return true;
+        }
+
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return false;
+        }
+
+        var trackIds = contest.Tracks.Where(t => kind != ExportKinds.Anthology || t.Kind == TrackKind.Essay).Select(t => t.Id).ToList();
+        var stages = Stages(proposed);
+        return await db.TrackResults.AnyAsync(
+            r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
+            cancellationToken);
+    }
+
     /// <summary>Each track with published prizes, in the contest's order; prizes by level, then place.</summary>
     public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, CancellationToken cancellationToken) =>
         [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == Core.Tracks.TrackKind.Essay))];
@@ -91,7 +116,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         }
 
         var trackIds = contest.Tracks.Select(t => t.Id).ToList();
-        List<ResultStage> stages = proposed ? [ResultStage.Notice, ResultStage.Final] : [ResultStage.Final];
+        var stages = Stages(proposed);
         var published = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage)).ToListAsync(cancellationToken);
         var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.Zh, cancellationToken);
         var list = new List<PublishedTrack>();
@@ -122,6 +147,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
         return list;
     }
+
+    private static List<ResultStage> Stages(bool proposed) => proposed ? [ResultStage.Notice, ResultStage.Final] : [ResultStage.Final];
 
     private sealed record PublishedPrize(int? EntryId, string VerifyCode, PrizeRow Row);
 

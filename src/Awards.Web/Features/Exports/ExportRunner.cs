@@ -33,8 +33,18 @@ public sealed class ExportRunner(ExportData data)
         string.Join("-", new[] { contestName, ExportKinds.FileLabel(kind), detail, proposed ? "拟" : null, localDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }.Where(p => !string.IsNullOrEmpty(p)))
             .Replace('/', '-').Replace('\\', '-') + ExportKinds.Extension(kind);
 
+    /// <summary>Why an export that would name nobody is refused (a localization key).</summary>
+    public static string NothingToExport(bool proposed) => proposed
+        ? "No results are published yet, so there is nothing to export."
+        : "No results are final yet, so there is nothing to export. To export the proposed results, tick \"Include results still on public notice\".";
+
     public async Task<string> WriteAsync(string kind, bool proposed, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        if (!await data.HasResultsAsync(kind, proposed, cancellationToken))
+        {
+            throw new DomainException(NothingToExport(proposed));
+        }
+
         var contest = await data.ContestAsync(proposed, cancellationToken);
         switch (kind)
         {

@@ -13,7 +13,7 @@ public sealed record ExportsPage(IReadOnlyList<ExportJob> Jobs, string Preface, 
 /// <summary>The organizer's exports: start one (it runs in the background), watch it, download it.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/exports")]
-public sealed class ExportsController(AwardsDbContext db, SiteContext site, CurrentUser user, ExportBacklog queue, ExportWorker worker, ExportRunner runner, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ExportsController(AwardsDbContext db, SiteContext site, CurrentUser user, ExportBacklog queue, ExportWorker worker, ExportRunner runner, ExportData data, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int MaxPrefaceLength = 20_000;
 
@@ -34,6 +34,13 @@ public sealed class ExportsController(AwardsDbContext db, SiteContext site, Curr
         if (!ExportKinds.ContestWide.Contains(kind))
         {
             TempData["Error"] = l["There is no export called {0}.", kind].Value;
+            return Redirect("/organizer/exports");
+        }
+
+        // An official notice naming nobody, or an empty book, is worse than none: nothing is made.
+        if (!await data.HasResultsAsync(kind, proposed, cancellationToken))
+        {
+            TempData["Error"] = l[ExportRunner.NothingToExport(proposed)].Value;
             return Redirect("/organizer/exports");
         }
 
