@@ -4,8 +4,9 @@ namespace Awards.Core.Exports.Sheets;
 /// The prize list as an Excel workbook (.xlsx): a summary sheet "汇总" with the number of prizes
 /// per track and level and a total row, then one sheet per track, named by the track (made valid
 /// and unique), with columns 名次, 奖次, 编号, 标题, 作者（被推荐人）, 单位, 得分. Every sheet has a
-/// frozen header row with filters. The contest's name and status (拟获奖（公示中） or 最终结果) are in
-/// the document's title and subject.
+/// frozen header row with filters, and prints one page wide (landscape when wide), its header row
+/// on every page. The contest's name and status (拟获奖（公示中） or 最终结果) are in the document's
+/// title and subject, and in the header of every printed page.
 /// </summary>
 public static class PrizeListWorkbook
 {

@@ -28,6 +28,14 @@ internal sealed class WorkbookWriter : IDisposable
 
     private const string FilterDatabase = "_xlnm._FilterDatabase";
 
+    private const string PrintTitles = "_xlnm.Print_Titles";
+
+    // Wider than this (in characters, all columns) prints across an A4 page in landscape.
+    private const int PortraitWidth = 90;
+
+    // A4 in the paper sizes of SpreadsheetML.
+    private const uint A4Paper = 9;
+
     private const uint ScoreFormatId = 164;
 
     private const int MinWidth = 6;
@@ -38,7 +46,9 @@ internal sealed class WorkbookWriter : IDisposable
 
     private readonly WorkbookPart _workbookPart;
 
-    private readonly List<(string Name, string PartId, string FilterRange)> _sheets = [];
+    private readonly List<(string Name, string PartId, string FilterRange, string PrintTitles)> _sheets = [];
+
+    private readonly string _printHeader;
 
     // Excel reserves "History" for its change-tracking sheet.
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase) { "History" };
@@ -51,6 +61,10 @@ internal sealed class WorkbookWriter : IDisposable
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         _document.PackageProperties.Title = contest.Name;
         _document.PackageProperties.Subject = contest.IsFinal ? FinalStatus : ProposedStatus;
+
+        // Printed at the top of every page: whether the list is final or still proposed, which
+        // otherwise shows only in the file's properties. "&&" is a literal ampersand in a header.
+        _printHeader = $"&C{contest.Name.Replace("&", "&&", StringComparison.Ordinal)}（{(contest.IsFinal ? FinalStatus : ProposedStatus)}）";
         _document.PackageProperties.Creator = contest.IssuingOffice;
         _workbookPart = _document.AddWorkbookPart();
         var styles = _workbookPart.AddNewPart<WorkbookStylesPart>();
@@ -96,6 +110,9 @@ internal sealed class WorkbookWriter : IDisposable
         using (var writer = OpenXmlWriter.Create(part))
         {
             writer.WriteStartElement(new Worksheet());
+
+            // Printed one page wide, as many pages down as it takes.
+            writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
             writer.WriteElement(new SheetDimension { Reference = $"A1:{lastColumn}{lastRow}" });
             writer.WriteElement(new SheetViews(FrozenHeaderView(selected: _sheets.Count == 0)));
             writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15D });
@@ -122,13 +139,23 @@ internal sealed class WorkbookWriter : IDisposable
 
             writer.WriteEndElement();
             writer.WriteElement(new AutoFilter { Reference = $"A1:{lastColumn}{lastFilterRow}" });
+            writer.WriteElement(new PrintOptions { HorizontalCentered = true });
             writer.WriteElement(new PageMargins { Left = 0.7D, Right = 0.7D, Top = 0.75D, Bottom = 0.75D, Header = 0.3D, Footer = 0.3D });
+            var wide = widths.Sum(w => Math.Clamp(w + 2, MinWidth, MaxWidth)) > PortraitWidth;
+            writer.WriteElement(new PageSetup
+            {
+                PaperSize = A4Paper,
+                FitToWidth = 1U,
+                FitToHeight = 0U,
+                Orientation = wide ? OrientationValues.Landscape : OrientationValues.Portrait,
+            });
+            writer.WriteElement(new HeaderFooter(new OddHeader(_printHeader), new OddFooter("&C第 &P 页，共 &N 页")));
             writer.WriteEndElement();
             writer.Close();
         }
 
         var quoted = "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
-        _sheets.Add((name, _workbookPart.GetIdOfPart(part), $"{quoted}!$A$1:${lastColumn}${lastFilterRow}"));
+        _sheets.Add((name, _workbookPart.GetIdOfPart(part), $"{quoted}!$A$1:${lastColumn}${lastFilterRow}", $"{quoted}!$1:$1"));
         return name;
     }
 
@@ -137,11 +164,11 @@ internal sealed class WorkbookWriter : IDisposable
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         var sheets = new SheetList(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.PartId }));
-        var names = new DefinedNames(_sheets.Select((s, i) => new DefinedName(s.FilterRange)
+        // Each sheet's filter range, and its header row repeated on every printed page.
+        var names = new DefinedNames(_sheets.SelectMany((s, i) => new[]
         {
-            Name = FilterDatabase,
-            LocalSheetId = (uint)i,
-            Hidden = true,
+            new DefinedName(s.FilterRange) { Name = FilterDatabase, LocalSheetId = (uint)i, Hidden = true },
+            new DefinedName(s.PrintTitles) { Name = PrintTitles, LocalSheetId = (uint)i },
         }));
         _workbookPart.Workbook = new Workbook(
             new BookViews(new WorkbookView { ActiveTab = 0U }),

@@ -121,7 +121,7 @@ public class PrizeListWorkbookTests
     {
         using var book = Write(Essays, UnitAward);
 
-        var filterNames = book.Workbook.DefinedNames!.Elements<DefinedName>().ToList();
+        var filterNames = book.Workbook.DefinedNames!.Elements<DefinedName>().Where(n => n.Name != "_xlnm.Print_Titles").ToList();
         foreach (var (name, index, range, definedRange) in new[]
         {
             ("汇总", 0U, "A1:C5", "$A$1:$C$5"),
@@ -242,6 +242,33 @@ public class PrizeListWorkbookTests
     }
 
     [Fact]
+    public void Write_PrintsEachSheetOnePageWide_WithTheStatusInTheHeader_AndTheHeaderRowOnEveryPage()
+    {
+        using var book = Write(Essays, UnitAward);
+
+        foreach (var (name, index) in book.SheetNames.Select((n, i) => (n, i)))
+        {
+            var sheet = book.Worksheet(name);
+            Assert.True(sheet.GetFirstChild<SheetProperties>()?.PageSetupProperties?.FitToPage?.Value);
+            var setup = sheet.GetFirstChild<PageSetup>()!;
+            Assert.Equal(1U, setup.FitToWidth!.Value);
+            Assert.Equal(0U, setup.FitToHeight!.Value);
+            Assert.Equal(9U, setup.PaperSize!.Value);
+
+            // The essays' sheet, with its long titles, in landscape; the narrow ones upright.
+            Assert.Equal(name == Essays.Name ? OrientationValues.Landscape : OrientationValues.Portrait, setup.Orientation!.Value);
+            Assert.Contains("拟获奖（公示中）", sheet.GetFirstChild<HeaderFooter>()!.OddHeader!.Text, StringComparison.Ordinal);
+
+            var titles = book.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == "_xlnm.Print_Titles" && d.LocalSheetId!.Value == index);
+            Assert.EndsWith("!$1:$1", titles.Text, StringComparison.Ordinal);
+        }
+
+        using var final = WorkbookReader.Write(s => PrizeListWorkbook.Write(s, Proposed with { IsFinal = true }, [Essays]));
+        Assert.Contains("最终结果", final.Worksheet("汇总").GetFirstChild<HeaderFooter>()!.OddHeader!.Text, StringComparison.Ordinal);
+        Assert.Empty(final.ValidationErrors());
+    }
+
+    [Fact]
     public void Write_ConvertsToPdf_NeedsLibreOffice()
     {
         var directory = Directory.CreateTempSubdirectory("awards-sheets-");
@@ -266,6 +293,15 @@ public class PrizeListWorkbookTests
 
             Assert.True(File.Exists(pdf), $"No PDF at {pdf}.");
             Assert.True(new FileInfo(pdf).Length > 0, "The PDF is empty.");
+
+            // Three sheets, each on one page: no sheet's columns split across pages.
+            if (File.Exists("/usr/bin/pdfinfo"))
+            {
+                using var info = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdfinfo", [pdf]) { RedirectStandardOutput = true })!;
+                var pages = info.StandardOutput.ReadToEnd().Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal));
+                info.WaitForExit();
+                Assert.Equal("3", pages["Pages:".Length..].Trim());
+            }
         }
         finally
         {
