@@ -91,6 +91,13 @@ public sealed class UploadOptions
 
     public int MaxEntryMegabytes { get; set; } = 30;
 
+    /// <summary>
+    /// The most entries one account may start in one award or theme, whatever their status: enough
+    /// for drafts, a withdrawal and a new start, and a bound on what one account can store (an
+    /// essay keeps its Word original, a nomination its files).
+    /// </summary>
+    public int EntriesPerAccount { get; set; } = 10;
+
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
 
     public Core.Entries.AttachmentLimits AttachmentLimits => new(MaxFilesPerEntry, MaxEntryMegabytes * 1024L * 1024L);

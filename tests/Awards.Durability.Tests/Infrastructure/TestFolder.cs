@@ -17,6 +17,8 @@ public sealed class TestFolder : IDisposable
         "--Awards:Mode=Demo",
         "--Awards:RateLimits:AccountPostsPerMinute=10000",
         "--Awards:RateLimits:EntryPostsPerMinute=10000",
+        // The writers save hundreds of drafts per author and theme: no cap on one account's entries.
+        "--Awards:Uploads:EntriesPerAccount=1000000",
     ];
 
     public string PathOf(string name) => Path.Combine(Root, name);

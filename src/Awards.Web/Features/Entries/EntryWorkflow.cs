@@ -28,13 +28,6 @@ public sealed class EntryWorkflow(
     IOptions<AwardsOptions> options,
     IStringLocalizer<SharedResource> l)
 {
-    /// <summary>
-    /// The most entries one account may start in one award or theme, whatever their status: enough
-    /// for drafts, a withdrawal and a new start, and a bound on what one account can store (an
-    /// essay keeps its Word original, a nomination its files).
-    /// </summary>
-    public const int MaxEntriesPerOwnerAndTrack = 10;
-
     /// <summary>An entry of the given kind by its code, with its track and attachments, tracked for changes.</summary>
     public Task<Entry?> FindAsync(string code, TrackKind kind, CancellationToken cancellationToken = default) =>
         EntryCode.IsWellFormed(code)
@@ -60,10 +53,11 @@ public sealed class EntryWorkflow(
             return earlier;
         }
 
-        // Each entry can carry files (an essay its Word original): one account's entries are bounded.
-        if (await db.Entries.CountAsync(e => e.TrackId == trackId && e.OwnerUserId == ownerId, cancellationToken) >= MaxEntriesPerOwnerAndTrack)
+        // Each entry can carry files (an essay its Word original): one account's entries are bounded (Awards:Uploads:EntriesPerAccount).
+        var most = options.Value.Uploads.EntriesPerAccount;
+        if (await db.Entries.CountAsync(e => e.TrackId == trackId && e.OwnerUserId == ownerId, cancellationToken) >= most)
         {
-            throw new DomainException("You already have {0} entries here, drafts and withdrawn ones included, the most one account may hold. Continue one of your drafts instead of starting another.", MaxEntriesPerOwnerAndTrack);
+            throw new DomainException("You already have {0} entries here, drafts and withdrawn ones included, the most one account may hold. Continue one of your drafts instead of starting another.", most);
         }
 
         var track = await db.Tracks.FirstAsync(t => t.Id == trackId, cancellationToken);

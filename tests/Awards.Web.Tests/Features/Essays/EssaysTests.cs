@@ -221,7 +221,7 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
     public async Task OneAccount_StartsAtMostTenEntriesInATheme_SoItCannotFillTheDiskWithDrafts()
     {
         var browser = await NewAuthorAsync(factory, "many.drafts@example.org");
-        for (var i = 0; i < Web.Features.Entries.EntryWorkflow.MaxEntriesPerOwnerAndTrack; i++)
+        for (var i = 0; i < new Web.Infrastructure.UploadOptions().EntriesPerAccount; i++)
         {
             await CreateDraftAsync(browser, "journey", Essay(title: $"第 {i + 1} 份草稿"));
         }
