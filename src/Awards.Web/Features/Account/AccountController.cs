@@ -294,7 +294,6 @@ public sealed class AccountController(
         return RedirectToAction(nameof(Login));
     }
 
-    /// <summary>Puts the confirmation link in the outbox, to be saved with the registration.</summary>
     /// <summary>
     /// Someone registered with an address that has an account: its owner hears of it (at most once
     /// per <see cref="ResendInterval"/>), with the way in if it was them.
@@ -323,6 +322,7 @@ public sealed class AccountController(
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Puts the confirmation link in the outbox, to be saved with the registration.</summary>
     private async Task QueueConfirmationAsync(AppUser user)
     {
         var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
