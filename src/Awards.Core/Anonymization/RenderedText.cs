@@ -11,7 +11,7 @@ namespace Awards.Core.Anonymization;
 /// &amp;commat;) and joins code spans, links and escapes with the text around them, so
 /// <c>`张`小[梅](https://example.org)</c> shows 张小梅 although no matcher finds it in the source.
 /// Matching on this text too, with the same matchers, and mapping each match back, hides what the
-/// judge would see. Parsing uses the renderer's pipeline (raw HTML off, pipe tables, emphasis
+/// judge would see. Parsing uses the renderer's own pipeline, <see cref="Common.SiteMarkdown"/> (raw HTML off, pipe tables, emphasis
 /// extras); what it shows beyond that (an image's description) matches too, which at worst hides more.
 /// <para>
 /// Blocks, table cells, hard and soft line breaks become line breaks, which no match crosses,
@@ -23,12 +23,6 @@ namespace Awards.Core.Anonymization;
 /// </summary>
 internal sealed class RenderedText
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .Build();
-
     private readonly string _source;
     private readonly StringBuilder _text = new();
     private readonly List<int> _starts = [];
@@ -48,7 +42,7 @@ internal sealed class RenderedText
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(markdown, Pipeline);
+            document = Markdown.Parse(markdown, Common.SiteMarkdown.Pipeline);
         }
         catch (ArgumentException)
         {

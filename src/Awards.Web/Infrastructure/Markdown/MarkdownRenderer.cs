@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Markdig;
 using Microsoft.AspNetCore.Html;
 
 namespace Awards.Web.Infrastructure.Markdown;
@@ -12,12 +11,6 @@ namespace Awards.Web.Infrastructure.Markdown;
 /// </summary>
 public static class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .Build();
-
     private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "sub", "sup", "mark",
@@ -39,7 +32,7 @@ public static class MarkdownRenderer
             return string.Empty;
         }
 
-        var html = Markdig.Markdown.ToHtml(markdown, Pipeline);
+        var html = Markdig.Markdown.ToHtml(markdown, Awards.Core.Common.SiteMarkdown.Pipeline);
 
         // Parsed as the content of a <body>, cleaned and serialized where the parser puts the nodes
         // (the fragment's own root element). Moving them into a document's body first, one by one, and
