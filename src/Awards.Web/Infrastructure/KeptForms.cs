@@ -19,10 +19,10 @@ public static class KeptForms
     public static string Key(ClaimsPrincipal user, string action) =>
         string.Create(CultureInfo.InvariantCulture, $"{user.UserId()}:{action}");
 
-    /// <summary>Tells the next page that the form posting to <paramref name="action"/> is saved.</summary>
-    public static void Saved(ITempDataDictionary tempData, ClaimsPrincipal user, string action)
+    /// <summary>Tells the next page that the form posted to <paramref name="action"/> (the request's own path) is saved.</summary>
+    public static void Saved(ITempDataDictionary tempData, ClaimsPrincipal user, PathString action)
     {
         ArgumentNullException.ThrowIfNull(tempData);
-        tempData[TempDataKey] = Key(user, action);
+        tempData[TempDataKey] = Key(user, action.Value ?? string.Empty);
     }
 }

@@ -60,7 +60,7 @@ public sealed class EssaysController(
             try
             {
                 var entry = await essays.CreateAsync(t, me, form, cancellationToken);
-                KeptForms.Saved(TempData, User, $"/essays/new/{t.Code}");
+                KeptForms.Saved(TempData, User, Request.Path);
                 TempData["Message"] = L["The draft is saved as {0}. Submit it when it is ready.", entry.Code].Value;
                 return Redirect(PageOf(entry));
             }
@@ -145,7 +145,7 @@ public sealed class EssaysController(
             {
                 if (await essays.EditAsync(entry, form, cancellationToken))
                 {
-                    KeptForms.Saved(TempData, User, $"/essays/{entry.Code}/edit");
+                    KeptForms.Saved(TempData, User, Request.Path);
                     TempData["Message"] = L["Your changes are saved."].Value;
                     return Redirect(PageOf(entry));
                 }

@@ -71,7 +71,7 @@ public sealed class NominationsController(
             try
             {
                 var entry = await nominations.CreateAsync(t, me, form, nomineeUnit, cancellationToken);
-                KeptForms.Saved(TempData, User, $"/nominations/new/{t.Code}");
+                KeptForms.Saved(TempData, User, Request.Path);
                 TempData["Message"] = L["The draft is saved as {0}. Add attachments, then submit it.", entry.Code].Value;
                 return Redirect($"/nominations/{entry.Code}");
             }
@@ -135,7 +135,7 @@ public sealed class NominationsController(
             {
                 if (await nominations.EditAsync(entry, form, nomineeUnit, cancellationToken))
                 {
-                    KeptForms.Saved(TempData, User, $"/nominations/{entry.Code}/edit");
+                    KeptForms.Saved(TempData, User, Request.Path);
                     TempData["Message"] = L["Your changes are saved."].Value;
                     return Redirect($"/nominations/{entry.Code}");
                 }
