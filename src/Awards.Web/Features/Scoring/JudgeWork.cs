@@ -337,13 +337,13 @@ internal sealed class EntryReading
     public Score? Score { get; init; }
 }
 
-/// <summary>A judge's entries in one round: how many, and how many submitted.</summary>
 /// <summary>Another judge's seat on an entry: their score, if any (never who they are).</summary>
 internal sealed class PanelSeat
 {
     public Score? Score { get; set; }
 }
 
+/// <summary>A judge's entries in one round: how many, and how many submitted.</summary>
 internal sealed class RoundProgress
 {
     public int RoundId { get; init; }
