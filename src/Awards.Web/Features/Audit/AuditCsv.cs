@@ -38,7 +38,5 @@ public static class AuditCsv
         await writer.FlushAsync(cancellationToken);
     }
 
-    public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Field));
-
-    private static string Field(string value) => CsvField.Text(value);
+    public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(CsvField.Text));
 }
