@@ -50,3 +50,12 @@ public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
 public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<AuthorTheme> Themes);
 
 public sealed record JudgeDashboard(ContestEdition Contest, string Name, ContestPhase Phase, IReadOnlyList<Track> Tracks, IReadOnlyList<Scoring.JudgeRoundRow> Assigned, IReadOnlySet<int> PanelRounds);
+
+/// <summary>The notice of a dashboard's entries that are not submitted (drafts and returned ones).</summary>
+public sealed record NotSubmitted(int Count, bool Open, DateTime ClosesAt)
+{
+    public NotSubmitted(IEnumerable<EntryRow> rows, bool open, DateTime closesAt)
+        : this(rows.Count(r => r.Status is EntryStatus.Draft or EntryStatus.Returned), open, closesAt)
+    {
+    }
+}
