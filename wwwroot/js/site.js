@@ -74,16 +74,13 @@
 // Buttons with data-confirm ask first. (No inline script: the Content-Security-Policy forbids it.)
 (function () {
     "use strict";
+    // With data-confirm-when-filled="#field" a button asks only when that field holds text.
     document.querySelectorAll("[data-confirm]").forEach(function (button) {
         button.addEventListener("click", function (event) {
+            var filled = button.getAttribute("data-confirm-when-filled");
+            var field = filled && document.querySelector(filled);
+            if (filled && (!field || field.value.trim() === "")) { return; }
             if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
-        });
-    });
-    // <button data-confirm-unless-empty="#field" data-confirm-text="…">: asks only when the field holds text.
-    document.querySelectorAll("[data-confirm-unless-empty]").forEach(function (button) {
-        button.addEventListener("click", function (event) {
-            var field = document.querySelector(button.getAttribute("data-confirm-unless-empty"));
-            if (field && field.value.trim() !== "" && !window.confirm(button.getAttribute("data-confirm-text"))) { event.preventDefault(); }
         });
     });
     document.querySelectorAll("form[data-once]").forEach(function (form) {
