@@ -30,7 +30,11 @@ public sealed record OrganizerDashboard(
     IReadOnlyList<AuditRow> RecentActivity,
     Outbox.OutboxCounts Mail);
 
-public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit);
+public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit)
+{
+    /// <summary>Whether the unit holds all of the award's places: a new nomination could not be submitted.</summary>
+    public bool Full => Limit is int limit && Used >= limit;
+}
 
 public sealed record ParticipationRow(string Author, string Title, EntryStatus Status, DateTime? SubmittedAt);
 

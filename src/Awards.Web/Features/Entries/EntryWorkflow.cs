@@ -39,50 +39,48 @@ public sealed class EntryWorkflow(
 
     /// <summary>
     /// Makes a new draft once per form: a second post of the same <paramref name="formKey"/> returns
-    /// the entry the first one made, also when both arrive at the same moment (the unique index on
-    /// owner and key decides). <paramref name="describe"/> fills in what the kind of entry adds.
+    /// the entry the first one made, also when both arrive at the same moment (the write lock, and
+    /// behind it the unique index on owner and key, decide). <paramref name="describe"/> fills in what
+    /// the kind of entry adds. The limits are counted under the write lock, so a burst of posts at
+    /// once cannot pass them.
     /// </summary>
     public async Task<Entry> CreateOnceAsync(int trackId, int ownerId, int unitId, string title, string body, string? formKey, Action<Entry> describe, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(describe);
-        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
-        await EnsureTrackTakesEntriesAsync(trackId, cancellationToken);
+        var schedule = await ScheduleAsync(cancellationToken);
         var keyed = formKey is { Length: > 0 };
-        if (keyed && await CreatedWithAsync(ownerId, formKey!, cancellationToken) is { } earlier)
+        return await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            return earlier;
-        }
+            schedule.EnsureAcceptsSubmissions(site.UtcNow);
+            await EnsureTrackTakesEntriesAsync(trackId, ct);
+            if (keyed && await CreatedWithAsync(ownerId, formKey!, ct) is { } earlier)
+            {
+                // The same form posted again (a second click, a retry): the first post made the entry.
+                return earlier;
+            }
 
-        // Each entry can carry files (an essay its Word original): one account's entries are bounded (Awards:Uploads:EntriesPerAccount).
-        var most = options.Value.Uploads.EntriesPerAccount;
-        if (await db.Entries.CountAsync(e => e.TrackId == trackId && e.OwnerUserId == ownerId, cancellationToken) >= most)
-        {
-            throw new DomainException("You already have {0} entries here, drafts and withdrawn ones included, the most one account may hold. Continue one of your drafts instead of starting another.", most);
-        }
+            var track = await db.Tracks.FirstAsync(t => t.Id == trackId, ct);
+            await EnsureSlotsLeftAsync(track, ownerId, unitId, ct);
 
-        var track = await db.Tracks.FirstAsync(t => t.Id == trackId, cancellationToken);
-        var entry = new Entry(track, title, body, unitId, ownerId, site.UtcNow);
-        if (keyed)
-        {
-            entry.SetCreationKey(formKey!);
-        }
+            // Each entry can carry files (an essay its Word original): one account's entries are bounded (Awards:Uploads:EntriesPerAccount).
+            var most = options.Value.Uploads.EntriesPerAccount;
+            if (await db.Entries.CountAsync(e => e.TrackId == trackId && e.OwnerUserId == ownerId, ct) >= most)
+            {
+                throw new DomainException("You already have {0} entries here, drafts and withdrawn ones included, the most one account may hold. Continue one of your drafts instead of starting another.", most);
+            }
 
-        describe(entry);
-        await renditions.ApplyAsync(entry, cancellationToken);
-        db.Entries.Add(entry);
-        journal.Record(entry, $"{Noun(entry)} created", null, null, EntryJournal.Snapshot(entry));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (keyed && ImmediateTransaction.IsUniqueViolation(ex))
-        {
-            // The same form was posted twice at once: the other request made the entry.
-            db.ChangeTracker.Clear();
-            return await CreatedWithAsync(ownerId, formKey!, cancellationToken) ?? throw new DomainException("The entry was not found.");
-        }
+            var entry = new Entry(track, title, body, unitId, ownerId, site.UtcNow);
+            if (keyed)
+            {
+                entry.SetCreationKey(formKey!);
+            }
 
-        return entry;
+            describe(entry);
+            await renditions.ApplyAsync(entry, ct);
+            db.Entries.Add(entry);
+            journal.Record(entry, $"{Noun(entry)} created", null, null, EntryJournal.Snapshot(entry));
+            return entry;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -176,11 +174,37 @@ public sealed class EntryWorkflow(
         db.Entries.AsNoTracking().Where(e => e.TrackId == trackId && e.NomineeUnitId != null
             && (e.Status == EntryStatus.Submitted || e.Status == EntryStatus.Accepted || e.Status == EntryStatus.Returned));
 
-    /// <summary>Refuses to open a new entry's form when none can be saved: the window is shut, or the track's judging has finished.</summary>
-    public async Task EnsureTakesNewEntriesAsync(int trackId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Refuses to open a new entry's form when it could not be submitted: the window is shut, the
+    /// track's judging has finished, or the person or the unit already holds every place the track
+    /// allows (an author with the one essay a theme takes would otherwise write a second in vain).
+    /// </summary>
+    public async Task EnsureTakesNewEntriesAsync(Track track, int ownerId, int unitId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(track);
         (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
-        await EnsureTrackTakesEntriesAsync(trackId, cancellationToken);
+        await EnsureTrackTakesEntriesAsync(track.Id, cancellationToken);
+        await EnsureSlotsLeftAsync(track, ownerId, unitId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a new entry when the owner or the unit already holds all of the track's places
+    /// (<see cref="TrackLimits.PerAuthor"/>, <see cref="TrackLimits.PerUnit"/>): the places that
+    /// submitting takes, held by submitted, accepted and returned entries, with the same messages.
+    /// </summary>
+    private async Task EnsureSlotsLeftAsync(Track track, int ownerId, int unitId, CancellationToken cancellationToken)
+    {
+        if (track.Limits.PerAuthor is int perOwner
+            && await db.Entries.CountAsync(e => e.TrackId == track.Id && e.OwnerUserId == ownerId && e.OwnerSlot != null, cancellationToken) >= perOwner)
+        {
+            throw new DomainException(EntryMessages.OwnerLimitReached, perOwner);
+        }
+
+        if (track.Limits.PerUnit is int perUnit
+            && await db.Entries.CountAsync(e => e.TrackId == track.Id && e.UnitId == unitId && e.UnitSlot != null, cancellationToken) >= perUnit)
+        {
+            throw new DomainException(EntryMessages.UnitLimitReached, perUnit);
+        }
     }
 
     /// <summary>Refuses to open an entry's edit form when no edit could be saved.</summary>

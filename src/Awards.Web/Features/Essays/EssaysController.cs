@@ -37,12 +37,12 @@ public sealed class EssaysController(
     [HttpGet("new/{track}")]
     public async Task<IActionResult> New(string track, CancellationToken cancellationToken)
     {
-        if (await EssayTrackAsync(track, cancellationToken) is not { } t)
+        if (await EssayTrackAsync(track, cancellationToken) is not { } t || await currentUser.GetAsync(cancellationToken) is not { } me)
         {
             return NotFound();
         }
 
-        return await RefusedAsync(() => Workflow.EnsureTakesNewEntriesAsync(t.Id, cancellationToken), "/author")
+        return await RefusedAsync(() => Workflow.EnsureTakesNewEntriesAsync(t, me.Id, me.UnitId ?? 0, cancellationToken), "/author")
             ?? View("Form", await FormPageAsync(t, new EssayForm { FormKey = Guid.NewGuid().ToString("N") }, null, [], false, cancellationToken));
     }
 

@@ -35,12 +35,13 @@ public sealed class NominationsController(
     [HttpGet("new/{track}")]
     public async Task<IActionResult> New(string track, CancellationToken cancellationToken)
     {
-        if (await NominationTrackAsync(track, cancellationToken) is not { } t || await currentUser.UnitIdAsync(cancellationToken) is not int unitId)
+        var me = await currentUser.GetAsync(cancellationToken);
+        if (await NominationTrackAsync(track, cancellationToken) is not { } t || me?.UnitId is not int unitId)
         {
             return NotFound();
         }
 
-        if (await RefusedAsync(() => Workflow.EnsureTakesNewEntriesAsync(t.Id, cancellationToken), "/coordinator") is { } refused)
+        if (await RefusedAsync(() => Workflow.EnsureTakesNewEntriesAsync(t, me.Id, unitId, cancellationToken), "/coordinator") is { } refused)
         {
             return refused;
         }

@@ -245,6 +245,73 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
     }
 
     [Fact]
+    public async Task ParallelNewDrafts_StopAtTheCap_ForTheyAreCountedUnderTheWriteLock()
+    {
+        var browser = await NewAuthorAsync(factory, "burst.drafts@example.org");
+        var cap = new Web.Infrastructure.UploadOptions().EntriesPerAccount;
+        for (var i = 0; i < cap - 2; i++)
+        {
+            await CreateDraftAsync(browser, "journey", Essay(title: $"草稿 {i + 1}"));
+        }
+
+        // Twenty posts at once for the last two places, as a script (or impatient clicks in many tabs) would send them.
+        var token = await browser.TokenFromAsync("/essays/new/journey");
+        using var start = new SemaphoreSlim(0);
+        var posts = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await start.WaitAsync();
+            var fields = new Dictionary<string, string>(Essay(title: $"并发草稿 {i}")) { ["__RequestVerificationToken"] = token };
+            using var response = await browser.Client.PostAsync("/essays/new/journey", new FormUrlEncodedContent(fields));
+            return response.StatusCode;
+        }).ToList();
+        start.Release(20);
+        var results = await Task.WhenAll(posts);
+
+        Assert.Equal(2, results.Count(r => r == HttpStatusCode.Redirect));
+        Assert.Equal(18, results.Count(r => r == HttpStatusCode.OK));
+        Assert.Equal(cap, factory.WithDb(db => db.Entries.Count(e => db.Users.Any(u => u.Id == e.OwnerUserId && u.Email == "burst.drafts@example.org"))));
+    }
+
+    [Fact]
+    public async Task AnAuthorWhoseThemeIsFull_IsToldBeforeWriting_NotAtSubmit()
+    {
+        var browser = await NewAuthorAsync(factory, "full.theme@example.org");
+        var first = await CreateDraftAsync(browser, "help-story");
+        (await SubmitAsync(browser, first)).Dispose();
+
+        using (var opened = await browser.Client.GetAsync("/essays/new/help-story"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+            Assert.Equal("/author", opened.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("该征文主题每人最多提交 1 篇，您已达上限", await browser.GetStringAsync("/author"), StringComparison.Ordinal);
+        var token = await browser.TokenFromAsync("/essays/new/journey");
+        var fields = new Dictionary<string, string>(Essay(title: "又一篇")) { ["__RequestVerificationToken"] = token };
+        using (var posted = await browser.Client.PostAsync("/essays/new/help-story", new FormUrlEncodedContent(fields)))
+        {
+            // A form opened before the first essay was submitted: refused with the text kept on the page.
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            var page = await posted.Content.ReadAsStringAsync();
+            Assert.Contains("该征文主题每人最多提交 1 篇，您已达上限", page, StringComparison.Ordinal);
+            Assert.Contains("又一篇", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, factory.WithDb(db => db.Entries.Count(e => e.Track.Code == "help-story" && db.Users.Any(u => u.Id == e.OwnerUserId && u.Email == "full.theme@example.org"))));
+
+        // Another theme still opens, and withdrawing the essay frees the place again.
+        using (var other = await browser.Client.GetAsync("/essays/new/journey"))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        (await browser.PostAsync($"/essays/{first}", $"/essays/{first}/withdraw")).Dispose();
+        Assert.Equal(EntryStatus.Withdrawn, factory.WithDb(db => db.Entries.Single(e => e.Code == first).Status));
+        using var reopened = await browser.Client.GetAsync("/essays/new/help-story");
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+    }
+
+    [Fact]
     public async Task TheDashboard_NamesDraftsNotSubmitted_BeforeAndAfterTheDeadline()
     {
         var browser = await NewAuthorAsync(factory, "forgetful.writer@example.org");

@@ -69,6 +69,14 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Contains("该奖项（主题）每个单位最多提交 2 项，本单位已达上限", page, StringComparison.Ordinal);
         Assert.Equal(EntryStatus.Draft, factory.WithDb(db => db.Entries.Single(e => e.Code == third).Status));
         Assert.Contains("2 / 2", await browser.GetStringAsync("/coordinator"), StringComparison.Ordinal);
+
+        // With the unit's places taken, a new nomination is refused before it is written, not at submit.
+        using var opened = await browser.Client.GetAsync("/nominations/new/innovation");
+        Assert.Equal("/coordinator", opened.Headers.Location?.OriginalString);
+        var dashboard = await browser.GetStringAsync("/coordinator");
+        Assert.Contains("本单位已达上限", dashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain("/nominations/new/innovation", dashboard, StringComparison.Ordinal);
+        Assert.Contains("/nominations/new/dedication", dashboard, StringComparison.Ordinal);
     }
 
     [Fact]
