@@ -359,24 +359,42 @@ public sealed class EntryWorkflow(
         return await AttachAsync(entry, file.FileName, kind, bytes, cancellationToken);
     }
 
-    /// <summary>Stores bytes that have already been checked.</summary>
+    /// <summary>
+    /// Stores bytes that have already been checked. Like an edit, refused once judges have the entry
+    /// (the organizer screens with its files, so they stay what was there when judging began), and
+    /// checked under the write lock so that an assignment cannot slip in between (ADR 0014).
+    /// </summary>
     public async Task<Attachment> AttachAsync(Entry entry, string fileName, FileKind kind, byte[] bytes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(bytes);
         var schedule = await ScheduleAsync(cancellationToken);
-        var attachment = entry.Attach(fileName, kind, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), options.Value.Uploads.AttachmentLimits, schedule, site.UtcNow);
-        db.AttachmentContents.Add(new AttachmentContent { Attachment = attachment, Data = bytes });
-        journal.RecordFile(entry, "Attachment added", attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        return attachment;
+        return await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await db.Entry(entry).ReloadAsync(ct);
+            await EnsureNotBeingJudgedAsync(entry, ct);
+            var attachment = entry.Attach(fileName, kind, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), options.Value.Uploads.AttachmentLimits, schedule, site.UtcNow);
+            db.AttachmentContents.Add(new AttachmentContent { Attachment = attachment, Data = bytes });
+            journal.RecordFile(entry, "Attachment added", attachment);
+            return attachment;
+        }, cancellationToken);
     }
 
+    /// <summary>Removes a file; refused once judges have the entry, as <see cref="AttachAsync(Entry, string, FileKind, byte[], CancellationToken)"/>.</summary>
     public async Task DetachAsync(Entry entry, Attachment attachment, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(attachment);
         var schedule = await ScheduleAsync(cancellationToken);
-        entry.Detach(attachment, schedule, site.UtcNow);
-        db.Attachments.Remove(attachment);
-        journal.RecordFile(entry, "Attachment removed", attachment);
-        await db.SaveChangesAsync(cancellationToken);
+        await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await db.Entry(entry).ReloadAsync(ct);
+            await EnsureNotBeingJudgedAsync(entry, ct);
+            entry.Detach(attachment, schedule, site.UtcNow);
+            db.Attachments.Remove(attachment);
+            journal.RecordFile(entry, "Attachment removed", attachment);
+            return 0;
+        }, cancellationToken);
     }
 
     /// <summary>Reads an upload into memory after the size cap and the open-window checks.</summary>

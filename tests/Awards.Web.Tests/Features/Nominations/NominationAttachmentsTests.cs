@@ -97,6 +97,40 @@ public sealed class NominationAttachmentsTests(AwardsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task TheFilesOfANominationJudgesHave_CanNoLongerBeAddedOrRemoved()
+    {
+        var browser = await SignedInAsync(factory, "coordinator.yunling@demo.example");
+        var code = await CreateDraftAsync(browser, "contribution", Person(title: "评审中的推荐"));
+        (await browser.UploadAsync($"/nominations/{code}", $"/nominations/{code}/attachments", "证明.pdf", SampleFiles.Pdf())).Dispose();
+        (await SubmitAsync(browser, code)).Dispose();
+        var token = await browser.TokenFromAsync($"/nominations/{code}");
+        factory.WithDb(db =>
+        {
+            var entry = db.Entries.Single(e => e.Code == code);
+            var round = db.Rounds.Where(r => r.TrackId == entry.TrackId).OrderBy(r => r.Sequence).First();
+            var judge = db.Users.Single(u => u.Email == "judge.qian@demo.example");
+            db.Assignments.Add(new Core.Scoring.JudgeAssignment(round.Id, entry.Id, judge.Id, DateTime.UtcNow));
+            return db.SaveChanges();
+        });
+
+        // Posts from the page as it was before the judges had the nomination.
+        using (var added = await browser.UploadAsync($"/nominations/{code}", $"/nominations/{code}/attachments", "补充.png", SampleFiles.Png()))
+        {
+            Assert.Equal($"/nominations/{code}", added.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("评委已开始评审该作品", await browser.GetStringAsync($"/nominations/{code}"), StringComparison.Ordinal);
+        var file = factory.WithDb(db => db.Attachments.Single(a => a.Entry.Code == code).Token);
+        using (var removed = await browser.Client.PostAsync($"/nominations/{code}/attachments/{file}/delete", FormFields.WithToken([], token)))
+        {
+            Assert.Equal($"/nominations/{code}", removed.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal(["证明.pdf"], factory.WithDb(db => db.Attachments.Where(a => a.Entry.Code == code).Select(a => a.FileName).ToList()));
+        Assert.Equal(1, factory.WithDb(db => db.AttachmentContents.Count(c => c.Attachment.Entry.Code == code)));
+    }
+
+    [Fact]
     public async Task AnUnknownAttachmentToken_IsNotFound()
     {
         var browser = await SignedInAsync(factory, "coordinator.qingshan@demo.example");
