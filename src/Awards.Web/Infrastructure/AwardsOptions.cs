@@ -135,6 +135,9 @@ public sealed class RateLimitOptions
     /// <summary>Entry form posts (save, submit, upload) per signed-in account per minute.</summary>
     public int EntryPostsPerMinute { get; set; } = 60;
 
-    /// <summary>Objections to the public notice one address may send per hour.</summary>
+    /// <summary>Objections to the public notice one address may send per hour, counted when one is received (<see cref="Features.Results.ObjectionAllowance"/>).</summary>
     public int ObjectionsPerHour { get; set; } = 5;
+
+    /// <summary>Posts of the objection form per address per hour, refused ones included: the flood guard in front of <see cref="ObjectionsPerHour"/>.</summary>
+    public int ObjectionPostsPerHour { get; set; } = 30;
 }

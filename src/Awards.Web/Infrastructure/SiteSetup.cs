@@ -97,6 +97,7 @@ public static class SiteSetup
         services.AddScoped<Features.Results.UnitAwardResults>();
         services.AddScoped<Features.Verify.Certificates>();
         services.AddScoped<Features.Results.PublicResults>();
+        services.AddSingleton<Features.Results.ObjectionAllowance>();
         services.AddScoped<Features.Exports.ExportData>();
         services.AddScoped<Features.Exports.ExportRunner>();
         services.AddSingleton<Features.Exports.ExportBacklog>();
@@ -168,7 +169,7 @@ public static class SiteSetup
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.ObjectionsPerHour,
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.ObjectionPostsPerHour,
                     Window = TimeSpan.FromHours(1),
                     QueueLimit = 0,
                 }));

@@ -34,6 +34,8 @@ public class AwardsFactory : WebApplicationFactory<Program>
 
     protected virtual int EntryPostsPerMinute => 1000;
 
+    protected virtual int ObjectionPostsPerHour => 30;
+
     public T WithDb<T>(Func<AwardsDbContext, T> query)
     {
         using var scope = Services.CreateScope();
@@ -48,6 +50,7 @@ public class AwardsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Awards:KeysPath", Path.Combine(Root, "keys"));
         builder.UseSetting("Awards:RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Awards:RateLimits:EntryPostsPerMinute", EntryPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Awards:RateLimits:ObjectionPostsPerHour", ObjectionPostsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
@@ -107,4 +110,6 @@ public sealed class StrictRateLimitFactory : AwardsFactory
     protected override int AccountPostsPerMinute => 3;
 
     protected override int EntryPostsPerMinute => 3;
+
+    protected override int ObjectionPostsPerHour => 10;
 }

@@ -55,6 +55,18 @@ public static class Judged
     /// </summary>
     public static async Task FinalizeAsync(AwardsFactory factory, Browser organizer, string trackCode, params int[] quotas)
     {
+        var page = await PublishAsync(factory, organizer, trackCode, quotas);
+        factory.Clock.Offset += TimeSpan.FromDays(8);
+        (await organizer.PostAsync(page, page + "/finalize")).Dispose();
+        Assert.Equal(Core.Results.ResultStage.Final, factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).Stage));
+    }
+
+    /// <summary>
+    /// The organizer ranks a track with the given quotas, closes its first round and publishes the
+    /// notice for 7 days; the answer is the track's results page.
+    /// </summary>
+    public static async Task<string> PublishAsync(AwardsFactory factory, Browser organizer, string trackCode, params int[] quotas)
+    {
         var page = $"/organizer/results/{trackCode}";
         var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).OrderBy(r => r.Sequence).First().Id);
         var settings = new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture), ["levels"] = LevelsStamp(factory, trackCode) };
@@ -66,8 +78,7 @@ public static class Judged
         (await organizer.SubmitAsync(page, page + "/settings", settings)).Dispose();
         await CloseFirstRoundAsync(factory, organizer, trackCode);
         (await organizer.SubmitAsync(page, page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
-        factory.Clock.Offset += TimeSpan.FromDays(8);
-        (await organizer.PostAsync(page, page + "/finalize")).Dispose();
-        Assert.Equal(Core.Results.ResultStage.Final, factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).Stage));
+        Assert.Equal(Core.Results.ResultStage.Notice, factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).Stage));
+        return page;
     }
 }

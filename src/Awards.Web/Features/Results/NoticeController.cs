@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Awards.Web.Features.Results;
 
 /// <summary>The public notice of proposed winners (公示) with the objection form, and the final results.</summary>
-public sealed class NoticeController(PublicResults results, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NoticeController(PublicResults results, ObjectionAllowance allowance, IStringLocalizer<SharedResource> l) : Controller
 {
     private const string NoticeView = "~/Features/Results/Views/Notice.cshtml";
 
@@ -21,11 +21,19 @@ public sealed class NoticeController(PublicResults results, IStringLocalizer<Sha
     [EnableRateLimiting(SiteSetup.ObjectionRateLimit)]
     public async Task<IActionResult> RaiseObjection(ObjectionForm form, CancellationToken cancellationToken)
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (allowance.Exhausted(address))
+        {
+            // The error page says, for this path, how long to wait.
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (ModelState.IsValid)
         {
             try
             {
                 await results.SubmitObjectionAsync(form.Track, form.Entry, form.Name, form.Contact, form.Text, cancellationToken);
+                allowance.Received(address);
                 TempData["Message"] = l["Your objection is received. The organizer will look into it and contact you."].Value;
                 return Redirect("/notice");
             }
