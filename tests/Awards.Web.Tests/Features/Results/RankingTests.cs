@@ -30,12 +30,34 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         var page = await organizer.GetStringAsync(Page);
 
         Assert.Contains($"data-code=\"{_codes[0]}\"", page, StringComparison.Ordinal);
-        Assert.Contains("70 → ", page, StringComparison.Ordinal);
-        Assert.Contains("<strong>80</strong>", page, StringComparison.Ordinal);
+        // Every score with two decimals, however round it is.
+        Assert.Contains("70.00 → ", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>80.00</strong>", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"distribution-chart\"", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"severity-chart\"", page, StringComparison.Ordinal);
         // Two entries and 85 prizes: both get a prize and the page says how many stay unawarded.
         Assert.Contains("data-testid=\"unfilled\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheJudgesQueue_TheirScoreForm_AndTheJudgingPage_ShowScoresWithTwoDecimals()
+    {
+        // huang gave 70 and 60: the queue, the score form and the organizer's judging page all say "70.00".
+        var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).OrderBy(r => r.Sequence).First().Id);
+        var judge = await Nominating.SignedInAsync(factory, Judged.Judges[0]);
+        var queue = await judge.GetStringAsync($"/judge/rounds/{round}");
+        Assert.Contains("<td>70.00</td>", queue, StringComparison.Ordinal);
+        Assert.Contains("<td>60.00</td>", queue, StringComparison.Ordinal);
+        var form = await judge.GetStringAsync($"/judge/rounds/{round}/{_codes[0]}");
+        Assert.Contains("<strong data-testid=\"score-total\">70.00</strong>", form, StringComparison.Ordinal);
+
+        // The panel's mean is 70: huang's mean 65.00, spread 5.00, 5.00 below the panel; lin's 75.00, 5.00 above.
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var judging = await organizer.GetStringAsync($"/organizer/judging/{round}");
+        Assert.Contains("<td>65.00</td>", judging, StringComparison.Ordinal);
+        Assert.Contains("<td>-5.00</td>", judging, StringComparison.Ordinal);
+        Assert.Contains("<td>&#x2B;5.00</td>", judging, StringComparison.Ordinal);
+        Assert.Contains("（70.00）", judging, StringComparison.Ordinal);
     }
 
     [Fact]
