@@ -53,6 +53,19 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
     }
 
     [Fact]
+    public async Task TheHeading_PutsTheWordSettings_BeforeTheName_WithoutASecondColon()
+    {
+        // The themes' names have a colon of their own ("征文：我的帮扶故事"). Another test here renames the
+        // theme in English, so its English name is read as it is now.
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var zh = await organizer.GetStringAsync(Page("help-story"));
+        Assert.Contains("<h1 class=\"h3\">奖项设置——征文：我的帮扶故事</h1>", zh, StringComparison.Ordinal);
+        Assert.Contains("<title>奖项设置——征文：我的帮扶故事", zh, StringComparison.Ordinal);
+        var english = factory.WithDb(db => db.Tracks.Single(t => t.Code == "help-story").Name.En);
+        Assert.Contains($"<h1 class=\"h3\">Settings — {english}</h1>", WebUtility.HtmlDecode(await organizer.GetStringAsync(Page("help-story") + "?culture=en")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALowerPerUnitLimit_CountsTheEntriesAlreadySubmitted_AndNoLimitLetsTheUnitSubmitMore()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");

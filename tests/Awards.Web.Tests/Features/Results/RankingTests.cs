@@ -30,6 +30,9 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         var page = await organizer.GetStringAsync(Page);
 
         Assert.Contains($"data-code=\"{_codes[0]}\"", page, StringComparison.Ordinal);
+        // The theme's name has a colon of its own ("征文：我的脱贫历程"): the heading adds a dash, not a second colon.
+        Assert.Contains("<h1 class=\"h3\">评审结果——征文：我的脱贫历程</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"h3\">Results — Essay: My Poverty Alleviation Journey</h1>", WebUtility.HtmlDecode(await organizer.GetStringAsync(Page + "?culture=en")), StringComparison.Ordinal);
         // Every score with two decimals, however round it is.
         Assert.Contains("70.00 → ", page, StringComparison.Ordinal);
         Assert.Contains("<strong>80.00</strong>", page, StringComparison.Ordinal);
