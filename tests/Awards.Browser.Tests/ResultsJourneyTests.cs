@@ -59,7 +59,7 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await using var visitorContext = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), Locale = "zh-CN" });
         var visitor = await visitorContext.NewPageAsync();
         await visitor.GotoAsync("/");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = "获奖公示" }).ClickAsync();
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "拟获奖名单公示" }).ClickAsync();
         Assert.Equal(3, await visitor.GetByTestId("notice-help-story").Locator("tbody tr").CountAsync());
         await visitor.GetByLabel("您的姓名").FillAsync("王明");
         await visitor.GetByLabel("电话或电子邮箱").FillAsync("13800001111");

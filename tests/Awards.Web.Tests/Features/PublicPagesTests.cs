@@ -28,6 +28,16 @@ public sealed class PublicPagesTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task TheNavigation_CallsTheNotice_ProposedWinners_AsItsPageDoes()
+    {
+        var browser = new Browser(factory);
+        Assert.Contains("href=\"/notice\">拟获奖名单公示</a>", await browser.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"h3\">拟获奖名单公示</h1>", await browser.GetStringAsync("/notice"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/notice\">Proposed winners</a>", WebUtility.HtmlDecode(await browser.GetStringAsync("/?culture=en")), StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"h3\">Public notice of proposed winners</h1>", await browser.GetStringAsync("/notice?culture=en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LanguageSwitch_RemembersEnglish_InACookie()
     {
         var browser = new Browser(factory);
