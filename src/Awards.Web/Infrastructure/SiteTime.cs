@@ -9,14 +9,18 @@ public static class SiteTime
 
     public static DateTimeOffset ToLocal(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
 
-    /// <summary>"2026年10月17日 18:00" in Chinese, "17 Oct 2026 18:00" in English, always with the zone.</summary>
-    public static string Format(DateTime utc)
-    {
-        var local = ToLocal(utc);
-        return Cultures.CurrentIsChinese
-            ? local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) + " (北京时间)"
-            : local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC+8)";
-    }
+    /// <summary>"2026年10月17日 18:00（北京时间）" in Chinese, "17 Oct 2026 18:00 (UTC+8)" in English: always with the zone.</summary>
+    public static string Format(DateTime utc) => FormatWithoutZone(utc) + Zone;
+
+    /// <summary>"2026年10月17日 18:00" in Chinese, "17 Oct 2026 18:00" in English: for the first of two times that <see cref="Zone"/> follows once.</summary>
+    public static string FormatWithoutZone(DateTime utc) =>
+        ToLocal(utc).ToString(Cultures.CurrentIsChinese ? "yyyy年M月d日 HH:mm" : "d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The zone as it follows a time or a label, one name per language: "（北京时间）" in Chinese
+    /// (full-width parentheses, no space), " (UTC+8)" in English.
+    /// </summary>
+    public static string Zone => Cultures.CurrentIsChinese ? "（北京时间）" : " (UTC+8)";
 
     /// <summary>The value of an &lt;input type="datetime-local"&gt; for a UTC time: China Standard Time, to the minute.</summary>
     public static string InputValue(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

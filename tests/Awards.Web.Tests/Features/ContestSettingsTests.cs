@@ -169,6 +169,14 @@ public sealed class ContestSettingsTests(AwardsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheDeadlines_NameTheirZone_AsEveryDateOnTheSiteDoes()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        Assert.Contains("时间安排<span class=\"small text-muted\">（北京时间）</span>", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Contains("Deadlines<span class=\"small text-muted\"> (UTC+8)</span>", WebUtility.HtmlDecode(await organizer.GetStringAsync(Page + "?culture=en")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewRules_ShowOnThePublicPage_AsSafeHtml()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");

@@ -64,7 +64,7 @@ public sealed class MailLanguageTests(AwardsFactory factory) : IClassFixture<Awa
         Assert.All(reminders.Where(m => m.To != english), m =>
         {
             Assert.StartsWith("提醒：", m.Subject, StringComparison.Ordinal);
-            Assert.Contains("(北京时间)", m.Subject, StringComparison.Ordinal);
+            Assert.Contains("（北京时间）", m.Subject, StringComparison.Ordinal);
         });
 
         // The organizer's own page is still in Chinese after writing English mail.

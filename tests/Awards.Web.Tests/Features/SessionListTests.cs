@@ -87,7 +87,7 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
         var judges = await organizer.GetStringAsync("/organizer/users?role=Judge&q=judge.");
         Assert.Contains("最近登录", judges, StringComparison.Ordinal);
         var row = Row(judges, email);
-        Assert.Contains("<td class=\"small\" data-testid=\"last-sign-in\">2026年10月9日 09:30 (北京时间)</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"small\" data-testid=\"last-sign-in\">2026年10月9日 09:30（北京时间）</td>", row, StringComparison.Ordinal);
         Assert.Contains("无登录记录", Row(judges, "judge.zheng@demo.example"), StringComparison.Ordinal);
 
         static string Row(string page, string email)
@@ -119,8 +119,8 @@ public sealed class SessionListTests(AwardsFactory factory) : IClassFixture<Awar
             factory.Clock.Stop(start.AddMinutes(25));
             await phone.GetStringAsync("/judge");
             var page = await here.GetStringAsync("/account/security");
-            Assert.Contains("最近活动：2026年10月12日 10:25 (北京时间)", Session(page, "Chrome · Android"), StringComparison.Ordinal);
-            Assert.Contains("最近活动：2026年10月12日 10:00 (北京时间)", Session(page, "Firefox · Windows"), StringComparison.Ordinal);
+            Assert.Contains("最近活动：2026年10月12日 10:25（北京时间）", Session(page, "Chrome · Android"), StringComparison.Ordinal);
+            Assert.Contains("最近活动：2026年10月12日 10:00（北京时间）", Session(page, "Firefox · Windows"), StringComparison.Ordinal);
 
             // Saved: the time outlives the process.
             using (var scope = factory.Services.CreateScope())

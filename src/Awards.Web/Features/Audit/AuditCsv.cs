@@ -18,7 +18,7 @@ public static class AuditCsv
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<AuditRow> rows, IStringLocalizer l, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(Line([l["Time (Beijing time)"], l["E-mail"], l["Name"], l["Action"], l["Action as stored"], l["Entity type"], l["Entity key"], l["Before"], l["After"]]));
+        await writer.WriteLineAsync(Line([l["Time (UTC+8)"], l["E-mail"], l["Name"], l["Action"], l["Action as stored"], l["Entity type"], l["Entity key"], l["Before"], l["After"]]));
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             await writer.WriteLineAsync(Line(

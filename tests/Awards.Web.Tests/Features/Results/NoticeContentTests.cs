@@ -1,3 +1,4 @@
+using System.Net;
 using Awards.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,5 +31,20 @@ public sealed class NoticeContentTests(GeneratedTown town) : IClassFixture<Gener
         Assert.True(expected.Count >= 20, $"{expected.Count} winners on notice");
 
         Assert.Equal(expected, NoticeRows.Of(await new Browser(_site).GetStringAsync("/notice"), "journey"));
+    }
+
+    [Fact]
+    public async Task TheNoticePeriod_NamesTheZoneOnce_InEachLanguagesOwnWay()
+    {
+        var (start, end) = _site.WithDb(db => db.TrackResults.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).Select(r => new { r.NoticeStartsAt, r.NoticeEndsAt }).AsEnumerable().Select(r => (r.NoticeStartsAt!.Value, r.NoticeEndsAt!.Value)).Single());
+        var visitor = new Browser(_site);
+
+        var zh = await visitor.GetStringAsync("/notice");
+        Assert.Contains($"公示期：{ChinaTime.Shown(start)} 至 {ChinaTime.Shown(end)}（北京时间）", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("(北京时间)", zh, StringComparison.Ordinal);
+
+        static string English(DateTime utc) => (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var en = WebUtility.HtmlDecode(await visitor.GetStringAsync("/notice?culture=en"));
+        Assert.Contains($"Notice period: {English(start)} to {English(end)} (UTC+8)", en, StringComparison.Ordinal);
     }
 }

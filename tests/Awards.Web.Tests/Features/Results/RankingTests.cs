@@ -61,6 +61,10 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         Assert.Contains("<td>-5.00</td>", judging, StringComparison.Ordinal);
         Assert.Contains("<td>&#x2B;5.00</td>", judging, StringComparison.Ordinal);
         Assert.Contains("（70.00）", judging, StringComparison.Ordinal);
+
+        // The closing time's zone, as on every page: full-width parentheses after Chinese, one name per language.
+        Assert.Contains("评委评分截止（北京时间）</label>", judging, StringComparison.Ordinal);
+        Assert.Contains("Judges can score until (UTC+8)</label>", WebUtility.HtmlDecode(await organizer.GetStringAsync($"/organizer/judging/{round}?culture=en")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         var ends = factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).NoticeEndsAt!.Value);
         var local = new DateTimeOffset(DateTime.SpecifyKind(ends, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8));
         var onNotice = await organizer.GetStringAsync(Page);
-        Assert.Contains($"公示期至{local:yyyy年M月d日 HH:mm} (北京时间)结束", onNotice, StringComparison.Ordinal);
+        Assert.Contains($"公示期至{local:yyyy年M月d日 HH:mm}（北京时间）结束", onNotice, StringComparison.Ordinal);
 
         // Finalizing and going back to a draft ask first: both change what the public sees.
         var actions = onNotice[onNotice.IndexOf("data-testid=\"notice-actions\"", StringComparison.Ordinal)..];
