@@ -210,7 +210,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        Assert.Contains("已向 2 人发送邀请；0 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
+        Assert.Contains("已向 2 人发送邀请；0 人已有账号。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
         var invited = factory.WithDb(db => db.Users.Where(u => u.Email!.StartsWith("many.")).OrderBy(u => u.Email).Select(u => new { u.Email, u.DisplayName, Unit = u.Unit == null ? null : u.Unit.Code, u.InvitedAt }).ToList());
         Assert.Equal([("many.coordinator@example.org", "孙联络", (string?)"qingshan"), ("many.judge@example.org", "钱评审", null)], invited.Select(u => (u.Email!, u.DisplayName, u.Unit)));
         await Mails.ToAsync(factory, "many.coordinator@example.org");
@@ -219,7 +219,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
 
         // The same list again (a second click, or pasted twice): nobody is invited twice.
         (await organizer.SubmitAsync(Page, Page, new Dictionary<string, string> { ["Lines"] = good })).Dispose();
-        Assert.Contains("已向 0 人发送邀请；2 人已有账户。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
+        Assert.Contains("已向 0 人发送邀请；2 人已有账号。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
         Assert.Single(await Mails.InAsync(factory), m => m.To == "many.judge@example.org");
     }
 
@@ -235,7 +235,7 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         {
             Assert.Equal(HttpStatusCode.OK, partly.StatusCode);
             var html = await partly.Content.ReadAsStringAsync();
-            Assert.Contains("已向 1 人发送邀请；0 人已有账户。", html, StringComparison.Ordinal);
+            Assert.Contains("已向 1 人发送邀请；0 人已有账号。", html, StringComparison.Ordinal);
             Assert.Matches("<li>第 2 行：[^<]+</li>", html);
             Assert.Contains("later.judge@example.org, 郑评审, 评委", html, StringComparison.Ordinal);
         }

@@ -45,6 +45,18 @@ public sealed partial class LocalizationTests
         Assert.True(keys.Count > 150, $"only {keys.Count} keys found: is the pattern still right?");
     }
 
+    [Theory]
+    [InlineData("主办方", "组织方")]
+    [InlineData("账户", "账号")]
+    [InlineData("(北京时间)", "（北京时间）")]
+    public void TheChineseTranslations_UseOneTermForOneThing(string avoided, string used)
+    {
+        var values = XDocument.Load(Path.Combine(Source, "Resources", "SharedResource.zh-CN.resx")).Root!.Elements("data").Select(d => d.Element("value")?.Value ?? "").ToList();
+
+        Assert.DoesNotContain(values, v => v.Contains(avoided, StringComparison.Ordinal));
+        Assert.Contains(values, v => v.Contains(used, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void NoTwoTranslations_DifferOnlyInCase()
     {

@@ -82,7 +82,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
 
         // A limit of one again: the two stay, the organizer is told, and a third is refused.
         var message = await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
-        Assert.Contains("已有 1 个单位或账户的报送数超过新的限额", message, StringComparison.Ordinal);
+        Assert.Contains("已有 1 个单位或账号的报送数超过新的限额", message, StringComparison.Ordinal);
         var third = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第三项推荐"));
         await AssertRefusedAsync(coordinator, third, "该奖项（主题）每个单位最多提交 1 项，本单位已达上限");
         Assert.Equal([EntryStatus.Submitted, EntryStatus.Submitted], factory.WithDb(db => db.Entries.Where(e => e.Code != third && e.Track.Code == "innovation" && e.UnitId == db.Units.Single(u => u.Code == "qingshan").Id).Select(e => e.Status).ToList()));
@@ -111,7 +111,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Equal(EntryStatus.Submitted, Status(second));
 
         var message = await SaveAsync(organizer, "help-story", f => f["PerAuthor"] = "1");
-        Assert.Contains("已有 1 个单位或账户的报送数超过新的限额", message, StringComparison.Ordinal);
+        Assert.Contains("已有 1 个单位或账号的报送数超过新的限额", message, StringComparison.Ordinal);
         Assert.Equal([1, 2], factory.WithDb(db => db.Entries.Where(e => e.Code == first || e.Code == second).Select(e => e.OwnerSlot ?? 0).OrderBy(s => s).ToList()));
     }
 

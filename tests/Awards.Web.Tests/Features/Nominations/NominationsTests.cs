@@ -34,6 +34,11 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal($"/nominations/{code}/receipt", submitted.Headers.Location?.OriginalString);
         var receipt = await browser.GetStringAsync($"/nominations/{code}/receipt");
         Assert.Contains("推荐材料已提交", receipt, StringComparison.Ordinal);
+        // A nomination has a 推荐编号; 作品编号 is an essay's.
+        Assert.Contains("<dt class=\"col-sm-3\">推荐编号</dt>", receipt, StringComparison.Ordinal);
+        Assert.Contains("此后各环节均以推荐编号识别您的推荐", receipt, StringComparison.Ordinal);
+        Assert.DoesNotContain("作品编号", receipt, StringComparison.Ordinal);
+        Assert.Contains("<dt class=\"col-sm-3\">推荐编号</dt>", draft, StringComparison.Ordinal);
         Assert.Contains(code, receipt, StringComparison.Ordinal);
 
         var dashboard = await browser.GetStringAsync("/coordinator");
