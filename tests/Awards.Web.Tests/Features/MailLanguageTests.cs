@@ -120,7 +120,8 @@ public sealed class MailLanguageTests(AwardsFactory factory) : IClassFixture<Awa
         var chinese = mail.Body.IndexOf("Ann Lee，您好：", StringComparison.Ordinal);
         var english = mail.Body.IndexOf("Hello Ann Lee,", StringComparison.Ordinal);
         Assert.True(chinese >= 0 && english > chinese, mail.Body);
-        Assert.Contains("as Judge.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("as a judge.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("以“评委”身份", mail.Body, StringComparison.Ordinal);
 
         var person = new Browser(factory);
         var link = Mails.LinkIn(mail);
@@ -134,5 +135,26 @@ public sealed class MailLanguageTests(AwardsFactory factory) : IClassFixture<Awa
         });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal("en", LanguageOf(email));
+    }
+
+    [Fact]
+    public async Task ANominationsReceipt_InEnglish_NamesTheAward_WithItsArticle_AndSaysWhatCanStillBeDone_AndWhatComesNext()
+    {
+        const string email = "coordinator.qingshan@demo.example";
+        factory.WithDb(db =>
+        {
+            db.Users.Single(u => u.Email == email).Language = "en";
+            return db.SaveChanges();
+        });
+        var coordinator = await Nominating.SignedInAsync(factory, email);
+        var code = await Nominating.CreateDraftAsync(coordinator, "endeavor", Nominating.Person(title: "A receipt in English"));
+        (await Nominating.SubmitAsync(coordinator, code)).Dispose();
+
+        var mail = await Mails.ToAsync(factory, email, $"Nomination {code} was received");
+        Assert.Contains("for the Endeavor Award was received on", mail.Body, StringComparison.Ordinal);
+        Assert.Contains($"Its nomination code is {code}.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("you can still edit or withdraw it on its page:", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("What happens next: the organizer checks the nomination, then judges score it", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("The proposed winners are published for public notice from ", mail.Body, StringComparison.Ordinal);
     }
 }

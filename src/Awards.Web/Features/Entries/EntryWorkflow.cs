@@ -144,12 +144,15 @@ public sealed class EntryWorkflow(
         {
             var received = essay
                 ? l["Your essay “{0}” for {1} was received on {2}. Its entry code is {3}: it names your essay in every later step.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code]
-                : l["The nomination “{0}” for {1} was received on {2}. Its entry code is {3}.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code];
+                : l["The nomination “{0}” for the {1} was received on {2}. Its nomination code is {3}.", entry.Title, entry.Track.Name.ForCurrentCulture(), SiteTime.Format(entry.SubmittedAt!.Value), entry.Code];
             var body = string.Join(
                 "\n\n",
                 l["Hello {0},", reader.Name],
                 received,
-                l["Until submissions close on {0} it can be withdrawn from its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
+                l["Until submissions close on {0}, and as long as judges do not have it yet, you can still edit or withdraw it on its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
+                essay
+                    ? l["What happens next: after submissions close, judges score the essays without knowing who wrote them. The proposed winners are published for public notice from {0}.", SiteTime.Format(schedule.NoticeStartsAt)]
+                    : l["What happens next: the organizer checks the nomination, then judges score it without knowing who nominated it. The proposed winners are published for public notice from {0}.", SiteTime.Format(schedule.NoticeStartsAt)],
                 l["Keep this message as your receipt."]);
             return new OutgoingMail(reader.Email, essay ? l["Essay {0} was received", entry.Code] : l["Nomination {0} was received", entry.Code], body);
         })), $"the receipt of {entry.Code}");

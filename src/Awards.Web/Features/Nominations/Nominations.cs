@@ -117,12 +117,18 @@ public sealed class Nominations(
     private async Task QueueReturnedAsync(Entry entry, CancellationToken cancellationToken)
     {
         var recipients = await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken);
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
         outbox.Add(
             recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
                 to.Email,
                 l["Nomination {0} was returned", entry.Code],
-                string.Join("\n\n", l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code], entry.StatusReason, l["You can correct it and submit it again before the deadline: {0}", link])))),
+                string.Join(
+                    "\n\n",
+                    l["Hello {0},", to.Name],
+                    l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+                    entry.StatusReason,
+                    l["You can correct it and submit it again until submissions close on {0}: {1}", SiteTime.Format(contest.Schedule.SubmissionClosesAt), link])))),
             $"the return of nomination {entry.Code}");
     }
 

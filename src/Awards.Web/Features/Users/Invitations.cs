@@ -163,7 +163,7 @@ public sealed class Invitations(
             string.Join(
                 "\n\n",
                 l["Hello {0},", user.DisplayName],
-                l["You are invited to the Poverty Alleviation Day awards site as {0}. Open this link within 7 days to set your password:", l[RoleNames.Display(role)]],
+                l["You are invited to the Poverty Alleviation Day awards site as {0}. Open this link within 7 days to set your password:", l[RoleNames.InSentence(role)]],
                 link,
                 l["If you did not expect this invitation, ignore this message."]));
     }

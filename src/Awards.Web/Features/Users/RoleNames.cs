@@ -13,4 +13,14 @@ public static class RoleNames
         Roles.Judge => "Judge",
         _ => role,
     };
+
+    /// <summary>The role as a sentence names it, with its article in English (as a judge, as an organizer).</summary>
+    public static string InSentence(string role) => role switch
+    {
+        Roles.Organizer => "an organizer",
+        Roles.UnitCoordinator => "a unit coordinator",
+        Roles.Author => "an author",
+        Roles.Judge => "a judge",
+        _ => role,
+    };
 }

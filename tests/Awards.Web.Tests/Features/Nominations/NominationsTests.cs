@@ -55,6 +55,13 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.Equal(["coordinator.yunling@demo.example", "deputy.yunling@example.org"], mailed.Select(m => m.To).Order(StringComparer.Ordinal));
         Assert.All(mailed, m => Assert.Contains("二十年的乡村教师", m.Body, StringComparison.Ordinal));
         Assert.Contains("副主任，您好", mailed.Single(m => m.To == "deputy.yunling@example.org").Body, StringComparison.Ordinal);
+        var closes = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Schedule);
+        Assert.All(mailed, m =>
+        {
+            Assert.Contains($"推荐编号为 {code}。", m.Body, StringComparison.Ordinal);
+            Assert.Contains($"在 {ChinaTime.Shown(closes.SubmissionClosesAt)}（北京时间）报送截止前，只要评委尚未开始评审，仍可在其页面修改或撤回：", m.Body, StringComparison.Ordinal);
+            Assert.Contains($"拟获奖名单自 {ChinaTime.Shown(closes.NoticeStartsAt)}（北京时间）起公示。", m.Body, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

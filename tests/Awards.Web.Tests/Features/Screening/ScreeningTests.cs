@@ -26,6 +26,11 @@ public sealed class ScreeningTests(AwardsFactory factory) : IClassFixture<Awards
         Assert.Contains("请补充县级扶贫办盖章的推荐意见。", page, StringComparison.Ordinal);
         var mail = await Mails.ToAsync(factory, "coordinator.yunling@demo.example", $"推荐 {code} 已被退回");
         Assert.Contains("请补充县级扶贫办盖章的推荐意见。", mail.Body, StringComparison.Ordinal);
+        // Greeted like every other mail, and told by when to submit it again.
+        var name = factory.WithDb(db => db.Users.Single(u => u.Email == "coordinator.yunling@demo.example").DisplayName);
+        Assert.StartsWith($"{name}，您好：", mail.Body, StringComparison.Ordinal);
+        var closes = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Schedule.SubmissionClosesAt);
+        Assert.Contains($"请在 {ChinaTime.Shown(closes)}（北京时间）报送截止前修改后重新提交：", mail.Body, StringComparison.Ordinal);
 
         using var resubmitted = await SubmitAsync(coordinator, code);
         Assert.Equal($"/nominations/{code}/receipt", resubmitted.Headers.Location?.OriginalString);
