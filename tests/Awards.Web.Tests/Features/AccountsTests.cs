@@ -102,6 +102,19 @@ public sealed class AccountsTests(AwardsFactory factory) : IClassFixture<AwardsF
         Assert.Contains("请输入真实姓名。", html, StringComparison.Ordinal);
         Assert.Contains("请输入电子邮箱。", html, StringComparison.Ordinal);
         Assert.Contains("请选择所在县（市、区）或单位。", html, StringComparison.Ordinal);
+        Assert.Contains("请设置密码。", html, StringComparison.Ordinal);
+        Assert.Contains("请再次输入密码。", html, StringComparison.Ordinal);
+
+        // In English each field has a sentence of its own, not "Please enter {label}." with a title-cased or imperative label.
+        using var english = await browser.SubmitAsync("/account/register?culture=en", "/account/register?culture=en", new Dictionary<string, string>());
+        var text = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        foreach (var message in new[] { "Please enter your real name.", "Please enter your e-mail address.", "Please enter your phone number.", "Please choose your county or unit.", "Please choose a password.", "Please enter the password again." })
+        {
+            Assert.Contains(message, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Please enter Confirm the password.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please choose Your county or unit.", text, StringComparison.Ordinal);
     }
 
     [Fact]

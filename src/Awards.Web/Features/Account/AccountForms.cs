@@ -5,12 +5,12 @@ namespace Awards.Web.Features.Account;
 // Messages and display names are localization keys (Resources/SharedResource.zh-CN.resx).
 public sealed record LoginForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your e-mail address.")]
     [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your password.")]
     [DataType(DataType.Password)]
     [Display(Name = "Password")]
     public string Password { get; set; } = string.Empty;
@@ -24,7 +24,7 @@ public sealed record LoginForm
 /// <summary>The second step of signing in: a code from the authenticator app, or a recovery code.</summary>
 public sealed record TwoFactorLoginForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the code from the app, or a recovery code.")]
     [StringLength(20, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Code from the app, or a recovery code")]
     public string Code { get; set; } = string.Empty;
@@ -36,32 +36,32 @@ public sealed record TwoFactorLoginForm
 
 public sealed record RegisterForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your real name.")]
     [StringLength(50, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Real name")]
     public string Name { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your e-mail address.")]
     [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
     [StringLength(100, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your phone number.")]
     [RegularExpression(@"^\+?[0-9 \-]{7,20}$", ErrorMessage = "Please enter a valid phone number.")]
     [Display(Name = "Phone")]
     public string Phone { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please choose {0}.")]
+    [Required(ErrorMessage = "Please choose your county or unit.")]
     [Display(Name = "Your county or unit")]
     public int? UnitId { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please choose a password.")]
     [DataType(DataType.Password)]
     [Display(Name = "Password")]
     public string Password { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the password again.")]
     [DataType(DataType.Password)]
     [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
     [Display(Name = "Confirm the password")]
@@ -76,12 +76,12 @@ public sealed record SetPasswordForm
     [Required]
     public string Token { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please choose a password.")]
     [DataType(DataType.Password)]
     [Display(Name = "Password")]
     public string Password { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the password again.")]
     [DataType(DataType.Password)]
     [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
     [Display(Name = "Confirm the password")]

@@ -14,7 +14,7 @@ public sealed record NominationForm
     /// <summary>A hard cap on the raw text a draft can hold; the track's limits apply on submission.</summary>
     public const int MaxRawDeedsLength = 60_000;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the title of the deeds.")]
     [StringLength(200, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Title of the deeds")]
     public string Title { get; set; } = string.Empty;
@@ -41,7 +41,7 @@ public sealed record NominationForm
     [Display(Name = "Nominated unit")]
     public string? NomineeUnit { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the deeds.")]
     [StringLength(MaxRawDeedsLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Deeds")]
     public string Deeds { get; set; } = string.Empty;

@@ -58,23 +58,23 @@ public sealed class Nominations(
         const string Prefix = "Form.";
         if (track.Entrant == Entrant.Individual)
         {
-            Require(form.NomineeName, "NomineeName", "Nominee's name");
-            Require(form.NomineeGender?.ToString(), "NomineeGender", "Gender", chosen: true);
-            Require(form.NomineeBirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), "NomineeBirthYear", "Year of birth");
-            Require(form.NomineePosition, "NomineePosition", "Unit and position");
-            Require(form.NomineeContact, "NomineeContact", "Contact");
+            Require(form.NomineeName, "NomineeName", "Please enter the nominee's name.");
+            Require(form.NomineeGender?.ToString(), "NomineeGender", "Please choose the nominee's gender.");
+            Require(form.NomineeBirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), "NomineeBirthYear", "Please enter the nominee's year of birth.");
+            Require(form.NomineePosition, "NomineePosition", "Please enter the nominee's unit and position.");
+            Require(form.NomineeContact, "NomineeContact", "Please enter how to contact the nominee.");
         }
         else
         {
-            Require(form.NomineeUnit, "NomineeUnit", "Nominated unit", chosen: true);
+            Require(form.NomineeUnit, "NomineeUnit", "Please choose the nominated unit.");
         }
 
-        // A list is chosen from ("请选择"), a field typed in ("请输入").
-        void Require(string? value, string field, string label, bool chosen = false)
+        // Each field says what it needs in a sentence of its own: "Please enter {0}." read oddly with the labels.
+        void Require(string? value, string field, string message)
         {
             if (string.IsNullOrWhiteSpace(value) && modelState.GetFieldValidationState(Prefix + field) != ModelValidationState.Invalid)
             {
-                modelState.AddModelError(Prefix + field, l[chosen ? "Please choose {0}." : "Please enter {0}.", l[label]]);
+                modelState.AddModelError(Prefix + field, l[message]);
             }
         }
     }

@@ -125,13 +125,27 @@ public sealed class NominationsTests(AwardsFactory factory) : IClassFixture<Awar
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var label in new[] { "事迹标题", "被推荐人姓名", "出生年份", "工作单位及职务", "联系方式", "主要事迹" })
+        foreach (var message in new[] { "请输入事迹标题。", "请输入被推荐人姓名。", "请输入被推荐人出生年份。", "请输入被推荐人工作单位及职务。", "请输入被推荐人联系方式。", "请输入主要事迹。" })
         {
-            Assert.Contains($"请输入{label}", html, StringComparison.Ordinal);
+            Assert.Contains(message, html, StringComparison.Ordinal);
         }
 
         // A list is chosen from, not typed in.
-        Assert.Contains("请选择性别", html, StringComparison.Ordinal);
+        Assert.Contains("请选择被推荐人性别。", html, StringComparison.Ordinal);
+
+        // In English, a sentence for each field rather than "Please enter {label}.".
+        using var english = await browser.SubmitAsync("/nominations/new/contribution?culture=en", "/nominations/new/contribution?culture=en", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "",
+            ["Form.Deeds"] = "",
+        });
+        var text = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        foreach (var message in new[] { "Please enter the title of the deeds.", "Please enter the nominee's name.", "Please choose the nominee's gender.", "Please enter the nominee's year of birth.", "Please enter the nominee's unit and position.", "Please enter how to contact the nominee.", "Please enter the deeds." })
+        {
+            Assert.Contains(message, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Please enter Nominee's name.", text, StringComparison.Ordinal);
 
         Assert.Equal(before, factory.WithDb(db => db.Entries.Count()));
     }
