@@ -35,6 +35,16 @@ public sealed partial class SeedConsistencyTests
         Assert.True(checkedNominees >= 3, $"{checkedNominees} nominees checked");
     }
 
+    [Theory]
+    [InlineData("rules.en.md")]
+    [InlineData("rules.zh-CN.md")]
+    public void TheRules_NestNoHeadingUnderAnother(string file)
+    {
+        // Every section of the rules is a sibling of the others: the home page shows them as h3 under its h2.
+        var levels = Regex.Matches(File.ReadAllText(Path.Combine(Seed, file)), "^(#+) ", RegexOptions.Multiline).Select(m => m.Groups[1].Value.Length).Distinct().ToList();
+        Assert.Equal([2], levels);
+    }
+
     [GeneratedRegex(@"(\d{4})年出生|born in (\d{4})")]
     private static partial Regex BirthYear();
 }

@@ -51,6 +51,9 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         Assert.Equal(work.Where(w => w.JudgeUserId == harsh).Select(w => w.Code).Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
         Assert.All(listed.Values, totals => Assert.Equal(["40", "90", "90"], totals.Split(" · ").Select(t => decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture).ToString("0", System.Globalization.CultureInfo.InvariantCulture)).Order()));
+        // Each total with two decimals, and the table has column headers (A11Y-4).
+        Assert.All(listed.Values, totals => Assert.Equal(["40.00", "90.00", "90.00"], totals.Split(" · ").Order(StringComparer.Ordinal)));
+        Assert.Contains("<thead><tr><th scope=\"col\">作品编号</th><th scope=\"col\">各评委总分</th>", table, StringComparison.Ordinal);
         var disputed = work.First(w => w.JudgeUserId == harsh).Code;
         var before = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed)));
 
