@@ -6,8 +6,11 @@ namespace Awards.Core.Anonymization;
 /// <summary>
 /// Character classes shared by the matchers. Every class is asked about a folded character:
 /// full-width ASCII (ＺＨＡＮＧ, １３８, ＠) becomes ASCII, the ideographic space a space, a Latin
-/// letter with a diacritic (Zhāng, Xiǎoméi) its base letter, and everything lower case. Folding
-/// maps one character to one character, so positions in folded text are positions in the original.
+/// letter with a diacritic (Zhāng, Xiǎoméi) its base letter, a traditional Chinese character with
+/// one simplified form that form (張 张, 門 门: a profile in one script, an essay in the other), and
+/// everything lower case. Folding maps one character to one character, so positions in folded text
+/// are positions in the original; a traditional character whose simplified form is several
+/// characters or depends on the word (乾 of 乾坤 and 乾燥) is not folded.
 /// Both folding and classes are looked up in tables built once (192 KB): Unicode case and category
 /// lookups per character made up most of the time of a redaction.
 /// </summary>
@@ -87,6 +90,11 @@ internal static class Chars
             }
 
             table[i] = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+        }
+
+        foreach (var (traditional, simplified) in HanTables.SimplifiedForms())
+        {
+            table[traditional] = simplified;
         }
 
         return table;

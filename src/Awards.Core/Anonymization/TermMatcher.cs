@@ -32,12 +32,14 @@ internal sealed class TermMatcher
 {
     private const int MaxPermutedParts = 4;
 
+    // A term is folded before it is looked up, so traditional spellings read simplified (歐陽 is 欧阳
+    // by then); 鍾 has two simplified forms (钟, 锺) and stays.
     private static readonly HashSet<string> CompoundSurnames =
     [
         "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
         "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "西门", "百里", "呼延", "申屠", "太史",
         "闻人", "万俟", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "赫连", "拓跋", "司空", "东郭",
-        "左丘", "第五", "歐陽", "司馬", "諸葛", "長孫", "軒轅", "鍾離", "獨孤", "南宮",
+        "左丘", "第五", "鍾离",
     ];
 
     private readonly List<Pattern> _patterns = [];

@@ -110,6 +110,33 @@ public class RedactorNameTests
     }
 
     [Theory]
+    [InlineData("张小梅", "我是張小梅。", "我是■■。")]
+    [InlineData("張小梅", "我是张小梅。", "我是■■。")]
+    [InlineData("張小梅", "我是張 小梅。", "我是■■。")]
+    [InlineData("歐陽小梅", "我是欧阳小梅，叫我小梅。", "我是■■，叫我■■。")]
+    [InlineData("欧阳小梅", "我是歐陽小梅。", "我是■■。")]
+    public void Redact_FindsANameInTraditionalOrSimplifiedCharactersWhicheverTheTermIsIn(string name, string text, string expected)
+    {
+        var redaction = Terms.Redact(text, Terms.Names(name));
+
+        Assert.Equal(expected, redaction.Text);
+        Assert.Equal([RedactionKind.Name], redaction.Kinds);
+    }
+
+    [Fact]
+    public void Redact_KeepsTheTextsOwnCharactersAroundATraditionalName()
+    {
+        Assert.Equal("我們的老師■■說", Terms.Redact("我們的老師張小梅說", ChineseName).Text);
+    }
+
+    [Fact]
+    public void Redact_DoesNotFoldACharacterThatHasSeveralSimplifiedForms()
+    {
+        // 乾 is simplified 干 in 乾燥 but stays 乾 in 乾坤: it is left as it is, so 干 does not find it.
+        Terms.AssertUntouched("乾坤", Terms.Names("干坤"));
+    }
+
+    [Theory]
     [InlineData("Zhang Xiaomei")]
     [InlineData("Xiaomei Zhang")]
     [InlineData("ZHANG Xiaomei")]

@@ -73,6 +73,26 @@ public class RedactorUnitTests
         Assert.Equal(1, redaction.Count);
     }
 
+    [Theory]
+    [InlineData("石门市", "我在石門市工作。")]
+    [InlineData("石門市", "我在石门市工作。")]
+    [InlineData("石门市（县级）", "我在石門市（縣級）工作。")]
+    [InlineData("国网清河供电公司", "國網清河供電公司")]
+    public void Redact_FindsAUnitInTraditionalOrSimplifiedCharacters(string unit, string text)
+    {
+        var redaction = Terms.Redact(text, Terms.Units(unit));
+
+        Assert.Equal(1, redaction.Count);
+        Assert.DoesNotContain("石", redaction.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("河", redaction.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redact_DoesNotFindAShortFormOfATraditionalUnit()
+    {
+        Terms.AssertUntouched("石門和石门都是门", Terms.Units("石门市"));
+    }
+
     [Fact]
     public void Redact_DoesNotRedactTheQualifierOfAUnitAlone()
     {
