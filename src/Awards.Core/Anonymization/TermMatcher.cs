@@ -24,6 +24,11 @@ namespace Awards.Core.Anonymization;
 /// unit's only in the given order. Only whole Latin names match, not a part alone (Xiaomei).
 /// </para>
 /// <para>
+/// A Chinese name matches in pinyin too, as a Latin name (He Chunsheng, Chunsheng He, hechunsheng
+/// for 何春生), with every reading of a character that has several, within a bound (see
+/// <see cref="PinyinNames"/>).
+/// </para>
+/// <para>
 /// A unit's name also matches without its parenthetical qualifiers (Shimen City for
 /// "Shimen City (county-level)", 石门市 for 石门市（县级）), never the qualifier alone.
 /// </para>
@@ -158,6 +163,11 @@ internal sealed class TermMatcher
                 }
             }
 
+            if (kind == RedactionKind.Name)
+            {
+                AddPinyin(key);
+            }
+
             return;
         }
 
@@ -173,6 +183,35 @@ internal sealed class TermMatcher
             }
 
             AddOnce(new Pattern(string.Concat(order), kind, joins));
+        }
+    }
+
+    /// <summary>
+    /// The pinyin of a Chinese name (<see cref="PinyinNames"/>) as a Latin name: whole, surname first
+    /// or last, split anywhere between syllables or not at all (He Chunsheng, Chunsheng He,
+    /// hechunsheng, He Chun-sheng), never the given name alone.
+    /// </summary>
+    private void AddPinyin(string key)
+    {
+        var surnameLength = key.Length >= 3 && CompoundSurnames.Contains(key[..2]) ? 2 : 1;
+        foreach (var (surname, given) in PinyinNames.Of(key, surnameLength))
+        {
+            AddOrder(surname, given);
+            AddOrder(given, surname);
+        }
+
+        void AddOrder(string[] first, string[] second)
+        {
+            string[] syllables = [.. first, .. second];
+            var joins = new int[syllables.Length - 1];
+            var length = 0;
+            for (var i = 0; i < joins.Length; i++)
+            {
+                length += syllables[i].Length;
+                joins[i] = length;
+            }
+
+            AddOnce(new Pattern(string.Concat(syllables), RedactionKind.Name, joins));
         }
     }
 
