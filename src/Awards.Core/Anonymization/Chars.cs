@@ -37,7 +37,7 @@ internal static class Chars
 
     public static bool IsDigit(char folded) => Is(folded, Kind.Digit);
 
-    /// <summary>Markdown line endings. No match crosses one, so no redaction joins two lines.</summary>
+    /// <summary>Markdown line endings. A match crosses one only inside a paragraph, and the redaction keeps it (see <see cref="Redactor"/>).</summary>
     public static bool IsLineBreak(char folded) => Is(folded, Kind.LineBreak);
 
     /// <summary>Visible white space within a line: ASCII, NBSP, the ideographic space, thin spaces.</summary>

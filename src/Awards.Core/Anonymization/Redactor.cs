@@ -10,16 +10,20 @@ namespace Awards.Core.Anonymization;
 /// <see cref="EmailMatcher"/> and <see cref="PhoneMatcher"/> for what matches.
 /// <para>
 /// All matches are collected first; matches that overlap or touch become one mark, which is what
-/// "longest match first" gives without depending on the order the terms come in. A match never
-/// contains a line break and the mark no Markdown character, so headings, list items and table
-/// cells keep their structure. A match never crosses a line break either: a name split over two
-/// lines is not found. Emphasis markers inside a match go with it, together with the markers
+/// "longest match first" gives without depending on the order the terms come in. The mark holds no
+/// Markdown character, so headings, list items and table cells keep their structure. A match
+/// crosses a line break only inside a paragraph (张小 / 梅, which the judge reads as one name); then
+/// each line's part gets a mark and the line breaks stay, with what around them belongs to the
+/// Markdown (a hard break's trailing spaces, a block quote's &gt;, a list item's indentation), so no
+/// line joins the next. Emphasis markers inside a match go with it, together with the markers
 /// right around it when that leaves them paired (**张**小梅 becomes ■■, **张小梅** becomes **■■**).
 /// </para>
 /// <para>
 /// Judges read the text rendered, so the matchers run a second time on what Markdown shows (see
 /// <see cref="RenderedText"/>): character references decoded (&amp;#x5F20;小梅), code spans, links
-/// and escapes joined with the text around them (`张`小[梅](url)). Each match there is mapped back
+/// and escapes joined with the text around them (`张`小[梅](url)), a paragraph's lines joined. It is
+/// parsed only when the text has such Markdown or a match across a line break waits for it to say
+/// whether that break lies inside a paragraph. Each match there is mapped back
 /// to the source and counted like any other, so such an entry is flagged for the organizer too.
 /// </para>
 /// <para>
@@ -39,6 +43,8 @@ public static class Redactor
 
     private static readonly SearchValues<char> MarkdownInlineStarts = SearchValues.Create("&`[]<\\");
 
+    private static readonly char[] LineBreaks = ['\r', '\n'];
+
     public static Redaction Redact(string text, IdentityTerms terms)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -48,13 +54,13 @@ public static class Redactor
         var termMatcher = TermMatcher.Create(terms);
         var emailMatcher = EmailMatcher.Create(terms.Emails);
         var phoneMatcher = PhoneMatcher.Create(terms.Phones);
-        Find(text, termMatcher, emailMatcher, phoneMatcher, spans);
+        var acrossLines = Find(text, joinLines: true, termMatcher, emailMatcher, phoneMatcher, spans);
 
         // Judges read the text rendered: what Markdown decodes or joins is matched there and mapped back.
-        if (text.AsSpan().ContainsAny(MarkdownInlineStarts) && RenderedText.Of(text) is { } rendered)
+        if ((acrossLines || text.AsSpan().ContainsAny(MarkdownInlineStarts)) && RenderedText.Of(text) is { } rendered)
         {
             var found = new List<Span>();
-            Find(rendered.Text, termMatcher, emailMatcher, phoneMatcher, found);
+            Find(rendered.Text, joinLines: false, termMatcher, emailMatcher, phoneMatcher, found);
             foreach (var span in found)
             {
                 var (start, end) = rendered.Original(span.Start, span.End);
@@ -65,15 +71,16 @@ public static class Redactor
         return spans.Count == 0 ? new Redaction(text, 0, []) : Apply(text, spans);
     }
 
-    private static void Find(string text, TermMatcher termMatcher, EmailMatcher emailMatcher, PhoneMatcher phoneMatcher, List<Span> spans)
+    /// <summary>
+    /// Adds the matches in <paramref name="text"/>; with <paramref name="joinLines"/> returns whether
+    /// a term matched across a line break, left for the rendered text to confirm (<see cref="TextView.ForTerms"/>).
+    /// </summary>
+    private static bool Find(string text, bool joinLines, TermMatcher termMatcher, EmailMatcher emailMatcher, PhoneMatcher phoneMatcher, List<Span> spans)
     {
-        if (!termMatcher.IsEmpty)
-        {
-            termMatcher.Find(text, TextView.ForTerms(text), spans);
-        }
-
+        var acrossLines = !termMatcher.IsEmpty && termMatcher.Find(text, TextView.ForTerms(text, joinLines), spans);
         emailMatcher.Find(text, spans);
         phoneMatcher.Find(text, spans);
+        return acrossLines;
     }
 
     private static Redaction Apply(string text, List<Span> spans)
@@ -93,7 +100,8 @@ public static class Redactor
                 hit[(int)ordered[i].Kind] = true;
             }
 
-            builder.Append(text, copied, start - copied).Append(Mark);
+            builder.Append(text, copied, start - copied);
+            AppendMark(builder, text, start, end);
             copied = end;
             count++;
         }
@@ -101,6 +109,48 @@ public static class Redactor
         builder.Append(text, copied, text.Length - copied);
         RedactionKind[] kinds = [.. Enum.GetValues<RedactionKind>().Where(kind => hit[(int)kind])];
         return new Redaction(builder.ToString(), count, kinds);
+    }
+
+    /// <summary>
+    /// The mark for text[<paramref name="start"/>..<paramref name="end"/>): one, or for a match
+    /// across lines one on each line, with the line breaks, the white space or backslash before each
+    /// (a hard break) and the white space and &gt; after each (a block quote's or a list item's lines).
+    /// </summary>
+    private static void AppendMark(StringBuilder builder, string text, int start, int end)
+    {
+        var from = start;
+        for (var lineEnd = text.IndexOfAny(LineBreaks, from, end - from); lineEnd >= 0; lineEnd = text.IndexOfAny(LineBreaks, from, end - from))
+        {
+            var kept = lineEnd;
+            while (kept > from && text[kept - 1] is ' ' or '\t' or '\\')
+            {
+                kept--;
+            }
+
+            if (kept > from)
+            {
+                builder.Append(Mark);
+            }
+
+            var next = lineEnd + 1;
+            if (text[lineEnd] == '\r' && next < end && text[next] == '\n')
+            {
+                next++;
+            }
+
+            while (next < end && text[next] is ' ' or '\t' or '>')
+            {
+                next++;
+            }
+
+            builder.Append(text, kept, next - kept);
+            from = next;
+        }
+
+        if (from < end)
+        {
+            builder.Append(Mark);
+        }
     }
 
     /// <summary>

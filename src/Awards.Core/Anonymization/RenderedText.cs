@@ -14,8 +14,10 @@ namespace Awards.Core.Anonymization;
 /// judge would see. Parsing uses the renderer's own pipeline, <see cref="Common.SiteMarkdown"/> (raw HTML off, pipe tables, emphasis
 /// extras); what it shows beyond that (an image's description) matches too, which at worst hides more.
 /// <para>
-/// Blocks, table cells, hard and soft line breaks become line breaks, which no match crosses,
-/// as in the source. A character maps to its own source character where the inline's text lies
+/// Blocks and table cells end with a line break, which no match crosses. A line break inside a
+/// paragraph, soft or hard, becomes a space: the judge reads 张小 / 梅 as one name, and this is
+/// where a match across lines is found (the source only shows where the lines break, not whether
+/// the next line goes on with the paragraph or starts a heading or a list item). A character maps to its own source character where the inline's text lies
 /// in the source as it is, otherwise to the whole inline (an entity, an escape), so a match never
 /// leaves half of a character reference behind. A link's destination is read separately from its
 /// text: its decoded form (&amp;#x5F20; in a URL) is what the browser shows for it.
@@ -118,6 +120,9 @@ internal sealed class RenderedText
                     break;
                 case HtmlInline html:
                     AppendCoarse(html.Tag, html.Span);
+                    break;
+                case LineBreakInline lineBreak when !lineBreak.Span.IsEmpty && lineBreak.Span.Start >= 0:
+                    Append(' ', lineBreak.Span.Start, lineBreak.Span.End + 1);
                     break;
                 case LineBreakInline:
                     Break();

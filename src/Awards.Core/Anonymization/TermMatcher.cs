@@ -7,8 +7,8 @@ namespace Awards.Core.Anonymization;
 /// Finds names and unit names.
 /// <para>
 /// A term with a CJK character matches anywhere (Chinese has no word boundaries), also when its
-/// characters are separated by white space of any kind, hyphens, middle dots, invisible characters
-/// or emphasis markers. For a Chinese name of three or more characters the given name alone (all
+/// characters are separated by white space of any kind, hyphens, middle dots, invisible characters,
+/// emphasis markers or a line break inside a paragraph (never an empty line). For a Chinese name of three or more characters the given name alone (all
 /// but the first character, 小梅 of 张小梅) matches too, and after a compound surname (欧阳, 司马, …)
 /// also all but the first two: authors sign with their given name, and their teachers and
 /// colleagues call them by it. The cost is that a given name that is also a common word is hidden
@@ -104,8 +104,14 @@ internal sealed class TermMatcher
         return bare.ToString();
     }
 
-    public void Find(string source, TextView view, List<Span> spans)
+    /// <summary>
+    /// Adds the matches in <paramref name="view"/> to <paramref name="spans"/>, except those across a
+    /// line break the view left out (<see cref="TextView.ForTerms"/>): returns whether there was one,
+    /// for the rendered text to tell whether that break lies inside a paragraph.
+    /// </summary>
+    public bool Find(string source, TextView view, List<Span> spans)
     {
+        var acrossLines = false;
         foreach (var pattern in _patterns)
         {
             var key = pattern.Key;
@@ -114,10 +120,19 @@ internal sealed class TermMatcher
                 var (start, end) = view.Original(at, key.Length);
                 if (pattern.Joins is null || (FitsParts(view, at, pattern) && IsWordBoundary(source, start - 1) && IsWordBoundary(source, end)))
                 {
-                    spans.Add(new Span(start, end, pattern.Kind));
+                    if (view.CrossesLine(at, key.Length))
+                    {
+                        acrossLines = true;
+                    }
+                    else
+                    {
+                        spans.Add(new Span(start, end, pattern.Kind));
+                    }
                 }
             }
         }
+
+        return acrossLines;
     }
 
     private static bool FitsParts(TextView view, int at, Pattern pattern)

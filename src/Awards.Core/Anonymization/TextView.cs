@@ -11,13 +11,15 @@ internal sealed class TextView
     private readonly int[] _starts;
     private readonly int[]? _ends;
     private readonly bool[]? _spacedBefore;
+    private readonly bool[]? _brokenBefore;
 
-    private TextView(string text, int[] starts, int[]? ends, bool[]? spacedBefore)
+    private TextView(string text, int[] starts, int[]? ends, bool[]? spacedBefore, bool[]? brokenBefore = null)
     {
         Text = text;
         _starts = starts;
         _ends = ends;
         _spacedBefore = spacedBefore;
+        _brokenBefore = brokenBefore;
     }
 
     public string Text { get; }
@@ -26,14 +28,23 @@ internal sealed class TextView
     /// The view for names and units: white space (not line breaks), hyphens, middle dots, invisible
     /// characters and emphasis markers are left out. It remembers where visible separators (white
     /// space, hyphens, middle dots) were, because pinyin may only be split between its parts.
+    /// <para>
+    /// With <paramref name="joinLines"/> a single line break is left out too (read as white space)
+    /// and remembered, an empty line kept: a paragraph's lines are one text (张小 / 梅), while a
+    /// line break may just as well end a heading or a list item. Which it is only the Markdown
+    /// tells, so a match across one is for <see cref="RenderedText"/> to confirm (<see cref="CrossesLine"/>).
+    /// </para>
     /// </summary>
-    public static TextView ForTerms(string source)
+    public static TextView ForTerms(string source, bool joinLines = false)
     {
         var chars = new char[source.Length];
         var starts = new int[source.Length];
         var spacedBefore = new bool[source.Length];
+        var brokenBefore = joinLines ? new bool[source.Length] : null;
         var count = 0;
         var spaced = false;
+        var broken = false;
+        var lineStart = false;
         for (var i = 0; i < source.Length; i++)
         {
             var c = Chars.Fold(source[i]);
@@ -43,14 +54,48 @@ internal sealed class TextView
                 continue;
             }
 
+            // After a line break left out, a block quote's > too, as Markdown reads the next line of a quote.
+            if (joinLines && ((Chars.IsLineBreak(c) && !EndsParagraph(source, i)) || (lineStart && c == '>')))
+            {
+                spaced = true;
+                broken = true;
+                lineStart = true;
+                continue;
+            }
+
+            lineStart = false;
+
             chars[count] = c;
             starts[count] = i;
             spacedBefore[count] = spaced;
             spaced = false;
+            if (brokenBefore is not null)
+            {
+                brokenBefore[count] = broken;
+                broken = false;
+            }
+
             count++;
         }
 
-        return new TextView(new string(chars, 0, count), starts, null, spacedBefore);
+        return new TextView(new string(chars, 0, count), starts, null, spacedBefore, brokenBefore);
+    }
+
+    /// <summary>Whether only white space stands between the line break at <paramref name="index"/> and the next one (or the end).</summary>
+    private static bool EndsParagraph(string source, int index)
+    {
+        var next = index + 1;
+        if (source[index] == '\r' && next < source.Length && source[next] == '\n')
+        {
+            next++;
+        }
+
+        while (next < source.Length && (Chars.IsSpace(Chars.Fold(source[next])) || Chars.IsInvisible(Chars.Fold(source[next]))))
+        {
+            next++;
+        }
+
+        return next >= source.Length || Chars.IsLineBreak(Chars.Fold(source[next]));
     }
 
     /// <summary>
@@ -92,6 +137,25 @@ internal sealed class TextView
     {
         var last = index + length - 1;
         return (_starts[index], _ends is null ? _starts[last] + 1 : _ends[last]);
+    }
+
+    /// <summary>Whether a line break was left out between view characters <paramref name="index"/> and <paramref name="index"/> + <paramref name="length"/> - 1.</summary>
+    public bool CrossesLine(int index, int length)
+    {
+        if (_brokenBefore is null)
+        {
+            return false;
+        }
+
+        for (var i = index + 1; i < index + length; i++)
+        {
+            if (_brokenBefore[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether white space, a hyphen or a middle dot stood right before view character <paramref name="index"/>.</summary>

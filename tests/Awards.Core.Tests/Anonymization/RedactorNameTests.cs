@@ -84,10 +84,11 @@ public class RedactorNameTests
     }
 
     [Fact]
-    public void Redact_DoesNotMatchANameAcrossALineBreak()
+    public void Redact_MatchesANameAcrossALineBreakOfAParagraphButNotAcrossAnEmptyLine()
     {
-        Terms.AssertUntouched("李\n娜", Terms.Names("李娜"));
-        Assert.Equal("张\n■■", Terms.Redact("张\n小梅", ChineseName).Text);
+        Assert.Equal("■■\n■■", Terms.Redact("李\n娜", Terms.Names("李娜")).Text);
+        Terms.AssertUntouched("李\n\n娜", Terms.Names("李娜"));
+        Assert.Equal("张\n\n■■", Terms.Redact("张\n\n小梅", ChineseName).Text);
     }
 
     [Fact]
