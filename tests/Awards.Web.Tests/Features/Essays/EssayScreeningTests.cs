@@ -67,6 +67,37 @@ public sealed class EssayScreeningTests(AwardsFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task ANameInPinyin_InTraditionalCharacters_OrSplitOverTwoLines_IsHiddenOnTheJudgesPage_AndHeadingsStay()
+    {
+        var browser = await NewAuthorAsync(factory, "pinyin.author@example.org", name: "张春梅", phone: "13800000005");
+        const string signed = "作者：張春梅。\n\nBy ZHANG Chunmei, a teacher.\n\n## 后记\n我叫张春\n梅，来自山区。\n\n梅花开了。";
+        var code = await CreateDraftAsync(browser, "help-story", Essay(body: Text + "\n\n" + signed));
+        (await SubmitAsync(browser, code)).Dispose();
+
+        var round = factory.WithDb(db =>
+        {
+            var entry = db.Entries.Single(e => e.Code == code);
+            var round = db.Rounds.Where(r => r.TrackId == entry.TrackId).OrderBy(r => r.Sequence).First();
+            db.Assignments.Add(new JudgeAssignment(round.Id, entry.Id, db.Users.Single(u => u.Email == "judge.lin@demo.example").Id, DateTime.UtcNow));
+            db.SaveChanges();
+            return round.Id;
+        });
+
+        var judge = await Nominating.SignedInAsync(factory, "judge.lin@demo.example");
+        var document = new HtmlParser().ParseDocument(await judge.GetStringAsync($"/judge/rounds/{round}/{code}"));
+        var page = document.Body!.TextContent;
+        foreach (var secret in new[] { "張春梅", "ZHANG Chunmei", "Chunmei", "张春" })
+        {
+            Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(4, new Regex(Redactor.Mark).Count(page));
+        // A text's ## is an h3 on the page (MarkdownRenderer): the heading did not take in the line after it.
+        Assert.Contains(document.QuerySelectorAll("h3"), h => h.TextContent == "后记");
+        Assert.Contains("梅花开了。", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangingTheProfile_RebuildsTheJudgeRendition_AndNeverShowsAFormerNameOrNumber()
     {
         var browser = await NewAuthorAsync(factory, "renamed.author@example.org", name: "林一", phone: "0791-5558888");
