@@ -112,9 +112,28 @@ internal sealed class TermMatcher
     public bool Find(string source, TextView view, List<Span> spans)
     {
         var acrossLines = false;
+
+        // A name's pinyin spellings share their first syllables (shan, dan, chan … for 单长乐): one
+        // search for each first part rules out most of them in a text that holds none.
+        var firstParts = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var pattern in _patterns)
         {
             var key = pattern.Key;
+            if (pattern.Joins is { Length: > 0 } joins)
+            {
+                var first = key[..joins[0]];
+                if (!firstParts.TryGetValue(first, out var present))
+                {
+                    present = view.Text.Contains(first, StringComparison.Ordinal);
+                    firstParts[first] = present;
+                }
+
+                if (!present)
+                {
+                    continue;
+                }
+            }
+
             for (var at = view.Text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = view.Text.IndexOf(key, at + 1, StringComparison.Ordinal))
             {
                 var (start, end) = view.Original(at, key.Length);
