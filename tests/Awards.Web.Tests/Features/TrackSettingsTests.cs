@@ -71,8 +71,8 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var coordinator = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
         // The demo's Qingshan has one innovation nomination submitted; with a limit of one it is full.
-        await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
         var second = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第二项推荐"));
+        await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
         await AssertRefusedAsync(coordinator, second, "该奖项（主题）每个单位最多提交 1 项，本单位已达上限");
 
         // No limit: the second goes in.
@@ -83,12 +83,18 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         // A limit of one again: the two stay, the organizer is told, and a third is refused.
         var message = await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "1");
         Assert.Contains("已有 1 个单位或账号的报送数超过新的限额", message, StringComparison.Ordinal);
-        var third = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第三项推荐"));
-        await AssertRefusedAsync(coordinator, third, "该奖项（主题）每个单位最多提交 1 项，本单位已达上限");
-        Assert.Equal([EntryStatus.Submitted, EntryStatus.Submitted], factory.WithDb(db => db.Entries.Where(e => e.Code != third && e.Track.Code == "innovation" && e.UnitId == db.Units.Single(u => u.Code == "qingshan").Id).Select(e => e.Status).ToList()));
+        using (var refused = await coordinator.Client.GetAsync("/nominations/new/innovation"))
+        {
+            // A third is refused before it is written.
+            Assert.Equal("/coordinator", refused.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("该奖项（主题）每个单位最多提交 1 项，本单位已达上限", await coordinator.GetStringAsync("/coordinator"), StringComparison.Ordinal);
+        Assert.Equal([EntryStatus.Submitted, EntryStatus.Submitted], factory.WithDb(db => db.Entries.Where(e => e.Track.Code == "innovation" && e.UnitId == db.Units.Single(u => u.Code == "qingshan").Id).Select(e => e.Status).ToList()));
 
         // Three: there is room for the third.
         await SaveAsync(organizer, "innovation", f => f["PerUnit"] = "3");
+        var third = await Nominating.CreateDraftAsync(coordinator, "innovation", Nominating.Person(title: "第三项推荐"));
         (await Nominating.SubmitAsync(coordinator, third)).Dispose();
         Assert.Equal(EntryStatus.Submitted, Status(third));
         // The dashboard reads the limit from the cached contest, which the change of a limit alone moves on.
