@@ -151,7 +151,7 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
         var tracks = contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder).ToList();
         var assigned = await judgeWork.RoundsAsync(me.Id, cancellationToken);
         var panels = await CompiledPanelRounds(db, me.Id).ToHashSetAsync(cancellationToken: cancellationToken);
-        return View(new JudgeDashboard(contest, me.DisplayName, contest.Schedule.PhaseAt(site.UtcNow), tracks, assigned, panels));
+        return View(new JudgeDashboard(contest, me.DisplayName, tracks, assigned, panels));
     }
 
     private async Task<AppUser?> CurrentUserAsync(CancellationToken cancellationToken)

@@ -53,7 +53,11 @@ public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
 
 public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<AuthorTheme> Themes);
 
-public sealed record JudgeDashboard(ContestEdition Contest, string Name, ContestPhase Phase, IReadOnlyList<Track> Tracks, IReadOnlyList<Scoring.JudgeRoundRow> Assigned, IReadOnlySet<int> PanelRounds);
+/// <summary>
+/// A judge's dashboard. It shows no contest phase: "open for submissions" and the like are the
+/// entrants' calendar; a judge's is the queues and their closing times.
+/// </summary>
+public sealed record JudgeDashboard(ContestEdition Contest, string Name, IReadOnlyList<Track> Tracks, IReadOnlyList<Scoring.JudgeRoundRow> Assigned, IReadOnlySet<int> PanelRounds);
 
 /// <summary>The notice of a dashboard's entries that are not submitted (drafts and returned ones).</summary>
 public sealed record NotSubmitted(int Count, bool Open, DateTime ClosesAt)

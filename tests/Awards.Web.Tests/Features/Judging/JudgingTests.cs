@@ -287,10 +287,14 @@ public sealed partial class JudgingTests(AwardsFactory factory) : IClassFixture<
     {
         var judge = await Nominating.SignedInAsync(factory, "judge.huang@demo.example");
 
-        var rounds = AngleSharpText(await judge.GetStringAsync("/judge"), "[data-testid=judge-rounds]");
+        var page = await judge.GetStringAsync("/judge");
+        var rounds = AngleSharpText(page, "[data-testid=judge-rounds]");
 
         Assert.Contains("征文：我的帮扶故事", rounds, StringComparison.Ordinal);
         Assert.DoesNotContain("奋进奖", rounds, StringComparison.Ordinal);
+
+        // The contest's phase is the entrants' calendar ("正在报送"), which means nothing to a judge.
+        Assert.DoesNotContain("正在报送", page, StringComparison.Ordinal);
     }
 
     [Fact]
