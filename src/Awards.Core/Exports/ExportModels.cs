@@ -4,8 +4,44 @@ namespace Awards.Core.Exports;
 /// <param name="Name">The edition's name, e.g. 2026年清河市扶贫日表彰暨征文活动.</param>
 /// <param name="IssuingOffice">The office that signs documents, e.g. 清河市扶贫开发领导小组办公室.</param>
 /// <param name="Date">The date printed on documents (a local calendar date; the time is ignored).</param>
-/// <param name="IsFinal">False when the results are only proposed (on notice or a draft): documents say so.</param>
+/// <param name="IsFinal">False when some results in the export are only proposed (on notice): documents say so, track by track where a track says its own stage.</param>
 public sealed record ExportContest(string Name, string IssuingOffice, DateTime Date, bool IsFinal);
+
+/// <summary>Whether a document's results are all final, all proposed (on notice), or some of each.</summary>
+public enum ExportStage
+{
+    Final,
+    Proposed,
+    Mixed,
+}
+
+/// <summary>How a document works out its stage from its contest and its sections.</summary>
+public static class ExportStages
+{
+    /// <summary>
+    /// Whether a section is still on notice: its own <paramref name="sectionFinal"/> when it says, else
+    /// the contest's.
+    /// </summary>
+    public static bool OnNotice(ExportContest contest, bool? sectionFinal)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        return !(sectionFinal ?? contest.IsFinal);
+    }
+
+    /// <summary>The stage of a document whose sections say <paramref name="sectionFinals"/> (see <see cref="OnNotice"/>).</summary>
+    public static ExportStage Of(ExportContest contest, IEnumerable<bool?> sectionFinals)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        ArgumentNullException.ThrowIfNull(sectionFinals);
+        var onNotice = sectionFinals.Select(f => OnNotice(contest, f)).ToList();
+        if (onNotice.Count == 0)
+        {
+            return contest.IsFinal ? ExportStage.Final : ExportStage.Proposed;
+        }
+
+        return onNotice.All(n => n) ? ExportStage.Proposed : onNotice.Any(n => n) ? ExportStage.Mixed : ExportStage.Final;
+    }
+}
 
 /// <summary>One prize in a track, in ranking order.</summary>
 /// <param name="Place">The rank (tied entries share it).</param>
@@ -23,7 +59,8 @@ public sealed record PrizeRow(int Place, int LevelRank, string Level, string Cod
 /// <param name="Name">The track's name, e.g. 征文：我的帮扶故事.</param>
 /// <param name="Rows">The prizes, highest level first, then by place.</param>
 /// <param name="Works">The rows are written works (an essay theme): a notice sets their titles in 《》.</param>
-public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false);
+/// <param name="Final">Whether this track's results are final (false: on notice); null when the contest's <c>IsFinal</c> says.</param>
+public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false, bool? Final = null);
 
 /// <summary>A unit's participation: the per-unit statistics export.</summary>
 public sealed record UnitStatistics(string Unit, int Entries, int Scored, int Prizes, decimal? AverageScore, decimal PrizePoints);
@@ -46,5 +83,8 @@ public sealed record DocumentEssay(string Code, string Title, string Byline, str
 /// <summary>An award level within an anthology theme, with its essays in ranking order.</summary>
 public sealed record AnthologyLevel(string Level, IReadOnlyList<DocumentEssay> Essays);
 
-/// <summary>A theme of the anthology, its levels highest first.</summary>
-public sealed record AnthologyTheme(string Name, IReadOnlyList<AnthologyLevel> Levels);
+/// <summary>
+/// A theme of the anthology, its levels highest first. <c>Final</c> says whether its results are
+/// final (false: on notice); null when the contest's <c>IsFinal</c> says.
+/// </summary>
+public sealed record AnthologyTheme(string Name, IReadOnlyList<AnthologyLevel> Levels, bool? Final = null);

@@ -26,6 +26,12 @@ public static class AnthologyDocument
     /// <summary>Shown on the cover while the results are only proposed.</summary>
     public const string DraftLine = "（拟获奖作品，公示期间征求意见）";
 
+    /// <summary>Shown on the cover when some themes are final and others still on notice.</summary>
+    public const string MixedLine = "（标注“公示中”的征文主题为拟获奖作品，公示期间征求意见）";
+
+    /// <summary>After the name of a theme whose results are still on notice, in a mixed anthology.</summary>
+    public const string OnNoticeMark = "（公示中）";
+
     /// <summary>The table-of-contents field: heading levels 1–3, hyperlinked, without page numbers in web view, with outline levels.</summary>
     public const string ContentsField = " TOC \\o \"1-3\" \\h \\z \\u ";
 
@@ -43,7 +49,8 @@ public static class AnthologyDocument
         ArgumentNullException.ThrowIfNull(themes);
 
         using var document = new StreamedDocx(output, Title(contest), contest.IssuingOffice, removePersonalInformation: false);
-        WriteCover(document, contest);
+        var stage = ExportStages.Of(contest, themes.Select(t => t?.Final));
+        WriteCover(document, contest, stage);
 
         var markdown = new MarkdownDocxWriter(document.Writer, EssayHeadingOffset);
         var hasPreface = !string.IsNullOrWhiteSpace(prefaceMarkdown);
@@ -53,13 +60,18 @@ public static class AnthologyDocument
             markdown.Write(prefaceMarkdown);
         }
 
-        WriteContents(document, newPage: hasPreface, themes);
+        string ThemeName(AnthologyTheme? theme) =>
+            stage == ExportStage.Mixed && theme is not null && ExportStages.OnNotice(contest, theme.Final)
+                ? WordText.Line(theme.Name) + OnNoticeMark
+                : WordText.Line(theme?.Name);
+
+        WriteContents(document, newPage: hasPreface, themes, ThemeName);
 
         var bookmark = 0;
         foreach (var theme in themes)
         {
             ArgumentNullException.ThrowIfNull(theme);
-            document.Write(Heading(1, theme.Name, newPage: true, ++bookmark));
+            document.Write(Heading(1, ThemeName(theme), newPage: true, ++bookmark));
 
             // Each level and each essay starts a page, the first of each under the heading above it.
             var firstLevel = true;
@@ -98,7 +110,7 @@ public static class AnthologyDocument
     public static string Date(DateTime date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
-    private static void WriteCover(StreamedDocx document, ExportContest contest)
+    private static void WriteCover(StreamedDocx document, ExportContest contest, ExportStage stage)
     {
         // The contest's name, then the book's title, a third of the way down the page; the issuer below.
         document.Write(WordText.Paragraph(
@@ -115,10 +127,10 @@ public static class AnthologyDocument
                 SpacingBetweenLines = new SpacingBetweenLines { After = "2400" },
             },
             CoverTitle));
-        if (!contest.IsFinal)
+        if (stage != ExportStage.Final)
         {
             var draft = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.CoverText } });
-            var run = WordText.Run(DraftLine);
+            var run = WordText.Run(stage == ExportStage.Mixed ? MixedLine : DraftLine);
             run.RunProperties = new RunProperties(new Color { Val = DraftColor });
             draft.Append(run);
             document.Write(draft);
@@ -133,7 +145,7 @@ public static class AnthologyDocument
     // inserts it, with its result written out, each entry a link to its heading's bookmark. Word and
     // LibreOffice show it as it is, without asking to update fields; updating the field in Word
     // rebuilds it with page numbers, which only a layout can know.
-    private static void WriteContents(StreamedDocx document, bool newPage, IReadOnlyList<AnthologyTheme> themes)
+    private static void WriteContents(StreamedDocx document, bool newPage, IReadOnlyList<AnthologyTheme> themes, Func<AnthologyTheme?, string> themeName)
     {
         var heading = WordText.Paragraph(DocumentStyles.TocHeading, ContentsHeading);
         if (newPage)
@@ -175,7 +187,7 @@ public static class AnthologyDocument
 
         foreach (var theme in themes)
         {
-            Entry(1, theme?.Name, null);
+            Entry(1, themeName(theme), null);
             foreach (var level in theme?.Levels ?? [])
             {
                 Entry(2, level?.Level, null);

@@ -15,6 +15,12 @@ public static class CommendationNotice
     /// <summary>The red line under the title while the results are only proposed.</summary>
     public const string DraftLine = "（拟表彰名单，公示期间征求意见）";
 
+    /// <summary>The red line under the title when some awards are final and others still on notice.</summary>
+    public const string MixedLine = "（标注“公示中”的奖项为拟表彰名单，公示期间征求意见）";
+
+    /// <summary>After the heading of an award whose results are still on notice.</summary>
+    public const string OnNoticeMark = "（公示中）";
+
     private const string DraftColor = "FF0000";
 
     // GB/T 9704: 22-point title, 16-point text, 28-point lines; margins 37/26/35/28 mm.
@@ -72,9 +78,11 @@ public static class CommendationNotice
         var body = new Body();
 
         body.Append(Paragraph(TitleStyle, title));
-        if (!contest.IsFinal)
+        var listed = tracks.Where(t => t?.Rows is { Count: > 0 }).ToList();
+        var stage = ExportStages.Of(contest, listed.Select(t => t.Final));
+        if (stage != ExportStage.Final)
         {
-            body.Append(Paragraph(NormalStyle, DraftLine, Centred(), new RunProperties(new Color { Val = DraftColor })));
+            body.Append(Paragraph(NormalStyle, stage == ExportStage.Mixed ? MixedLine : DraftLine, Centred(), new RunProperties(new Color { Val = DraftColor })));
         }
 
         body.Append(BlankLine());
@@ -92,7 +100,13 @@ public static class CommendationNotice
                 continue;
             }
 
-            body.Append(Paragraph(Heading1Style, $"{ChineseNumeral(++trackNumber)}、{Clean(track.Name)}"));
+            var heading = Paragraph(Heading1Style, $"{ChineseNumeral(++trackNumber)}、{Clean(track.Name)}");
+            if (stage == ExportStage.Mixed && ExportStages.OnNotice(contest, track.Final))
+            {
+                heading.Append(TextRun(OnNoticeMark, new RunProperties(new Color { Val = DraftColor })));
+            }
+
+            body.Append(heading);
             var levelNumber = 0;
             foreach (var level in Levels(rows))
             {

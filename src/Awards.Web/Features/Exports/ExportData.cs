@@ -16,10 +16,18 @@ namespace Awards.Web.Features.Exports;
 /// </summary>
 public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResults results, UnitAwardResults unitAward, IOptions<AwardsOptions> options)
 {
+    /// <summary>
+    /// The contest as the exports name it; final unless <paramref name="proposed"/> and some track's
+    /// prizes are on notice (each track then says its own stage: a mixed export marks those on notice).
+    /// </summary>
     public async Task<ExportContest> ContestAsync(bool proposed, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !proposed);
+        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
+        var onNotice = proposed && await db.TrackResults.AnyAsync(
+            r => trackIds.Contains(r.TrackId) && r.Stage == ResultStage.Notice && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
+            cancellationToken);
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !onNotice);
     }
 
     /// <summary>
@@ -49,7 +57,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
     /// <summary>Each track with published prizes, in the contest's order; prizes by level, then place.</summary>
     public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, CancellationToken cancellationToken) =>
-        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == Core.Tracks.TrackKind.Essay))];
+        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final))];
 
     public async Task<IReadOnlyList<CertificateData>> CertificatesAsync(bool proposed, CancellationToken cancellationToken)
     {
@@ -77,7 +85,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             var levels = published.Prizes.GroupBy(p => (p.Row.LevelRank, p.Row.Level)).OrderBy(g => g.Key.LevelRank)
                 .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p => new DocumentEssay(p.Row.Code, p.Row.Title, $"{p.Row.Author} · {p.Row.Unit} · {p.Row.Level}", bodies[p.EntryId!.Value], p.Row.Author))]))
                 .ToList();
-            themes.Add(new AnthologyTheme(published.Track.Name.Zh, levels));
+            themes.Add(new AnthologyTheme(published.Track.Name.Zh, levels, published.Result.Stage == ResultStage.Final));
         }
 
         return (contest?.AnthologyPreface ?? string.Empty, themes);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Awards.Core.Common;
+using Awards.Core.Exports;
 using Awards.Core.Exports.Anthology;
 using Awards.Core.Exports.Documents;
 using Awards.Core.Exports.Sheets;
@@ -14,19 +15,29 @@ public sealed class ExportRunner(ExportData data)
 {
     /// <summary>
     /// The paragraphs of the commendation notice above the lists: for final results, the decision
-    /// to commend; for proposed ones, that they are proposed and on public notice, with where to object.
+    /// to commend; for proposed ones, that they are proposed and on public notice, with where to
+    /// object; for a notice with both, the decision for the final awards and the notice of those
+    /// marked 公示中.
     /// </summary>
-    public static IReadOnlyList<string> NoticeBody(string contestName, string office, bool final) => final
-        ?
+    public static IReadOnlyList<string> NoticeBody(string contestName, string office, ExportStage stage) => stage switch
+    {
+        ExportStage.Final =>
         [
             $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。",
             "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
-        ]
-        :
+        ],
+        ExportStage.Mixed =>
+        [
+            $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。其中标注“公示中”的奖项尚在公示期间，其名单为拟表彰名单，现予公示。",
+            "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。",
+            "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
+        ],
+        _ =>
         [
             $"根据{contestName}的评选方案，经单位推荐、资格审查和专家评审，{office}拟对以下获奖者予以表彰，现予公示。",
             "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。",
-        ];
+        ],
+    };
 
     /// <summary>A file name for the export: contest, kind, date, e.g. 2026年清河市…-获奖名单-20261121.xlsx.</summary>
     public static string FileName(string contestName, string kind, DateTime localDate, bool proposed, string? detail = null) =>
@@ -60,7 +71,8 @@ public sealed class ExportRunner(ExportData data)
                 {
                     var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
                     progress?.Report(10);
-                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, contest.IsFinal), tracks);
+                    var stage = ExportStages.Of(contest, tracks.Where(t => t.Rows.Count > 0).Select(t => t.Final));
+                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage), tracks);
                     break;
                 }
 
@@ -93,7 +105,7 @@ public sealed class ExportRunner(ExportData data)
         }
 
         progress?.Report(100);
-        return FileName(contest.Name, kind, contest.Date, proposed);
+        return FileName(contest.Name, kind, contest.Date, !contest.IsFinal);
     }
 
     /// <summary>A judge's packet for a round; null when the round does not exist.</summary>

@@ -183,6 +183,22 @@ public class AnthologyDocumentTests
     }
 
     [Fact]
+    public void Write_AMixedAnthology_MarksTheThemesStillOnNotice_OnTheCoverInTheirHeadingsAndInTheContents()
+    {
+        var themes = Themes(2, 1, 1, characters: 100);
+        themes = [themes[0] with { Final = true }, themes[1] with { Final = false }];
+        using var document = Open(AnthologyDocx(themes, Contest(isFinal: false)));
+        var paragraphs = Paragraphs(document);
+
+        Assert.Equal(AnthologyDocument.MixedLine, Text(paragraphs[2]));
+        var headings = paragraphs.Where(p => Style(p) == "Heading1").Select(Text).ToList();
+        Assert.Equal([themes[0].Name, themes[1].Name + "（公示中）"], headings);
+        var contents = paragraphs.Where(p => Style(p) == "TOC1").Select(Text).ToList();
+        Assert.Equal([themes[0].Name, themes[1].Name + "（公示中）"], contents);
+        Assert.DoesNotContain(AnthologyDocument.DraftLine, Text(document.MainDocumentPart!.Document.Body!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_Preface_HasItsHeadingAndTheOrganizersMarkdown()
     {
         using var document = Open(SmallDocx.Value);

@@ -100,6 +100,36 @@ public class CommendationNoticeTests
     }
 
     [Fact]
+    public void Write_AMixedNotice_MarksOnlyTheAwardsStillOnNotice_AndSaysSoUnderTheTitle()
+    {
+        // Help Story is final, the Innovation Award still on notice: an export that includes results on notice.
+        PrizeTrack[] tracks = [SampleTracks[0] with { Final = true }, SampleTracks[1], SampleTracks[2] with { Final = false }];
+        Open(Notice(Contest(isFinal: false), tracks), document =>
+        {
+            var texts = ParagraphTexts(document);
+            Assert.Equal("（标注“公示中”的奖项为拟表彰名单，公示期间征求意见）", texts[1]);
+            Assert.DoesNotContain(CommendationNotice.DraftLine, texts);
+            Assert.Contains("一、征文：我的帮扶故事", texts);
+            Assert.Contains("二、创新奖（公示中）", texts);
+            var mark = BodyOf(document).Descendants<Run>().Single(r => r.InnerText == CommendationNotice.OnNoticeMark);
+            Assert.Equal("FF0000", mark.RunProperties?.Color?.Val?.Value);
+        });
+
+        // All on notice: the one line under the title says it; all final: nothing does.
+        Open(Notice(Contest(isFinal: false), [.. tracks.Select(t => t with { Final = false })]), document =>
+        {
+            var texts = ParagraphTexts(document);
+            Assert.Equal(CommendationNotice.DraftLine, texts[1]);
+            Assert.DoesNotContain(texts, t => t.Contains("公示中", StringComparison.Ordinal));
+        });
+        Open(Notice(Contest(isFinal: false), [.. tracks.Select(t => t with { Final = true })]), document =>
+        {
+            Assert.DoesNotContain("公示中", BodyOf(document).InnerText, StringComparison.Ordinal);
+            Assert.DoesNotContain("拟表彰", BodyOf(document).InnerText, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Write_UsesTheTitleAndHeadingStylesWithOutlineLevels()
     {
         Open(Notice(Contest(), SampleTracks), document =>

@@ -69,7 +69,7 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
             Assert.Contains($"《{titles[_codes[0]]}》", body, StringComparison.Ordinal);
         }
 
-        // Final results are commended; the same list with results on notice included is a proposal, on notice.
+        // Final results are commended.
         using (var final = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "notice")), false))
         {
             var body = final.MainDocumentPart!.Document.Body!.InnerText;
@@ -77,12 +77,13 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
             Assert.DoesNotContain("现予公示", body, StringComparison.Ordinal);
         }
 
+        // With results on notice included, but none on notice: every result is final, and the notice says so.
         using (var proposed = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "notice", proposed: true)), false))
         {
             AssertValid(proposed);
             var body = proposed.MainDocumentPart!.Document.Body!.InnerText;
-            Assert.Contains("拟对以下获奖者予以表彰，现予公示", body, StringComparison.Ordinal);
-            Assert.DoesNotContain("决定对以下获奖者予以表彰", body, StringComparison.Ordinal);
+            Assert.Contains("决定对以下获奖者予以表彰", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("公示期间", body, StringComparison.Ordinal);
         }
 
         using (var anthology = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, "anthology")), false))
