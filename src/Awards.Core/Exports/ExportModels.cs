@@ -5,7 +5,14 @@ namespace Awards.Core.Exports;
 /// <param name="IssuingOffice">The office that signs documents, e.g. 清河市扶贫开发领导小组办公室.</param>
 /// <param name="Date">The date printed on documents (a local calendar date; the time is ignored).</param>
 /// <param name="IsFinal">False when some results in the export are only proposed (on notice): documents say so, track by track where a track says its own stage.</param>
-public sealed record ExportContest(string Name, string IssuingOffice, DateTime Date, bool IsFinal);
+public sealed record ExportContest(string Name, string IssuingOffice, DateTime Date, bool IsFinal)
+{
+    /// <summary>
+    /// Whom the commendation notice is addressed to (主送), e.g. 各县（市、区）扶贫办，各定点帮扶单位：;
+    /// empty for none.
+    /// </summary>
+    public string Addressee { get; init; } = string.Empty;
+}
 
 /// <summary>Whether a document's results are all final, all proposed (on notice), or some of each.</summary>
 public enum ExportStage
@@ -48,9 +55,9 @@ public static class ExportStages
 /// <param name="LevelRank">1 is the highest level.</param>
 /// <param name="Level">The level's name, e.g. 一等奖.</param>
 /// <param name="Code">The entry code (empty for a unit award).</param>
-/// <param name="Title">The essay's title, or the nomination's title.</param>
-/// <param name="Author">The author, the nominee, or the unit.</param>
-/// <param name="Unit">The author's or the nominating unit.</param>
+/// <param name="Title">The essay's title, or the nomination's title; empty for a unit award.</param>
+/// <param name="Author">The author, the nominee (a person or a unit), or for a unit award the unit.</param>
+/// <param name="Unit">The author's or the nominating unit; empty for a unit award.</param>
 /// <param name="Score">The aggregate score; null when none (a unit award).</param>
 public sealed record PrizeRow(int Place, int LevelRank, string Level, string Code, string Title, string Author, string Unit, decimal? Score);
 
@@ -60,7 +67,8 @@ public sealed record PrizeRow(int Place, int LevelRank, string Level, string Cod
 /// <param name="Rows">The prizes, highest level first, then by place.</param>
 /// <param name="Works">The rows are written works (an essay theme): a notice sets their titles in 《》.</param>
 /// <param name="Final">Whether this track's results are final (false: on notice); null when the contest's <c>IsFinal</c> says.</param>
-public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false, bool? Final = null);
+/// <param name="Units">The winners are units, not entries (the Outstanding Organization Award): each row names its unit as <c>Author</c>.</param>
+public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false, bool? Final = null, bool Units = false);
 
 /// <summary>A unit's participation: the per-unit statistics export.</summary>
 public sealed record UnitStatistics(string Unit, int Entries, int Scored, int Prizes, decimal? AverageScore, decimal PrizePoints);

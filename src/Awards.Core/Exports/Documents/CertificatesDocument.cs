@@ -100,7 +100,8 @@ public static class CertificatesDocument
             body.Append(Paragraph(TitleStyle, Heading));
 
             // A long title, name or unit is set smaller, so that the certificate stays on its page.
-            var nameLine = unit.Length == 0 ? $"{name}：" : $"{name}（{unit}）：";
+            // A unit nominated by itself is named once.
+            var nameLine = unit.Length == 0 || unit == name ? $"{name}：" : $"{name}（{unit}）：";
             var (nameSize, citationSize, title) = CertificateLayout.Fit(
                 nameLine, Clean(certificate.Title), t => Citation(contestName, certificate with { Title = t }), office, url, specimen: !certificate.IsFinal);
             if (!certificate.IsFinal)

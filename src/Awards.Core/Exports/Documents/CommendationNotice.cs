@@ -5,9 +5,10 @@ namespace Awards.Core.Exports.Documents;
 
 /// <summary>
 /// The official notice that commends the winners (表彰通报), laid out as a Chinese government
-/// document after GB/T 9704, simplified: a centred title in 方正小标宋简体, the body in 仿宋_GB2312
+/// document after GB/T 9704, simplified: the issuing office in red over a red rule (发文机关标志),
+/// a centred title in 方正小标宋简体, the addressee (主送) at the left margin, the body in 仿宋_GB2312
 /// on a 28-point grid, a level-1 heading per track (一、) in 黑体, a level-2 heading per level
-/// ((一)) in 楷体_GB2312, one paragraph per winner, the issuing office and date at the end, and the
+/// ((一)) in 楷体_GB2312, one paragraph per winner (name and unit, an essay's title before them), the issuing office and date at the end, and the
 /// page number centred in the footer as "— 1 —".
 /// </summary>
 public static class CommendationNotice
@@ -77,6 +78,25 @@ public static class CommendationNotice
         using var document = Create(output, title, office, Styles);
         var body = new Body();
 
+        // The red header (发文机关标志): the issuing office in red 小标宋, as wide as it fits, over a red rule.
+        if (office.Length > 0)
+        {
+            body.Append(Paragraph(
+                TitleStyle,
+                office,
+                new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
+                new RunProperties(
+                    new Color { Val = DraftColor },
+                    new FontSize { Val = HeaderHalfPoints(office) },
+                    new FontSizeComplexScript { Val = HeaderHalfPoints(office) })));
+            body.Append(new Paragraph(new ParagraphProperties(
+                new ParagraphStyleId { Val = NormalStyle },
+                new KeepNext(),
+                new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18U, Space = 1U, Color = DraftColor }),
+                new SpacingBetweenLines { Before = "0", After = "480", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                new Indentation { FirstLine = "0", FirstLineChars = 0 })));
+        }
+
         body.Append(Paragraph(TitleStyle, title));
         var listed = tracks.Where(t => t?.Rows is { Count: > 0 }).ToList();
         var stage = ExportStages.Of(contest, listed.Select(t => t.Final));
@@ -86,6 +106,13 @@ public static class CommendationNotice
         }
 
         body.Append(BlankLine());
+        var addressee = Clean(contest.Addressee);
+        if (addressee.Length > 0)
+        {
+            // 主送机关: at the left margin, not indented.
+            body.Append(Paragraph(NormalStyle, addressee, new ParagraphProperties(new Indentation { FirstLine = "0", FirstLineChars = 0 })));
+        }
+
         foreach (var text in bodyParagraphs)
         {
             body.Append(Paragraph(NormalStyle, Clean(text)));
@@ -131,28 +158,41 @@ public static class CommendationNotice
     }
 
     /// <summary>
-    /// "编号 标题 作者（单位）", an essay's title in 《》 as a work's title is written (GB/T 15834);
-    /// for a unit award (no entry code) just the unit.
+    /// A winner as a commendation list names them: the name and the unit, "李秀兰（青山县）"; an essay
+    /// after its title in 《》 as a work's title is written (GB/T 15834), "《山路弯弯》 李四（清河县教育局）".
+    /// No entry code and no nomination headline; a unit nominated by itself, or a unit award, just
+    /// the unit.
     /// </summary>
     internal static string Winner(PrizeRow row, bool works)
     {
         var unit = Clean(row.Unit);
         var author = Clean(row.Author);
-        var code = Clean(row.Code);
-        if (code.Length == 0)
+        if (author.Length == 0)
         {
-            return unit.Length > 0 ? unit : author;
+            return unit;
         }
 
-        var title = Clean(row.Title);
-        if (works && title.Length > 0)
+        var who = unit.Length == 0 || unit == author ? author : $"{author}（{unit}）";
+        var title = works ? Clean(row.Title) : string.Empty;
+        if (title.Length == 0)
         {
-            // A title its author already set in 《》 keeps one pair.
-            title = title.StartsWith('《') && title.EndsWith('》') && title.Length > 1 ? title : $"《{title}》";
+            return who;
         }
 
-        var who = unit.Length == 0 ? author : $"{author}（{unit}）";
-        return string.Join(" ", new[] { code, title, who }.Where(part => part.Length > 0));
+        // A title its author already set in 《》 keeps one pair.
+        title = title.StartsWith('《') && title.EndsWith('》') && title.Length > 1 ? title : $"《{title}》";
+        return $"{title} {who}";
+    }
+
+    /// <summary>
+    /// The red header's size in half-points: as large as 初号 (42 pt), but small enough for the
+    /// office's name to fit on the 156 mm line (442 pt) with room to spare.
+    /// </summary>
+    internal static string HeaderHalfPoints(string office)
+    {
+        var length = Math.Max(1, office.Length);
+        var halfPoints = Math.Clamp(840 / length, 32, 84);
+        return halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The rows split into runs of one level, in the order given.</summary>

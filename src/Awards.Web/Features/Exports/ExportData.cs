@@ -2,6 +2,7 @@ using Awards.Core.Common;
 using Awards.Core.Exports;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
+using Awards.Core.Units;
 using Awards.Web.Data;
 using Awards.Web.Features.Results;
 using Awards.Web.Infrastructure;
@@ -27,7 +28,33 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         var onNotice = proposed && await db.TrackResults.AnyAsync(
             r => trackIds.Contains(r.TrackId) && r.Stage == ResultStage.Notice && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
             cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !onNotice);
+        var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !onNotice) { Addressee = Addressee(kinds) };
+    }
+
+    /// <summary>
+    /// Whom the notice goes to (主送), from the kinds of unit the city has: 各县（市、区）扶贫办，各定点帮扶单位，市直有关单位：.
+    /// </summary>
+    public static string Addressee(IReadOnlyCollection<UnitKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var parts = new List<string>();
+        if (kinds.Contains(UnitKind.County))
+        {
+            parts.Add("各县（市、区）扶贫办");
+        }
+
+        if (kinds.Contains(UnitKind.HelpingUnit))
+        {
+            parts.Add("各定点帮扶单位");
+        }
+
+        if (kinds.Contains(UnitKind.MunicipalUnit))
+        {
+            parts.Add("市直有关单位");
+        }
+
+        return parts.Count == 0 ? string.Empty : string.Join("，", parts) + "：";
     }
 
     /// <summary>
@@ -57,7 +84,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
     /// <summary>Each track with published prizes, in the contest's order; prizes by level, then place.</summary>
     public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, CancellationToken cancellationToken) =>
-        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final))];
+        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward))];
 
     public async Task<IReadOnlyList<CertificateData>> CertificatesAsync(bool proposed, CancellationToken cancellationToken)
     {
@@ -148,7 +175,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                 }
 
                 var unit = unitNames.GetValueOrDefault(p.UnitId ?? 0) ?? "?";
-                return new PublishedPrize(null, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), string.Empty, unit, unit, unit, null));
+                return new PublishedPrize(null, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), string.Empty, string.Empty, unit, string.Empty, null));
             }).ToList();
             list.Add(new PublishedTrack(track, result, prizes));
         }

@@ -77,6 +77,18 @@ public class CertificatesDocumentTests
     }
 
     [Fact]
+    public void Write_NamesAUnitNominatedByItselfOnce()
+    {
+        var selfNominated = new CertificateData("柳溪县", "柳溪县", "组织创新奖", "组织创新奖", string.Empty, "AAAA-BBBB-CD", "https://awards.example.gov.cn/verify/AAAA-BBBB-CD");
+
+        Open(Certificates([selfNominated]), document =>
+        {
+            Assert.Contains("柳溪县：", ParagraphTexts(document));
+            Assert.DoesNotContain("柳溪县（柳溪县）", BodyOf(document).InnerText, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Write_MarksACertificateOfAResultOnNotice_AsASpecimen_AndAFinalOneNot()
     {
         var proposed = Certificate(1) with { IsFinal = false };

@@ -20,16 +20,18 @@ public class CommendationNoticeTests
     {
         string[] expected =
             [
+                Office,
+                string.Empty,
                 NoticeTitle,
                 string.Empty,
                 BodyParagraphs[0],
                 BodyParagraphs[1],
                 "一、征文：我的帮扶故事",
                 "（一）一等奖（1名）",
-                "E001 《我们村的变化》 张三（清河县扶贫办）",
+                "《我们村的变化》 张三（清河县扶贫办）",
                 "（二）二等奖（2名）",
-                "E007 《山路弯弯》 李四（清河县教育局）",
-                "E003 《老槐树下》 王五",
+                "《山路弯弯》 李四（清河县教育局）",
+                "《老槐树下》 王五",
                 "二、创新奖",
                 "（一）创新奖（2名）",
                 "清河县民政局",
@@ -44,21 +46,62 @@ public class CommendationNoticeTests
     }
 
     [Fact]
-    public void Write_SetsAnEssaysTitleInTitleMarks_OncePerTitle_AndANominationsTitleAsItIs()
+    public void Write_NamesWinnersAsACommendationListDoes_WithoutCodesOrNominationHeadlines_AndAnEssaysTitleInTitleMarksOnce()
     {
         PrizeTrack[] tracks =
         [
             new("journey", "征文：我的脱贫历程", [new PrizeRow(1, 1, "一等奖", "E010", "《走出大山》", "赵六", "云岭县", 92m), new PrizeRow(2, 1, "一等奖", "E011", "路", "钱七", "云岭县", 91m)], Works: true),
-            new("innovation", "创新奖", [new PrizeRow(1, 1, "创新奖", "N001", "扎根山村的带头人", "李秀兰", "青山县", 90m)]),
+            new("innovation", "创新奖", [new PrizeRow(1, 1, "创新奖", "N001", "“扶贫车间+电商”模式的探索者", "李秀兰", "青山县", 90m)]),
+            new("org-innovation", "组织创新奖", [new PrizeRow(1, 1, "组织创新奖", "N002", "“一村一品”产业扶贫机制", "柳溪县", "柳溪县", 88m)]),
+            new("outstanding-organization", "征文优秀组织奖", [new PrizeRow(1, 1, "优秀组织奖", string.Empty, string.Empty, "河东区", string.Empty, null)], Units: true),
         ];
 
         Open(Notice(Contest(), tracks), document =>
         {
             var texts = ParagraphTexts(document);
-            Assert.Contains("E010 《走出大山》 赵六（云岭县）", texts);
-            Assert.Contains("E011 《路》 钱七（云岭县）", texts);
-            Assert.Contains("N001 扎根山村的带头人 李秀兰（青山县）", texts);
+            Assert.Contains("《走出大山》 赵六（云岭县）", texts);
+            Assert.Contains("《路》 钱七（云岭县）", texts);
+            Assert.Contains("李秀兰（青山县）", texts);
+            Assert.Contains("柳溪县", texts);
+            Assert.Contains("河东区", texts);
+            var body = BodyOf(document).InnerText;
+            Assert.DoesNotContain("N00", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("E01", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("探索者", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("柳溪县（柳溪县）", body, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void Write_OpensWithTheRedHeaderAndItsRule_ThenTheTitle_AndAddressesTheUnits()
+    {
+        var contest = Contest() with { Addressee = "各县（市、区）扶贫办，各定点帮扶单位：" };
+        var docx = Notice(contest, SampleTracks);
+        AssertValid(docx);
+        Open(docx, document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            Assert.Equal(Office, paragraphs[0].InnerText);
+            var header = paragraphs[0].Descendants<Run>().Single().RunProperties!;
+            Assert.Equal("FF0000", header.Color?.Val?.Value);
+            Assert.True(int.Parse(header.FontSize!.Val!.Value!, System.Globalization.CultureInfo.InvariantCulture) >= 56, "The red header is larger than the title.");
+            Assert.Equal("方正小标宋简体", EastAsiaFontOf(document, paragraphs[0], paragraphs[0].Descendants<Run>().Single()));
+            var rule = paragraphs[1].ParagraphProperties!.ParagraphBorders!.BottomBorder!;
+            Assert.Equal("FF0000", rule.Color?.Value);
+            Assert.Equal(BorderValues.Single, rule.Val!.Value);
+            Assert.Equal(NoticeTitle, paragraphs[2].InnerText);
+
+            var addressee = paragraphs.Single(p => p.InnerText == "各县（市、区）扶贫办，各定点帮扶单位：");
+            Assert.True(paragraphs.IndexOf(addressee) < paragraphs.FindIndex(p => p.InnerText == BodyParagraphs[0]));
+            Assert.Equal("0", addressee.ParagraphProperties?.Indentation?.FirstLine?.Value);
+        });
+
+        if (File.Exists("/usr/bin/soffice") && File.Exists("/usr/bin/pdftotext"))
+        {
+            var text = WithoutWhiteSpace(ConvertToPdfText(docx, "notice-header"));
+            Assert.StartsWith(Office + NoticeTitle, text, StringComparison.Ordinal);
+            Assert.Contains(NoticeTitle + "各县（市、区）扶贫办，各定点帮扶单位：", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -86,12 +129,12 @@ public class CommendationNoticeTests
         Open(Notice(Contest(isFinal: false), SampleTracks), document =>
         {
             var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
-            Assert.Equal(NoticeTitle, paragraphs[0].InnerText);
-            Assert.Equal("（拟表彰名单，公示期间征求意见）", paragraphs[1].InnerText);
-            Assert.Equal(CommendationNotice.DraftLine, paragraphs[1].InnerText);
-            Assert.Equal("FF0000", paragraphs[1].Descendants<Run>().Single().RunProperties?.Color?.Val?.Value);
-            Assert.Equal(JustificationValues.Center, paragraphs[1].ParagraphProperties?.Justification?.Val?.Value);
-            Assert.Equal(string.Empty, paragraphs[2].InnerText);
+            Assert.Equal(NoticeTitle, paragraphs[2].InnerText);
+            Assert.Equal("（拟表彰名单，公示期间征求意见）", paragraphs[3].InnerText);
+            Assert.Equal(CommendationNotice.DraftLine, paragraphs[3].InnerText);
+            Assert.Equal("FF0000", paragraphs[3].Descendants<Run>().Single().RunProperties?.Color?.Val?.Value);
+            Assert.Equal(JustificationValues.Center, paragraphs[3].ParagraphProperties?.Justification?.Val?.Value);
+            Assert.Equal(string.Empty, paragraphs[4].InnerText);
             Assert.Single(paragraphs, p => p.InnerText.Contains("拟表彰", StringComparison.Ordinal));
         });
 
@@ -107,7 +150,7 @@ public class CommendationNoticeTests
         Open(Notice(Contest(isFinal: false), tracks), document =>
         {
             var texts = ParagraphTexts(document);
-            Assert.Equal("（标注“公示中”的奖项为拟表彰名单，公示期间征求意见）", texts[1]);
+            Assert.Equal("（标注“公示中”的奖项为拟表彰名单，公示期间征求意见）", texts[3]);
             Assert.DoesNotContain(CommendationNotice.DraftLine, texts);
             Assert.Contains("一、征文：我的帮扶故事", texts);
             Assert.Contains("二、创新奖（公示中）", texts);
@@ -119,7 +162,7 @@ public class CommendationNoticeTests
         Open(Notice(Contest(isFinal: false), [.. tracks.Select(t => t with { Final = false })]), document =>
         {
             var texts = ParagraphTexts(document);
-            Assert.Equal(CommendationNotice.DraftLine, texts[1]);
+            Assert.Equal(CommendationNotice.DraftLine, texts[3]);
             Assert.DoesNotContain(texts, t => t.Contains("公示中", StringComparison.Ordinal));
         });
         Open(Notice(Contest(isFinal: false), [.. tracks.Select(t => t with { Final = true })]), document =>
@@ -233,10 +276,10 @@ public class CommendationNoticeTests
         Open(docx, document =>
         {
             var texts = ParagraphTexts(document);
-            Assert.Equal("关于表彰2026年清河市<活动>获奖者的通报", texts[0]);
+            Assert.Equal("关于表彰2026年清河市<活动>获奖者的通报", texts[2]);
             Assert.Contains("正文一段。", texts);
             Assert.Contains("一、<w:b/>创新奖", texts);
-            Assert.Contains("E001 题目&amp;<b>粗</b> 张三（单位）", texts);
+            Assert.Contains("张三（单位）", texts);
             Assert.Contains("办公室", texts);
             Assert.DoesNotContain(BodyOf(document).InnerText, c => c < ' ');
             Assert.Empty(BodyOf(document).Descendants<Bold>());

@@ -36,9 +36,9 @@ internal static class WordChecks
         new("nobody", "无人获奖的奖项", []),
         new("innovation", "创新奖",
         [
-            new(1, 1, "创新奖", string.Empty, "清河县民政局", "清河县民政局", "清河县民政局", null),
-            new(2, 1, "创新奖", string.Empty, "清河县农业农村局", "清河县农业农村局", "清河县农业农村局", null),
-        ]),
+            new(1, 1, "创新奖", string.Empty, string.Empty, "清河县民政局", string.Empty, null),
+            new(2, 1, "创新奖", string.Empty, string.Empty, "清河县农业农村局", string.Empty, null),
+        ], Units: true),
     ];
 
     public static CertificateData Certificate(int number) =>

@@ -107,6 +107,19 @@ public class PrizeListWorkbookTests
     }
 
     [Fact]
+    public void AUnitAwardsSheet_NamesEachUnitOnce_WithoutEmptyCodeTitleOrScoreColumns()
+    {
+        var track = new PrizeTrack(
+            "outstanding-organization",
+            "征文优秀组织奖",
+            [new PrizeRow(1, 1, "优秀组织奖", string.Empty, string.Empty, "河东区", string.Empty, null), new PrizeRow(2, 1, "优秀组织奖", string.Empty, string.Empty, "市教育局", string.Empty, null)],
+            Units: true);
+        using var book = Write(track);
+
+        Assert.Equal([["名次", "奖次", "获奖单位"], ["1", "优秀组织奖", "河东区"], ["2", "优秀组织奖", "市教育局"]], book.Rows("征文优秀组织奖"));
+    }
+
+    [Fact]
     public void TrackSheet_LeavesANullScoreEmpty()
     {
         using var book = Write(UnitAward);

@@ -43,6 +43,11 @@ public sealed class MixedStageExportTests(AwardsFactory factory) : IClassFixture
         Assert.Contains("决定对以下获奖者予以表彰。其中标注“公示中”的奖项尚在公示期间", body, StringComparison.Ordinal);
         Assert.Contains("-拟-", fileName, StringComparison.Ordinal);
 
+        // The red header names the issuing office from the contest settings; the notice goes to the city's kinds of unit.
+        var office = factory.WithDb(db => db.Contests.Single().IssuingOffice.Zh);
+        Assert.Equal(office, paragraphs[0]);
+        Assert.Contains("各县（市、区）扶贫办，各定点帮扶单位，市直有关单位：", paragraphs);
+
         // Without the results on notice, the same notice is final and names only the final theme.
         var (final, finalName) = await ExportAsync("notice", proposed: false);
         var finalBody = string.Join("\n", Paragraphs(final));
