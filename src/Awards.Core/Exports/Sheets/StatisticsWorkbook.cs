@@ -2,7 +2,9 @@ namespace Awards.Core.Exports.Sheets;
 
 /// <summary>
 /// The per-unit participation statistics as an Excel workbook (.xlsx): one sheet "参与情况" with
-/// columns 单位, 参赛作品数, 已评分, 获奖数, 平均分, 获奖积分, the units in the order given, and a total
+/// columns 单位, 参赛作品数 (every theme), then 已评分作品数, 获奖数, 平均分, 获奖积分 of the themes whose
+/// results are final or published (each header says which), the units in the order given (units
+/// without an essay included, with zeros), and a total
 /// row: sums, and the average of the units' averages weighted by their scored entries. The header
 /// row is frozen with filters; the contest's name and status are in the document's title and subject.
 /// </summary>
@@ -11,7 +13,15 @@ public static class StatisticsWorkbook
     /// <summary>The sheet's name.</summary>
     public const string SheetName = "参与情况";
 
-    private static readonly string[] Headers = ["单位", "参赛作品数", "已评分", "获奖数", "平均分", "获奖积分"];
+    /// <summary>
+    /// The headers say what each column counts: the essays of every theme, but the scores and prizes
+    /// only of themes whose results are final (or, in a proposed export, published).
+    /// </summary>
+    internal static string[] Headers(ExportContest contest)
+    {
+        var scope = contest.IsFinal ? "已确定主题" : "已公示主题";
+        return ["单位", "参赛作品数（全部主题）", $"已评分（{scope}）", $"获奖数（{scope}）", $"平均分（{scope}）", $"获奖积分（{scope}）"];
+    }
 
     /// <summary>Writes the workbook.</summary>
     /// <param name="output">Where to write; it must be readable, writable and seekable, and it stays open.</param>
@@ -43,7 +53,7 @@ public static class StatisticsWorkbook
         using var workbook = new WorkbookWriter(output, contest);
         workbook.AddSheet(
             SheetName,
-            Headers,
+            Headers(contest),
             units,
             u =>
             [

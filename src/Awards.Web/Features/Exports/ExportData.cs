@@ -121,8 +121,17 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     /// <summary>Participation per unit; scores and prizes only of the themes whose results are final (or, <paramref name="proposed"/>, on notice).</summary>
     public async Task<IReadOnlyList<UnitStatistics>> StatisticsAsync(bool proposed, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.Zh, cancellationToken);
-        return [.. (await unitAward.StandingsAsync(proposed ? ResultStage.Notice : ResultStage.Final, cancellationToken)).Select(s => new UnitStatistics(units.GetValueOrDefault(s.UnitId) ?? "?", s.Entries, s.Scored, s.Prizes, s.AverageScore, s.PrizePoints))];
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Kind, Name = u.Name.Zh }).ToListAsync(cancellationToken);
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        var standings = await unitAward.StandingsAsync(proposed ? ResultStage.Notice : ResultStage.Final, cancellationToken);
+        var listed = standings.Select(s => s.UnitId).ToHashSet();
+
+        // Every unit that could take part, those without an essay too (last, with zeros): who did not take part matters.
+        return
+        [
+            .. standings.Select(s => new UnitStatistics(names.GetValueOrDefault(s.UnitId) ?? "?", s.Entries, s.Scored, s.Prizes, s.AverageScore, s.PrizePoints)),
+            .. units.Where(u => u.Kind != UnitKind.City && !listed.Contains(u.Id)).Select(u => new UnitStatistics(u.Name, 0, 0, 0, null, 0m)),
+        ];
     }
 
     /// <summary>A judge's entries of a round in their judge renditions only: never the original text or any name.</summary>

@@ -8,7 +8,8 @@ namespace Awards.Core.Tests.Exports.Sheets;
 /// <summary>The per-unit statistics workbook: one valid sheet, rows as given, and a weighted total.</summary>
 public class StatisticsWorkbookTests
 {
-    private static readonly string[] Header = ["单位", "参赛作品数", "已评分", "获奖数", "平均分", "获奖积分"];
+    // Each header says what it counts: the essays of every theme, the rest only of the themes whose results are final.
+    private static readonly string[] Header = ["单位", "参赛作品数（全部主题）", "已评分（已确定主题）", "获奖数（已确定主题）", "平均分（已确定主题）", "获奖积分（已确定主题）"];
 
     private static readonly ExportContest Final =
         new("2026年清河市扶贫日表彰暨征文活动", "清河市扶贫开发领导小组办公室", new DateTime(2026, 10, 17), true);
@@ -89,8 +90,16 @@ public class StatisticsWorkbookTests
     {
         using var book = Write(Units);
 
-        // 单位: 清河市农业农村局 is 8 wide characters; 参赛作品数: 5; 已评分: 3 → clamped up to 6.
-        Assert.Equal([18D, 12D, 8D, 8D, 8D, 10D], book.ColumnWidths("参与情况"));
+        // 单位: 清河市农业农村局 is 8 wide characters; the headers, which say what each column counts, 10 to 11.
+        Assert.Equal([18D, 24D, 22D, 22D, 22D, 24D], book.ColumnWidths("参与情况"));
+    }
+
+    [Fact]
+    public void Headers_OfAProposedExport_SayTheScoresAreOfThemesPublished()
+    {
+        using var book = WorkbookReader.Write(s => StatisticsWorkbook.Write(s, Final with { IsFinal = false }, Units));
+
+        Assert.Equal(["单位", "参赛作品数（全部主题）", "已评分（已公示主题）", "获奖数（已公示主题）", "平均分（已公示主题）", "获奖积分（已公示主题）"], book.Rows("参与情况")[0].AsEnumerable());
     }
 
     [Fact]

@@ -27,5 +27,10 @@ public sealed class StatisticsExportTests(AwardsFactory factory) : IClassFixture
         Assert.Equal(3, units.Sum(u => u.Prizes));
         Assert.Equal(essays, units.Sum(u => u.Entries));
         Assert.Equal(3, units.Sum(u => u.Scored));
+
+        // Every unit is listed, those without an essay with zeros; the city itself is not a participant.
+        var all = factory.WithDb(db => db.Units.Where(u => u.Kind != Core.Units.UnitKind.City).Select(u => u.Name.Zh).ToList());
+        Assert.Equal(all.Order(StringComparer.Ordinal), units.Select(u => u.Unit).Order(StringComparer.Ordinal));
+        Assert.Contains(units, u => u.Entries == 0 && u.Prizes == 0);
     }
 }
