@@ -52,7 +52,7 @@ public static class AnthologyDocument
         var stage = ExportStages.Of(contest, themes.Select(t => t?.Final));
         WriteCover(document, contest, stage);
 
-        var markdown = new MarkdownDocxWriter(document.Writer, EssayHeadingOffset);
+        var markdown = new MarkdownDocxWriter(document.Writer, EssayHeadingOffset, linkAddresses: true);
         var hasPreface = !string.IsNullOrWhiteSpace(prefaceMarkdown);
         if (hasPreface)
         {

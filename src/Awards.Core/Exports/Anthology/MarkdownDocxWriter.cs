@@ -33,6 +33,10 @@ public sealed class MarkdownDocxWriter
         .Build();
 
     private const string Bullet = "• ";
+
+    /// <summary>What an image's description is set in: ［图：扶贫车间开工那天］, or ［图］ without one.</summary>
+    private const string ImageLabel = "图";
+    private const string ImageMark = "［图］";
     private const int CodeTabWidth = 4;
 
     // Beyond this depth lists and quotes are not indented further: the page has a width.
@@ -40,17 +44,21 @@ public sealed class MarkdownDocxWriter
 
     private readonly OpenXmlWriter _writer;
     private readonly int _headingOffset;
+    private readonly bool _linkAddresses;
 
     /// <summary>
     /// A writer into <paramref name="writer"/>, which must be positioned inside a w:body. A Markdown
-    /// "#" becomes Heading(1 + <paramref name="headingOffset"/>), capped at Heading 6.
+    /// "#" becomes Heading(1 + <paramref name="headingOffset"/>), capped at Heading 6. With
+    /// <paramref name="linkAddresses"/> a link's address is printed after its text (the anthology,
+    /// which is read on paper); without, only its text (a judge packet).
     /// </summary>
-    public MarkdownDocxWriter(OpenXmlWriter writer, int headingOffset)
+    public MarkdownDocxWriter(OpenXmlWriter writer, int headingOffset, bool linkAddresses = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentOutOfRangeException.ThrowIfNegative(headingOffset);
         _writer = writer;
         _headingOffset = headingOffset;
+        _linkAddresses = linkAddresses;
     }
 
     /// <summary>Writes the blocks of <paramref name="markdown"/>; nothing for blank text.</summary>
@@ -248,7 +256,7 @@ public sealed class MarkdownDocxWriter
         _writer.WriteElement(new Paragraph(Properties(context, DocumentStyles.Normal)));
     }
 
-    private static TableRow Row(MarkdownTable table, MarkdownRow row, int columns, int columnWidth)
+    private TableRow Row(MarkdownTable table, MarkdownRow row, int columns, int columnWidth)
     {
         var wordRow = new TableRow();
         if (row.IsHeader)
@@ -276,7 +284,7 @@ public sealed class MarkdownDocxWriter
         return wordRow;
     }
 
-    private static List<Paragraph> CellParagraphs(MarkdownCell cell, TableColumnAlign? alignment, RunFormat format)
+    private List<Paragraph> CellParagraphs(MarkdownCell cell, TableColumnAlign? alignment, RunFormat format)
     {
         var paragraphs = new List<Paragraph>();
         foreach (var block in cell)
@@ -382,7 +390,7 @@ public sealed class MarkdownDocxWriter
         }
     }
 
-    private static void AppendInlines(ParagraphBuilder builder, ContainerInline? container, RunFormat format)
+    private void AppendInlines(ParagraphBuilder builder, ContainerInline? container, RunFormat format)
     {
         for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
         {
@@ -414,11 +422,21 @@ public sealed class MarkdownDocxWriter
                     }
 
                     break;
-                case LinkInline { IsImage: true }:
-                    // Images are dropped, their description with them.
+                case LinkInline { IsImage: true } image:
+                    // The picture itself is not fetched; its description stays in its place: ［图：扶贫车间开工那天］.
+                    var description = ChildrenText(image).Trim();
+                    builder.Append(description.Length == 0 ? ImageMark : $"［{ImageLabel}：{description}］", format);
                     break;
                 case LinkInline link:
                     AppendInlines(builder, link, format);
+
+                    // On paper a link is its text and its address: 清河市扶贫办网站（https://…）.
+                    var url = link.Url?.Trim() ?? string.Empty;
+                    if (_linkAddresses && url.Length > 0 && url != ChildrenText(link).Trim())
+                    {
+                        builder.Append($"（{url}）", format);
+                    }
+
                     break;
                 case AutolinkInline autolink:
                     builder.Append(autolink.Url, format);
@@ -442,6 +460,9 @@ public sealed class MarkdownDocxWriter
         }
     }
 
+    // The text of what a container holds.
+    private static string ChildrenText(ContainerInline container) => string.Concat(container.Select(PlainText));
+
     // The text of an inline and everything in it, without recursion.
     private static string PlainText(Inline inline)
     {
@@ -461,7 +482,8 @@ public sealed class MarkdownDocxWriter
                 case LineBreakInline:
                     text.Append(' ');
                     break;
-                case LinkInline { IsImage: true }:
+                case LinkInline { IsImage: true } image:
+                    text.Append($"［{ImageLabel}：").Append(ChildrenText(image)).Append('］');
                     break;
                 case AutolinkInline autolink:
                     text.Append(autolink.Url);

@@ -1,3 +1,4 @@
+using Awards.Core.Exports;
 using Awards.Core.Exports.Anthology;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static Awards.Core.Tests.Exports.Anthology.AnthologyFixture;
@@ -92,20 +93,34 @@ public class MarkdownDocxWriterTests
     }
 
     [Fact]
-    public void Write_LinksKeepTheirTextOnly_AndImagesAreDropped()
+    public void Write_LinksKeepTheirTextOnly_AndAnImageLeavesItsDescription_InAJudgePacket()
     {
         var docx = MarkdownDocument(Everything);
         using var document = Open(docx);
         var body = document.MainDocumentPart!.Document.Body!;
 
         Assert.Contains("一个链接", Text(body), StringComparison.Ordinal);
+        Assert.Contains("［图：图片的说明］", Text(body), StringComparison.Ordinal);
         Assert.Empty(body.Descendants<Hyperlink>());
         Assert.Empty(document.MainDocumentPart.HyperlinkRelationships);
         Assert.Empty(document.MainDocumentPart.ImageParts);
         var xml = PartsAsText(docx)["word/document.xml"];
         Assert.DoesNotContain("secret-link", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("photo.png", xml, StringComparison.Ordinal);
-        Assert.DoesNotContain("图片的说明", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_InTheAnthology_ALinkShowsItsAddress_AndAnImageItsDescription()
+    {
+        var essay = new DocumentEssay("E1", "一张照片", "作者 · 单位 · 一等奖", "![扶贫车间开工那天](https://example.org/workshop.jpg)\n\n详见[清河市扶贫办网站](https://fpb.qinghe.example.gov.cn/news)，或 ![](x.png) 无说明的图。");
+        var docx = AnthologyDocx([new AnthologyTheme("征文：我的帮扶故事", [new AnthologyLevel("一等奖", [essay])])], Contest());
+        AssertValid(docx);
+        using var document = Open(docx);
+        var text = Text(document.MainDocumentPart!.Document.Body!);
+
+        Assert.Contains("［图：扶贫车间开工那天］", text, StringComparison.Ordinal);
+        Assert.Contains("详见清河市扶贫办网站（https://fpb.qinghe.example.gov.cn/news），或 ［图］ 无说明的图。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("workshop.jpg", text, StringComparison.Ordinal);
     }
 
     [Fact]
