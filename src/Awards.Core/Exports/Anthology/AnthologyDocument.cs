@@ -13,7 +13,7 @@ namespace Awards.Core.Exports.Anthology;
 /// organizer's Markdown), a table of contents written out in full (themes, levels, each essay's
 /// title and author, each linked to its heading), then each theme on a
 /// new page as Heading 1, its levels as Heading 2 and each essay as Heading 3, followed by its byline
-/// (italic, right-aligned) and its Markdown body, whose headings start at Heading 4. Every level and
+/// (楷体, upright: no synthetic italic for Chinese; right-aligned) and its Markdown body, whose headings start at Heading 4. Every level and
 /// every essay starts a new page (the first under its theme or level right below that heading), and
 /// a title is kept with its byline and its first lines. Every page has a page number in the footer.
 /// </remarks>

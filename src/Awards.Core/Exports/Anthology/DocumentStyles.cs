@@ -84,7 +84,7 @@ internal static class DocumentStyles
             "Byline",
             // Kept with the text below, as the title above is kept with it: never alone at a page's foot.
             paragraph: [new KeepNext(), new KeepLines(), new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Right }],
-            run: [Fonts(KaiTi), new Italic(), new Color { Val = GreyText }]));
+            run: [Fonts(KaiTi), new Color { Val = GreyText }]));
         styles.Append(ParagraphStyle(Quote, "Quote", run: [Fonts(KaiTi), new Color { Val = GreyText }]));
         styles.Append(ParagraphStyle(
             CodeBlock,

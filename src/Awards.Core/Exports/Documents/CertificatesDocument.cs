@@ -155,7 +155,7 @@ public static class CertificatesDocument
     }
 
     /// <summary>
-    /// 在{比赛}中，你的作品《题目》荣获{奖项}{等级}。特发此证，以资鼓励。 The work is named only when there
+    /// 在{比赛}中，您的作品《题目》荣获{奖项}{等级}。特发此证，以资鼓励。 The work is named only when there
     /// is a title; a single-level award (the level is the award's name, or the end of it: 征文优秀组织奖 and
     /// 优秀组织奖) is named once. An essay theme named "征文：我的帮扶故事" reads as a sentence:
     /// “我的帮扶故事”征文一等奖.
@@ -175,7 +175,7 @@ public static class CertificatesDocument
 
         var level = Clean(certificate.Level);
         var prize = level.Length == 0 || award.EndsWith(level, StringComparison.Ordinal) ? award : award + level;
-        var work = title.Length == 0 ? string.Empty : $"你的作品《{title}》";
+        var work = title.Length == 0 ? string.Empty : $"您的作品《{title}》";
         return $"在{contestName}中，{work}荣获{prize}。特发此证，以资鼓励。";
     }
 

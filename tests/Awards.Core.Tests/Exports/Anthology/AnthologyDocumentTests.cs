@@ -70,7 +70,7 @@ public class AnthologyDocumentTests
         }
 
         var style = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "Byline");
-        Assert.NotNull(style.StyleRunProperties?.Italic);
+        Assert.Null(style.StyleRunProperties?.Italic);
         Assert.Equal(JustificationValues.Right, style.StyleParagraphProperties?.Justification?.Val?.Value);
     }
 
@@ -196,6 +196,16 @@ public class AnthologyDocumentTests
         var contents = paragraphs.Where(p => Style(p) == "TOC1").Select(Text).ToList();
         Assert.Equal([themes[0].Name, themes[1].Name + "（公示中）"], contents);
         Assert.DoesNotContain(AnthologyDocument.DraftLine, Text(document.MainDocumentPart!.Document.Body!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TheByline_IsKaiTiUpright_NotASyntheticItalic()
+    {
+        using var document = Open(SmallDocx.Value);
+        var byline = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "Byline");
+
+        Assert.Empty(byline.Descendants<Italic>());
+        Assert.Empty(Paragraphs(document).Where(p => Style(p) == "Byline").SelectMany(p => p.Descendants<Italic>()));
     }
 
     [Fact]

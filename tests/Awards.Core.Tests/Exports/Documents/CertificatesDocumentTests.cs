@@ -43,7 +43,7 @@ public class CertificatesDocumentTests
             {
                 Assert.Contains($"{certificate.Name}（{certificate.Unit}）：", texts);
                 Assert.Contains(
-                    $"在{ContestName}中，你的作品《{certificate.Title}》荣获“我的帮扶故事”征文二等奖。特发此证，以资鼓励。",
+                    $"在{ContestName}中，您的作品《{certificate.Title}》荣获“我的帮扶故事”征文二等奖。特发此证，以资鼓励。",
                     texts);
                 Assert.Contains($"证书编号：{certificate.VerifyCode}", texts);
                 Assert.Contains($"扫码或访问 {certificate.VerifyUrl} 核验", texts);
@@ -242,7 +242,7 @@ public class CertificatesDocumentTests
         {
             var texts = ParagraphTexts(document);
             Assert.Contains("张三（<w:b/>单位）：", texts);
-            Assert.Contains($"在{ContestName}中，你的作品《题目》荣获“我的帮扶故事”征文二等奖。特发此证，以资鼓励。", texts);
+            Assert.Contains($"在{ContestName}中，您的作品《题目》荣获“我的帮扶故事”征文二等奖。特发此证，以资鼓励。", texts);
             Assert.DoesNotContain(BodyOf(document).InnerText, c => c < ' ');
             Assert.Empty(BodyOf(document).Descendants<Bold>());
         });
