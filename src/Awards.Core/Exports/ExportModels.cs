@@ -78,8 +78,9 @@ public sealed record UnitStatistics(string Unit, int Entries, int Scored, int Pr
 /// it. <c>VerifyUrl</c> is the public page that confirms the certificate, e.g.
 /// https://awards.example.gov.cn/verify/7KQ2-9XHM-3P; the QR code links to it. <c>IsFinal</c> is
 /// false while the result is only proposed (on notice): the page is then marked as a specimen.
+/// <c>Date</c> is the day the certificate bears (its result's finalization); the document's date when null.
 /// </summary>
-public sealed record CertificateData(string Name, string Unit, string Award, string Level, string Title, string VerifyCode, string VerifyUrl, bool IsFinal = true);
+public sealed record CertificateData(string Name, string Unit, string Award, string Level, string Title, string VerifyCode, string VerifyUrl, bool IsFinal = true, DateTime? Date = null);
 
 /// <summary>
 /// An essay in the anthology or an entry in a judge packet: its title and Markdown text.

@@ -83,7 +83,6 @@ public static class CertificatesDocument
 
         var contestName = Clean(contest.Name);
         var office = Clean(contest.IssuingOffice);
-        var date = Date(contest.Date);
         using var document = Create(output, $"{contestName}{Heading}", office, Styles);
         var main = document.MainDocumentPart!;
         var body = new Body();
@@ -120,7 +119,7 @@ public static class CertificatesDocument
             body.Append(Sized(Heading1Style, nameLine, nameSize, CertificateLayout.NameSizes[0]));
             body.Append(Sized(NormalStyle, Citation(contestName, certificate with { Title = title }), citationSize, CertificateLayout.CitationSizes[0]));
             body.Append(Paragraph(NormalStyle, office, RightAligned(SpaceBefore(CertificateLayout.OfficeSpaceBeforeTwips))));
-            body.Append(Paragraph(NormalStyle, date, RightAligned(new KeepNext())));
+            body.Append(Paragraph(NormalStyle, Date(certificate.Date ?? contest.Date), RightAligned(new KeepNext())));
 
             var image = main.AddImagePart(ImagePartType.Png);
             using (var png = new MemoryStream(QrPng(url)))

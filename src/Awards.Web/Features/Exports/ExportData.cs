@@ -29,8 +29,27 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             r => trackIds.Contains(r.TrackId) && r.Stage == ResultStage.Notice && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
             cancellationToken);
         var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, SiteTime.ToLocal(site.UtcNow).DateTime, !onNotice) { Addressee = Addressee(kinds) };
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, await IssuedAsync(trackIds, proposed, cancellationToken), !onNotice) { Addressee = Addressee(kinds) };
     }
+
+    /// <summary>
+    /// The date a document bears: when the latest of the results it contains became what it is
+    /// (finalized, or published on notice), not the day of the export, so that exporting again
+    /// prints the same date, and a certificate agrees with what /verify says. Today only when the
+    /// document contains no results (the statistics before any).
+    /// </summary>
+    private async Task<DateTime> IssuedAsync(List<int> trackIds, bool proposed, CancellationToken cancellationToken)
+    {
+        var stages = Stages(proposed);
+        var dates = await db.TrackResults.AsNoTracking()
+            .Where(r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null))
+            .Select(r => r.Stage == ResultStage.Final ? r.FinalizedAt : r.NoticeStartsAt)
+            .ToListAsync(cancellationToken);
+        return SiteTime.ToLocal(dates.OfType<DateTime>().DefaultIfEmpty(site.UtcNow).Max()).DateTime;
+    }
+
+    private static DateTime? IssuedOn(TrackResult result) =>
+        (result.Stage == ResultStage.Final ? result.FinalizedAt : result.NoticeStartsAt) is { } utc ? SiteTime.ToLocal(utc).DateTime : null;
 
     /// <summary>
     /// Whom the notice goes to (主送), from the kinds of unit the city has: 各县（市、区）扶贫办，各定点帮扶单位，市直有关单位：.
@@ -97,7 +116,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             p.Track.Kind == TrackKind.Essay ? x.Row.Title : string.Empty,
             x.VerifyCode,
             $"{baseUrl}/verify/{x.VerifyCode}",
-            p.Result.Stage == ResultStage.Final)))];
+            p.Result.Stage == ResultStage.Final,
+            IssuedOn(p.Result))))];
     }
 
     /// <summary>The winning essays by theme and level, in their original text (the authors are named in the anthology).</summary>

@@ -53,6 +53,34 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
     }
 
     [Fact]
+    public async Task TheNoticeAndTheCertificates_BearTheDayTheResultsWereFinalized_HoweverLaterTheyAreExported()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var finalized = factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).FinalizedAt!.Value);
+        var local = Web.Infrastructure.SiteTime.ToLocal(finalized);
+        var day = $"{local.Year}年{local.Month}月{local.Day}日";
+        var offset = factory.Clock.Offset;
+        factory.Clock.Offset += TimeSpan.FromDays(40);
+        try
+        {
+            var later = Web.Infrastructure.SiteTime.ToLocal(factory.Clock.UtcNow);
+            var today = $"{later.Year}年{later.Month}月{later.Day}日";
+            Assert.NotEqual(day, today);
+            foreach (var kind in new[] { "notice", "certificates" })
+            {
+                using var document = WordprocessingDocument.Open(new MemoryStream(await ExportAsync(organizer, kind)), false);
+                var body = document.MainDocumentPart!.Document.Body!.InnerText;
+                Assert.Contains(day, body, StringComparison.Ordinal);
+                Assert.DoesNotContain(today, body, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            factory.Clock.Offset = offset;
+        }
+    }
+
+    [Fact]
     public async Task TheNotice_TheAnthology_AndTheStatistics_AreValid_AndNameTheWinners()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
