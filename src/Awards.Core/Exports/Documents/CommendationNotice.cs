@@ -54,11 +54,15 @@ public static class CommendationNotice
         },
     ];
 
-    /// <summary>The notice's title, e.g. 关于表彰2026年清河市扶贫日表彰暨征文活动获奖者的通报.</summary>
+    /// <summary>
+    /// The notice's title: 关于表彰2026年清河市扶贫日征文活动获奖者的通报, or, for a contest whose name
+    /// already says 表彰, 关于2026年清河市扶贫日表彰暨征文活动获奖者的通报 (not 表彰 twice).
+    /// </summary>
     public static string Title(ExportContest contest)
     {
         ArgumentNullException.ThrowIfNull(contest);
-        return $"关于表彰{Clean(contest.Name)}获奖者的通报";
+        var name = Clean(contest.Name);
+        return name.Contains("表彰", StringComparison.Ordinal) ? $"关于{name}获奖者的通报" : $"关于表彰{name}获奖者的通报";
     }
 
     /// <summary>

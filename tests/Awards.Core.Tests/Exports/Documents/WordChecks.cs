@@ -14,7 +14,7 @@ internal static class WordChecks
 {
     public const string ContestName = "2026年清河市扶贫日表彰暨征文活动";
     public const string Office = "清河市扶贫开发领导小组办公室";
-    public const string NoticeTitle = "关于表彰2026年清河市扶贫日表彰暨征文活动获奖者的通报";
+    public const string NoticeTitle = "关于2026年清河市扶贫日表彰暨征文活动获奖者的通报";
 
     public static readonly IReadOnlyList<string> BodyParagraphs =
     [
