@@ -32,16 +32,35 @@ public sealed class DraftWriters : IAsyncDisposable
     public static async Task<DraftWriters> StartAsync(Uri address, params string[] authors)
     {
         var writers = new DraftWriters();
-        var tokens = new List<string>();
+        var forms = new List<(string Token, string Theme)>();
         foreach (var author in authors)
         {
             var client = await SiteClient.SignedInAsync(address, author);
             writers._clients.Add(client);
-            tokens.Add(await client.TokenAsync("/essays/new/help-story"));
+            forms.Add(await NewEssayFormAsync(client));
         }
 
-        writers._loops = [.. authors.Select((author, i) => Task.Run(() => writers.WriteAsync(author, writers._clients[i], tokens[i])))];
+        writers._loops = [.. authors.Select((author, i) => Task.Run(() => writers.WriteAsync(author, writers._clients[i], forms[i].Token, forms[i].Theme)))];
         return writers;
+    }
+
+    /// <summary>
+    /// The token of a new essay's form in a theme where the author may still write one: each demo
+    /// author has submitted the one essay a theme takes in one of the two themes, whose new form is
+    /// then refused (a redirect to the dashboard).
+    /// </summary>
+    private static async Task<(string Token, string Theme)> NewEssayFormAsync(SiteClient client)
+    {
+        foreach (var theme in new[] { "help-story", "journey" })
+        {
+            using var response = await client.Http.GetAsync($"/essays/new/{theme}");
+            if (response.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return (await client.TokenAsync($"/essays/new/{theme}"), theme);
+            }
+        }
+
+        throw new InvalidOperationException("the author may write in neither theme");
     }
 
     /// <summary>Waits until at least <paramref name="count"/> drafts have been acknowledged in all.</summary>
@@ -69,7 +88,7 @@ public sealed class DraftWriters : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task WriteAsync(string author, SiteClient client, string token)
+    private async Task WriteAsync(string author, SiteClient client, string token, string theme)
     {
         for (var n = 1; !_stop.IsCancellationRequested; n++)
         {
@@ -77,7 +96,7 @@ public sealed class DraftWriters : IAsyncDisposable
             var sent = Interlocked.Increment(ref _sent);
             try
             {
-                if (await Essays.SaveDraftAsync(client, token, "help-story", title) is { } code)
+                if (await Essays.SaveDraftAsync(client, token, theme, title) is { } code)
                 {
                     _acknowledged.Enqueue((author, code, title, sent));
                 }
