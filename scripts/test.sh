@@ -10,7 +10,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # LibreOffice converts the exported .docx/.xlsx to PDF in the export tests; poppler reads the PDF.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
+# grep reads the whole list (no -q): with pipefail, an early exit would fail fc-list with SIGPIPE
+# now and then, and the fonts would be "installed" again (needing the network) although present.
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; }; then
     missing+=(fonts-noto-cjk)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
