@@ -11,7 +11,7 @@ public sealed record JudgeOption(int Id, string Name, string Email, string? Unit
 /// <summary>A judge's progress in a round, with their mean total beside the panel's (severity or leniency).</summary>
 public sealed record JudgeProgress(int JudgeId, string Name, int Assigned, int Submitted, decimal? Mean, decimal? PanelMean, decimal? Spread)
 {
-    public decimal? Deviation => Mean is decimal m && PanelMean is decimal p ? Math.Round(m - p, 1) : null;
+    public decimal? Deviation => Mean is decimal m && PanelMean is decimal p ? Math.Round(m - p, 2) : null;
 }
 
 public sealed record ShortEntry(string Code, int Submitted, int Assigned);

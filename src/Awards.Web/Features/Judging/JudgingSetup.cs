@@ -67,7 +67,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             .Select(a => new { a.JudgeUserId, a.EntryId, Submitted = a.Score != null && a.Score.Status == ScoreStatus.Submitted, Total = a.Score == null ? null : a.Score.Total })
             .ToListAsync(cancellationToken);
         var submittedTotals = rows.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
-        decimal? panelMean = submittedTotals.Count > 0 ? Math.Round(submittedTotals.Average(), 1) : null;
+        decimal? panelMean = submittedTotals.Count > 0 ? Math.Round(submittedTotals.Average(), 2) : null;
         var names = judges.ToDictionary(j => j.Id, j => j.DisplayName);
         var inJudging = await InJudging(track).Select(e => new { e.Id, e.Code }).ToListAsync(cancellationToken);
 
@@ -78,7 +78,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             .Select(g =>
             {
                 var totals = g.Where(r => r.Submitted && r.Total is not null).Select(r => r.Total!.Value).ToList();
-                return new JudgeProgress(g.Key, names.GetValueOrDefault(g.Key) ?? "?", g.Count(), g.Count(r => r.Submitted), totals.Count > 0 ? Math.Round(totals.Average(), 1) : null, panelMean, StandardDeviation(totals));
+                return new JudgeProgress(g.Key, names.GetValueOrDefault(g.Key) ?? "?", g.Count(), g.Count(r => r.Submitted), totals.Count > 0 ? Math.Round(totals.Average(), 2) : null, panelMean, StandardDeviation(totals));
             })
             .OrderBy(p => p.Name)
             .ToList();
@@ -421,7 +421,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         }
 
         var mean = totals.Average();
-        return Math.Round((decimal)Math.Sqrt((double)totals.Sum(t => (t - mean) * (t - mean)) / totals.Count), 1);
+        return Math.Round((decimal)Math.Sqrt((double)totals.Sum(t => (t - mean) * (t - mean)) / totals.Count), 2);
     }
 
     /// <summary>The entries a track's first round judges: accepted nominations; submitted or accepted essays.</summary>

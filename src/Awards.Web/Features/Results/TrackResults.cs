@@ -416,8 +416,8 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var emails = totals.Select(g => g.Key.ToUpperInvariant()).ToList();
         var names = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Email, u.DisplayName })
             .ToDictionaryAsync(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var panelMean = Math.Round(ranking.Entries.SelectMany(e => e.Judges).Average(j => j.Raw), 1);
-        return [.. totals.Select(g => new JudgeProgress(0, names.GetValueOrDefault(g.Key) ?? g.Key, g.Count(), g.Count(), Math.Round(g.Average(j => j.Raw), 1), panelMean, null))
+        var panelMean = Math.Round(ranking.Entries.SelectMany(e => e.Judges).Average(j => j.Raw), 2);
+        return [.. totals.Select(g => new JudgeProgress(0, names.GetValueOrDefault(g.Key) ?? g.Key, g.Count(), g.Count(), Math.Round(g.Average(j => j.Raw), 2), panelMean, null))
             .OrderBy(j => j.Name, StringComparer.Ordinal)];
     }
 

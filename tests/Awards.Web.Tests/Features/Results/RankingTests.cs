@@ -43,6 +43,22 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
     }
 
     [Fact]
+    public async Task TheJudgingPage_WorksOutMeansToTheTwoDecimalsItShows()
+    {
+        // huang gave 71, 72 and 72 (mean 71.666…), lin and gao 70 each; the panel's mean is 70.555….
+        Judged.Score(factory, "help-story", [71, 70, 70], [72, 70, 70], [72, 70, 70]);
+        var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "help-story")).OrderBy(r => r.Sequence).First().Id);
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+
+        var judging = await organizer.GetStringAsync($"/organizer/judging/{round}");
+
+        // Rounded to one decimal, they would show as 71.70, 70.60 and +1.10.
+        Assert.Contains("<td>71.67</td>", judging, StringComparison.Ordinal);
+        Assert.Contains("（70.56）", judging, StringComparison.Ordinal);
+        Assert.Contains("<td>&#x2B;1.11</td>", judging, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheJudgesQueue_TheirScoreForm_AndTheJudgingPage_ShowScoresWithTwoDecimals()
     {
         // huang gave 70 and 60: the queue, the score form and the organizer's judging page all say "70.00".
