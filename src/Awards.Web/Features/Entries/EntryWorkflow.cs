@@ -171,6 +171,19 @@ public sealed class EntryWorkflow(
         }
     }
 
+    /// <summary>
+    /// An entrant's change to an entry, under the write lock (ADR 0014): the entry is read again and
+    /// the change refused once judges have it, so that an assignment cannot slip in between the check
+    /// and the save. Edits, withdrawals and files all go through here.
+    /// </summary>
+    private Task<T> UnlessJudgedAsync<T>(Entry entry, Func<CancellationToken, Task<T>> change, CancellationToken cancellationToken) =>
+        ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await db.Entry(entry).ReloadAsync(ct);
+            await EnsureNotBeingJudgedAsync(entry, ct);
+            return await change(ct);
+        }, cancellationToken);
+
     // The award's nominations that hold a nominated unit's place: submitted, accepted, or returned
     // (a returned one keeps its place); drafts, withdrawn and disqualified ones do not.
     private IQueryable<Entry> NamingAUnit(int trackId) =>
@@ -252,10 +265,8 @@ public sealed class EntryWorkflow(
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(change);
-        return ImmediateTransaction.RunOnceAsync(db, async ct =>
+        return UnlessJudgedAsync(entry, async ct =>
         {
-            await db.Entry(entry).ReloadAsync(ct);
-            await EnsureNotBeingJudgedAsync(entry, ct);
             if (version is not null && version != VersionOf(entry))
             {
                 return false;
@@ -341,14 +352,12 @@ public sealed class EntryWorkflow(
         var schedule = await ScheduleAsync(cancellationToken);
 
         // Under the write lock: an assignment cannot slip in between the check and the save (ADR 0014).
-        await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        await UnlessJudgedAsync(entry, _ =>
         {
-            await db.Entry(entry).ReloadAsync(ct);
-            await EnsureNotBeingJudgedAsync(entry, ct);
             var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
             entry.Withdraw(schedule, site.UtcNow);
             journal.Record(entry, $"{Noun(entry)} withdrawn", from, before, EntryJournal.StatusOf(entry));
-            return 0;
+            return Task.FromResult(0);
         }, cancellationToken);
     }
 
@@ -372,14 +381,12 @@ public sealed class EntryWorkflow(
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(bytes);
         var schedule = await ScheduleAsync(cancellationToken);
-        return await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        return await UnlessJudgedAsync(entry, _ =>
         {
-            await db.Entry(entry).ReloadAsync(ct);
-            await EnsureNotBeingJudgedAsync(entry, ct);
             var attachment = entry.Attach(fileName, kind, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), options.Value.Uploads.AttachmentLimits, schedule, site.UtcNow);
             db.AttachmentContents.Add(new AttachmentContent { Attachment = attachment, Data = bytes });
             journal.RecordFile(entry, "Attachment added", attachment);
-            return attachment;
+            return Task.FromResult(attachment);
         }, cancellationToken);
     }
 
@@ -389,14 +396,12 @@ public sealed class EntryWorkflow(
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(attachment);
         var schedule = await ScheduleAsync(cancellationToken);
-        await ImmediateTransaction.RunOnceAsync(db, async ct =>
+        await UnlessJudgedAsync(entry, _ =>
         {
-            await db.Entry(entry).ReloadAsync(ct);
-            await EnsureNotBeingJudgedAsync(entry, ct);
             entry.Detach(attachment, schedule, site.UtcNow);
             db.Attachments.Remove(attachment);
             journal.RecordFile(entry, "Attachment removed", attachment);
-            return 0;
+            return Task.FromResult(0);
         }, cancellationToken);
     }
 
