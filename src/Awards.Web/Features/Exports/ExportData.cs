@@ -25,29 +25,23 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     {
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
         var trackIds = contest.Tracks.Select(t => t.Id).ToList();
-        var onNotice = proposed && await db.TrackResults.AnyAsync(
-            r => trackIds.Contains(r.TrackId) && r.Stage == ResultStage.Notice && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
-            cancellationToken);
-        var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, await IssuedAsync(trackIds, proposed, cancellationToken), !onNotice) { Addressee = Addressee(kinds) };
-    }
-
-    /// <summary>
-    /// The date a document bears: when the latest of the results it contains became what it is
-    /// (finalized, or published on notice), not the day of the export, so that exporting again
-    /// prints the same date, and a certificate agrees with what /verify says. Today only when the
-    /// document contains no results (the statistics before any).
-    /// </summary>
-    private async Task<DateTime> IssuedAsync(List<int> trackIds, bool proposed, CancellationToken cancellationToken)
-    {
         var stages = Stages(proposed);
-        var dates = await db.TrackResults.AsNoTracking()
+
+        // The results the document contains: published (final, or with proposed on notice too) with prizes.
+        var included = await db.TrackResults.AsNoTracking()
             .Where(r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null))
-            .Select(r => r.Stage == ResultStage.Final ? r.FinalizedAt : r.NoticeStartsAt)
             .ToListAsync(cancellationToken);
-        return SiteTime.ToLocal(dates.OfType<DateTime>().DefaultIfEmpty(site.UtcNow).Max()).DateTime;
+        var onNotice = included.Exists(r => r.Stage == ResultStage.Notice);
+
+        // The date it bears: when the latest of those results became what it is (finalized, or
+        // published on notice), not the day of the export, so that exporting again prints the same
+        // date and a certificate agrees with what /verify says; today only when it contains none.
+        var issued = included.Select(IssuedOn).OfType<DateTime>().DefaultIfEmpty(SiteTime.ToLocal(site.UtcNow).DateTime).Max();
+        var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds) };
     }
 
+    /// <summary>The day a result's documents bear: its finalization, or for one on notice its publication.</summary>
     private static DateTime? IssuedOn(TrackResult result) =>
         (result.Stage == ResultStage.Final ? result.FinalizedAt : result.NoticeStartsAt) is { } utc ? SiteTime.ToLocal(utc).DateTime : null;
 
