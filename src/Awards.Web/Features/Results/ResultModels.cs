@@ -66,10 +66,10 @@ public sealed record ResultPage(
 
     public bool CanChange => Result.Stage == ResultStage.Draft;
 
-    public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;
-
     /// <summary>When the winners were told by mail (<see cref="WinnerNotices"/>), once the results are final.</summary>
     public DateTime? WinnersTold { get; init; }
+
+    public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed);
 }
 
 public sealed record UnitRow(UnitStanding Standing, string Unit, bool Picked);
@@ -84,6 +84,16 @@ public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyLis
 
     public bool CanChange => Result.Stage == ResultStage.Draft;
 
+    /// <summary>The award has no judging round of its own, so nothing waits for one to close.</summary>
+    public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed: true);
+}
+
+/// <summary>
+/// What the results pages of a theme or award and of the Outstanding Organization Award share: the
+/// publish, finalize, back-to-draft and tell-the-winners actions (<c>Views/_NoticeActions.cshtml</c>).
+/// </summary>
+public sealed record ResultStatus(Track Track, TrackResult Result, int NoticeDays, int UnresolvedObjections, DateTime UtcNow, DateTime? WinnersTold, bool RoundClosed)
+{
     public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;
 }
 
