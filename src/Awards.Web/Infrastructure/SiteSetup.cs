@@ -80,6 +80,7 @@ public static class SiteSetup
         services.AddScoped<Seeder>();
         services.AddScoped<Invitations>();
         services.AddScoped<Features.Judging.JudgeReminders>();
+        services.AddScoped<Features.Dashboard.EntrantReminders>();
         services.AddScoped<Features.Results.WinnerNotices>();
         services.AddScoped<Features.Password.PasswordResets>();
         services.AddScoped<SiteContext>();

@@ -56,6 +56,7 @@ public static class AuditLabels
         ["Conflict declared"] = "Conflict declared",
         ["Round closed"] = "Round closed",
         ["RemindJudges"] = "Judges reminded",
+        ["RemindEntrants"] = "Entrants reminded of entries not submitted",
         ["NotifyWinners"] = "Winners told by mail",
         ["Round rescheduled"] = "Round's closing time changed",
         ["Shortlist assigned"] = "Shortlist assigned to the next round",

@@ -1,3 +1,5 @@
+using Awards.Core.Common;
+using Awards.Core.Contests;
 using Awards.Core.Entries;
 using Awards.Core.Identity;
 using Awards.Core.Tracks;
@@ -6,12 +8,13 @@ using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Dashboard;
 
 /// <summary>One dashboard per role; <c>/dashboard</c> sends each person to theirs.</summary>
 [Authorize]
-public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork, Results.PublicResults results) : Controller
+public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork, Results.PublicResults results, EntrantReminders reminders, IStringLocalizer<SharedResource> l) : Controller
 {
     // Every dashboard reads the signed-in person; compiled once, as the judge's dashboard's other
     // queries are (docs/PERFORMANCE.md).
@@ -64,8 +67,30 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
             .ToListAsync(cancellationToken);
 
         var mail = await Outbox.OutboxCounts.ReadAsync(db, cancellationToken);
+        var phase = contest.Schedule.PhaseAt(site.UtcNow);
+        var reminder = phase == ContestPhase.Submission
+            ? new ReminderState((await reminders.WaitingAsync(contest, cancellationToken)).Count, await reminders.LastAsync(contest, cancellationToken))
+            : null;
 
-        return View(new OrganizerDashboard(contest, contest.Schedule.PhaseAt(site.UtcNow), tracks, usersByRole, pending, units, recent, mail));
+        return View(new OrganizerDashboard(contest, phase, tracks, usersByRole, pending, units, recent, mail) { Reminder = reminder });
+    }
+
+    /// <summary>Mails the authors and units whose entries are not submitted yet (<see cref="EntrantReminders"/>).</summary>
+    [HttpPost("/organizer/remind-entrants")]
+    [Authorize(Roles = Roles.Organizer)]
+    public async Task<IActionResult> RemindEntrants(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var queued = await reminders.RemindAsync(cancellationToken);
+            TempData["Message"] = l["Reminder mails queued: {0}. The outgoing mail page shows their delivery.", queued].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect("/organizer");
     }
 
     [HttpGet("/coordinator")]

@@ -28,7 +28,14 @@ public sealed record OrganizerDashboard(
     int PendingInvitations,
     int Units,
     IReadOnlyList<AuditRow> RecentActivity,
-    Outbox.OutboxCounts Mail);
+    Outbox.OutboxCounts Mail)
+{
+    /// <summary>While submissions are open: the entries a reminder would name, and when the last one went.</summary>
+    public ReminderState? Reminder { get; init; }
+}
+
+/// <summary>The organizer's reminder to entrants (<see cref="EntrantReminders"/>): how many entries wait, and the last reminder.</summary>
+public sealed record ReminderState(int Waiting, DateTime? Last);
 
 public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit)
 {

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Awards.Core.Common;
+using Awards.Core.Contests;
+using Awards.Core.Entries;
+using Awards.Core.Results;
+using Awards.Core.Tracks;
+using Awards.Web.Data;
+using Awards.Web.Features.Entries;
+using Awards.Web.Infrastructure;
+using Awards.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Awards.Web.Features.Dashboard;
+
+/// <summary>
+/// "Remind those whose entries are not submitted": before submissions close, one mail to each
+/// author with an essay, and to each coordinator of a unit with a nomination, that is a draft or
+/// was returned and could still be submitted, listing those entries with their links and the
+/// deadline. A draft for an award or theme whose places the author or unit already holds is left
+/// out (it could not be submitted), as is an award whose judging has closed. At most one reminder
+/// per contest per <see cref="Interval"/>: entrants are the public, not staff. Each reminder is in
+/// the audit log, which is also where the dashboard reads when the last one went.
+/// </summary>
+public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailOutbox outbox, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l)
+{
+    public const string Action = "RemindEntrants";
+
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    /// <summary>When the entrants of the contest were last reminded, if ever.</summary>
+    public Task<DateTime?> LastAsync(ContestEdition contest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        return audit.LastAsync(Action, Key(contest), cancellationToken);
+    }
+
+    /// <summary>The entries a reminder would name: drafts with a place left, and returned entries, in awards and themes that still take entries.</summary>
+    public async Task<IReadOnlyList<WaitingEntry>> WaitingAsync(ContestEdition contest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        var tracks = contest.Tracks.Where(t => t.Kind != TrackKind.UnitAward).ToDictionary(t => t.Id);
+        var ids = tracks.Keys.ToList();
+        // What EntryWorkflow.EnsureTrackTakesEntriesAsync refuses: a closed round, or results past the draft.
+        var closed = await db.Tracks
+            .Where(t => ids.Contains(t.Id)
+                && (db.Rounds.Any(r => r.TrackId == t.Id && r.ClosedAt != null) || db.TrackResults.Any(r => r.TrackId == t.Id && r.Stage != ResultStage.Draft)))
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+        var open = ids.Except(closed).ToList();
+        var candidates = await db.Entries.AsNoTracking()
+            .Where(e => open.Contains(e.TrackId) && (e.Status == EntryStatus.Draft || e.Status == EntryStatus.Returned))
+            .OrderBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Code,
+                e.Title,
+                e.TrackId,
+                e.UnitId,
+                e.OwnerUserId,
+                e.Status,
+                // The places submitting takes, as EntryWorkflow counts them: held by submitted, accepted and returned entries.
+                OwnerTaken = db.Entries.Count(o => o.TrackId == e.TrackId && o.OwnerUserId == e.OwnerUserId && o.OwnerSlot != null),
+                UnitTaken = db.Entries.Count(o => o.TrackId == e.TrackId && o.UnitId == e.UnitId && o.UnitSlot != null),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Where(e => e.Status == EntryStatus.Returned
+                || ((tracks[e.TrackId].Limits.PerAuthor is not int perAuthor || e.OwnerTaken < perAuthor)
+                    && (tracks[e.TrackId].Limits.PerUnit is not int perUnit || e.UnitTaken < perUnit)))
+            .Select(e => new WaitingEntry(e.Code, e.Title, tracks[e.TrackId], e.UnitId, e.OwnerUserId, e.Status))];
+    }
+
+    /// <summary>Puts one reminder for each person with entries waiting in the outbox; returns how many people.</summary>
+    public async Task<int> RemindAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
+        var closes = contest.Schedule.SubmissionClosesAt;
+        if (!contest.Schedule.AcceptsSubmissions(site.UtcNow))
+        {
+            throw new DomainException("Submissions are not open: there is nothing to remind entrants of.");
+        }
+
+        if (await LastAsync(contest, cancellationToken) is DateTime last && site.UtcNow - last < Interval)
+        {
+            throw new DomainException("Entrants were reminded at {0}. Wait a day before reminding them again.", SiteTime.Format(last));
+        }
+
+        var waiting = await WaitingAsync(contest, cancellationToken);
+        // A nomination is the unit's: every coordinator of the unit hears of it, as of a return. An essay is its author's.
+        var nominations = waiting.Where(w => w.Track.Kind == TrackKind.Nomination).ToList();
+        var coordinators = await UnitCoordinators.ByUnitAsync(db, [.. nominations.Select(w => w.UnitId).Distinct()], cancellationToken);
+        var essays = waiting.Where(w => w.Track.Kind == TrackKind.Essay).ToList();
+        var authorIds = essays.Select(w => w.OwnerUserId).Distinct().ToList();
+        var authors = await db.Users.AsNoTracking()
+            .Where(u => authorIds.Contains(u.Id) && u.EmailConfirmed && u.DeactivatedAt == null)
+            .ToDictionaryAsync(u => u.Id, u => new MailReader(u.Email!, u.DisplayName, u.Language), cancellationToken);
+        var byReader = nominations.SelectMany(w => coordinators[w.UnitId].Select(reader => (Reader: reader, Entry: w)))
+            .Concat(essays.Where(w => authors.ContainsKey(w.OwnerUserId)).Select(w => (Reader: authors[w.OwnerUserId], Entry: w)))
+            .GroupBy(x => x.Reader.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (byReader.Count == 0)
+        {
+            throw new DomainException("No entry that could still be submitted is waiting: nobody to remind.");
+        }
+
+        var baseUrl = options.Value.PublicUrl.TrimEnd('/');
+        var messages = byReader.Select(group =>
+        {
+            var reader = group.First().Reader;
+            // In the reader's language, not the organizer's.
+            return Cultures.In(reader.Language, () =>
+            {
+                var lines = group.Select(x => x.Entry).Select(w => l[
+                    "· “{0}” ({1}, {2}): {3}",
+                    w.Title,
+                    w.Track.Name.ForCurrentCulture(),
+                    l[Labels.Of(w.Status)],
+                    $"{baseUrl}/{(w.Track.Kind == TrackKind.Essay ? "essays" : "nominations")}/{w.Code}"].Value);
+                var body = string.Join(
+                    "\n\n",
+                    l["Hello {0},", reader.Name],
+                    l["These entries in {0} are not submitted yet:", contest.Name.ForCurrentCulture()] + "\n" + string.Join("\n", lines),
+                    l["An entry is judged only once it is submitted. Open each one, check it and press “Submit” before submissions close on {0}.", SiteTime.Format(closes)],
+                    l["This reminder was sent by the organizer to everyone with an entry not submitted."]);
+                return new OutgoingMail(reader.Email, l["Reminder: submissions close on {0}", SiteTime.Format(closes)], body);
+            });
+        }).ToList();
+
+        // Saved together: the audit row is what keeps the next reminder a day away.
+        audit.Record(Action, "Contest", Key(contest), after: string.Join(",", waiting.Select(w => w.Code)));
+        outbox.Add(messages, $"the reminder of entries not submitted in contest {Key(contest)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return messages.Count;
+    }
+
+    private static string Key(ContestEdition contest) => contest.Id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>An entry a reminder names: a draft with a place left, or a returned entry.</summary>
+public sealed record WaitingEntry(string Code, string Title, Track Track, int UnitId, int OwnerUserId, EntryStatus Status);
