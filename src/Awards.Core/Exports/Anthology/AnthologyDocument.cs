@@ -40,17 +40,19 @@ public static class AnthologyDocument
 
     /// <summary>
     /// Writes the anthology of <paramref name="themes"/> (in the given order, as are their levels
-    /// and essays) into <paramref name="output"/>, which is left open.
+    /// and essays) into <paramref name="output"/>, which is left open: the winning essays, or with
+    /// <paramref name="book"/> <see cref="AnthologyBook.Deeds"/> the deeds of the winning nominees.
     /// </summary>
-    public static void Write(Stream output, ExportContest contest, string prefaceMarkdown, IReadOnlyList<AnthologyTheme> themes)
+    public static void Write(Stream output, ExportContest contest, string prefaceMarkdown, IReadOnlyList<AnthologyTheme> themes, AnthologyBook? book = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(contest);
         ArgumentNullException.ThrowIfNull(themes);
+        book ??= AnthologyBook.Essays;
 
-        using var document = new StreamedDocx(output, Title(contest), contest.IssuingOffice, removePersonalInformation: false);
+        using var document = new StreamedDocx(output, Title(contest, book), contest.IssuingOffice, removePersonalInformation: false);
         var stage = ExportStages.Of(contest, themes.Select(t => t?.Final));
-        WriteCover(document, contest, stage);
+        WriteCover(document, contest, stage, book);
 
         var markdown = new MarkdownDocxWriter(document.Writer, EssayHeadingOffset, linkAddresses: true);
         var hasPreface = !string.IsNullOrWhiteSpace(prefaceMarkdown);
@@ -78,7 +80,11 @@ public static class AnthologyDocument
             foreach (var level in theme.Levels ?? [])
             {
                 ArgumentNullException.ThrowIfNull(level);
-                document.Write(Heading(2, level.Level, newPage: !firstLevel, ++bookmark));
+                if (HasLevelHeading(theme, level))
+                {
+                    document.Write(Heading(2, level.Level, newPage: !firstLevel, ++bookmark));
+                }
+
                 firstLevel = false;
                 var firstEssay = true;
                 foreach (var essay in level.Essays ?? [])
@@ -99,18 +105,18 @@ public static class AnthologyDocument
         document.Finish();
     }
 
-    /// <summary>The document's title (its core properties): the contest's name and 获奖征文选编.</summary>
-    public static string Title(ExportContest contest)
+    /// <summary>The document's title (its core properties): the contest's name and 获奖征文选编 (or the other book's title).</summary>
+    public static string Title(ExportContest contest, AnthologyBook? book = null)
     {
         ArgumentNullException.ThrowIfNull(contest);
-        return WordText.Line(contest.Name) + CoverTitle;
+        return WordText.Line(contest.Name) + (book ?? AnthologyBook.Essays).CoverTitle;
     }
 
     /// <summary>The date as documents print it, e.g. 2026年10月17日.</summary>
     public static string Date(DateTime date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
-    private static void WriteCover(StreamedDocx document, ExportContest contest, ExportStage stage)
+    private static void WriteCover(StreamedDocx document, ExportContest contest, ExportStage stage, AnthologyBook book)
     {
         // The contest's name, then the book's title, a third of the way down the page; the issuer below.
         document.Write(WordText.Paragraph(
@@ -126,11 +132,11 @@ public static class AnthologyDocument
                 ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Title },
                 SpacingBetweenLines = new SpacingBetweenLines { After = "2400" },
             },
-            CoverTitle));
+            book.CoverTitle));
         if (stage != ExportStage.Final)
         {
             var draft = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.CoverText } });
-            var run = WordText.Run(stage == ExportStage.Mixed ? MixedLine : DraftLine);
+            var run = WordText.Run(stage == ExportStage.Mixed ? book.MixedLine : book.DraftLine);
             run.RunProperties = new RunProperties(new Color { Val = DraftColor });
             draft.Append(run);
             document.Write(draft);
@@ -190,7 +196,11 @@ public static class AnthologyDocument
             Entry(1, themeName(theme), null);
             foreach (var level in theme?.Levels ?? [])
             {
-                Entry(2, level?.Level, null);
+                if (theme is not null && level is not null && HasLevelHeading(theme, level))
+                {
+                    Entry(2, level.Level, null);
+                }
+
                 foreach (var essay in level?.Essays ?? [])
                 {
                     Entry(3, essay?.Title, essay?.Author);
@@ -209,6 +219,13 @@ public static class AnthologyDocument
         document.Writer.WriteEndElement();
         document.Writer.WriteEndElement();
     }
+
+    /// <summary>
+    /// Whether a level gets its own heading: not the one level of an award named as the award
+    /// (创新奖 under 创新奖), which would only repeat the heading above it.
+    /// </summary>
+    private static bool HasLevelHeading(AnthologyTheme theme, AnthologyLevel level) =>
+        !(theme.Levels is [var only] && ReferenceEquals(only, level) && WordText.Line(level.Level) == WordText.Line(theme.Name));
 
     private static OpenXmlElement[] FieldStart() =>
     [
@@ -235,4 +252,16 @@ public static class AnthologyDocument
             WordText.Run(WordText.Line(text)),
             new BookmarkEnd { Id = id });
     }
+}
+
+/// <summary>
+/// Which book an anthology is: its cover title and the lines that mark proposed results. The
+/// winning essays (获奖征文选编), or the deeds of the winning nominees of the nominated awards
+/// (获奖先进事迹选编), laid out alike: award, level, then each winner's headline, byline and text.
+/// </summary>
+public sealed record AnthologyBook(string CoverTitle, string DraftLine, string MixedLine)
+{
+    public static readonly AnthologyBook Essays = new(AnthologyDocument.CoverTitle, AnthologyDocument.DraftLine, AnthologyDocument.MixedLine);
+
+    public static readonly AnthologyBook Deeds = new("获奖先进事迹选编", "（拟表彰对象，公示期间征求意见）", "（标注“公示中”的奖项为拟表彰对象，公示期间征求意见）");
 }

@@ -88,7 +88,12 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             return false;
         }
 
-        var trackIds = contest.Tracks.Where(t => kind != ExportKinds.Anthology || t.Kind == TrackKind.Essay).Select(t => t.Id).ToList();
+        var trackIds = contest.Tracks.Where(t => kind switch
+        {
+            ExportKinds.Anthology => t.Kind == TrackKind.Essay,
+            ExportKinds.Deeds => t.Kind == TrackKind.Nomination,
+            _ => true,
+        }).Select(t => t.Id).ToList();
         var stages = Stages(proposed);
         return await db.TrackResults.AnyAsync(
             r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
@@ -130,6 +135,34 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         }
 
         return (contest?.AnthologyPreface ?? string.Empty, themes);
+    }
+
+    /// <summary>
+    /// The winning nominations by award and level, each with its deeds as the unit wrote them: the
+    /// headline, then the nominee (with their position, for a person) and the nominating unit. The
+    /// nominee's contact details and the unit's opinion stay out: this is for publishing.
+    /// </summary>
+    public async Task<IReadOnlyList<AnthologyTheme>> DeedsAsync(bool proposed, CancellationToken cancellationToken)
+    {
+        var awards = new List<AnthologyTheme>();
+        foreach (var published in (await PublishedAsync(proposed, cancellationToken)).Where(p => p.Track.Kind == TrackKind.Nomination))
+        {
+            var ids = published.Prizes.Select(p => p.EntryId!.Value).ToList();
+            var entries = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body, e.Nominee }).ToDictionaryAsync(e => e.Id, cancellationToken);
+            var levels = published.Prizes.GroupBy(p => (p.Row.LevelRank, p.Row.Level)).OrderBy(g => g.Key.LevelRank)
+                .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p =>
+                {
+                    var entry = entries[p.EntryId!.Value];
+                    var nominee = entry.Nominee is { } person ? $"{p.Row.Author}（{person.Position}）" : p.Row.Author;
+                    // A unit that nominated itself (the Organizational Innovation Award) is named once.
+                    var byline = p.Row.Unit.Length == 0 || p.Row.Unit == p.Row.Author ? nominee : $"{nominee} · 推荐单位：{p.Row.Unit}";
+                    return new DocumentEssay(p.Row.Code, p.Row.Title, byline, entry.Body, p.Row.Author);
+                })]))
+                .ToList();
+            awards.Add(new AnthologyTheme(published.Track.Name.Zh, levels, published.Result.Stage == ResultStage.Final));
+        }
+
+        return awards;
     }
 
     /// <summary>Participation per unit; scores and prizes only of the themes whose results are final (or, <paramref name="proposed"/>, on notice).</summary>

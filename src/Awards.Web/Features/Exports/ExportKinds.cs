@@ -11,12 +11,15 @@ public static class ExportKinds
 
     public const string Anthology = "anthology";
 
+    /// <summary>The deeds of the winning nominees of the nominated awards, laid out as the anthology.</summary>
+    public const string Deeds = "deeds";
+
     public const string JudgePacket = "judge-packet";
 
     public const string Statistics = "statistics";
 
     /// <summary>The kinds an organizer starts for the whole contest (a judge packet is per judge and round).</summary>
-    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Statistics];
+    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics];
 
     public static bool IsKnown(string kind) => ContestWide.Contains(kind) || kind == JudgePacket;
 
@@ -33,6 +36,7 @@ public static class ExportKinds
         Notice => "表彰通报",
         Certificates => "荣誉证书",
         Anthology => "获奖征文选编",
+        Deeds => "获奖先进事迹选编",
         JudgePacket => "评审材料",
         Statistics => "参与情况统计",
         _ => kind,
@@ -45,6 +49,7 @@ public static class ExportKinds
         Notice => "Commendation notice (.docx)",
         Certificates => "Certificates (.docx)",
         Anthology => "Anthology of winning essays (.docx)",
+        Deeds => "Deeds of the winning nominees (.docx)",
         JudgePacket => "Judge packet (.docx)",
         Statistics => "Participation statistics (.xlsx)",
         _ => kind,

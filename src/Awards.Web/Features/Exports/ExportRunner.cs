@@ -92,6 +92,14 @@ public sealed class ExportRunner(ExportData data)
                     break;
                 }
 
+            case ExportKinds.Deeds:
+                {
+                    var awards = await data.DeedsAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    AnthologyDocument.Write(output, contest, string.Empty, awards, AnthologyBook.Deeds);
+                    break;
+                }
+
             case ExportKinds.Statistics:
                 {
                     var units = await data.StatisticsAsync(proposed, cancellationToken);

@@ -11,7 +11,7 @@ public sealed class ExportsWithoutResultsTests(AwardsFactory factory) : IClassFi
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
 
-        foreach (var kind in new[] { "prize-list", "notice", "certificates", "anthology" })
+        foreach (var kind in new[] { "prize-list", "notice", "certificates", "anthology", "deeds" })
         {
             foreach (var proposed in new[] { false, true })
             {
