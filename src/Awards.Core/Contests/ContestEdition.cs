@@ -34,6 +34,12 @@ public class ContestEdition
     /// <summary>The office that issues notices and certificates, e.g. 清河市扶贫开发领导小组办公室.</summary>
     public BilingualText IssuingOffice { get; set; } = BilingualText.Empty;
 
+    /// <summary>
+    /// The document number (发文字号) under the commendation notice's red header, e.g.
+    /// 石扶组〔2026〕3号, as <see cref="Contests.DocumentNumber.Normalize"/> writes it; empty for none.
+    /// </summary>
+    public string DocumentNumber { get; set; } = string.Empty;
+
     public ContestSchedule Schedule { get; private set; }
 
     /// <summary>The preface of the anthology of winning essays (Markdown), written by the organizer.</summary>

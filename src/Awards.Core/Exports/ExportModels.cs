@@ -12,6 +12,9 @@ public sealed record ExportContest(string Name, string IssuingOffice, DateTime D
     /// empty for none.
     /// </summary>
     public string Addressee { get; init; } = string.Empty;
+
+    /// <summary>The commendation notice's document number (发文字号), e.g. 石扶组〔2026〕3号; empty for none.</summary>
+    public string DocumentNumber { get; init; } = string.Empty;
 }
 
 /// <summary>Whether a document's results are all final, all proposed (on notice), or some of each.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Awards.Core.Entries;
+using Awards.Web.Features.Exports;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Awards.Web.Tests.Infrastructure.Writing;
 
 namespace Awards.Web.Tests.Features;
@@ -193,6 +195,51 @@ public sealed class ContestSettingsTests(AwardsFactory factory) : IClassFixture<
         Assert.DoesNotContain("<script>alert", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", chinese, StringComparison.Ordinal);
         Assert.Contains("<h3>Requirements</h3>", await anonymous.GetStringAsync("/?culture=en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDocumentNumber_IsSavedAsTheNoticePrintsIt_AndOneThatIsNotADocumentNumber_IsRefused()
+    {
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var form = await organizer.GetStringAsync(Page);
+        Assert.Contains("发文字号", form, StringComparison.Ordinal);
+        Assert.Contains("Document number", await organizer.GetStringAsync(Page + "?culture=en"), StringComparison.Ordinal);
+
+        var fields = Fields(form);
+        fields["DocumentNumber"] = "清扶组〔2026〕第3号";
+        fields["RulesZh"] = "这段规则不能丢。";
+        using (var refused = await organizer.SubmitAsync(Page, Page, fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("发文字号应由发文机关代字", html, StringComparison.Ordinal);
+            Assert.Contains("这段规则不能丢。", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(string.Empty, factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).DocumentNumber));
+        Assert.DoesNotContain("这段规则不能丢", factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Rules.Zh), StringComparison.Ordinal);
+
+        // Square brackets typed for want of 〔〕 are saved as the notice prints them.
+        fields["DocumentNumber"] = "清扶组[2026]3号";
+        using (var saved = await organizer.SubmitAsync(Page, Page, fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal("清扶组〔2026〕3号", factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).DocumentNumber));
+        Assert.Contains("value=\"清扶组〔2026〕3号\"", WebUtility.HtmlDecode(await organizer.GetStringAsync(Page)), StringComparison.Ordinal);
+        Assert.Contains("清扶组〔2026〕3号", factory.WithDb(db => db.AuditLog.Where(a => a.Action == "EditContest").OrderBy(a => a.Id).ToList()).Last().After, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var contest = await scope.ServiceProvider.GetRequiredService<ExportData>().ContestAsync(proposed: true, CancellationToken.None);
+            Assert.Equal("清扶组〔2026〕3号", contest.DocumentNumber);
+        }
+
+        // Emptied, the notice has none again.
+        fields = Fields(await organizer.GetStringAsync(Page));
+        fields["DocumentNumber"] = " ";
+        (await organizer.SubmitAsync(Page, Page, fields)).Dispose();
+        Assert.Equal(string.Empty, factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).DocumentNumber));
     }
 
     /// <summary>RouteTests refuses every other role and every post without the session's token on all routes; here, that such a post changes nothing.</summary>

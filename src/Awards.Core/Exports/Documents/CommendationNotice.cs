@@ -5,7 +5,8 @@ namespace Awards.Core.Exports.Documents;
 
 /// <summary>
 /// The official notice that commends the winners (表彰通报), laid out as a Chinese government
-/// document after GB/T 9704, simplified: the issuing office in red over a red rule (发文机关标志),
+/// document after GB/T 9704, simplified: the issuing office in red (发文机关标志) and, when the
+/// organizer set one, the document number (发文字号) under it, over a red rule,
 /// a centred title in 方正小标宋简体, the addressee (主送) at the left margin, the body in 仿宋_GB2312
 /// on a 28-point grid, a level-1 heading per track (一、) in 黑体, a level-2 heading per level
 /// ((一)) in 楷体_GB2312, one paragraph per winner (name and unit, an essay's title before them), the issuing office and date at the end, and the
@@ -93,6 +94,22 @@ public static class CommendationNotice
                     new Color { Val = DraftColor },
                     new FontSize { Val = HeaderHalfPoints(office) },
                     new FontSizeComplexScript { Val = HeaderHalfPoints(office) })));
+        }
+
+        // The document number (发文字号) centred under the office, a line's space between them, and
+        // over the red rule (GB/T 9704 7.2.4); without it the rule follows the office directly.
+        var number = Clean(contest.DocumentNumber);
+        if (number.Length > 0)
+        {
+            body.Append(Paragraph(NormalStyle, number, new ParagraphProperties(
+                new KeepNext(),
+                new SpacingBetweenLines { Before = "560", After = "0" },
+                new Indentation { FirstLine = "0", FirstLineChars = 0 },
+                new Justification { Val = JustificationValues.Center })));
+        }
+
+        if (office.Length > 0 || number.Length > 0)
+        {
             body.Append(new Paragraph(new ParagraphProperties(
                 new ParagraphStyleId { Val = NormalStyle },
                 new KeepNext(),

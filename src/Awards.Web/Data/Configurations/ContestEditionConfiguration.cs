@@ -11,6 +11,7 @@ internal sealed class ContestEditionConfiguration : IEntityTypeConfiguration<Con
         builder.Property(c => c.Name).HasConversion(JsonColumn.Bilingual).IsRequired();
         builder.Property(c => c.Rules).HasConversion(JsonColumn.Bilingual).IsRequired();
         builder.Property(c => c.IssuingOffice).HasConversion(JsonColumn.Bilingual).IsRequired();
+        builder.Property(c => c.DocumentNumber).HasMaxLength(DocumentNumber.MaxLength).IsRequired();
         builder.Property(c => c.AnthologyPreface).HasMaxLength(20_000).IsRequired();
         builder.OwnsOne(c => c.Schedule, s =>
         {

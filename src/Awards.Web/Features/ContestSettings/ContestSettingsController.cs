@@ -46,6 +46,16 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
 
         var office = form.IssuingOffice();
         var rules = form.Rules();
+        string number;
+        try
+        {
+            number = Awards.Core.Contests.DocumentNumber.Normalize(form.DocumentNumber);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(form.DocumentNumber), l.Rule(ex));
+            return View("Index", form);
+        }
 
         // The check against the page's stamp and the write in one transaction: two organizers
         // saving at the same moment cannot both pass the check.
@@ -58,7 +68,7 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
                 return SavedNow.Outcome.Missing;
             }
 
-            if (schedule == contest.Schedule && office == contest.IssuingOffice && rules == contest.Rules)
+            if (schedule == contest.Schedule && office == contest.IssuingOffice && number == contest.DocumentNumber && rules == contest.Rules)
             {
                 // Nothing to change: a second click on the same form, or a save without edits.
                 return SavedNow.Outcome.Unchanged;
@@ -71,11 +81,12 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
                 return SavedNow.Outcome.Stale;
             }
 
-            var before = ContestSettingsForm.AuditSummary(contest.Schedule, contest.IssuingOffice, contest.Rules);
+            var before = ContestSettingsForm.AuditSummary(contest.Schedule, contest.IssuingOffice, contest.DocumentNumber, contest.Rules);
             contest.Reschedule(schedule);
             contest.IssuingOffice = office;
+            contest.DocumentNumber = number;
             contest.Rules = rules;
-            audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, ContestSettingsForm.AuditSummary(schedule, office, rules));
+            audit.Record("EditContest", "ContestEdition", contest.Year.ToString(CultureInfo.InvariantCulture), before, ContestSettingsForm.AuditSummary(schedule, office, number, rules));
             return SavedNow.Outcome.Saved;
         }, cancellationToken);
 

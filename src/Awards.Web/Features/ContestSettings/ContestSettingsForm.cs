@@ -45,6 +45,10 @@ public sealed record ContestSettingsForm : IStampedForm
     [Display(Name = "Issuing office (English)")]
     public string? IssuingOfficeEn { get; set; }
 
+    [StringLength(Awards.Core.Contests.DocumentNumber.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    [Display(Name = "Document number")]
+    public string? DocumentNumber { get; set; }
+
     [StringLength(MaxRulesLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Rules (Chinese, Markdown)")]
     public string? RulesZh { get; set; }
@@ -69,6 +73,7 @@ public sealed record ContestSettingsForm : IStampedForm
             NoticeEndsAt = SiteTime.InputValue(s.NoticeEndsAt),
             IssuingOfficeZh = contest.IssuingOffice.Zh,
             IssuingOfficeEn = contest.IssuingOffice.En,
+            DocumentNumber = contest.DocumentNumber,
             RulesZh = contest.Rules.Zh,
             RulesEn = contest.Rules.En,
             Stamp = StampOf(contest),
@@ -79,18 +84,18 @@ public sealed record ContestSettingsForm : IStampedForm
     public static string StampOf(ContestEdition contest)
     {
         ArgumentNullException.ThrowIfNull(contest);
-        return TextDigest.Of(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En)[..32];
+        return TextDigest.Of(Describe(contest.Schedule) + "\n" + contest.IssuingOffice.Zh + "\n" + contest.IssuingOffice.En + "\n" + contest.DocumentNumber + "\n" + contest.Rules.Zh + "\n" + contest.Rules.En)[..32];
     }
 
     /// <summary>
-    /// The settings for the audit log: the dates and the office as they are; the rules by length
+    /// The settings for the audit log: the dates, the office and the document number as they are; the rules by length
     /// and digest, which show that they changed without copying pages of Markdown into the log.
     /// </summary>
-    public static string AuditSummary(ContestSchedule schedule, BilingualText office, BilingualText rules)
+    public static string AuditSummary(ContestSchedule schedule, BilingualText office, string documentNumber, BilingualText rules)
     {
         ArgumentNullException.ThrowIfNull(office);
         ArgumentNullException.ThrowIfNull(rules);
-        return $"{Describe(schedule)}; {office.Zh} / {office.En}; rules {rules.Zh.Length} + {rules.En.Length} characters, {TextDigest.Of(rules.Zh + "\n" + rules.En)[..8]}";
+        return $"{Describe(schedule)}; {office.Zh} / {office.En}; {documentNumber}; rules {rules.Zh.Length} + {rules.En.Length} characters, {TextDigest.Of(rules.Zh + "\n" + rules.En)[..8]}";
     }
 
     /// <summary>The five dates for the audit log, in UTC.</summary>

@@ -38,7 +38,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         // date and a certificate agrees with what /verify says; today only when it contains none.
         var issued = included.Select(IssuedOn).OfType<DateTime>().DefaultIfEmpty(SiteTime.ToLocal(site.UtcNow).DateTime).Max();
         var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds) };
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber };
     }
 
     /// <summary>The day a result's documents bear: its finalization, or for one on notice its publication.</summary>

@@ -105,6 +105,37 @@ public class CommendationNoticeTests
     }
 
     [Fact]
+    public void Write_PrintsTheDocumentNumberCentredBetweenTheRedHeaderAndItsRule_WhenOneIsSet()
+    {
+        var docx = Notice(Contest() with { DocumentNumber = "清扶组〔2026〕3号" }, SampleTracks);
+        AssertValid(docx);
+        Open(docx, document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            Assert.Equal(Office, paragraphs[0].InnerText);
+            Assert.Equal("清扶组〔2026〕3号", paragraphs[1].InnerText);
+            Assert.Equal(JustificationValues.Center, paragraphs[1].ParagraphProperties?.Justification?.Val?.Value);
+            Assert.Equal("0", paragraphs[1].ParagraphProperties?.Indentation?.FirstLine?.Value);
+            Assert.NotNull(paragraphs[2].ParagraphProperties?.ParagraphBorders?.BottomBorder);
+            Assert.Equal(NoticeTitle, paragraphs[3].InnerText);
+        });
+
+        // Without one the header is the office over the rule, as before.
+        Open(Notice(Contest(), SampleTracks), document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            Assert.NotNull(paragraphs[1].ParagraphProperties?.ParagraphBorders?.BottomBorder);
+            Assert.DoesNotContain("〔", BodyOf(document).InnerText, StringComparison.Ordinal);
+        });
+
+        if (File.Exists("/usr/bin/soffice") && File.Exists("/usr/bin/pdftotext"))
+        {
+            var text = WithoutWhiteSpace(ConvertToPdfText(docx, "notice-number"));
+            Assert.StartsWith(Office + "清扶组〔2026〕3号" + NoticeTitle, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Write_NumbersTracksWithChineseOrdinalsBeyondTen()
     {
         var tracks = Enumerable.Range(1, 21)
