@@ -26,6 +26,9 @@ internal sealed class WorkbookWriter : IDisposable
     /// <summary>The status in the core properties' subject once results are final.</summary>
     public const string FinalStatus = "最终结果";
 
+    /// <summary>The status of a workbook whose sheets are some final, some on notice: each sheet's header says its own.</summary>
+    public const string MixedStatus = "最终结果及拟获奖（公示中）";
+
     private const string FilterDatabase = "_xlnm._FilterDatabase";
 
     private const string PrintTitles = "_xlnm.Print_Titles";
@@ -48,23 +51,27 @@ internal sealed class WorkbookWriter : IDisposable
 
     private readonly List<(string Name, string PartId, string FilterRange, string PrintTitles)> _sheets = [];
 
-    private readonly string _printHeader;
+    private readonly string _contestName;
+
+    private readonly ExportStage _stage;
 
     // Excel reserves "History" for its change-tracking sheet.
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase) { "History" };
 
     private bool _finished;
 
-    /// <summary>Starts a workbook on <paramref name="output"/>, which stays open.</summary>
-    public WorkbookWriter(Stream output, ExportContest contest)
+    /// <summary>
+    /// Starts a workbook on <paramref name="output"/>, which stays open. <paramref name="stage"/> is
+    /// the whole workbook's (its subject, and the print header of a sheet that does not say its
+    /// own); the contest's <c>IsFinal</c> when null.
+    /// </summary>
+    public WorkbookWriter(Stream output, ExportContest contest, ExportStage? stage = null)
     {
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        _stage = stage ?? (contest.IsFinal ? ExportStage.Final : ExportStage.Proposed);
+        _contestName = contest.Name;
         _document.PackageProperties.Title = contest.Name;
-        _document.PackageProperties.Subject = contest.IsFinal ? FinalStatus : ProposedStatus;
-
-        // Printed at the top of every page: whether the list is final or still proposed, which
-        // otherwise shows only in the file's properties. "&&" is a literal ampersand in a header.
-        _printHeader = $"&C{contest.Name.Replace("&", "&&", StringComparison.Ordinal)}（{(contest.IsFinal ? FinalStatus : ProposedStatus)}）";
+        _document.PackageProperties.Subject = Status(_stage);
         _document.PackageProperties.Creator = contest.IssuingOffice;
         _workbookPart = _document.AddWorkbookPart();
         var styles = _workbookPart.AddNewPart<WorkbookStylesPart>();
@@ -81,13 +88,15 @@ internal sealed class WorkbookWriter : IDisposable
     /// <param name="items">The data rows' sources, in order.</param>
     /// <param name="toCells">One data row's cells, as many as <paramref name="headers"/>.</param>
     /// <param name="total">A total row below the data, outside the filter; null for none.</param>
+    /// <param name="stage">This sheet's stage, for its print header; the workbook's when null.</param>
     /// <returns>The sheet's name as written.</returns>
     public string AddSheet<T>(
         string requestedName,
         IReadOnlyList<string> headers,
         IReadOnlyList<T> items,
         Func<T, SheetCell[]> toCells,
-        SheetCell[]? total = null)
+        SheetCell[]? total = null,
+        ExportStage? stage = null)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         var name = SheetText.UniqueSheetName(requestedName, _names);
@@ -149,7 +158,7 @@ internal sealed class WorkbookWriter : IDisposable
                 FitToHeight = 0U,
                 Orientation = wide ? OrientationValues.Landscape : OrientationValues.Portrait,
             });
-            writer.WriteElement(new HeaderFooter(new OddHeader(_printHeader), new OddFooter("&C第 &P 页，共 &N 页")));
+            writer.WriteElement(new HeaderFooter(new OddHeader(PrintHeader(stage ?? _stage)), new OddFooter("&C第 &P 页，共 &N 页")));
             writer.WriteEndElement();
             writer.Close();
         }
@@ -188,6 +197,21 @@ internal sealed class WorkbookWriter : IDisposable
             _document.Dispose();
         }
     }
+
+    /// <summary>What a sheet or the subject says of results at <paramref name="stage"/>.</summary>
+    public static string Status(ExportStage stage) => stage switch
+    {
+        ExportStage.Final => FinalStatus,
+        ExportStage.Proposed => ProposedStatus,
+        _ => MixedStatus,
+    };
+
+    /// <summary>
+    /// Printed at the top of every page: whether the sheet is final or still proposed, which
+    /// otherwise shows only in the file's properties. "&amp;&amp;" is a literal ampersand in a header.
+    /// </summary>
+    private string PrintHeader(ExportStage stage) =>
+        $"&C{_contestName.Replace("&", "&&", StringComparison.Ordinal)}（{Status(stage)}）";
 
     /// <summary>The letters of a zero-based column index: 0 is A, 26 is AA.</summary>
     private static string ColumnName(int index)

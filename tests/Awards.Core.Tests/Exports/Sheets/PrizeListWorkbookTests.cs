@@ -282,6 +282,37 @@ public class PrizeListWorkbookTests
     }
 
     [Fact]
+    public void AMixedWorkbook_PrintsEachSheetsOwnStatus_AndTheSummarySaysWhichAwardIsOnNotice()
+    {
+        var final = Essays with { Final = true };
+        var onNotice = UnitAward with { Final = false };
+        using var book = WorkbookReader.Write(s => PrizeListWorkbook.Write(s, Proposed, [final, onNotice]));
+
+        string Header(string sheet) => book.Worksheet(sheet).GetFirstChild<HeaderFooter>()!.OddHeader!.Text;
+        Assert.EndsWith("（最终结果）", Header(Essays.Name), StringComparison.Ordinal);
+        Assert.EndsWith("（拟获奖（公示中））", Header(UnitAward.Name), StringComparison.Ordinal);
+        Assert.EndsWith("（最终结果及拟获奖（公示中））", Header("汇总"), StringComparison.Ordinal);
+        Assert.Equal("最终结果及拟获奖（公示中）", book.Document.PackageProperties.Subject);
+        Assert.Equal(
+            [
+                ["奖项", "奖次", "获奖数", "状态"],
+                ["征文：我的帮扶故事", "一等奖", "1", "最终结果"],
+                ["征文：我的帮扶故事", "二等奖", "2", "最终结果"],
+                ["征文：我的帮扶故事", "三等奖", "1", "最终结果"],
+                ["优秀组织奖", "优秀组织奖", "1", "拟获奖（公示中）"],
+                ["合计", null, "5", null],
+            ],
+            book.Rows("汇总"));
+        Assert.Empty(book.ValidationErrors());
+
+        // All of one stage, the summary keeps its three columns.
+        using var allFinal = WorkbookReader.Write(s => PrizeListWorkbook.Write(s, Proposed, [final, UnitAward with { Final = true }]));
+        Assert.Equal([["奖项", "奖次", "获奖数"]], allFinal.Rows("汇总").Take(1));
+        Assert.EndsWith("（最终结果）", allFinal.Worksheet(UnitAward.Name).GetFirstChild<HeaderFooter>()!.OddHeader!.Text, StringComparison.Ordinal);
+        Assert.Equal("最终结果", allFinal.Document.PackageProperties.Subject);
+    }
+
+    [Fact]
     public void Write_ConvertsToPdf_NeedsLibreOffice()
     {
         var directory = Directory.CreateTempSubdirectory("awards-sheets-");
