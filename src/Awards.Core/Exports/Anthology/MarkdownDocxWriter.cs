@@ -213,9 +213,12 @@ public sealed class MarkdownDocxWriter
         }
 
         var width = Math.Max(DocumentStyles.TextWidth - (context.Steps * DocumentStyles.IndentStep), DocumentStyles.TextWidth / 2);
-        var columnWidth = width / columns;
+
+        // The cells first, so that each column is as wide as its text asks (TableColumns), not an equal share.
+        var cells = rows.Select(row => Cells(table, row, columns)).ToList();
+        var widths = TableColumns.Widths([.. cells.Select(row => row.Select(cell => cell.Select(p => p.InnerText).ToList()).ToList())], columns, width);
         var properties = new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = (columnWidth * columns).ToString(CultureInfo.InvariantCulture) });
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(CultureInfo.InvariantCulture) });
         if (context.Steps > 0)
         {
             properties.Append(new TableIndentation { Type = TableWidthUnitValues.Dxa, Width = context.Steps * DocumentStyles.IndentStep });
@@ -237,7 +240,7 @@ public sealed class MarkdownDocxWriter
                 new TableCellRightMargin { Width = 100, Type = TableWidthValues.Dxa }));
 
         var grid = new TableGrid();
-        for (var c = 0; c < columns; c++)
+        foreach (var columnWidth in widths)
         {
             grid.Append(new GridColumn { Width = columnWidth.ToString(CultureInfo.InvariantCulture) });
         }
@@ -245,9 +248,9 @@ public sealed class MarkdownDocxWriter
         _writer.WriteStartElement(new WordTable());
         _writer.WriteElement(properties);
         _writer.WriteElement(grid);
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
-            _writer.WriteElement(Row(table, row, columns, columnWidth));
+            _writer.WriteElement(Row(rows[r].IsHeader, cells[r], widths));
         }
 
         _writer.WriteEndElement();
@@ -256,28 +259,40 @@ public sealed class MarkdownDocxWriter
         _writer.WriteElement(new Paragraph(Properties(context, DocumentStyles.Normal)));
     }
 
-    private TableRow Row(MarkdownTable table, MarkdownRow row, int columns, int columnWidth)
+    /// <summary>Each of a row's <paramref name="columns"/> cells as its paragraphs (one empty paragraph for a missing or empty cell).</summary>
+    private List<List<Paragraph>> Cells(MarkdownTable table, MarkdownRow row, int columns)
+    {
+        var format = row.IsHeader ? RunFormat.Bold : RunFormat.None;
+        var cells = row.OfType<MarkdownCell>().ToList();
+        var result = new List<List<Paragraph>>(columns);
+        for (var c = 0; c < columns; c++)
+        {
+            var alignment = c < table.ColumnDefinitions.Count ? table.ColumnDefinitions[c].Alignment : null;
+            var paragraphs = c < cells.Count ? CellParagraphs(cells[c], alignment, format) : [];
+            result.Add(paragraphs.Count > 0 ? paragraphs : [CellParagraph(alignment)]);
+        }
+
+        return result;
+    }
+
+    private static TableRow Row(bool isHeader, List<List<Paragraph>> cells, int[] widths)
     {
         var wordRow = new TableRow();
-        if (row.IsHeader)
+        if (isHeader)
         {
             wordRow.Append(new TableRowProperties(new TableHeader()));
         }
 
-        var format = row.IsHeader ? RunFormat.Bold : RunFormat.None;
-        var cells = row.OfType<MarkdownCell>().ToList();
-        for (var c = 0; c < columns; c++)
+        for (var c = 0; c < cells.Count; c++)
         {
-            var cellProperties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = columnWidth.ToString(CultureInfo.InvariantCulture) });
-            if (row.IsHeader)
+            var cellProperties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[c].ToString(CultureInfo.InvariantCulture) });
+            if (isHeader)
             {
                 cellProperties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
             }
 
             var cell = new TableCell(cellProperties);
-            var alignment = c < table.ColumnDefinitions.Count ? table.ColumnDefinitions[c].Alignment : null;
-            var paragraphs = c < cells.Count ? CellParagraphs(cells[c], alignment, format) : [];
-            cell.Append(paragraphs.Count > 0 ? paragraphs : [CellParagraph(alignment)]);
+            cell.Append(cells[c]);
             wordRow.Append(cell);
         }
 

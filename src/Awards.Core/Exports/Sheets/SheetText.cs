@@ -135,7 +135,7 @@ internal static class SheetText
     }
 
     /// <summary>East Asian Wide and Fullwidth characters (Unicode UAX #11), closely enough for column widths.</summary>
-    private static bool IsWide(int c) =>
+    internal static bool IsWide(int c) =>
         c is (>= 0x1100 and <= 0x115F) // Hangul Jamo
             or (>= 0x2E80 and <= 0x303E) // CJK radicals, Kangxi, ideographic punctuation and space
             or (>= 0x3041 and <= 0x33FF) // kana, bopomofo, CJK compatibility

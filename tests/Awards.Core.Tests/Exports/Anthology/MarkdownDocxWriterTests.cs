@@ -200,6 +200,48 @@ public class MarkdownDocxWriterTests
     }
 
     [Fact]
+    public void Write_Table_SizesColumnsByTheirText_WithinThePageWidth()
+    {
+        const string Remark = "村里的扶贫车间由帮扶单位出资建设，吸纳了四十多位留守妇女就近就业，每月人均增收一千余元，还带动了周边三个村的来料加工。";
+        var markdown =
+            $"""
+            | 序号 | 村 | 户数 | 金额（万元） | 完成时间 | 备注 |
+            |---:|---|---:|---:|---|---|
+            | 1 | 王家村 | 27 | 12.5 | 2026年5月 | {Remark} |
+            | 2 | 李家坪 | 9 | 3 | 2026年7月 | 已完工 |
+            """;
+        var docx = AnthologyDocx([new AnthologyTheme("征文：我的帮扶故事", [new AnthologyLevel("一等奖", [new DocumentEssay("E-1", "车间", "作者 · 一等奖", markdown, "作者")])])]);
+        AssertValid(docx);
+
+        using (var document = Open(docx))
+        {
+            var table = Assert.Single(document.MainDocumentPart!.Document.Body!.Descendants<Table>());
+            var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(11906 - (2 * 1800), grid.Sum()); // A4 less its margins.
+
+            // The remarks take the room the short columns do not need; each short column still holds its header on one line.
+            Assert.Equal(grid.Max(), grid[5]);
+            Assert.True(grid[5] > 3 * grid[0], string.Join(", ", grid));
+            Assert.True(grid[3] >= 6 * 240 + 200, $"金额（万元） needs six characters' width, has {grid[3]}.");
+            Assert.True(grid[0] >= 2 * 240 + 200 && grid[1] >= 3 * 240 + 200, string.Join(", ", grid));
+
+            // Each cell says the width of its column.
+            foreach (var row in table.Elements<TableRow>())
+            {
+                Assert.Equal(grid, row.Elements<TableCell>().Select(c => int.Parse(c.TableCellProperties!.TableCellWidth!.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        if (File.Exists("/usr/bin/soffice") && File.Exists("/usr/bin/pdftotext"))
+        {
+            // Printed, the headers are not broken across lines (with equal columns 金额（万元） wrapped).
+            var text = Documents.WordChecks.ConvertToPdfText(docx, "table-widths");
+            Assert.Contains("金额（万元）", text, StringComparison.Ordinal);
+            Assert.Contains("完成时间", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Write_CodeBlock_KeepsItsLinesAndIndentation()
     {
         using var document = Open(MarkdownDocument(Everything));
