@@ -136,7 +136,7 @@ public static class CommendationNotice
 
         foreach (var text in bodyParagraphs)
         {
-            body.Append(Paragraph(NormalStyle, Clean(text)));
+            body.Append(TextParagraph(Clean(text)));
         }
 
         var trackNumber = 0;
@@ -161,7 +161,7 @@ public static class CommendationNotice
                 body.Append(Paragraph(Heading2Style, $"（{ChineseNumeral(++levelNumber)}）{Clean(level[0].Level)}（{level.Count}名）"));
                 foreach (var row in level)
                 {
-                    body.Append(Paragraph(NormalStyle, Winner(row, track.Works)));
+                    body.Append(TextParagraph(Winner(row, track.Works)));
                 }
             }
         }
@@ -176,6 +176,37 @@ public static class CommendationNotice
 
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    /// <summary>
+    /// A paragraph of the body, justified as Chinese text is; one that is mainly Latin text (an
+    /// English essay's title, say) at the left, since justifying a Latin line stretches its spaces
+    /// into gaps (《The   Summer   the   Books…》) where a Chinese line spreads evenly.
+    /// </summary>
+    internal static Paragraph TextParagraph(string text) =>
+        MainlyLatin(text)
+            ? Paragraph(NormalStyle, text, new ParagraphProperties(new Justification { Val = JustificationValues.Left }))
+            : Paragraph(NormalStyle, text);
+
+    /// <summary>Whether <paramref name="text"/> has more Latin letters than Chinese characters.</summary>
+    internal static bool MainlyLatin(string text)
+    {
+        var latin = 0;
+        var chinese = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Sheets.SheetText.IsWide(rune.Value))
+            {
+                chinese++;
+            }
+            else if (System.Text.Rune.IsLetter(rune))
+            {
+                latin++;
+            }
+        }
+
+        // A Chinese character reads as long as about two Latin letters.
+        return latin > 2 * chinese;
     }
 
     /// <summary>

@@ -136,6 +136,30 @@ public class CommendationNoticeTests
     }
 
     [Fact]
+    public void Write_SetsAnEnglishTitleAtTheLeft_WithoutStretchingItsSpaces_AndJustifiesChineseAsBefore()
+    {
+        const string English = "《The Summer the Books Came to Willow Creek: A Teacher's Year in the Mountains》 唐晓（柳溪县）";
+        PrizeTrack[] tracks =
+        [
+            new("help-story", "征文：我的帮扶故事", [new PrizeRow(1, 1, "一等奖", "E1", "The Summer the Books Came to Willow Creek: A Teacher's Year in the Mountains", "唐晓", "柳溪县", 90m), new PrizeRow(2, 1, "一等奖", "E2", "扶贫路上的Wi-Fi信号", "张三", "清河县", 89m)], Works: true),
+        ];
+
+        var docx = Notice(Contest(), tracks);
+        AssertValid(docx);
+        Open(docx, document =>
+        {
+            var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
+            var english = paragraphs.Single(p => p.InnerText == English);
+            Assert.Equal(JustificationValues.Left, english.ParagraphProperties?.Justification?.Val?.Value);
+
+            // Chinese text, a Latin word in it or not, keeps the style's justification (两端对齐).
+            var chinese = paragraphs.Single(p => p.InnerText == "《扶贫路上的Wi-Fi信号》 张三（清河县）");
+            Assert.Null(chinese.ParagraphProperties?.Justification);
+            Assert.All(paragraphs.Where(p => p.InnerText == BodyParagraphs[0]), p => Assert.Null(p.ParagraphProperties?.Justification));
+        });
+    }
+
+    [Fact]
     public void Write_NumbersTracksWithChineseOrdinalsBeyondTen()
     {
         var tracks = Enumerable.Range(1, 21)
