@@ -19,6 +19,9 @@ internal enum SheetStyle : uint
 
     /// <summary>A score in a total row: bold, "0.00".</summary>
     TotalScore = 4,
+
+    /// <summary>Text in a column narrower than its longest text (a long title): wrapped onto more lines, not cut off.</summary>
+    Wrapped = 5,
 }
 
 /// <summary>One cell to write: text, a number, or nothing (the cell is left out, as for empty text).</summary>

@@ -45,6 +45,9 @@ internal sealed class WorkbookWriter : IDisposable
 
     private const int MaxWidth = 60;
 
+    // The height in points of a line of 11-point 宋体, with its leading.
+    private const int LineHeight = 15;
+
     private readonly SpreadsheetDocument _document;
 
     private readonly WorkbookPart _workbookPart;
@@ -133,17 +136,20 @@ internal sealed class WorkbookWriter : IDisposable
                 CustomWidth = true,
             })));
 
+            // A column held to the widest width (a long title) wraps its text: cut off at the
+            // column's edge, the printed list lost the end of the title.
+            var wrapped = widths.Select(w => w + 2 > MaxWidth ? MaxWidth : 0).ToArray();
             writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, headers.Select(h => SheetCell.Of(h, SheetStyle.Header)).ToArray());
+            WriteRow(writer, 1, headers.Select(h => SheetCell.Of(h, SheetStyle.Header)).ToArray(), wrapped);
             var rowIndex = 1;
             foreach (var item in items)
             {
-                WriteRow(writer, ++rowIndex, toCells(item));
+                WriteRow(writer, ++rowIndex, toCells(item), wrapped);
             }
 
             if (total is not null)
             {
-                WriteRow(writer, ++rowIndex, total);
+                WriteRow(writer, ++rowIndex, total, wrapped);
             }
 
             writer.WriteEndElement();
@@ -257,10 +263,32 @@ internal sealed class WorkbookWriter : IDisposable
     /// Writes a row cell by cell as start and end tags with attribute lists, without building
     /// each cell as an element: several times faster on large sheets.
     /// </summary>
-    private static void WriteRow(OpenXmlWriter writer, int rowIndex, SheetCell[] cells)
+    /// <param name="writer">The sheet's writer, inside sheetData.</param>
+    /// <param name="rowIndex">The row's number, from 1.</param>
+    /// <param name="cells">The row's cells.</param>
+    /// <param name="wrapped">Per column, its width when its text wraps, else 0.</param>
+    private static void WriteRow(OpenXmlWriter writer, int rowIndex, SheetCell[] cells, int[] wrapped)
     {
         var row = rowIndex.ToString(CultureInfo.InvariantCulture);
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, row)]);
+
+        // A row with wrapped text says its height: LibreOffice keeps a row one line high unless told.
+        var lines = 1;
+        for (var i = 0; i < cells.Length && i < wrapped.Length; i++)
+        {
+            if (wrapped[i] > 0 && cells[i].Style == SheetStyle.Default && cells[i].Text is { } wrappedText)
+            {
+                lines = Math.Max(lines, (SheetText.DisplayWidth(SheetText.Clean(wrappedText)) + wrapped[i] - 3) / (wrapped[i] - 2));
+            }
+        }
+
+        List<OpenXmlAttribute> rowAttributes = [new OpenXmlAttribute("r", string.Empty, row)];
+        if (lines > 1)
+        {
+            rowAttributes.Add(new OpenXmlAttribute("ht", string.Empty, (lines * LineHeight).ToString(CultureInfo.InvariantCulture)));
+            rowAttributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
+        }
+
+        writer.WriteStartElement(new Row(), rowAttributes);
         var attributes = new List<OpenXmlAttribute>(3);
         for (var i = 0; i < cells.Length; i++)
         {
@@ -272,9 +300,10 @@ internal sealed class WorkbookWriter : IDisposable
 
             attributes.Clear();
             attributes.Add(new OpenXmlAttribute("r", string.Empty, ColumnName(i) + row));
-            if (cell.Style != SheetStyle.Default)
+            var style = cell.Style == SheetStyle.Default && cell.Number is null && i < wrapped.Length && wrapped[i] > 0 ? SheetStyle.Wrapped : cell.Style;
+            if (style != SheetStyle.Default)
             {
-                attributes.Add(new OpenXmlAttribute("s", string.Empty, ((uint)cell.Style).ToString(CultureInfo.InvariantCulture)));
+                attributes.Add(new OpenXmlAttribute("s", string.Empty, ((uint)style).ToString(CultureInfo.InvariantCulture)));
             }
 
             if (cell.Number is decimal number)
@@ -324,14 +353,15 @@ internal sealed class WorkbookWriter : IDisposable
                 { PatternType = PatternValues.Solid }))
             { Count = 3U },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
+            new CellStyleFormats(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, ApplyAlignment = true }) { Count = 1U },
             new CellFormats(
                 Format(SheetStyle.Default),
                 Format(SheetStyle.Header),
                 Format(SheetStyle.Score),
                 Format(SheetStyle.Total),
-                Format(SheetStyle.TotalScore))
-            { Count = 5U },
+                Format(SheetStyle.TotalScore),
+                Format(SheetStyle.Wrapped))
+            { Count = 6U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
 
     /// <summary>宋体 11 with the GB2312 charset, so CJK text renders with a Chinese font everywhere.</summary>
@@ -357,7 +387,8 @@ internal sealed class WorkbookWriter : IDisposable
         var bold = style is SheetStyle.Header or SheetStyle.Total or SheetStyle.TotalScore;
         var score = style is SheetStyle.Score or SheetStyle.TotalScore;
         var header = style is SheetStyle.Header;
-        return new CellFormat
+        var wrapped = style is SheetStyle.Wrapped;
+        var format = new CellFormat
         {
             NumberFormatId = score ? ScoreFormatId : 0U,
             FontId = bold ? 1U : 0U,
@@ -368,5 +399,10 @@ internal sealed class WorkbookWriter : IDisposable
             ApplyFont = bold ? true : null,
             ApplyFill = header ? true : null,
         };
+
+        // Every cell at the top of its row, so that the rest of a row with a wrapped title lines up with its first line.
+        format.Append(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = wrapped ? true : null });
+        format.ApplyAlignment = true;
+        return format;
     }
 }

@@ -353,6 +353,46 @@ public class PrizeListWorkbookTests
         }
     }
 
+    [Fact]
+    public void ATitleLongerThanItsColumn_Wraps_SoThePrintedListShowsAllOfIt()
+    {
+        const string VeryLong = "在那些风雨兼程的日子里：一位驻村第一书记、两任村委会主任与三百二十六户建档立卡贫困户共同走过的一千零九十五个日夜——记清河市青山县石桥镇高坪村的蜕变历程";
+        var track = new PrizeTrack("help-story", "征文：我的帮扶故事", [new PrizeRow(1, 1, "一等奖", "E-001", VeryLong, "张三", "清河市农业农村局", 92m), new PrizeRow(2, 1, "一等奖", "E-002", "桥", "李四", "清河县", 90m)]);
+        using (var book = Write(track))
+        {
+            Assert.Empty(book.ValidationErrors());
+            var title = book.Cell(track.Name, "D2")!;
+            Assert.True(book.Format(title).Alignment?.WrapText?.Value, "The long title wraps.");
+            Assert.True(book.Format(book.Cell(track.Name, "D3")!).Alignment?.WrapText?.Value, "Its column wraps throughout.");
+
+            // The columns that fit their text do not wrap, and the summary is as it was.
+            Assert.NotEqual(true, book.Format(book.Cell(track.Name, "E2")!).Alignment?.WrapText?.Value);
+            Assert.NotEqual(true, book.Format(book.Cell("汇总", "A2")!).Alignment?.WrapText?.Value);
+        }
+
+        var directory = Directory.CreateTempSubdirectory("awards-sheets-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "long.xlsx");
+            using (var stream = File.Create(file))
+            {
+                PrizeListWorkbook.Write(stream, Proposed, [track]);
+            }
+
+            if (LibreOffice.TryConvertToPdf(file, directory.FullName) is { } pdf && File.Exists("/usr/bin/pdftotext"))
+            {
+                using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", pdf, "-"]) { RedirectStandardOutput = true })!;
+                var text = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                Assert.Contains("高坪村的蜕变历程", string.Concat(text.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static WorkbookReader Write(params PrizeTrack[] tracks) =>
         WorkbookReader.Write(s => PrizeListWorkbook.Write(s, Proposed, tracks));
 }
