@@ -160,6 +160,31 @@ public class CommendationNoticeTests
     }
 
     [Fact]
+    public void Write_BreaksALongTitleBefore获奖者的通报_NotInTheMiddleOfAWord()
+    {
+        var docx = Notice(Contest(), SampleTracks);
+        Open(docx, document =>
+        {
+            var title = BodyOf(document).Elements<Paragraph>().Single(p => p.InnerText == NoticeTitle);
+            var runs = title.Elements<Run>().ToList();
+            Assert.Equal("关于2026年清河市扶贫日表彰暨征文活动", runs[0].InnerText);
+            Assert.NotNull(runs[1].GetFirstChild<Break>());
+            Assert.Equal("获奖者的通报", runs[2].InnerText);
+        });
+
+        // A title that fits on one line is left whole.
+        Open(Notice(Contest() with { Name = "2026年扶贫日征文" }, SampleTracks), document =>
+            Assert.Empty(BodyOf(document).Elements<Paragraph>().Single(p => p.InnerText == "关于表彰2026年扶贫日征文获奖者的通报").Descendants<Break>()));
+
+        if (File.Exists("/usr/bin/soffice") && File.Exists("/usr/bin/pdftotext"))
+        {
+            var lines = ConvertToPdfText(docx, "notice-title").Split('\n').Select(l => WithoutWhiteSpace(l)).ToList();
+            Assert.Contains("关于2026年清河市扶贫日表彰暨征文活动", lines);
+            Assert.Contains("获奖者的通报", lines);
+        }
+    }
+
+    [Fact]
     public void Write_NumbersTracksWithChineseOrdinalsBeyondTen()
     {
         var tracks = Enumerable.Range(1, 21)
