@@ -50,7 +50,7 @@ public static class AnthologyDocument
         ArgumentNullException.ThrowIfNull(themes);
         book ??= AnthologyBook.Essays;
 
-        using var document = new StreamedDocx(output, Title(contest, book), contest.IssuingOffice, removePersonalInformation: false);
+        using var document = new StreamedDocx(output, Title(contest, book), contest.IssuingOffice, removePersonalInformation: false, coverPage: true);
         var stage = ExportStages.Of(contest, themes.Select(t => t?.Final));
         WriteCover(document, contest, stage, book);
 

@@ -177,19 +177,30 @@ internal static class DocumentStyles
     }
 
     /// <summary>A4 portrait with the usual Chinese margins and the page-number footer.</summary>
-    public static SectionProperties Section(string footerRelationshipId) => new(
-        new FooterReference { Type = HeaderFooterValues.Default, Id = footerRelationshipId },
-        new PageSize { Width = PageWidth, Height = PageHeight },
-        new PageMargin
+    public static SectionProperties Section(string footerRelationshipId, bool coverPage = false)
+    {
+        var section = new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = footerRelationshipId },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin
+            {
+                Top = TopMargin,
+                Right = SideMargin,
+                Bottom = TopMargin,
+                Left = SideMargin,
+                Header = 851,
+                Footer = 992,
+                Gutter = 0,
+            });
+
+        // A different first page without a footer of its own: the cover bears no page number.
+        if (coverPage)
         {
-            Top = TopMargin,
-            Right = SideMargin,
-            Bottom = TopMargin,
-            Left = SideMargin,
-            Header = 851,
-            Footer = 992,
-            Gutter = 0,
-        });
+            section.Append(new TitlePage());
+        }
+
+        return section;
+    }
 
     private static DocDefaults DocDefaults() => new(
         new RunPropertiesDefault(new RunPropertiesBaseStyle(

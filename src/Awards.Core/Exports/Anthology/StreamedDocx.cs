@@ -18,6 +18,7 @@ internal sealed class StreamedDocx : IDisposable
     private readonly WordprocessingDocument _document;
     private readonly MainDocumentPart _main;
     private readonly bool _removePersonalInformation;
+    private readonly bool _coverPage;
     private bool _finished;
 
     /// <summary>
@@ -25,10 +26,16 @@ internal sealed class StreamedDocx : IDisposable
     /// properties hold <paramref name="title"/> and, when given, <paramref name="creator"/>; nothing else
     /// about who made it.
     /// </summary>
-    public StreamedDocx(Stream output, string title, string? creator, bool removePersonalInformation)
+    /// <param name="output">Where the package goes.</param>
+    /// <param name="title">The core properties' title.</param>
+    /// <param name="creator">The core properties' creator; none when null.</param>
+    /// <param name="removePersonalInformation">Word's "remove personal information on save" (a judge packet).</param>
+    /// <param name="coverPage">The first page is a cover: it bears no page number.</param>
+    public StreamedDocx(Stream output, string title, string? creator, bool removePersonalInformation, bool coverPage = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         _removePersonalInformation = removePersonalInformation;
+        _coverPage = coverPage;
         _package = new StreamingPackage(output);
         try
         {
@@ -64,7 +71,7 @@ internal sealed class StreamedDocx : IDisposable
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _finished = true;
-        Writer.WriteElement(DocumentStyles.Section(FooterRelationshipId));
+        Writer.WriteElement(DocumentStyles.Section(FooterRelationshipId, _coverPage));
         Writer.WriteEndElement();
         Writer.WriteEndElement();
         Writer.Close();

@@ -148,12 +148,12 @@ public class AnthologyDocumentTests
         Assert.Equal("footer", style.StyleName?.Val?.Value);
         Assert.Equal(JustificationValues.Center, style.StyleParagraphProperties?.Justification?.Val?.Value);
 
-        // One section, its default footer that one: every page has it, the cover too.
+        // One section, its default footer that one: every page has it but the cover (a different first page with no footer).
         var section = Assert.Single(main.Document.Body!.Descendants<SectionProperties>());
         var reference = Assert.Single(section.Elements<FooterReference>());
         Assert.Equal(HeaderFooterValues.Default, reference.Type?.Value);
         Assert.Same(footer, main.GetPartById(reference.Id!.Value!));
-        Assert.Null(section.GetFirstChild<TitlePage>());
+        Assert.NotNull(section.GetFirstChild<TitlePage>());
         Assert.Equal(11906u, section.GetFirstChild<PageSize>()?.Width?.Value);
         Assert.Equal(16838u, section.GetFirstChild<PageSize>()?.Height?.Value);
         Assert.Empty(main.HeaderParts);

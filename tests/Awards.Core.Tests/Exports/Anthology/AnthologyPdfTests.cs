@@ -86,6 +86,38 @@ public class AnthologyPdfTests
         }
     }
 
+    [Fact]
+    public void Write_TheCoverBearsNoPageNumber_TheNextPagesDo()
+    {
+        var docx = AnthologyDocx(Themes(1, 1, 1, characters: 40));
+        using (var document = Open(docx))
+        {
+            var section = document.MainDocumentPart!.Document.Body!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>()!;
+            Assert.NotNull(section.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TitlePage>());
+            Assert.DoesNotContain(section.Elements<DocumentFormat.OpenXml.Wordprocessing.FooterReference>(), f => f.Type?.Value == DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.First);
+        }
+
+        if (!File.Exists(Soffice) || !File.Exists(PdfToText))
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("awards-anthology-cover-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "anthology.docx");
+            File.WriteAllBytes(file, docx);
+            var pages = Run(PdfToText, ["-layout", ConvertToPdf(file, folder.FullName), "-"]).Split('\f').Select(p => p.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()).ToList();
+            Assert.Contains(WithoutWhiteSpace(ContestName), WithoutWhiteSpace(string.Concat(pages[0])), StringComparison.Ordinal);
+            Assert.NotEqual("1", pages[0][^1]);
+            Assert.Equal("2", pages[1][^1]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string ConvertToPdf(string file, string outputDirectory)
     {
         // A private profile, so parallel runs and a desktop session do not collide.
