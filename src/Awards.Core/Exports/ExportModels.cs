@@ -15,7 +15,16 @@ public sealed record ExportContest(string Name, string IssuingOffice, DateTime D
 
     /// <summary>The commendation notice's document number (发文字号), e.g. 石扶组〔2026〕3号; empty for none.</summary>
     public string DocumentNumber { get; init; } = string.Empty;
+
+    /// <summary>
+    /// When the public notice of the results still on notice runs (local dates, the first start to
+    /// the last end); null when none is on notice.
+    /// </summary>
+    public NoticePeriod? NoticePeriod { get; init; }
 }
+
+/// <summary>The days a public notice runs, as local calendar dates (the time is ignored).</summary>
+public sealed record NoticePeriod(DateTime Starts, DateTime Ends);
 
 /// <summary>Whether a document's results are all final, all proposed (on notice), or some of each.</summary>
 public enum ExportStage

@@ -38,7 +38,16 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         // date and a certificate agrees with what /verify says; today only when it contains none.
         var issued = included.Select(IssuedOn).OfType<DateTime>().DefaultIfEmpty(SiteTime.ToLocal(site.UtcNow).DateTime).Max();
         var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber };
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber, NoticePeriod = PeriodOf(included) };
+    }
+
+    /// <summary>When the notice of the results on notice among <paramref name="included"/> runs: the first start to the last end.</summary>
+    private static NoticePeriod? PeriodOf(List<TrackResult> included)
+    {
+        var onNotice = included.Where(r => r.Stage == ResultStage.Notice && r.NoticeStartsAt is not null && r.NoticeEndsAt is not null).ToList();
+        return onNotice.Count == 0
+            ? null
+            : new NoticePeriod(SiteTime.ToLocal(onNotice.Min(r => r.NoticeStartsAt!.Value)).DateTime, SiteTime.ToLocal(onNotice.Max(r => r.NoticeEndsAt!.Value)).DateTime);
     }
 
     /// <summary>The day a result's documents bear: its finalization, or for one on notice its publication.</summary>

@@ -19,7 +19,7 @@ public sealed class ExportRunner(ExportData data)
     /// object; for a notice with both, the decision for the final awards and the notice of those
     /// marked 公示中.
     /// </summary>
-    public static IReadOnlyList<string> NoticeBody(string contestName, string office, ExportStage stage) => stage switch
+    public static IReadOnlyList<string> NoticeBody(string contestName, string office, ExportStage stage, NoticePeriod? period = null) => stage switch
     {
         ExportStage.Final =>
         [
@@ -29,15 +29,26 @@ public sealed class ExportRunner(ExportData data)
         ExportStage.Mixed =>
         [
             $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。其中标注“公示中”的奖项尚在公示期间，其名单为拟表彰名单，现予公示。",
-            "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。",
+            Objections(period),
             "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
         ],
         _ =>
         [
             $"根据{contestName}的评选方案，经单位推荐、资格审查和专家评审，{office}拟对以下获奖者予以表彰，现予公示。",
-            "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。",
+            Objections(period),
         ],
     };
+
+    /// <summary>
+    /// How objections are made, and, when known, until when: a notice that does not say when it ends
+    /// leaves the public to guess how long they may object.
+    /// </summary>
+    private static string Objections(NoticePeriod? period) =>
+        (period is null ? string.Empty : $"公示时间为{PrintedDate(period.Starts)}至{PrintedDate(period.Ends)}。")
+        + "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。";
+
+    private static string PrintedDate(DateTime date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
     /// <summary>A file name for the export: contest, kind, date, e.g. 2026年清河市…-获奖名单-20261121.xlsx.</summary>
     public static string FileName(string contestName, string kind, DateTime localDate, bool proposed, string? detail = null) =>
@@ -72,7 +83,7 @@ public sealed class ExportRunner(ExportData data)
                     var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
                     progress?.Report(10);
                     var stage = ExportStages.Of(contest, tracks.Where(t => t.Rows.Count > 0).Select(t => t.Final));
-                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage), tracks);
+                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage, contest.NoticePeriod), tracks);
                     break;
                 }
 

@@ -43,6 +43,10 @@ public sealed class MixedStageExportTests(AwardsFactory factory) : IClassFixture
         Assert.Contains("决定对以下获奖者予以表彰。其中标注“公示中”的奖项尚在公示期间", body, StringComparison.Ordinal);
         Assert.Contains("-拟-", fileName, StringComparison.Ordinal);
 
+        // It says when the notice runs, so that the public knows until when they may object.
+        var (starts, ends) = factory.WithDb(db => db.TrackResults.Where(r => r.Stage == Core.Results.ResultStage.Notice).Select(r => new { r.NoticeStartsAt, r.NoticeEndsAt }).ToList().Select(r => (r.NoticeStartsAt!.Value, r.NoticeEndsAt!.Value)).Single());
+        Assert.Contains($"公示时间为{Printed(starts)}至{Printed(ends)}。公示期间，对公示对象如有异议", body, StringComparison.Ordinal);
+
         // The red header names the issuing office from the contest settings; the notice goes to the city's kinds of unit.
         var office = factory.WithDb(db => db.Contests.Single().IssuingOffice.Zh);
         Assert.Equal(office, paragraphs[0]);
@@ -54,7 +58,12 @@ public sealed class MixedStageExportTests(AwardsFactory factory) : IClassFixture
         Assert.DoesNotContain("公示中", finalBody, StringComparison.Ordinal);
         Assert.DoesNotContain("我的脱贫历程", finalBody, StringComparison.Ordinal);
         Assert.DoesNotContain("-拟-", finalName, StringComparison.Ordinal);
+        Assert.DoesNotContain("公示时间为", finalBody, StringComparison.Ordinal);
     }
+
+    /// <summary>A date as the notice prints it, in China Standard Time: 2026年12月7日.</summary>
+    private static string Printed(DateTime utc) =>
+        (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + TimeSpan.FromHours(8)).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task TheAnthology_MarksTheThemeOnNotice_OnItsCoverAndHeading()
