@@ -21,6 +21,12 @@ public sealed record ExportContest(string Name, string IssuingOffice, DateTime D
     /// the last end); null when none is on notice.
     /// </summary>
     public NoticePeriod? NoticePeriod { get; init; }
+
+    /// <summary>
+    /// Some of the results are final although <c>IsFinal</c> is false (others are on notice): a
+    /// document that does not say each section's stage says it holds both.
+    /// </summary>
+    public bool IncludesFinal { get; init; }
 }
 
 /// <summary>The days a public notice runs, as local calendar dates (the time is ignored).</summary>

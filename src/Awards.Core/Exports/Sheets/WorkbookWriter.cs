@@ -66,12 +66,12 @@ internal sealed class WorkbookWriter : IDisposable
     /// <summary>
     /// Starts a workbook on <paramref name="output"/>, which stays open. <paramref name="stage"/> is
     /// the whole workbook's (its subject, and the print header of a sheet that does not say its
-    /// own); the contest's <c>IsFinal</c> when null.
+    /// own); when null, the contest's <c>IsFinal</c> and <c>IncludesFinal</c> say.
     /// </summary>
     public WorkbookWriter(Stream output, ExportContest contest, ExportStage? stage = null)
     {
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _stage = stage ?? (contest.IsFinal ? ExportStage.Final : ExportStage.Proposed);
+        _stage = stage ?? (contest.IsFinal ? ExportStage.Final : contest.IncludesFinal ? ExportStage.Mixed : ExportStage.Proposed);
         _contestName = contest.Name;
         _document.PackageProperties.Title = contest.Name;
         _document.PackageProperties.Subject = Status(_stage);

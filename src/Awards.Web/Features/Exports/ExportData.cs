@@ -38,7 +38,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         // date and a certificate agrees with what /verify says; today only when it contains none.
         var issued = included.Select(IssuedOn).OfType<DateTime>().DefaultIfEmpty(SiteTime.ToLocal(site.UtcNow).DateTime).Max();
         var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber, NoticePeriod = PeriodOf(included) };
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber, NoticePeriod = PeriodOf(included), IncludesFinal = included.Exists(r => r.Stage == ResultStage.Final) };
     }
 
     /// <summary>When the notice of the results on notice among <paramref name="included"/> runs: the first start to the last end.</summary>

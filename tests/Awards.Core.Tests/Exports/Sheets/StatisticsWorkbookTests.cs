@@ -103,6 +103,20 @@ public class StatisticsWorkbookTests
     }
 
     [Fact]
+    public void ThePrintHeader_OfAnExportWithFinalResultsAndResultsOnNotice_SaysItHoldsBoth()
+    {
+        string Header(ExportContest contest)
+        {
+            using var book = WorkbookReader.Write(s => StatisticsWorkbook.Write(s, contest, Units));
+            return book.Worksheet("参与情况").GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>()!.OddHeader!.Text!;
+        }
+
+        Assert.EndsWith("（最终结果及拟获奖（公示中））", Header(Final with { IsFinal = false, IncludesFinal = true }), StringComparison.Ordinal);
+        Assert.EndsWith("（拟获奖（公示中））", Header(Final with { IsFinal = false }), StringComparison.Ordinal);
+        Assert.EndsWith("（最终结果）", Header(Final), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Total_WithoutAnyScoredUnit_LeavesTheAverageEmpty()
     {
         using var book = Write([new("清河市民政局", 3, 0, 0, null, 0m)]);

@@ -76,6 +76,25 @@ public sealed class MixedStageExportTests(AwardsFactory factory) : IClassFixture
         Assert.Contains("征文：我的帮扶故事", paragraphs);
     }
 
+    [Fact]
+    public async Task TheWorkbooks_PrintEachSheetsStage_AndTheStatisticsSayTheyHoldBoth()
+    {
+        static string Header(byte[] xlsx, string sheetName)
+        {
+            using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == sheetName);
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+            return part.Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>()!.OddHeader!.Text!;
+        }
+
+        var prizes = (await ExportAsync("prize-list", proposed: true)).Bytes;
+        Assert.EndsWith("（最终结果）", Header(prizes, "征文：我的帮扶故事"), StringComparison.Ordinal);
+        Assert.EndsWith("（拟获奖（公示中））", Header(prizes, "征文：我的脱贫历程"), StringComparison.Ordinal);
+        Assert.EndsWith("（最终结果及拟获奖（公示中））", Header(prizes, "汇总"), StringComparison.Ordinal);
+        Assert.EndsWith("（最终结果及拟获奖（公示中））", Header((await ExportAsync("statistics", proposed: true)).Bytes, "参与情况"), StringComparison.Ordinal);
+    }
+
     private async Task<(byte[] Bytes, string FileName)> ExportAsync(string kind, bool proposed)
     {
         using var scope = factory.Services.CreateScope();
