@@ -78,6 +78,47 @@ public sealed class ObjectionLimitTests(StrictRateLimitFactory factory) : IClass
 }
 
 /// <summary>
+/// The objection count is checked and taken in one step: ten objections from one address at the
+/// same moment (all well formed, under the flood guard's 10) store five, and the other five get
+/// the 429. A class of its own, so that no other test's posts share its counts.
+/// </summary>
+public sealed class ObjectionRaceTests(StrictRateLimitFactory factory) : IClassFixture<StrictRateLimitFactory>
+{
+    [Fact]
+    public async Task TenObjectionsAtOnceFromOneAddress_StoreFive_AndTheRestGet429()
+    {
+        var codes = Judged.Score(factory, "help-story", [90, 90, 90], [80, 80, 80]);
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        await Judged.PublishAsync(factory, organizer, "help-story", 1, 1);
+        var visitor = new Browser(factory);
+        var token = await visitor.TokenFromAsync("/notice");
+        FormUrlEncodedContent Objection(int i) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Track"] = "help-story",
+            ["Entry"] = codes[0],
+            ["Name"] = "王先生",
+            ["Contact"] = "0791-5550100",
+            ["Text"] = $"第{i + 1}条：我认为该获奖作品与事实不符，请核实。",
+        });
+
+        using var start = new ManualResetEventSlim();
+        var posts = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            using var response = await visitor.Client.PostAsync("/notice/objections", Objection(i));
+            return response.StatusCode;
+        })).ToList();
+        start.Set();
+        var answers = await Task.WhenAll(posts);
+
+        Assert.Equal(5, answers.Count(a => a == HttpStatusCode.Redirect));
+        Assert.Equal(5, answers.Count(a => a == HttpStatusCode.TooManyRequests));
+        Assert.Equal(5, factory.WithDb(db => db.Objections.Count()));
+    }
+}
+
+/// <summary>
 /// The flood guard in front of the objection count: posts of the objection form, refused ones
 /// included, stop at 10 an hour per address here. A class of its own, so that its factory (and
 /// the address's count) is not shared with the tests above.

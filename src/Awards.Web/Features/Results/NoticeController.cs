@@ -22,24 +22,36 @@ public sealed class NoticeController(PublicResults results, ObjectionAllowance a
     public async Task<IActionResult> RaiseObjection(ObjectionForm form, CancellationToken cancellationToken)
     {
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (allowance.Exhausted(address))
+        if (!allowance.TryTake(address))
         {
             // The error page says, for this path, how long to wait.
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        if (ModelState.IsValid)
+        var received = false;
+        try
         {
-            try
+            if (ModelState.IsValid)
             {
-                await results.SubmitObjectionAsync(form.Track, form.Entry, form.Name, form.Contact, form.Text, cancellationToken);
-                allowance.Received(address);
-                TempData["Message"] = l["Your objection is received. The organizer will look into it and contact you."].Value;
-                return Redirect("/notice");
+                try
+                {
+                    await results.SubmitObjectionAsync(form.Track, form.Entry, form.Name, form.Contact, form.Text, cancellationToken);
+                    received = true;
+                    TempData["Message"] = l["Your objection is received. The organizer will look into it and contact you."].Value;
+                    return Redirect("/notice");
+                }
+                catch (DomainException ex)
+                {
+                    ModelState.AddModelError(string.Empty, l.Rule(ex));
+                }
             }
-            catch (DomainException ex)
+        }
+        finally
+        {
+            // A mistaken form (or one that failed) costs the visitor nothing.
+            if (!received)
             {
-                ModelState.AddModelError(string.Empty, l.Rule(ex));
+                allowance.GiveBack(address);
             }
         }
 
