@@ -41,6 +41,9 @@ public sealed class ScoreImport(AwardsDbContext db, SiteContext site, AuditLog a
         var criteria = track.Criteria.OrderBy(c => c.Order).ToList();
         return await ImmediateTransaction.RunAsync(db, async ct =>
         {
+            // The round was read before the sheet, which can take seconds: an organizer may have
+            // closed it meanwhile, and a closed round's scores are final.
+            await OpenRound.EnsureAsync(db, round.Id, site.UtcNow, ct);
             var codes = sheet.Rows.Select(r => r.EntryCode).Distinct().ToList();
             var emails = sheet.Rows.Select(r => r.Judge.ToUpperInvariant()).Distinct().ToList();
             var entries = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Code, e => e.Id, ct);

@@ -238,13 +238,17 @@ public sealed class JudgeWork(AwardsDbContext db, SiteContext site, AuditLog aud
         audit.Record(submit ? "Score submitted" : "Score saved", "Score", $"{target.Code}/{target.Round.Id}/{target.Assignment.JudgeUserId}", before, Describe(score));
         try
         {
-            // The rubric was read from the contest's cache before the write lock: checked again
-            // under the lock, so a save cannot land on criteria an organizer has just changed
-            // (the award settings change a rubric only while no score exists, in their own
-            // immediate transaction).
+            // The round and the rubric were read from the contest's cache before the write lock:
+            // checked again under the lock, so a save cannot land in a round an organizer has just
+            // closed, nor on criteria an organizer has just changed (the award settings change a
+            // rubric only while no score exists, in their own immediate transaction).
             await ImmediateTransaction.RunOnceAsync(
                 db,
-                async ct => await RubricIsAsync(target, ct) ? 0 : throw new DomainException(ScoringMessages.RubricChanged),
+                async ct =>
+                {
+                    await Judging.OpenRound.EnsureAsync(db, target.Round.Id, site.UtcNow, ct);
+                    return await RubricIsAsync(target, ct) ? 0 : throw new DomainException(ScoringMessages.RubricChanged);
+                },
                 cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ImmediateTransaction.IsUniqueViolation(ex))
