@@ -178,6 +178,8 @@ public sealed class AccountController(
 
         if (await userManager.FindByEmailAsync(email) is { } owner)
         {
+            // The hash a new account's password costs, so that the answer's time does not tell either.
+            _ = userManager.PasswordHasher.HashPassword(owner, form.Password);
             await TellOwnerOfTakenAddressAsync(owner);
             return RedirectToAction(nameof(RegisterConfirmation), new { email });
         }
