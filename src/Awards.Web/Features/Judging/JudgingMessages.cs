@@ -11,6 +11,12 @@ public static class JudgingMessages
 
     public const string RowOutOfRange = "Row {0}: the score for {1} must be between {2} and {3}.";
 
+    public const string RowTooPrecise = "Row {0}: the score for {1} can have at most two decimal places.";
+
+    public const string RowCommentTooLong = "Row {0}: the comment can have at most {1} characters.";
+
+    public const string RowNotInJudging = "Row {0}: entry {1} was withdrawn or disqualified, so it is no longer judged.";
+
     public const string NotOnPanel = "That judge is not on this round's panel.";
 
     public const string Conflicted = "That judge cannot judge this entry: same unit, or a declared conflict of interest.";

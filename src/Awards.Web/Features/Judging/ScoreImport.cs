@@ -1,4 +1,5 @@
 using Awards.Core.Common;
+using Awards.Core.Entries;
 using Awards.Core.Scoring;
 using Awards.Core.Scoring.Sheets;
 using Awards.Core.Tracks;
@@ -46,21 +47,31 @@ public sealed class ScoreImport(AwardsDbContext db, SiteContext site, AuditLog a
             await OpenRound.EnsureAsync(db, round.Id, site.UtcNow, ct);
             var codes = sheet.Rows.Select(r => r.EntryCode).Distinct().ToList();
             var emails = sheet.Rows.Select(r => r.Judge.ToUpperInvariant()).Distinct().ToList();
-            var entries = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Code, e => e.Id, ct);
+            var entries = await db.Entries.Where(e => e.TrackId == track.Id && codes.Contains(e.Code)).Select(e => new { e.Id, e.Code, e.Status }).ToDictionaryAsync(e => e.Code, ct);
             var judges = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, ct);
+            var entryIds = entries.Values.Select(e => e.Id).ToList();
             // Read without tracking: the rows are tracked a chunk at a time when they are written.
-            var assignments = (await db.Assignments.AsNoTracking().Include(a => a.Score).Where(a => a.RoundId == round.Id && entries.Values.Contains(a.EntryId)).ToListAsync(ct))
+            var assignments = (await db.Assignments.AsNoTracking().Include(a => a.Score).Where(a => a.RoundId == round.Id && entryIds.Contains(a.EntryId)).ToListAsync(ct))
                 .ToDictionary(a => (a.EntryId, a.JudgeUserId));
 
             var errors = new List<string>();
             var plan = new List<(JudgeAssignment Assignment, SheetRow Row)>();
             foreach (var row in sheet.Rows)
             {
-                if (!entries.TryGetValue(row.EntryCode, out var entryId))
+                if (!entries.TryGetValue(row.EntryCode, out var entry))
                 {
                     errors.Add(l[JudgingMessages.RowUnknownEntry, row.Line, row.EntryCode].Value);
                     continue;
                 }
+
+                // A judge's page no longer opens a withdrawn or disqualified entry; a sheet does not score it either.
+                if (entry.Status is not (EntryStatus.Submitted or EntryStatus.Accepted))
+                {
+                    errors.Add(l[JudgingMessages.RowNotInJudging, row.Line, row.EntryCode].Value);
+                    continue;
+                }
+
+                var entryId = entry.Id;
 
                 var assignment = judges.TryGetValue(row.Judge.ToUpperInvariant(), out var judgeId) ? assignments.GetValueOrDefault((entryId, judgeId)) : null;
                 if (assignment is null)
@@ -69,9 +80,23 @@ public sealed class ScoreImport(AwardsDbContext db, SiteContext site, AuditLog a
                     continue;
                 }
 
-                foreach (var c in criteria.Where(c => row.Values.TryGetValue(c.Id, out var v) && !c.Accepts(v)))
+                // What Score.Record refuses, found here with the row's number, so that every bad row is named at once.
+                foreach (var c in criteria.Where(c => row.Values.ContainsKey(c.Id)))
                 {
-                    errors.Add(l[JudgingMessages.RowOutOfRange, row.Line, c.Name.ForCurrentCulture(), c.MinScore, c.MaxScore].Value);
+                    var value = row.Values[c.Id];
+                    if (!c.Accepts(value))
+                    {
+                        errors.Add(l[JudgingMessages.RowOutOfRange, row.Line, c.Name.ForCurrentCulture(), c.MinScore, c.MaxScore].Value);
+                    }
+                    else if (value != decimal.Round(value, 2))
+                    {
+                        errors.Add(l[JudgingMessages.RowTooPrecise, row.Line, c.Name.ForCurrentCulture()].Value);
+                    }
+                }
+
+                if (row.Comment is { Length: > Score.MaxCommentLength })
+                {
+                    errors.Add(l[JudgingMessages.RowCommentTooLong, row.Line, Score.MaxCommentLength].Value);
                 }
 
                 plan.Add((assignment, row));
