@@ -8,7 +8,8 @@ namespace Awards.Core.Anonymization;
 /// full-width ASCII (ＺＨＡＮＧ, １３８, ＠) becomes ASCII, the ideographic space a space, a Latin
 /// letter with a diacritic (Zhāng, Xiǎoméi) its base letter, a traditional Chinese character with
 /// one simplified form that form (張 张, 門 门: a profile in one script, an essay in the other), and
-/// everything lower case. Folding maps one character to one character, so positions in folded text
+/// everything lower case, and a Kangxi radical or CJK compatibility ideograph the ideograph it
+/// looks like (⽯ 石). Folding maps one character to one character, so positions in folded text
 /// are positions in the original; a traditional character whose simplified form is several
 /// characters or depends on the word (乾 of 乾坤 and 乾燥) is not folded.
 /// Both folding and classes are looked up in tables built once (192 KB): Unicode case and category
@@ -97,7 +98,28 @@ internal static class Chars
             table[traditional] = simplified;
         }
 
+        // Kangxi radicals and CJK compatibility ideographs look like the ideographs they stand for
+        // (⽯ for 石, 李 U+F9E1 for 李): folded as those are.
+        for (var c = '\u2F00'; c <= '\u2FD5'; c++)
+        {
+            FoldAsCompatibilityForm(table, c);
+        }
+
+        for (var c = '\uF900'; c <= '\uFAFF'; c++)
+        {
+            FoldAsCompatibilityForm(table, c);
+        }
+
         return table;
+    }
+
+    private static void FoldAsCompatibilityForm(char[] table, char c)
+    {
+        var standard = c.ToString().Normalize(NormalizationForm.FormKC);
+        if (standard.Length == 1 && standard[0] != c)
+        {
+            table[c] = table[standard[0]];
+        }
     }
 
     private static Kind[] BuildKinds()
@@ -112,7 +134,7 @@ internal static class Chars
                 _ when char.IsWhiteSpace(c) => Kind.Space,
                 >= '0' and <= '9' => Kind.Digit,
                 '*' or '_' or '~' or '\\' => Kind.Emphasis,
-                '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' => Kind.Hyphen,
+                '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' => Kind.Hyphen,
                 '\u00B7' or '\u2022' or '\u2027' or '\u30FB' or '\uFF65' => Kind.MiddleDot,
                 (>= '\u0300' and <= '\u036F') or (>= '\uFE00' and <= '\uFE0F') => Kind.Invisible,
                 _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format => Kind.Invisible,

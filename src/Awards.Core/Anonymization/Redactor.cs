@@ -38,11 +38,12 @@ public static class Redactor
     /// <summary>What replaces each match: two black squares, no Markdown meaning.</summary>
     public const string Mark = "■■";
 
-    // Without one of these, Markdown renders a text's characters as they are: no second pass needed.
     // Emphasis, code span and link text delimiters: a match that holds one takes its other half along.
     private static readonly SearchValues<char> Markers = SearchValues.Create("*_~`[]");
 
-    private static readonly SearchValues<char> MarkdownInlineStarts = SearchValues.Create("&`[]<\\");
+    // Without one of these, Markdown renders a text's characters as they are: no second pass needed.
+    // ^, = and + are the emphasis extras' delimiters (何^春^生 is 何<sup>春</sup>生, == marks, ++ inserts).
+    private static readonly SearchValues<char> MarkdownInlineStarts = SearchValues.Create("&`[]<\\^=+");
 
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
