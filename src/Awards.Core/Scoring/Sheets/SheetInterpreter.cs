@@ -10,6 +10,12 @@ namespace Awards.Core.Scoring.Sheets;
 /// </summary>
 internal sealed class SheetInterpreter
 {
+    /// <summary>
+    /// The most errors kept: a 5 MB sheet of one-letter values outside the header's columns made an
+    /// error of each, millions of them, and the memory of the site with them.
+    /// </summary>
+    public const int MaxErrors = 500;
+
     private const int EntryColumn = -1;
     private const int JudgeColumn = -2;
     private const int CommentColumn = -3;
@@ -31,6 +37,7 @@ internal sealed class SheetInterpreter
     private readonly Dictionary<(string Entry, string Judge), int> _firstLineOfPair = [];
     private readonly List<SheetRow> _rows = [];
     private readonly List<SheetError> _errors = [];
+    private int _errorCount;
     private bool _headerRead;
     private bool _headerRefused;
     private int _rowCount;
@@ -167,7 +174,7 @@ internal sealed class SheetInterpreter
 
     private void ReadRow(SheetLine line)
     {
-        var errorsBefore = _errors.Count;
+        var errorsBefore = _errorCount;
         foreach (var (column, cell) in line.Cells.OrderBy(pair => pair.Key))
         {
             if (!_headers.ContainsKey(column) && !SheetText.IsBlank(cell.Text))
@@ -202,7 +209,7 @@ internal sealed class SheetInterpreter
             Error(line.Line, SheetMessages.DuplicatePair, line.Line, entry, judge, _firstLineOfPair[(entry, judge)]);
         }
 
-        if (_errors.Count == errorsBefore && !_headerRefused)
+        if (_errorCount == errorsBefore && !_headerRefused)
         {
             // The site's own sheet guards a formula-like comment with an apostrophe (CsvField.Text).
             var comment = Awards.Core.Common.CsvField.Unescape(Text(line, CommentColumn).Trim());
@@ -259,6 +266,15 @@ internal sealed class SheetInterpreter
         Error(line, messageKey, argument);
     }
 
-    private void Error(int line, string messageKey, params object[] arguments) =>
-        _errors.Add(new SheetError(line, messageKey, arguments));
+    private void Error(int line, string messageKey, params object[] arguments)
+    {
+        if (++_errorCount <= MaxErrors)
+        {
+            _errors.Add(new SheetError(line, messageKey, arguments));
+        }
+        else if (_errorCount == MaxErrors + 1)
+        {
+            _errors.Add(new SheetError(0, SheetMessages.TooManyErrors, [MaxErrors]));
+        }
+    }
 }

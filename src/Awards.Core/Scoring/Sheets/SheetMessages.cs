@@ -25,6 +25,9 @@ public static class SheetMessages
 
     public const string TooLargeUnpacked = "The Excel workbook is too large when unpacked.";
 
+    /// <summary>{0}: how many are listed (an int). The last error of a sheet with more than that.</summary>
+    public const string TooManyErrors = "The sheet has more than {0} mistakes; only the first {0} are listed.";
+
     /// <summary>{0}: the limit (an int).</summary>
     public const string TooManyRows = "The sheet has more than {0} rows of scores.";
 

@@ -6,6 +6,20 @@ namespace Awards.Core.Tests.Scoring.Sheets;
 public class ScoreSheetReaderErrorTests
 {
     [Fact]
+    public void Read_ListsTheFirst500Mistakes_ThenSaysThereAreMore_AndTakesNoRows()
+    {
+        // One row with 100,000 values outside the header's columns: 100,000 mistakes, a few hundred KB of sheet.
+        var row = "7K3M-9Q2X,wang@example.com,85,90,78" + string.Concat(Enumerable.Repeat(",x", 100_000));
+        var sheet = ReadCsv(Lines("Code,Judge,Content,Expression,Creativity", row, "8N4P-2R5Y,wang@example.com,85,90,78"));
+
+        Assert.Equal(501, sheet.Errors.Count);
+        Assert.All(sheet.Errors.Take(500), e => Assert.Equal(SheetMessages.ValueWithoutColumn, e.MessageKey));
+        Assert.Equal(SheetMessages.TooManyErrors, sheet.Errors[^1].MessageKey);
+        Assert.Equal(500, Assert.Single(sheet.Errors[^1].Arguments));
+        Assert.False(sheet.IsValid);
+    }
+
+    [Fact]
     public void Read_ReportsEveryMissingColumnOnTheHeaderRow()
     {
         var sheet = ReadCsv(Lines("Content,Comment", "85,Fine"));
