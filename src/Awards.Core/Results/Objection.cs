@@ -56,7 +56,7 @@ public class Objection
     {
         if (string.IsNullOrWhiteSpace(resolution))
         {
-            throw new DomainException("Please enter {0}.", "Resolution");
+            throw new DomainException("Please enter how the objection was resolved.");
         }
 
         if (resolution.Trim().Length > MaxResolutionLength)

@@ -136,7 +136,7 @@ public sealed class AnnouncementsTests(AwardsFactory factory) : IClassFixture<Aw
         {
             var html = await bad.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-            Assert.Contains("请输入标题（中文）", html, StringComparison.Ordinal);
+            Assert.Contains("请输入中文标题。", html, StringComparison.Ordinal);
             Assert.Contains("英文标题和英文正文请都填写或都留空", html, StringComparison.Ordinal);
             Assert.Contains("value=\"Half in English\"", html, StringComparison.Ordinal);
 
@@ -144,7 +144,7 @@ public sealed class AnnouncementsTests(AwardsFactory factory) : IClassFixture<Aw
             var title = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*name=\"Form.TitleZh\"[^>]*>").Value;
             Assert.Contains("aria-invalid=\"true\"", title, StringComparison.Ordinal);
             Assert.Contains("aria-describedby=\"Form_TitleZh-error\"", title, StringComparison.Ordinal);
-            Assert.Matches("<span[^>]*id=\"Form_TitleZh-error\"[^>]*>请输入标题（中文）", html);
+            Assert.Matches("<span[^>]*id=\"Form_TitleZh-error\"[^>]*>请输入中文标题。", html);
             Assert.DoesNotContain("aria-invalid", System.Text.RegularExpressions.Regex.Match(html, "<textarea[^>]*name=\"Form.BodyZh\"[^>]*>").Value, StringComparison.Ordinal);
         }
 

@@ -90,7 +90,7 @@ public sealed class ContestSettingsTests(AwardsFactory factory) : IClassFixture<
         using (var missing = await organizer.SubmitAsync(Page, Page, fields))
         {
             var html = await missing.Content.ReadAsStringAsync();
-            Assert.Contains("请输入发文单位（中文）", html, StringComparison.Ordinal);
+            Assert.Contains("请输入发文单位的中文名称。", html, StringComparison.Ordinal);
             Assert.Contains("活动规则（英文，Markdown）最多", html, StringComparison.Ordinal);
         }
 

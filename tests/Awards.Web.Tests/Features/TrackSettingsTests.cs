@@ -244,7 +244,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         fields["NameZh"] = " ";
         using (var response = await organizer.SubmitAsync(Page("endeavor"), Page("endeavor"), fields))
         {
-            Assert.Contains("请输入名称（中文）", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("请输入中文名称。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         fields["NameZh"] = "奋进奖";
@@ -396,7 +396,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
 
         using (var unitAward = await organizer.SubmitAsync(NewTrackPage, NewTrackPage, NewTrack("outstanding-organization", "another-award", "另一个组织奖", string.Empty)))
         {
-            Assert.Contains("请选择参照设置", await unitAward.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("请选择参照设置的奖项或征文主题。", await unitAward.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var closes = factory.WithDb(db => db.Contests.Single(c => c.IsCurrent).Schedule.SubmissionClosesAt);
@@ -557,7 +557,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         fields["Rounds[2].JudgesPerEntry"] = "7";
 
         // Its closing time is needed, as a date, after the round before it.
-        foreach (var (closes, message) in new[] { ("", "请输入截止时间。"), ("下周一", "“下周一”不是有效的日期时间"), (SiteTime.InputValue(finalCloses.AddDays(-1)), "新增轮次的截止时间必须在当前时间之后，并晚于前一轮。") })
+        foreach (var (closes, message) in new[] { ("", "请输入新增轮次的截止时间。"), ("下周一", "“下周一”不是有效的日期时间"), (SiteTime.InputValue(finalCloses.AddDays(-1)), "新增轮次的截止时间必须在当前时间之后，并晚于前一轮。") })
         {
             fields["Rounds[2].ClosesAt"] = closes;
             using var refused = await organizer.SubmitAsync(Page("round-theme"), Page("round-theme"), fields);

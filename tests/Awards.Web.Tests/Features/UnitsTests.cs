@@ -89,12 +89,12 @@ public sealed class UnitsTests(AwardsFactory factory) : IClassFixture<AwardsFact
 
         using (var city = await organizer.SubmitAsync(Page, Page, NewUnit("City", "second-city", "第二个市", string.Empty)))
         {
-            Assert.Contains("请选择单位类别", await city.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("请选择单位类别。", await city.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using (var none = await organizer.SubmitAsync(Page, Page, NewUnit(string.Empty, "no-kind", "无类别单位", string.Empty)))
         {
-            Assert.Contains("请选择单位类别", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("请选择单位类别。", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal(units, factory.WithDb(db => db.Units.Count()));

@@ -11,7 +11,7 @@ namespace Awards.Web.Features.Announcements;
 /// </summary>
 public sealed record AnnouncementForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the title in Chinese.")]
     [StringLength(Announcement.MaxTitleLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Title (Chinese)")]
     public string TitleZh { get; set; } = string.Empty;
@@ -20,7 +20,7 @@ public sealed record AnnouncementForm
     [Display(Name = "Title (English)")]
     public string? TitleEn { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the text in Chinese.")]
     [StringLength(Announcement.MaxBodyLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Text (Chinese, Markdown)")]
     public string BodyZh { get; set; } = string.Empty;

@@ -16,27 +16,27 @@ public sealed record ContestSettingsForm : IStampedForm
 
     public const int MaxOfficeLength = 100;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter when submissions open.")]
     [Display(Name = "Submissions open")]
     public string SubmissionOpensAt { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter when submissions close.")]
     [Display(Name = "Submissions close")]
     public string SubmissionClosesAt { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter when judging closes.")]
     [Display(Name = "Judging closes")]
     public string JudgingClosesAt { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter when the public notice starts.")]
     [Display(Name = "The public notice starts")]
     public string NoticeStartsAt { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter when the public notice ends.")]
     [Display(Name = "The public notice ends")]
     public string NoticeEndsAt { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the issuing office in Chinese.")]
     [StringLength(MaxOfficeLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Issuing office (Chinese)")]
     public string IssuingOfficeZh { get; set; } = string.Empty;

@@ -9,12 +9,12 @@ public sealed record EssayForm
     /// <summary>A hard cap on the raw text a draft can hold; the theme's limits apply on submission.</summary>
     public const int MaxRawLength = 60_000;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the essay's title.")]
     [StringLength(200, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Title")]
     public string Title { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the essay's text.")]
     [StringLength(MaxRawLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Essay text")]
     public string Body { get; set; } = string.Empty;

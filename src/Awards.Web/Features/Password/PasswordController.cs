@@ -10,7 +10,7 @@ namespace Awards.Web.Features.Password;
 // Messages and display names are localization keys (Resources/SharedResource.zh-CN.resx).
 public sealed record ForgotPasswordForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your e-mail address.")]
     [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
     [StringLength(100, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "E-mail")]

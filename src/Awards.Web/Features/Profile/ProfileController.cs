@@ -15,17 +15,17 @@ namespace Awards.Web.Features.Profile;
 
 public sealed record ProfileForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your real name.")]
     [StringLength(50, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Real name")]
     public string Name { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your phone number.")]
     [RegularExpression(@"^\+?[0-9 \-]{7,20}$", ErrorMessage = "Please enter a valid phone number.")]
     [Display(Name = "Phone")]
     public string Phone { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please choose {0}.")]
+    [Required(ErrorMessage = "Please choose your county or unit.")]
     [Display(Name = "Your county or unit")]
     public int? UnitId { get; set; }
 }

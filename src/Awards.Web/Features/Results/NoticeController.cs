@@ -76,7 +76,7 @@ public sealed record WinningEssayPage(string Title, string Body, Winner Winner);
 
 public sealed class ObjectionForm
 {
-    [Required(ErrorMessage = "Please choose {0}.")]
+    [Required(ErrorMessage = "Please choose the award your objection is about.")]
     [Display(Name = "Award")]
     public string Track { get; set; } = string.Empty;
 
@@ -84,17 +84,17 @@ public sealed class ObjectionForm
     [Display(Name = "Entry code")]
     public string? Entry { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your name.")]
     [StringLength(Objection.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Your name")]
     public string Name { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your phone number or e-mail address.")]
     [StringLength(Objection.MaxContactLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Phone or e-mail")]
     public string Contact { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please write your objection.")]
     [StringLength(Objection.MaxTextLength, MinimumLength = 10, ErrorMessage = "{0} must have {2} to {1} characters.")]
     [Display(Name = "Objection")]
     public string Text { get; set; } = string.Empty;

@@ -40,7 +40,7 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
         {
             if (!Enum.IsDefined(method) || ModelState[nameof(method)] is { Errors.Count: > 0 })
             {
-                throw new DomainException("Please choose {0}.", "Aggregation");
+                throw new DomainException("Please choose how the judges' scores are combined.");
             }
 
             decimal? min = null;

@@ -5,17 +5,17 @@ namespace Awards.Web.Features.Security;
 // Messages and display names are localization keys (Resources/SharedResource.zh-CN.resx).
 public sealed record ChangePasswordForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your current password.")]
     [DataType(DataType.Password)]
     [Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please choose a new password.")]
     [DataType(DataType.Password)]
     [Display(Name = "New password")]
     public string Password { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the new password again.")]
     [DataType(DataType.Password)]
     [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
     [Display(Name = "Confirm the password")]
@@ -25,7 +25,7 @@ public sealed record ChangePasswordForm
 /// <summary>A code from the authenticator app, to turn two-step verification on.</summary>
 public sealed record AuthenticatorCodeForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the code from the app.")]
     [StringLength(12, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Code from the app")]
     public string Code { get; set; } = string.Empty;
@@ -34,7 +34,7 @@ public sealed record AuthenticatorCodeForm
 /// <summary>The current password, asked again before two-step verification is turned off or its recovery codes renewed.</summary>
 public sealed record ConfirmPasswordForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter your current password.")]
     [DataType(DataType.Password)]
     [Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = string.Empty;

@@ -11,16 +11,16 @@ namespace Awards.Web.Features.TrackSettings;
 /// </summary>
 public sealed record NewTrackForm
 {
-    [Required(ErrorMessage = "Please choose {0}.")]
+    [Required(ErrorMessage = "Please choose the award or theme to set it up like.")]
     [Display(Name = "Set up like")]
     public string From { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter a web address code, such as village-story.")]
     [RegularExpression(Slug.Pattern, ErrorMessage = "The code goes into the award's web address: 2 to 40 lowercase letters, digits and hyphens, starting with a letter, such as village-story.")]
     [Display(Name = "Web address code")]
     public string Code { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the name in Chinese.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Name (Chinese)")]
     public string NameZh { get; set; } = string.Empty;

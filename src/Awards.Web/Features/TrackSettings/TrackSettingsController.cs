@@ -48,7 +48,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         IgnoreRemoved(nameof(form.Levels), form.Levels.Select(l => l.Remove));
         IgnoreRemoved(nameof(form.Rounds), form.Rounds.Select(r => r.Remove));
 
-        var settings = form.Parse((field, key, arguments) => ModelState.AddModelError(field, l[key, [l[arguments[0]].Value, .. arguments[1..]]]));
+        var settings = form.Parse((field, key, arguments) => ModelState.AddModelError(field, arguments is [] ? l[key] : l[key, [l[arguments[0]].Value, .. arguments[1..]]]));
         if (!ModelState.IsValid || settings is null)
         {
             // The page is long: the top says so, the messages stand under their fields.
@@ -176,7 +176,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         var template = templates.FirstOrDefault(t => t.Code == form.From);
         if (template is null)
         {
-            ModelState.AddModelError(nameof(form.From), l["Please choose {0}.", l["Set up like"]]);
+            ModelState.AddModelError(nameof(form.From), l["Please choose the award or theme to set it up like."]);
         }
 
         if (site.UtcNow >= contest.Schedule.SubmissionClosesAt)

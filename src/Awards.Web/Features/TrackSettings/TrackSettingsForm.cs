@@ -30,8 +30,6 @@ public sealed record TrackSettingsForm : IStampedForm
 
     public const string PercentMessage = "\"{0}\" is not a percentage: use a number above 0 and at most 100, such as 30.";
 
-    public const string RequiredMessage = "Please enter {0}.";
-
     public const string DateMessage = "\"{0}\" is not a date and time; use the form 2026-10-17 18:00.";
 
     /// <summary>The largest quota a prize level may have (the results page's bound).</summary>
@@ -39,7 +37,7 @@ public sealed record TrackSettingsForm : IStampedForm
 
     public const string WeightMessage = "\"{0}\" is not a weight: use a number above 0 and at most 1, with at most four decimals, such as 0.25.";
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the name in Chinese.")]
     [StringLength(MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Name (Chinese)")]
     public string NameZh { get; set; } = string.Empty;
@@ -56,11 +54,11 @@ public sealed record TrackSettingsForm : IStampedForm
     [Display(Name = "Description (English)")]
     public string? DescriptionEn { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the fewest characters an entry may have.")]
     [Display(Name = "Fewest characters")]
     public string MinLength { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the most characters an entry may have.")]
     [Display(Name = "Most characters")]
     public string MaxLength { get; set; } = string.Empty;
 
@@ -195,7 +193,7 @@ public sealed record TrackSettingsForm : IStampedForm
     /// <summary>
     /// The settings typed, or null with a message on each field whose number cannot be read;
     /// <paramref name="error"/> gets the field, the message's key and its arguments: the field's
-    /// display name (a key too) and the allowed range.
+    /// display name (a key too) and the allowed range, or none when the message is a sentence of its own.
     /// </summary>
     public Settings? Parse(Action<string, string, string[]> error)
     {
@@ -283,7 +281,7 @@ public sealed record TrackSettingsForm : IStampedForm
             var field = $"{nameof(Levels)}[{i}].{nameof(LevelFields.Quota)}";
             if (level.Rank == 0 && string.IsNullOrWhiteSpace(level.Quota))
             {
-                error(field, RequiredMessage, ["Quota"]);
+                error(field, "Please enter the new prize level's quota.", []);
             }
 
             var quota = level.Rank == 0 ? Whole(field, "Quota", level.Quota, 0, MaxQuota) : null;
@@ -319,7 +317,7 @@ public sealed record TrackSettingsForm : IStampedForm
                 {
                     if (string.IsNullOrWhiteSpace(r.ClosesAt))
                     {
-                        error(prefix + nameof(RoundFields.ClosesAt), RequiredMessage, ["Closes at"]);
+                        error(prefix + nameof(RoundFields.ClosesAt), "Please enter when the new round closes.", []);
                     }
                     else
                     {
@@ -359,7 +357,7 @@ public sealed record CriterionFields
     [Display(Name = "Remove this criterion")]
     public bool Remove { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the criterion in Chinese.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Criterion (Chinese)")]
     public string NameZh { get; set; } = string.Empty;
@@ -376,15 +374,15 @@ public sealed record CriterionFields
     [Display(Name = "What judges look for (English)")]
     public string? DescriptionEn { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the criterion's weight.")]
     [Display(Name = "Weight")]
     public string Weight { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the criterion's lowest score.")]
     [Display(Name = "Lowest score")]
     public string MinScore { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the criterion's highest score.")]
     [Display(Name = "Highest score")]
     public string MaxScore { get; set; } = string.Empty;
 }
@@ -403,7 +401,7 @@ public sealed record LevelFields
     [Display(Name = "Quota")]
     public string? Quota { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the prize level in Chinese.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Prize level (Chinese)")]
     public string NameZh { get; set; } = string.Empty;
@@ -427,7 +425,7 @@ public sealed record RoundFields
     [Display(Name = "Closes at")]
     public string? ClosesAt { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the round's name in Chinese.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Round (Chinese)")]
     public string NameZh { get; set; } = string.Empty;
@@ -436,7 +434,7 @@ public sealed record RoundFields
     [Display(Name = "Round (English)")]
     public string? NameEn { get; set; }
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter how many judges score each entry.")]
     [Display(Name = "Judges per entry")]
     public string JudgesPerEntry { get; set; } = string.Empty;
 

@@ -13,7 +13,7 @@ public sealed record NewUnitForm
     /// <summary>The kinds of unit an organizer adds: everything but the city itself.</summary>
     public static readonly IReadOnlyList<UnitKind> Kinds = [UnitKind.County, UnitKind.HelpingUnit, UnitKind.MunicipalUnit];
 
-    [Required(ErrorMessage = "Please choose {0}.")]
+    [Required(ErrorMessage = "Please choose the kind of unit.")]
     [Display(Name = "Kind of unit")]
     public string? Kind { get; set; }
 
@@ -21,12 +21,12 @@ public sealed record NewUnitForm
     public UnitKind? ChosenKind() =>
         Enum.TryParse<UnitKind>(Kind, ignoreCase: false, out var kind) && Kinds.Contains(kind) ? kind : null;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the unit's code.")]
     [RegularExpression(Slug.Pattern, ErrorMessage = "The unit's code: 2 to 40 lowercase letters, digits and hyphens, starting with a letter, such as water-bureau.")]
     [Display(Name = "Unit code")]
     public string Code { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the unit's name in Chinese.")]
     [StringLength(MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Name (Chinese)")]
     public string NameZh { get; set; } = string.Empty;
@@ -41,7 +41,7 @@ public sealed record NewUnitForm
 /// <summary>A unit's names as the organizer corrects them, with the names the page was opened with.</summary>
 public sealed record UnitNameForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the unit's name in Chinese.")]
     [StringLength(NewUnitForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Name (Chinese)")]
     public string NameZh { get; set; } = string.Empty;

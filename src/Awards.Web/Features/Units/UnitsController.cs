@@ -31,7 +31,7 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
         var kind = form.ChosenKind();
         if (kind is null && !string.IsNullOrEmpty(form.Kind))
         {
-            ModelState.AddModelError("Form." + nameof(form.Kind), l["Please choose {0}.", l["Kind of unit"]]);
+            ModelState.AddModelError("Form." + nameof(form.Kind), l["Please choose the kind of unit."]);
         }
 
         if (!ModelState.IsValid || kind is null)

@@ -25,17 +25,17 @@ public sealed record UsersPage(IReadOnlyList<UserRow> Rows, string? Role, string
 
 public sealed record InviteForm
 {
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the e-mail address of the person to invite.")]
     [EmailAddress(ErrorMessage = "Please enter a valid e-mail address.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter {0}.")]
+    [Required(ErrorMessage = "Please enter the name of the person to invite.")]
     [StringLength(50, ErrorMessage = "{0} can have at most {1} characters.")]
     [Display(Name = "Name")]
     public string Name { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Please choose {0}.")]
+    [Required(ErrorMessage = "Please choose a role for the person to invite.")]
     [Display(Name = "Role")]
     public string Role { get; set; } = Roles.UnitCoordinator;
 
@@ -140,7 +140,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         {
             if (errors.Count == 0)
             {
-                ModelState.AddModelError(nameof(form.Lines), l["Please enter {0}.", l["People to invite"]]);
+                ModelState.AddModelError(nameof(form.Lines), l["Please enter the people to invite, one per line."]);
             }
 
             return View(form);

@@ -89,7 +89,7 @@ public sealed class RankingTests(AwardsFactory factory) : IClassFixture<AwardsFa
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var method = factory.WithDb(db => db.TrackResults.Select(r => (Core.Ranking.AggregationMethod?)r.Method).FirstOrDefault());
         (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "Median", ["minimum"] = "" })).Dispose();
-        Assert.Contains("请选择汇总方法", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Contains("请选择评分汇总方法。", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         Assert.Equal(method, factory.WithDb(db => db.TrackResults.Select(r => (Core.Ranking.AggregationMethod?)r.Method).FirstOrDefault()));
         (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "abc" })).Dispose();
         Assert.Contains("必须是数字", await organizer.GetStringAsync(Page), StringComparison.Ordinal);

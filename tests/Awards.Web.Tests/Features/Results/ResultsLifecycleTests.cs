@@ -86,10 +86,28 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         Assert.Contains(zhang, await visitor.GetStringAsync("/notice"), StringComparison.Ordinal);
 
         // An objection; a bad one changes nothing; too many from one address are refused.
-        using (var bad = await visitor.SubmitAsync("/notice", "/notice/objections", Objection(text: "")))
+        // Each empty field is named in a sentence of its own, in Chinese and in English.
+        var empty = new Dictionary<string, string> { ["Track"] = "", ["Entry"] = "", ["Name"] = "", ["Contact"] = "", ["Text"] = "" };
+        using (var bad = await visitor.SubmitAsync("/notice", "/notice/objections", empty))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-            Assert.Contains("请输入", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var html = await bad.Content.ReadAsStringAsync();
+            foreach (var message in new[] { "请选择异议涉及的奖项。", "请输入您的姓名。", "请输入您的电话或电子邮箱。", "请填写异议内容。" })
+            {
+                Assert.Contains(message, html, StringComparison.Ordinal);
+            }
+        }
+
+        using (var bad = await visitor.SubmitAsync("/notice", "/notice/objections?culture=en", empty))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+            foreach (var message in new[] { "Please choose the award your objection is about.", "Please enter your name.", "Please enter your phone number or e-mail address.", "Please write your objection." })
+            {
+                Assert.Contains(message, html, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("Please enter Your name.", html, StringComparison.Ordinal);
         }
 
         // A code that is not on the notice is refused too: the organizer could not find what it is about.
