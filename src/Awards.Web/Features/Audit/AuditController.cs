@@ -25,7 +25,7 @@ public sealed class AuditController(AuditQuery audit, IClock clock, IStringLocal
 
         var (types, actions) = await audit.ChoicesAsync(cancellationToken);
         var (rows, total, shown) = await audit.PageAsync(criteria, page, cancellationToken);
-        return View(new AuditPage(filter, rows, total, shown, AuditQuery.PageSize, types, actions, []));
+        return View(new AuditPage(filter, rows, total, shown, AuditQuery.PageSize, types, actions, [], await audit.DisplayAsync(rows, l, cancellationToken)));
     }
 
     [HttpGet("export.csv")]

@@ -30,7 +30,8 @@ public sealed record AuditPage(
     int PageSize,
     IReadOnlyList<string> EntityTypes,
     IReadOnlyList<string> Actions,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors,
+    AuditDisplay? Display = null)
 {
     public int Pages => Pager.PageCount(Total, PageSize);
 }

@@ -36,6 +36,10 @@ public sealed class AuditQuery(AwardsDbContext db)
         return new Criteria(Clean(filter.User), Clean(filter.Entity), Clean(filter.Key), Clean(filter.Action), from, until);
     }
 
+    /// <summary>The names a page's rows refer to, to show them as people read them.</summary>
+    public Task<AuditDisplay> DisplayAsync(IReadOnlyList<AuditRow> rows, Microsoft.Extensions.Localization.IStringLocalizer l, CancellationToken cancellationToken) =>
+        AuditDisplay.LoadAsync(db, rows, l, cancellationToken);
+
     public async Task<(IReadOnlyList<AuditRow> Rows, int Total, int Page)> PageAsync(Criteria criteria, int page, CancellationToken cancellationToken)
     {
         var query = Filtered(criteria);

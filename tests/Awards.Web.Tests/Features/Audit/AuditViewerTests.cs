@@ -165,6 +165,50 @@ public sealed class AuditViewerTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task StoredValues_AreShownAsPeopleReadThem_InEitherLanguage_WithTheStoredValueOnHover_AndUnchangedInTheExport()
+    {
+        var (judge, judgeName, round, track) = factory.WithDb(db =>
+        {
+            var user = db.Users.Single(u => u.Email == "judge.huang@demo.example");
+            var r = db.Rounds.OrderBy(r => r.Id).First(r => r.TrackId == db.Tracks.Single(t => t.Code == "journey").Id);
+            return (user.Id, user.DisplayName, r.Id, db.Tracks.Single(t => t.Code == "journey").Name);
+        });
+        const string notice = "85 prizes until 2026-12-14T01:21:47.0758305Z";
+        Add(
+            Row(Base, null, "PublishNotice", "TrackResult", "journey", after: notice),
+            Row(Base.AddMinutes(1), null, "Deactivate", "User", judge.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "on", after: "off"),
+            Row(Base.AddMinutes(2), null, "Judge added", "Entry", "ABCD-EFGH", after: $"judge={judge}; round={round}"),
+            Row(Base.AddMinutes(3), null, "ConfigureRanking", "TrackResult", "journey", after: "TrimmedMean min=- round=last"));
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        var zh = WebUtility.HtmlDecode(await organizer.GetStringAsync("/organizer/audit?from=2026-10-17T18:00&until=2026-10-17T18:05"));
+        var en = WebUtility.HtmlDecode(await organizer.GetStringAsync("/organizer/audit?from=2026-10-17T18:00&until=2026-10-17T18:05&culture=en"));
+
+        // A UTC instant in Beijing time, the award by its name (its code still there to filter on), ids as names.
+        Assert.Contains("获奖：85；公示至2026年12月14日 09:21（北京时间）", zh, StringComparison.Ordinal);
+        Assert.Contains("Prizes: 85; on notice until 14 Dec 2026 09:21 (UTC+8)", en, StringComparison.Ordinal);
+        Assert.Matches($"<span data-testid=\"subject\">{System.Text.RegularExpressions.Regex.Escape(track.Zh)}</span>\\s*<code>journey</code>", zh);
+        Assert.Matches($"<span data-testid=\"subject\">{System.Text.RegularExpressions.Regex.Escape(track.En)}</span>\\s*<code>journey</code>", en);
+        Assert.Contains($"评委：{judgeName}；轮次：{track.Zh} · ", zh, StringComparison.Ordinal);
+        Assert.Contains($"Judge: {judgeName}; Round: {track.En} · ", en, StringComparison.Ordinal);
+        Assert.Contains("汇总方法：去极值平均分；最低分：无；轮次：最后一轮", zh, StringComparison.Ordinal);
+        Assert.Contains("Aggregation: Trimmed mean; Minimum score: None; Round: The last round", en, StringComparison.Ordinal);
+        Assert.Contains(">已开启<", zh, StringComparison.Ordinal);
+        Assert.Contains(">Off<", en, StringComparison.Ordinal);
+        foreach (var raw in new[] { "2026-12-14T01:21:47", "TrimmedMean", $"judge={judge}" })
+        {
+            Assert.DoesNotContain(">" + raw, zh, StringComparison.Ordinal);
+        }
+
+        // The investigator still finds what was stored: on hover, and as it is in the export.
+        Assert.Contains($"title=\"{notice}\"", zh, StringComparison.Ordinal);
+        Assert.Contains($"title=\"judge={judge}; round={round}\"", en, StringComparison.Ordinal);
+        var csv = await organizer.GetStringAsync("/organizer/audit/export.csv?from=2026-10-17T18:00&until=2026-10-17T18:05");
+        Assert.Contains(notice, csv, StringComparison.Ordinal);
+        Assert.Contains("TrimmedMean min=- round=last", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BeforeAndAfter_AreShownAsText_NeverAsMarkup()
     {
         string[] payloads = ["<script>alert('before')</script>", "\"><img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>" + new string('长', 200)];
