@@ -209,6 +209,22 @@ public sealed class AuditViewerTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task ACountOfOne_ReadsAsEnglish_OnTheLogAndOnTheAccountsList()
+    {
+        Add(Row(Base, null, "Round closed", "CountTest", "C-1"));
+        var organizer = await SignedInAsync(factory, Organizer);
+
+        var log = WebUtility.HtmlDecode(await organizer.GetStringAsync("/organizer/audit?entity=CountTest&culture=en"));
+        var accounts = WebUtility.HtmlDecode(await organizer.GetStringAsync("/organizer/users?role=Organizer&culture=en"));
+
+        Assert.Contains("Log entries: 1", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 entries", log, StringComparison.Ordinal);
+        Assert.Contains("Accounts: 1", accounts, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 accounts", accounts, StringComparison.Ordinal);
+        Assert.Contains("共 1 条", await organizer.GetStringAsync("/organizer/audit?entity=CountTest"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BeforeAndAfter_AreShownAsText_NeverAsMarkup()
     {
         string[] payloads = ["<script>alert('before')</script>", "\"><img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>" + new string('长', 200)];
