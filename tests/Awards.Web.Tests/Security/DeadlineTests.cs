@@ -36,7 +36,13 @@ public sealed class DeadlineTests(AwardsFactory factory) : IClassFixture<AwardsF
         (await SubmitAsync(late, tooLate)).Dispose();
         Assert.Contains("报送已截止，作品不能再更改。", await late.GetStringAsync($"/essays/{tooLate}"), StringComparison.Ordinal);
         using var edited = await late.Client.PostAsync($"/essays/{tooLate}/edit", new FormUrlEncodedContent(new Dictionary<string, string>(Essay(title: "截止后的标题")) { ["__RequestVerificationToken"] = token }));
-        Assert.Contains("报送已截止", await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refused = await edited.Content.ReadAsStringAsync();
+        Assert.Contains("报送已截止", refused, StringComparison.Ordinal);
+
+        // The typed text stays, with what to do with it, and no save button that could only be refused again.
+        Assert.Contains("value=\"截止后的标题\"", refused, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"closed-notice\"", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain(">保存修改</button>", refused, StringComparison.Ordinal);
 
         var entries = factory.WithDb(db => db.Entries.Where(e => e.Code == onTime || e.Code == tooLate).ToDictionary(e => e.Code));
         Assert.Equal(EntryStatus.Submitted, entries[onTime].Status);

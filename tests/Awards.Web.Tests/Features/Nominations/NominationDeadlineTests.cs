@@ -43,7 +43,13 @@ public sealed class NominationDeadlineTests(AwardsFactory factory) : IClassFixtu
 
         var edit = new Dictionary<string, string>(Person(title: "截止后修改")) { ["__RequestVerificationToken"] = antiforgery };
         using var edited = await browser.Client.PostAsync($"/nominations/{submitted}/edit", new FormUrlEncodedContent(edit));
-        Assert.Contains(Deadline, await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refused = await edited.Content.ReadAsStringAsync();
+        Assert.Contains(Deadline, refused, StringComparison.Ordinal);
+
+        // What was typed stays, with what to do with it, and no save button that could only be refused again.
+        Assert.Contains("value=\"截止后修改\"", refused, StringComparison.Ordinal);
+        Assert.Contains("本表单无法再保存。您填写的内容仍在页面上：如需保留请自行复制；如确需修改，请联系组织方。", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain(">保存修改</button>", refused, StringComparison.Ordinal);
 
         using var withdrawn = await browser.Client.PostAsync($"/nominations/{submitted}/withdraw", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery }));
         Assert.Contains(Deadline, await browser.GetStringAsync($"/nominations/{submitted}"), StringComparison.Ordinal);
