@@ -1,6 +1,8 @@
+using Awards.Core.Common;
 using Awards.Web.Data;
 using Awards.Web.Data.Backups;
 using Awards.Web.Data.Seed;
+using Awards.Web.Features.Exports;
 using Awards.Web.Features.Users;
 using Awards.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +27,7 @@ public static class CommandLine
                     "                             rank a scores sheet (.csv or .xlsx: entry code, judge, one column per\n" +
                     "                             criterion) with the track's settings, overrides and tie orders from the\n" +
                     "                             database, and print the ranking and prizes as .csv, as the site computes them", RankCommand.RunAsync),
-        ["export"] = ("export KIND --out FILE [--proposed]   (KIND: prize-list, notice, certificates, anthology, statistics)\n" +
+        ["export"] = ($"export KIND --out FILE [--proposed]   (KIND: {string.Join(", ", ExportKinds.ContestWide)})\n" +
                       "                             write an export of the final results of the current contest (or, with\n" +
                       "                             --proposed, of results on public notice too), as the export page does\n" +
                       "  export judge-packet --judge EMAIL --round ID --out FILE\n" +
@@ -88,6 +90,12 @@ public static class CommandLine
         {
             await output.WriteLineAsync($"error: {e.Message}\nusage: {usage}");
             return 2;
+        }
+        catch (DomainException e)
+        {
+            // What the site would refuse with a message (an export that would name nobody): the same message, not a stack trace.
+            await output.WriteLineAsync($"error: {e.Message}");
+            return 1;
         }
     }
 

@@ -21,10 +21,34 @@ internal static class ExportCommand
         }
 
         var path = Path.GetFullPath(arguments.Required("--out"));
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        {
+            throw new ArgumentException($"the folder {folder} does not exist");
+        }
+
         var db = services.GetRequiredService<AwardsDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         var runner = services.GetRequiredService<ExportRunner>();
         var temporary = path + ".part";
+        string? name;
+        try
+        {
+            name = await WriteAsync(db, runner, kind, arguments, temporary);
+        }
+        catch
+        {
+            // A refused export (nothing to export, an unknown judge) leaves no half-written file behind.
+            File.Delete(temporary);
+            throw;
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        await output.WriteLineAsync($"Wrote {path} ({new FileInfo(path).Length / 1024} KB; the site would name it {name}).");
+        return 0;
+    }
+
+    private static async Task<string?> WriteAsync(AwardsDbContext db, ExportRunner runner, string kind, Arguments arguments, string temporary)
+    {
         string? name;
         await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
         {
@@ -42,8 +66,6 @@ internal static class ExportCommand
             }
         }
 
-        File.Move(temporary, path, overwrite: true);
-        await output.WriteLineAsync($"Wrote {path} ({new FileInfo(path).Length / 1024} KB; the site would name it {name}).");
-        return 0;
+        return name;
     }
 }

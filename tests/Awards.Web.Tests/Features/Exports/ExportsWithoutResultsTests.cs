@@ -38,4 +38,30 @@ public sealed class ExportsWithoutResultsTests(AwardsFactory factory) : IClassFi
         (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", new Dictionary<string, string> { ["kind"] = "statistics" })).Dispose();
         Assert.Equal(1, factory.WithDb(db => db.ExportJobs.Count()));
     }
+
+    [Fact]
+    public async Task TheCommandLine_SaysWhyItWritesNothing_AndLeavesNoFileBehind()
+    {
+        string[] Options(string file) => ["export", "notice", "--out", file, $"--Awards:DatabasePath={factory.DatabasePath}", $"--Awards:KeysPath={Path.Combine(factory.Root, "keys")}"];
+
+        // Nothing final yet: the page's message, not a stack trace, and no file (nor a half-written one).
+        var file = Path.Combine(factory.Root, "nothing-final.docx");
+        using (var output = new StringWriter())
+        {
+            Assert.Equal(1, await Cli.CommandLine.RunAsync(Options(file), output, new StringReader(string.Empty)));
+            Assert.Contains("error: No results are final yet, so there is nothing to export.", output.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(file));
+        Assert.False(File.Exists(file + ".part"));
+
+        // A folder that does not exist is named.
+        var missing = Path.Combine(factory.Root, "no-such-folder", "notice.docx");
+        using (var output = new StringWriter())
+        {
+            Assert.Equal(2, await Cli.CommandLine.RunAsync(Options(missing), output, new StringReader(string.Empty)));
+            Assert.Contains($"error: the folder {Path.GetDirectoryName(missing)} does not exist", output.ToString(), StringComparison.Ordinal);
+        }
+    }
 }
