@@ -151,7 +151,11 @@ public static class CommendationNotice
                 continue;
             }
 
-            var heading = Paragraph(Heading1Style, $"{ChineseNumeral(++trackNumber)}、{Clean(track.Name)}");
+            // An award with one level named as itself (创新奖 under 创新奖) gets no level heading:
+            // the award's heading counts its winners instead of repeating its name.
+            var levels = Levels(rows);
+            var single = levels is [var only] && Clean(only[0].Level) == Clean(track.Name);
+            var heading = Paragraph(Heading1Style, $"{ChineseNumeral(++trackNumber)}、{Clean(track.Name)}{(single ? $"（{rows.Count}名）" : string.Empty)}");
             if (stage == ExportStage.Mixed && ExportStages.OnNotice(contest, track.Final))
             {
                 heading.Append(TextRun(OnNoticeMark, new RunProperties(new Color { Val = DraftColor })));
@@ -159,9 +163,13 @@ public static class CommendationNotice
 
             body.Append(heading);
             var levelNumber = 0;
-            foreach (var level in Levels(rows))
+            foreach (var level in levels)
             {
-                body.Append(Paragraph(Heading2Style, $"（{ChineseNumeral(++levelNumber)}）{Clean(level[0].Level)}（{level.Count}名）"));
+                if (!single)
+                {
+                    body.Append(Paragraph(Heading2Style, $"（{ChineseNumeral(++levelNumber)}）{Clean(level[0].Level)}（{level.Count}名）"));
+                }
+
                 foreach (var row in level)
                 {
                     body.Append(TextParagraph(Winner(row, track.Works)));

@@ -16,7 +16,7 @@ public class CommendationNoticeTests
     }
 
     [Fact]
-    public void Write_ListsTitleBodyTracksLevelsAndWinnersInOrder()
+    public void Write_ListsTitleBodyTracksLevelsAndWinnersInOrder_AndCountsASingleLevelNamedAsItsAwardInTheAwardsHeading()
     {
         string[] expected =
             [
@@ -32,8 +32,7 @@ public class CommendationNoticeTests
                 "（二）二等奖（2名）",
                 "《山路弯弯》 李四（清河县教育局）",
                 "《老槐树下》 王五",
-                "二、创新奖",
-                "（一）创新奖（2名）",
+                "二、创新奖（2名）",
                 "清河县民政局",
                 "清河县农业农村局",
                 string.Empty,
@@ -233,7 +232,7 @@ public class CommendationNoticeTests
             Assert.Equal("（标注“公示中”的奖项为拟表彰名单，公示期间征求意见）", texts[3]);
             Assert.DoesNotContain(CommendationNotice.DraftLine, texts);
             Assert.Contains("一、征文：我的帮扶故事", texts);
-            Assert.Contains("二、创新奖（公示中）", texts);
+            Assert.Contains("二、创新奖（2名）（公示中）", texts);
             var mark = BodyOf(document).Descendants<Run>().Single(r => r.InnerText == CommendationNotice.OnNoticeMark);
             Assert.Equal("FF0000", mark.RunProperties?.Color?.Val?.Value);
         });
@@ -259,10 +258,10 @@ public class CommendationNoticeTests
         {
             var paragraphs = BodyOf(document).Elements<Paragraph>().ToList();
             Assert.Equal("Title", StyleOf(paragraphs[0]));
-            Assert.All(paragraphs.Where(p => p.InnerText is "一、征文：我的帮扶故事" or "二、创新奖"), p => Assert.Equal("Heading1", StyleOf(p)));
+            Assert.All(paragraphs.Where(p => p.InnerText is "一、征文：我的帮扶故事" or "二、创新奖（2名）"), p => Assert.Equal("Heading1", StyleOf(p)));
             Assert.All(paragraphs.Where(p => p.InnerText.StartsWith('（') && p.InnerText.EndsWith("名）", StringComparison.Ordinal)), p => Assert.Equal("Heading2", StyleOf(p)));
             Assert.Equal(2, paragraphs.Count(p => StyleOf(p) == "Heading1"));
-            Assert.Equal(3, paragraphs.Count(p => StyleOf(p) == "Heading2"));
+            Assert.Equal(2, paragraphs.Count(p => StyleOf(p) == "Heading2"));
 
             Assert.Equal(0, Style(document, "Heading1").StyleParagraphProperties?.OutlineLevel?.Val?.Value);
             Assert.Equal(1, Style(document, "Heading2").StyleParagraphProperties?.OutlineLevel?.Val?.Value);
