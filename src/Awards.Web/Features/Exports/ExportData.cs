@@ -1,4 +1,5 @@
 using Awards.Core.Common;
+using Awards.Core.Entries;
 using Awards.Core.Exports;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
@@ -132,17 +133,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     public async Task<(string Preface, IReadOnlyList<AnthologyTheme> Themes)> AnthologyAsync(bool proposed, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
-        var themes = new List<AnthologyTheme>();
-        foreach (var published in (await PublishedAsync(proposed, cancellationToken)).Where(p => p.Track.Kind == TrackKind.Essay))
-        {
-            var ids = published.Prizes.Select(p => p.EntryId!.Value).ToList();
-            var bodies = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, cancellationToken);
-            var levels = published.Prizes.GroupBy(p => (p.Row.LevelRank, p.Row.Level)).OrderBy(g => g.Key.LevelRank)
-                .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p => new DocumentEssay(p.Row.Code, p.Row.Title, $"{p.Row.Author} · {p.Row.Unit} · {p.Row.Level}", bodies[p.EntryId!.Value], p.Row.Author))]))
-                .ToList();
-            themes.Add(new AnthologyTheme(published.Track.Name.Zh, levels, published.Result.Stage == ResultStage.Final));
-        }
-
+        var themes = await BookAsync(proposed, TrackKind.Essay, (row, _) => $"{row.Author} · {row.Unit} · {row.Level}", cancellationToken);
         return (contest?.AnthologyPreface ?? string.Empty, themes);
     }
 
@@ -151,10 +142,26 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     /// headline, then the nominee (with their position, for a person) and the nominating unit. The
     /// nominee's contact details and the unit's opinion stay out: this is for publishing.
     /// </summary>
-    public async Task<IReadOnlyList<AnthologyTheme>> DeedsAsync(bool proposed, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AnthologyTheme>> DeedsAsync(bool proposed, CancellationToken cancellationToken) =>
+        BookAsync(
+            proposed,
+            TrackKind.Nomination,
+            (row, nominee) =>
+            {
+                var name = nominee is { } person ? $"{row.Author}（{person.Position}）" : row.Author;
+                // A unit that nominated itself (the Organizational Innovation Award) is named once.
+                return row.Unit.Length == 0 || row.Unit == row.Author ? name : $"{name} · 推荐单位：{row.Unit}";
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// A book of the winning entries of one kind of track (the anthology, the deeds): by track and
+    /// level, each entry's title, its <paramref name="byline"/> and its text as entered.
+    /// </summary>
+    private async Task<IReadOnlyList<AnthologyTheme>> BookAsync(bool proposed, TrackKind kind, Func<PrizeRow, Nominee?, string> byline, CancellationToken cancellationToken)
     {
-        var awards = new List<AnthologyTheme>();
-        foreach (var published in (await PublishedAsync(proposed, cancellationToken)).Where(p => p.Track.Kind == TrackKind.Nomination))
+        var book = new List<AnthologyTheme>();
+        foreach (var published in (await PublishedAsync(proposed, cancellationToken)).Where(p => p.Track.Kind == kind))
         {
             var ids = published.Prizes.Select(p => p.EntryId!.Value).ToList();
             var entries = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body, e.Nominee }).ToDictionaryAsync(e => e.Id, cancellationToken);
@@ -162,16 +169,13 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                 .Select(g => new AnthologyLevel(g.Key.Level, [.. g.Select(p =>
                 {
                     var entry = entries[p.EntryId!.Value];
-                    var nominee = entry.Nominee is { } person ? $"{p.Row.Author}（{person.Position}）" : p.Row.Author;
-                    // A unit that nominated itself (the Organizational Innovation Award) is named once.
-                    var byline = p.Row.Unit.Length == 0 || p.Row.Unit == p.Row.Author ? nominee : $"{nominee} · 推荐单位：{p.Row.Unit}";
-                    return new DocumentEssay(p.Row.Code, p.Row.Title, byline, entry.Body, p.Row.Author);
+                    return new DocumentEssay(p.Row.Code, p.Row.Title, byline(p.Row, entry.Nominee), entry.Body, p.Row.Author);
                 })]))
                 .ToList();
-            awards.Add(new AnthologyTheme(published.Track.Name.Zh, levels, published.Result.Stage == ResultStage.Final));
+            book.Add(new AnthologyTheme(published.Track.Name.Zh, levels, published.Result.Stage == ResultStage.Final));
         }
 
-        return awards;
+        return book;
     }
 
     /// <summary>Participation per unit; scores and prizes only of the themes whose results are final (or, <paramref name="proposed"/>, on notice).</summary>
