@@ -2,7 +2,6 @@ using System.Globalization;
 using Awards.Core.Common;
 using Awards.Core.Contests;
 using Awards.Core.Entries;
-using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Awards.Web.Features.Entries;
@@ -42,12 +41,7 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
         ArgumentNullException.ThrowIfNull(contest);
         var tracks = contest.Tracks.Where(t => t.Kind != TrackKind.UnitAward).ToDictionary(t => t.Id);
         var ids = tracks.Keys.ToList();
-        // What EntryWorkflow.EnsureTrackTakesEntriesAsync refuses: a closed round, or results past the draft.
-        var closed = await db.Tracks
-            .Where(t => ids.Contains(t.Id)
-                && (db.Rounds.Any(r => r.TrackId == t.Id && r.ClosedAt != null) || db.TrackResults.Any(r => r.TrackId == t.Id && r.Stage != ResultStage.Draft)))
-            .Select(t => t.Id)
-            .ToListAsync(cancellationToken);
+        var closed = await EntryWorkflow.ClosedToEntries(db).Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         var open = ids.Except(closed).ToList();
         var candidates = await db.Entries.AsNoTracking()
             .Where(e => open.Contains(e.TrackId) && (e.Status == EntryStatus.Draft || e.Status == EntryStatus.Returned))

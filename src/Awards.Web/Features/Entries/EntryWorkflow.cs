@@ -338,10 +338,16 @@ public sealed class EntryWorkflow(
     /// Refuses a new entry, or a submission, in an award or theme whose judging has finished (a
     /// round closed, or results on notice or final): it would sit in no round and in no ranking.
     /// </summary>
+    /// <summary>The awards and themes that take no more entries or submissions: a judging round closed, or results published.</summary>
+    public static IQueryable<Track> ClosedToEntries(AwardsDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Tracks.Where(t => db.Rounds.Any(r => r.TrackId == t.Id && r.ClosedAt != null) || db.TrackResults.Any(r => r.TrackId == t.Id && r.Stage != ResultStage.Draft));
+    }
+
     public async Task EnsureTrackTakesEntriesAsync(int trackId, CancellationToken cancellationToken = default)
     {
-        if (await db.Rounds.AnyAsync(r => r.TrackId == trackId && r.ClosedAt != null, cancellationToken)
-            || await db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage != ResultStage.Draft, cancellationToken))
+        if (await ClosedToEntries(db).AnyAsync(t => t.Id == trackId, cancellationToken))
         {
             throw new DomainException("Judging of this award has closed, so it takes no more entries.");
         }
