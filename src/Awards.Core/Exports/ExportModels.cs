@@ -68,6 +68,21 @@ public static class ExportStages
     }
 }
 
+/// <summary>How the documents head a track's levels.</summary>
+public static class ExportLevels
+{
+    /// <summary>
+    /// Whether a track's levels (their names, as printed) are one level named as the track itself
+    /// (创新奖 under 创新奖): the documents then give it no heading of its own, which would only
+    /// repeat the track's.
+    /// </summary>
+    public static bool OnlyLevelIsTheTrack(string trackName, IReadOnlyList<string> levelNames)
+    {
+        ArgumentNullException.ThrowIfNull(levelNames);
+        return levelNames is [var only] && only == trackName;
+    }
+}
+
 /// <summary>One prize in a track, in ranking order.</summary>
 /// <param name="Place">The rank (tied entries share it).</param>
 /// <param name="LevelRank">1 is the highest level.</param>

@@ -77,10 +77,11 @@ public static class AnthologyDocument
 
             // Each level and each essay starts a page, the first of each under the heading above it.
             var firstLevel = true;
+            var levelHeadings = HasLevelHeadings(theme);
             foreach (var level in theme.Levels ?? [])
             {
                 ArgumentNullException.ThrowIfNull(level);
-                if (HasLevelHeading(theme, level))
+                if (levelHeadings)
                 {
                     document.Write(Heading(2, level.Level, newPage: !firstLevel, ++bookmark));
                 }
@@ -194,9 +195,10 @@ public static class AnthologyDocument
         foreach (var theme in themes)
         {
             Entry(1, themeName(theme), null);
+            var levelHeadings = theme is not null && HasLevelHeadings(theme);
             foreach (var level in theme?.Levels ?? [])
             {
-                if (theme is not null && level is not null && HasLevelHeading(theme, level))
+                if (levelHeadings && level is not null)
                 {
                     Entry(2, level.Level, null);
                 }
@@ -221,11 +223,11 @@ public static class AnthologyDocument
     }
 
     /// <summary>
-    /// Whether a level gets its own heading: not the one level of an award named as the award
+    /// Whether a theme's levels get headings of their own: not the one level of an award named as the award
     /// (创新奖 under 创新奖), which would only repeat the heading above it.
     /// </summary>
-    private static bool HasLevelHeading(AnthologyTheme theme, AnthologyLevel level) =>
-        !(theme.Levels is [var only] && ReferenceEquals(only, level) && WordText.Line(level.Level) == WordText.Line(theme.Name));
+    private static bool HasLevelHeadings(AnthologyTheme theme) =>
+        !ExportLevels.OnlyLevelIsTheTrack(WordText.Line(theme.Name), [.. (theme.Levels ?? []).Select(l => WordText.Line(l?.Level))]);
 
     private static OpenXmlElement[] FieldStart() =>
     [

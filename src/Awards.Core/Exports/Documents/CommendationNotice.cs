@@ -154,7 +154,7 @@ public static class CommendationNotice
             // An award with one level named as itself (创新奖 under 创新奖) gets no level heading:
             // the award's heading counts its winners instead of repeating its name.
             var levels = Levels(rows);
-            var single = levels is [var only] && Clean(only[0].Level) == Clean(track.Name);
+            var single = ExportLevels.OnlyLevelIsTheTrack(Clean(track.Name), [.. levels.Select(l => Clean(l[0].Level))]);
             var heading = Paragraph(Heading1Style, $"{ChineseNumeral(++trackNumber)}、{Clean(track.Name)}{(single ? $"（{rows.Count}名）" : string.Empty)}");
             if (stage == ExportStage.Mixed && ExportStages.OnNotice(contest, track.Final))
             {
