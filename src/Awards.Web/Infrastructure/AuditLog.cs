@@ -25,6 +25,14 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
     public Task<DateTime?> LastAsync(string action, string entityKey, CancellationToken cancellationToken) =>
         db.AuditLog.Where(a => a.Action == action && a.EntityKey == entityKey).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// When <paramref name="action"/> was last recorded for <paramref name="entityKey"/>, if that was
+    /// less than <paramref name="interval"/> ago: the one rule of the actions that wait a while
+    /// before they may be done again (reminders, a new confirmation link).
+    /// </summary>
+    public async Task<DateTime?> WithinAsync(string action, string entityKey, TimeSpan interval, CancellationToken cancellationToken) =>
+        await LastAsync(action, entityKey, cancellationToken) is DateTime last && clock.UtcNow - last < interval ? last : null;
+
     private int? CurrentUserId() =>
         http.HttpContext?.User.UserId();
 }

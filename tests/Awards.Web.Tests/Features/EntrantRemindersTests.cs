@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Awards.Core.Entries;
+using Awards.Core.Identity;
 using Awards.Web.Features.Dashboard;
 using Awards.Web.Tests.Infrastructure;
 
@@ -79,5 +80,42 @@ public sealed class EntrantRemindersTests(AwardsFactory factory) : IClassFixture
         Assert.Contains("当前不在报送期内，无需提醒。", await organizer.GetStringAsync("/organizer"), StringComparison.Ordinal);
         Assert.Equal(2 * sent.Count, (await Mails.InAsync(factory)).Count(m => !before.Contains(m.Id)));
         Assert.Equal(2, factory.WithDb(db => db.AuditLog.Count(a => a.Action == EntrantReminders.Action)));
+    }
+}
+
+/// <summary>
+/// A reminder goes only to accounts that can act on it: an author whose account is turned off or
+/// whose address is not confirmed, and a turned-off coordinator, get no mail, while their
+/// neighbours do.
+/// </summary>
+public sealed class EntrantRemindersReachOnlyActiveAccountsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    [Fact]
+    public async Task TurnedOffAndUnconfirmedAccounts_AreNotMailed_TheirNeighboursAre()
+    {
+        var active = await Writing.NewAuthorAsync(factory, "still.here@example.org");
+        var turnedOff = await Writing.NewAuthorAsync(factory, "turned.off@example.org");
+        var unconfirmed = await Writing.NewAuthorAsync(factory, "not.confirmed@example.org");
+        foreach (var author in new[] { active, turnedOff, unconfirmed })
+        {
+            await Writing.CreateDraftAsync(author, "help-story");
+        }
+
+        // The power company's nomination is the demo's: one of its coordinators is turned off.
+        await Nominating.CreateUserAsync(factory, "second.power@example.org", Roles.UnitCoordinator, "power");
+        factory.WithDb(db =>
+        {
+            db.Users.Single(u => u.Email == "turned.off@example.org").DeactivatedAt = factory.Clock.UtcNow;
+            db.Users.Single(u => u.Email == "coordinator.power@demo.example").DeactivatedAt = factory.Clock.UtcNow;
+            db.Users.Single(u => u.Email == "not.confirmed@example.org").EmailConfirmed = false;
+            return db.SaveChanges();
+        });
+
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        var before = (await Mails.InAsync(factory)).Select(m => m.Id).ToHashSet();
+        (await organizer.PostAsync("/organizer", "/organizer/remind-entrants")).Dispose();
+        var to = (await Mails.InAsync(factory)).Where(m => !before.Contains(m.Id)).Select(m => m.To).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["author.tang@demo.example", "second.power@example.org", "still.here@example.org"], to);
     }
 }

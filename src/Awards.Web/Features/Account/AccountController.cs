@@ -242,7 +242,7 @@ public sealed class AccountController(
         if (address.Length is > 0 and <= 256 && await userManager.FindByEmailAsync(address) is { EmailConfirmed: false, DeactivatedAt: null } user && !user.IsPendingInvitation)
         {
             var id = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (await audit.LastAsync(ResendAction, id, HttpContext.RequestAborted) is not DateTime last || clock.UtcNow - last >= ResendInterval)
+            if (await audit.WithinAsync(ResendAction, id, ResendInterval, HttpContext.RequestAborted) is null)
             {
                 await QueueConfirmationAsync(user);
                 audit.Record(ResendAction, "User", id, userId: user.Id);
@@ -303,7 +303,7 @@ public sealed class AccountController(
     private async Task TellOwnerOfTakenAddressAsync(AppUser owner)
     {
         var id = owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (await audit.LastAsync(TakenAddressAction, id, HttpContext.RequestAborted) is DateTime last && clock.UtcNow - last < ResendInterval)
+        if (await audit.WithinAsync(TakenAddressAction, id, ResendInterval, HttpContext.RequestAborted) is not null)
         {
             return;
         }

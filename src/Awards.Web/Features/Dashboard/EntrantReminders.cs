@@ -76,7 +76,7 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
             throw new DomainException("Submissions are not open: there is nothing to remind entrants of.");
         }
 
-        if (await LastAsync(contest, cancellationToken) is DateTime last && site.UtcNow - last < Interval)
+        if (await audit.WithinAsync(Action, Key(contest), Interval, cancellationToken) is DateTime last)
         {
             throw new DomainException("Entrants were reminded at {0}. Wait a day before reminding them again.", SiteTime.Format(last));
         }

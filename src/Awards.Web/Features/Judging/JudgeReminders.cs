@@ -26,7 +26,7 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
 
     /// <summary>When the judges of the round were last reminded, if ever.</summary>
     public Task<DateTime?> LastAsync(int roundId, CancellationToken cancellationToken) =>
-        audit.LastAsync(Action, roundId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        audit.LastAsync(Action, Key(roundId), cancellationToken);
 
     /// <summary>Puts a reminder for each judge who is behind in the outbox; returns how many judges.</summary>
     public async Task<int> RemindAsync(int roundId, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
             throw new DomainException("The round is closed: there is nothing left to remind the judges of.");
         }
 
-        if (await LastAsync(roundId, cancellationToken) is DateTime last && site.UtcNow - last < Interval)
+        if (await audit.WithinAsync(Action, Key(roundId), Interval, cancellationToken) is DateTime last)
         {
             throw new DomainException("The judges were reminded at {0}. Wait an hour before reminding them again.", SiteTime.Format(last));
         }
@@ -84,9 +84,11 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
         }).ToList();
 
         // Saved together: the audit row is what keeps the next reminder an hour away.
-        audit.Record(Action, "Round", roundId.ToString(CultureInfo.InvariantCulture), after: string.Join(",", ids.Order()));
+        audit.Record(Action, "Round", Key(roundId), after: string.Join(",", ids.Order()));
         outbox.Add(messages, $"the judging reminder of round {roundId}");
         await db.SaveChangesAsync(cancellationToken);
         return messages.Count;
     }
+
+    private static string Key(int roundId) => roundId.ToString(CultureInfo.InvariantCulture);
 }
