@@ -34,4 +34,6 @@ public static class ResultMessages
     public const string ObjectionsClosed = "Objections can be raised only while results are on public notice.";
 
     public const string ObjectionUnresolved = "{0} objections are not resolved yet; resolve them before finalizing.";
+
+    public const string WinnersDropped = "Proposed winners are no longer in the contest (disqualified or withdrawn): {0}. Take the results back to draft, rank again and publish again before finalizing.";
 }

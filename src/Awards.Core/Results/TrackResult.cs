@@ -165,9 +165,14 @@ public class TrackResult
         Version++;
     }
 
-    /// <summary>Makes the results final once the notice period is over and every objection is resolved.</summary>
-    public void Finalize(int unresolvedObjections, DateTime utcNow)
+    /// <summary>
+    /// Makes the results final once the notice period is over, every objection is resolved and every
+    /// proposed winner is still in the contest: <paramref name="droppedWinners"/> are the codes of
+    /// winners on notice that were disqualified or withdrawn since it was published.
+    /// </summary>
+    public void Finalize(int unresolvedObjections, IReadOnlyCollection<string> droppedWinners, DateTime utcNow)
     {
+        ArgumentNullException.ThrowIfNull(droppedWinners);
         if (Stage == ResultStage.Final)
         {
             throw new DomainException(ResultMessages.Frozen);
@@ -186,6 +191,11 @@ public class TrackResult
         if (unresolvedObjections > 0)
         {
             throw new DomainException(ResultMessages.ObjectionUnresolved, unresolvedObjections);
+        }
+
+        if (droppedWinners.Count > 0)
+        {
+            throw new DomainException(ResultMessages.WinnersDropped, string.Join("、", droppedWinners));
         }
 
         Stage = ResultStage.Final;

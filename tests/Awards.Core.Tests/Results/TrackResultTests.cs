@@ -83,13 +83,17 @@ public sealed class TrackResultTests
     }
 
     [Fact]
-    public void Finalizing_WaitsForTheEndOfTheNotice_AndForEveryObjection()
+    public void Finalizing_WaitsForTheEndOfTheNotice_ForEveryObjection_AndForEveryWinnerToBeStillInTheContest()
     {
         var result = OnNotice();
 
-        Assert.Equal(ResultMessages.NoticeRunning, Assert.Throws<DomainException>(() => result.Finalize(0, Now.AddDays(6))).MessageKey);
-        Assert.Equal(ResultMessages.ObjectionUnresolved, Assert.Throws<DomainException>(() => result.Finalize(2, Now.AddDays(7))).MessageKey);
-        result.Finalize(0, Now.AddDays(7));
+        Assert.Equal(ResultMessages.NoticeRunning, Assert.Throws<DomainException>(() => result.Finalize(0, [], Now.AddDays(6))).MessageKey);
+        Assert.Equal(ResultMessages.ObjectionUnresolved, Assert.Throws<DomainException>(() => result.Finalize(2, [], Now.AddDays(7))).MessageKey);
+        var dropped = Assert.Throws<DomainException>(() => result.Finalize(0, ["E-0007", "E-0012"], Now.AddDays(7)));
+        Assert.Equal(ResultMessages.WinnersDropped, dropped.MessageKey);
+        Assert.Equal("E-0007、E-0012", Assert.Single(dropped.Arguments));
+        Assert.Equal(ResultStage.Notice, result.Stage);
+        result.Finalize(0, [], Now.AddDays(7));
 
         Assert.Equal(ResultStage.Final, result.Stage);
         Assert.Equal(Now.AddDays(7), result.FinalizedAt);
@@ -99,14 +103,14 @@ public sealed class TrackResultTests
     public void FinalResults_AreFrozen()
     {
         var result = OnNotice();
-        result.Finalize(0, Now.AddDays(8));
+        result.Finalize(0, [], Now.AddDays(8));
         var version = result.Version;
 
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Configure(AggregationMethod.ZScore, null, null, 0, 100)).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.OrderTie([1, 2], [2, 1])).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Pick([1], 5)).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(result.Withdraw).MessageKey);
-        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Finalize(0, Now.AddDays(9))).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Finalize(0, [], Now.AddDays(9))).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Publish(Rank([90], first: 1, second: 0), true, 7, Now)).MessageKey);
         Assert.Equal((ResultStage.Final, AggregationMethod.RawMean, version), (result.Stage, result.Method, result.Version));
     }

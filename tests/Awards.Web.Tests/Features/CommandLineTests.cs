@@ -81,7 +81,7 @@ public sealed class CommandLineTests : IDisposable
             {
                 var result = new Core.Results.TrackResult(db.Tracks.Single(t => t.Code == "outstanding-organization").Id);
                 result.PublishPick(1, 7, DateTime.UtcNow.AddDays(-8));
-                result.Finalize(0, DateTime.UtcNow);
+                result.Finalize(0, [], DateTime.UtcNow);
                 db.TrackResults.Add(result);
                 db.SaveChanges();
                 var placement = Core.Results.Placement.ForUnit(result.Id, db.Units.Single(u => u.Code == "qingshan").Id, 1, 1);

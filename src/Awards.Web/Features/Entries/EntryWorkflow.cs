@@ -449,15 +449,32 @@ public sealed class EntryWorkflow(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Disqualifies the entry with a reason; <paramref name="tell"/> as for <see cref="ReturnAsync"/>.</summary>
-    public async Task DisqualifyAsync(Entry entry, string reason, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Disqualifies the entry with a reason; <paramref name="tell"/> as for <see cref="ReturnAsync"/>.
+    /// A prize in final results is not taken back this way: those results no longer change. Returns
+    /// whether the entry is among the proposed winners on notice, which then cannot be finalized
+    /// until they are published again without it.
+    /// </summary>
+    public async Task<bool> DisqualifyAsync(Entry entry, string reason, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(tell);
+        var placed = await (
+            from p in db.Placements
+            where p.EntryId == entry.Id && p.LevelRank != null
+            join r in db.TrackResults on p.TrackResultId equals r.Id
+            select (ResultStage?)r.Stage).FirstOrDefaultAsync(cancellationToken);
+        if (placed == ResultStage.Final)
+        {
+            throw new DomainException("{0} won a prize in the final results, which no longer change: it cannot be disqualified.", entry.Code);
+        }
+
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
         entry.Disqualify(reason, site.UtcNow);
         journal.Record(entry, $"{Noun(entry)} disqualified", from, before, EntryJournal.StatusOf(entry));
         await tell(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return placed == ResultStage.Notice;
     }
 
     private Task<Entry?> CreatedWithAsync(int ownerId, string formKey, CancellationToken cancellationToken) =>

@@ -121,8 +121,10 @@ public sealed class EssayScreeningController(
 
         try
         {
-            await workflow.DisqualifyAsync(entry, reason, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
-            TempData["Message"] = l["The essay {0} is disqualified.", entry.Code].Value;
+            var onNotice = await workflow.DisqualifyAsync(entry, reason, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
+            TempData["Message"] = onNotice
+                ? l["The essay {0} is disqualified. It is among the proposed winners on notice: take those results back to draft, rank again and publish again.", entry.Code].Value
+                : l["The essay {0} is disqualified.", entry.Code].Value;
         }
         catch (DomainException ex)
         {

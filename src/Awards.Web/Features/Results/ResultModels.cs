@@ -69,7 +69,10 @@ public sealed record ResultPage(
     /// <summary>When the winners were told by mail (<see cref="WinnerNotices"/>), once the results are final.</summary>
     public DateTime? WinnersTold { get; init; }
 
-    public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed);
+    /// <summary>Winners on notice disqualified or withdrawn since (<see cref="TrackResults.DroppedWinnersAsync"/>).</summary>
+    public IReadOnlyList<string> DroppedWinners { get; init; } = [];
+
+    public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed) { DroppedWinners = DroppedWinners };
 }
 
 public sealed record UnitRow(UnitStanding Standing, string Unit, bool Picked);
@@ -94,7 +97,10 @@ public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyLis
 /// </summary>
 public sealed record ResultStatus(Track Track, TrackResult Result, int NoticeDays, int UnresolvedObjections, DateTime UtcNow, DateTime? WinnersTold, bool RoundClosed)
 {
-    public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt;
+    /// <summary>The codes of winners on notice that are no longer in the contest: they keep the results from being finalized.</summary>
+    public IReadOnlyList<string> DroppedWinners { get; init; } = [];
+
+    public bool CanFinalize => Result.Stage == ResultStage.Notice && UtcNow >= Result.NoticeEndsAt && DroppedWinners.Count == 0;
 }
 
 /// <summary>One published winner: on the public notice, in the final results, and for the author.</summary>

@@ -190,6 +190,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
 
         var judges = await JudgeNamesAsync(ranking, cancellationToken);
         var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
+        var dropped = await DroppedWinnersAsync(result, cancellationToken);
         return new ResultPage(
             track,
             result,
@@ -205,7 +206,10 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             Distribution(ranking, Scale(track)),
             unresolved,
             options.Value.Results.NoticeDays,
-            site.UtcNow);
+            site.UtcNow)
+        {
+            DroppedWinners = dropped,
+        };
     }
 
     public async Task ConfigureAsync(Track track, AggregationMethod method, decimal? minimum, int? roundId, IReadOnlyDictionary<int, int> quotas, CancellationToken cancellationToken)
@@ -313,9 +317,31 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     {
         var result = await ResultAsync(track, cancellationToken);
         var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
-        result.Finalize(unresolved, site.UtcNow);
+        result.Finalize(unresolved, await DroppedWinnersAsync(result, cancellationToken), site.UtcNow);
         audit.Record("Finalize", nameof(TrackResult), track.Code);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The codes of the winners on notice that are no longer in the contest: disqualified (an upheld
+    /// objection) or withdrawn since the results were published. Results cannot be finalized with
+    /// them; the organizer takes the results back to draft, ranks again and publishes again.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DroppedWinnersAsync(TrackResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Stage != ResultStage.Notice)
+        {
+            return [];
+        }
+
+        return await (
+            from p in db.Placements
+            where p.TrackResultId == result.Id && p.LevelRank != null
+            join e in db.Entries on p.EntryId equals e.Id
+            where !EntryStatuses.Counted.Contains(e.Status)
+            orderby p.Position
+            select e.Code).ToListAsync(cancellationToken);
     }
 
     /// <summary>The scores of the ranked round as a sheet: the same columns the import reads and the CLI's <c>rank</c> takes.</summary>

@@ -24,3 +24,55 @@ public sealed class CountedEntriesTests(AwardsFactory factory) : IClassFixture<A
         Assert.DoesNotContain(codes[1], csv, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// A proposed winner disqualified during the notice (an upheld objection) keeps the results from
+/// being finalized until they are published again without it; a prize in final results is not
+/// taken back by a disqualification, which is refused and changes nothing.
+/// </summary>
+public sealed class DisqualifiedWinnerTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    private const string Page = "/organizer/results/journey";
+
+    [Fact]
+    public async Task AWinnerDisqualifiedOnNotice_BlocksFinalizing_UntilPublishedAgain_AndAFinalWinnerCannotBeDisqualified()
+    {
+        var codes = Judged.Score(factory, "journey", [90, 90, 90], [80, 80, 80]);
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+        await Judged.PublishAsync(factory, organizer, "journey", 1, 1, 0, 0);
+
+        // The first prize is disqualified during the notice: the organizer is told what that means.
+        await DisqualifyAsync(organizer, codes[0]);
+        Assert.Contains($"征文 {codes[0]} 已取消资格。该作品在公示中的拟获奖名单内", await organizer.GetStringAsync($"/organizer/essays/{codes[0]}"), StringComparison.Ordinal);
+        var warned = await organizer.GetStringAsync(Page);
+        Assert.Contains("data-testid=\"dropped-winners\"", warned, StringComparison.Ordinal);
+        Assert.Contains($"以下拟获奖作品已不在评选中（已取消资格或已撤回）：{codes[0]}。", warned, StringComparison.Ordinal);
+
+        // After the notice period, finalizing is refused, by the page's button and by a post.
+        factory.Clock.Offset += TimeSpan.FromDays(8);
+        Assert.Matches("<button class=\"btn btn-success\" type=\"submit\" disabled=\"disabled\"[^>]*>确定最终结果</button>", await organizer.GetStringAsync(Page));
+        (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
+        Assert.Contains($"以下拟获奖作品已不在评选中（已取消资格或已撤回）：{codes[0]}。请先将结果退回草稿", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Equal(Core.Results.ResultStage.Notice, Stage());
+
+        // Back to draft and published again: the second becomes first, and the results can be final.
+        (await organizer.PostAsync(Page, Page + "/withdraw")).Dispose();
+        (await organizer.SubmitAsync(Page, Page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
+        Assert.DoesNotContain("data-testid=\"dropped-winners\"", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        factory.Clock.Offset += TimeSpan.FromDays(8);
+        (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
+        Assert.Equal(Core.Results.ResultStage.Final, Stage());
+        Assert.Equal(1, factory.WithDb(db => db.Placements.Count(p => p.LevelRank == 1 && db.Entries.Any(e => e.Id == p.EntryId && e.Code == codes[1]))));
+
+        // The final first prize cannot be disqualified: refused, and the essay stays in the contest.
+        await DisqualifyAsync(organizer, codes[1]);
+        Assert.Contains($"{codes[1]} 已在最终结果中获奖，最终结果不可更改，不能取消其资格。", await organizer.GetStringAsync($"/organizer/essays/{codes[1]}"), StringComparison.Ordinal);
+        Assert.Equal(Core.Entries.EntryStatus.Submitted, factory.WithDb(db => db.Entries.Single(e => e.Code == codes[1]).Status));
+    }
+
+    private static async Task DisqualifyAsync(Browser organizer, string code) =>
+        (await organizer.SubmitAsync($"/organizer/essays/{code}", $"/organizer/essays/{code}/disqualify", new Dictionary<string, string> { ["reason"] = "与已发表文章雷同。" })).Dispose();
+
+    private Core.Results.ResultStage Stage() =>
+        factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).Stage);
+}
