@@ -35,4 +35,7 @@ public enum RankFlags
 
     /// <summary>Equal with a neighbour on score, median and top scores, and ordered by the organizer's tie order.</summary>
     ResolvedByOrganizer = 64,
+
+    /// <summary>Fewer judges submitted a score than were given the entry: its score rests on fewer opinions than its neighbours'.</summary>
+    ShortOfScores = 128,
 }

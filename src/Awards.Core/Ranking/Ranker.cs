@@ -39,7 +39,9 @@ namespace Awards.Core.Ranking;
 /// <item><b>Disputes.</b> An entry whose spread is above the dispute threshold is flagged
 /// <see cref="RankFlags.Disputed"/>; if it also qualifies and its position is the last of a
 /// level's quota or the first after it (the last prize included), it is flagged
-/// <see cref="RankFlags.DisputedAtBoundary"/> too.</item>
+/// <see cref="RankFlags.DisputedAtBoundary"/> too. An entry with fewer submitted totals than the
+/// judges it was given (<see cref="RankingSettings.Assigned"/>) is flagged
+/// <see cref="RankFlags.ShortOfScores"/>; it is ranked on the totals it has.</item>
 /// <item><b>Overrides.</b> The organizer's override (the last one given for an entry) sets the
 /// entry's level, or no prize, with a written reason, and flags it
 /// <see cref="RankFlags.Overridden"/>; the computed level is still shown. Overrides for entries
@@ -241,6 +243,11 @@ public static class Ranker
             if (disputed)
             {
                 line.Flags |= RankFlags.Disputed;
+            }
+
+            if (settings.Assigned is { } assigned && assigned.TryGetValue(line.Entry.EntryId, out var given) && line.Entry.Judges.Count < given)
+            {
+                line.Flags |= RankFlags.ShortOfScores;
             }
 
             if (settings.MinimumScore is decimal minimum && line.Entry.Score < minimum)

@@ -19,4 +19,11 @@ public sealed record RankingSettings(
 
     /// <summary>An entry whose highest and lowest raw totals differ by more than this is disputed.</summary>
     public decimal DisputeThreshold { get; init; } = 20m;
+
+    /// <summary>
+    /// How many judges each entry was given in the ranked round: an entry with fewer submitted
+    /// totals is flagged <see cref="RankFlags.ShortOfScores"/>. Null when not known (a score sheet
+    /// ranked on its own, as by the CLI).
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? Assigned { get; init; }
 }

@@ -175,6 +175,25 @@ public class RankerLevelTests
     }
 
     [Fact]
+    public void AnEntryWithFewerScoresThanJudgesGiven_IsFlaggedShortOfScores_AndRankedOnWhatItHas()
+    {
+        // Entry 1 was given three judges and has one total, 98: it leads, flagged. Entry 2 has all
+        // three; entry 3 is not in the list of judges given (unknown): no flag either way.
+        var settings = Settings(AggregationMethod.RawMean, null, Level(1, 1), Level(2, 2)) with
+        {
+            Assigned = new Dictionary<int, int> { [1] = 3, [2] = 3 },
+        };
+        var ranking = Rank([.. Scores(1, 98), .. Scores(2, 90, 90, 90), .. Scores(3, 80)], settings);
+
+        Assert.Equal([1, 2, 3], Order(ranking));
+        Assert.Equal(RankFlags.ShortOfScores, Of(ranking, 1).Flags);
+        Assert.Equal(1, Of(ranking, 1).Level);
+        Assert.Equal(RankFlags.None, Of(ranking, 2).Flags);
+        Assert.Equal(RankFlags.None, Of(ranking, 3).Flags);
+        Assert.Equal(RankFlags.None, Of(Rank([.. Scores(1, 98), .. Scores(2, 90, 90, 90)], settings with { Assigned = null }), 1).Flags);
+    }
+
+    [Fact]
     public void ADisputedEntry_OnEitherSideOfACut_IsAtBoundary()
     {
         var settings = Settings(Level(1, 1), Level(2, 1)) with { DisputeThreshold = 10 };

@@ -69,6 +69,9 @@ public sealed record ResultPage(
     /// <summary>When the winners were told by mail (<see cref="WinnerNotices"/>), once the results are final.</summary>
     public DateTime? WinnersTold { get; init; }
 
+    /// <summary>The codes of entries still in the contest that judges of the round were given but none scored: they are not ranked.</summary>
+    public IReadOnlyList<string> Unscored { get; init; } = [];
+
     /// <summary>Winners on notice disqualified or withdrawn since (<see cref="TrackResults.DroppedWinnersAsync"/>).</summary>
     public IReadOnlyList<string> DroppedWinners { get; init; } = [];
 

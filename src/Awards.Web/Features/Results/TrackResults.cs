@@ -127,14 +127,23 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     }
 
     public async Task<RankingResult?> RankAsync(Track track, TrackResult result, CancellationToken cancellationToken) =>
-        await RankedRoundAsync(track, result, cancellationToken) is { } round ? await RankAsync(track, result, round, cancellationToken) : null;
+        await RankedRoundAsync(track, result, cancellationToken) is { } round
+            ? await RankAsync(track, result, round, await AssignedAsync(round, cancellationToken), cancellationToken)
+            : null;
 
-    private async Task<RankingResult> RankAsync(Track track, TrackResult result, JudgingRound round, CancellationToken cancellationToken)
+    private async Task<RankingResult> RankAsync(Track track, TrackResult result, JudgingRound round, IReadOnlyDictionary<int, int> assigned, CancellationToken cancellationToken)
     {
         var scores = await ScoresAsync(round, cancellationToken);
         var overrides = await OverridesAsync(result, cancellationToken);
-        return Ranker.Rank(scores, Settings(track, result, DisputeThreshold), overrides, result.TieOrder);
+        return Ranker.Rank(scores, Settings(track, result, DisputeThreshold) with { Assigned = assigned }, overrides, result.TieOrder);
     }
+
+    /// <summary>How many judges each entry of the round was given (a declared conflict takes its judge away): an entry with fewer scores is short of them.</summary>
+    private async Task<IReadOnlyDictionary<int, int>> AssignedAsync(JudgingRound round, CancellationToken cancellationToken) =>
+        await db.Assignments.Where(a => a.RoundId == round.Id)
+            .GroupBy(a => a.EntryId)
+            .Select(g => new { EntryId = g.Key, Judges = g.Count() })
+            .ToDictionaryAsync(g => g.EntryId, g => g.Judges, cancellationToken);
 
     /// <summary>
     /// The results page of a theme: its whole ranking (the quota table, the charts and the ties need
@@ -151,8 +160,14 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
 
         var result = await ResultAsync(track, cancellationToken);
         var round = await RankedRoundAsync(track, result, cancellationToken);
-        var ranking = round is null ? null : await RankAsync(track, result, round, cancellationToken);
+        var assigned = round is null ? new Dictionary<int, int>() : await AssignedAsync(round, cancellationToken);
+        var ranking = round is null ? null : await RankAsync(track, result, round, assigned, cancellationToken);
         var entries = ranking?.Entries ?? [];
+
+        // Entries still in the contest that judges were given but none scored: not ranked, so named.
+        var ranked = entries.Select(e => e.EntryId).ToHashSet();
+        List<int> notRanked = [.. assigned.Keys.Where(id => !ranked.Contains(id))];
+        var unscored = await db.Entries.Where(e => notRanked.Contains(e.Id) && EntryStatuses.Counted.Contains(e.Status)).OrderBy(e => e.Code).Select(e => e.Code).ToListAsync(cancellationToken);
         var count = RankingPager.PageCount(entries.Count);
         var number = Math.Clamp(page, 1, count);
         string? found = null;
@@ -209,6 +224,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             site.UtcNow)
         {
             DroppedWinners = dropped,
+            Unscored = unscored,
         };
     }
 
