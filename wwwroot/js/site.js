@@ -306,3 +306,14 @@
         form.addEventListener("submit", function () { clearTimeout(timer); keep(); });
     });
 })();
+
+// A checkbox with data-check-all="name" ticks or clears every checkbox of that name in its form.
+(function () {
+    "use strict";
+    document.querySelectorAll("input[data-check-all]").forEach(function (all) {
+        all.addEventListener("change", function () {
+            var name = all.getAttribute("data-check-all");
+            all.form.querySelectorAll("input[type=checkbox][name='" + name + "']").forEach(function (box) { box.checked = all.checked; });
+        });
+    });
+})();

@@ -435,6 +435,20 @@ public sealed class EntryWorkflow(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Accepts several submitted entries for judging at once, each with its own history line; saved together.</summary>
+    public async Task AcceptAllAsync(IReadOnlyList<Entry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+            entry.Accept(site.UtcNow);
+            journal.Record(entry, $"{Noun(entry)} accepted", from, before, EntryJournal.StatusOf(entry));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Returns the entry with a reason; <paramref name="tell"/> puts the mail that tells of it in the
     /// outbox once the return is made, so that both are saved together (ADR 0012).

@@ -3,7 +3,11 @@ using Awards.Core.Tracks;
 
 namespace Awards.Web.Features.Judging;
 
-public sealed record RoundSummary(Track Track, JudgingRound Round, int Panel, int Entries, int Assignments, int Submitted);
+public sealed record RoundSummary(Track Track, JudgingRound Round, int Panel, int Entries, int Assignments, int Submitted)
+{
+    /// <summary>Submitted nominations of the award not screened yet: they go to judges only once accepted (first round only).</summary>
+    public int AwaitingScreening { get; init; }
+}
 
 /// <summary>A judge the panel can have; Pending: invited, and the invitation not accepted yet (they cannot sign in to judge).</summary>
 public sealed record JudgeOption(int Id, string Name, string Email, string? Unit, bool OnPanel, bool Pending = false);

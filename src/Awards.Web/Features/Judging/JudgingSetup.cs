@@ -32,6 +32,11 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var assignments = await db.Assignments.GroupBy(a => a.RoundId)
             .Select(g => new { g.Key, Count = g.Count(), Submitted = g.Count(a => a.Score != null && a.Score.Status == ScoreStatus.Submitted) })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
+        List<int> nominated = [.. contest.Tracks.Where(t => t.Kind == TrackKind.Nomination).Select(t => t.Id)];
+        var awaiting = await db.Entries.Where(e => nominated.Contains(e.TrackId) && e.Status == EntryStatus.Submitted)
+            .GroupBy(e => e.TrackId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var result = new List<RoundSummary>();
         foreach (var track in contest.Tracks.Where(t => t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
         {
@@ -39,7 +44,10 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             foreach (var round in track.Rounds.OrderBy(r => r.Sequence))
             {
                 var a = assignments.GetValueOrDefault(round.Id);
-                result.Add(new RoundSummary(track, round, panels.GetValueOrDefault(round.Id), round.Sequence == 1 ? entries : 0, a?.Count ?? 0, a?.Submitted ?? 0));
+                result.Add(new RoundSummary(track, round, panels.GetValueOrDefault(round.Id), round.Sequence == 1 ? entries : 0, a?.Count ?? 0, a?.Submitted ?? 0)
+                {
+                    AwaitingScreening = round.Sequence == 1 ? awaiting.GetValueOrDefault(track.Id) : 0,
+                });
             }
         }
 

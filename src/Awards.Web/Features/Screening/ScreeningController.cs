@@ -104,6 +104,61 @@ public sealed class ScreeningController(
         });
     }
 
+    /// <summary>
+    /// Accepts the ticked nominations of a list page for judging, all or none: a code that is not a
+    /// submitted nomination (unknown, returned, withdrawn…) refuses the whole batch, naming it. One
+    /// already accepted (a second click) is left as it is.
+    /// </summary>
+    [HttpPost("accept")]
+    public async Task<IActionResult> AcceptTicked(string[]? codes, string? track, string? unit, EntryStatus? status, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var back = $"/organizer/nominations?track={Uri.EscapeDataString(track ?? string.Empty)}&unit={Uri.EscapeDataString(unit ?? string.Empty)}&status={status}&page={page}";
+        List<string> wanted = [.. (codes ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct()];
+        if (wanted.Count == 0)
+        {
+            TempData["Error"] = l["Tick the nominations to accept first."].Value;
+            return Redirect(back);
+        }
+
+        if (wanted.Count > PageSize)
+        {
+            TempData["Error"] = l["At most {0} nominations can be accepted at once.", PageSize].Value;
+            return Redirect(back);
+        }
+
+        var found = await db.Entries.Include(e => e.Track)
+            .Where(e => wanted.Contains(e.Code) && e.Track.Kind == TrackKind.Nomination)
+            .ToListAsync(cancellationToken);
+        var allowed = new List<Entry>();
+        foreach (var entry in found)
+        {
+            if ((await authorization.AuthorizeAsync(User, entry, EntryOperations.Screen)).Succeeded)
+            {
+                allowed.Add(entry);
+            }
+        }
+
+        var refused = wanted.Where(c => allowed.FirstOrDefault(e => e.Code == c) is not { Status: EntryStatus.Submitted or EntryStatus.Accepted }).ToList();
+        if (refused.Count > 0)
+        {
+            TempData["Error"] = l["These cannot be accepted, as they are not submitted nominations: {0}. Nothing was changed.", string.Join("、", refused)].Value;
+            return Redirect(back);
+        }
+
+        var accepting = allowed.Where(e => e.Status == EntryStatus.Submitted).ToList();
+        try
+        {
+            await workflow.AcceptAllAsync(accepting, cancellationToken);
+            TempData["Message"] = l["Nominations accepted for judging: {0}.", accepting.Count].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect(back);
+    }
+
     [HttpPost("{code}/return")]
     public async Task<IActionResult> Return(string code, string? reason, CancellationToken cancellationToken)
     {

@@ -110,7 +110,8 @@ public sealed partial class ListPagesTests(GeneratedContests contests)
             Cell().Matches(m.Value).Select(c => WebUtility.HtmlDecode(c.Groups["text"].Value).Trim()).ToList()))];
     }
 
-    [GeneratedRegex("<tr>\\s*<td><a href=\"/organizer/[a-z]+/(?<code>[A-Z0-9-]+)\">.*?</tr>", RegexOptions.Singleline)]
+    // The screening list's rows start with the tick box of a submitted nomination (empty for the others).
+    [GeneratedRegex("<tr>\\s*(?:<td>(?:<input [^>]*/>)?</td>\\s*)?<td><a href=\"/organizer/[a-z]+/(?<code>[A-Z0-9-]+)\">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
 
     [GeneratedRegex("<td[^>]*>(?<text>.*?)</td>", RegexOptions.Singleline)]
