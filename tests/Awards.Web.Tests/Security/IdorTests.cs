@@ -68,6 +68,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /organizer/exports/{id:int}/download"] = "as above",
         ["POST /organizer/nominations/{code}/accept"] = "organizer only; a draft is refused (ScreeningTests)",
         ["POST /organizer/nominations/{code}/return"] = "as above",
+        ["POST /organizer/nominations/{code}/disqualify"] = "as above (NominationDisqualifyTests)",
         ["POST /organizer/essays/{code}/disqualify"] = "organizer only (EssayScreeningTests)",
         ["GET /organizer/judging/{roundId:int}"] = "organizer only: rounds belong to the office (RouteTests role gate; JudgingTests, RoundsTests)",
         ["POST /organizer/judging/{roundId:int}/assign"] = "as above",

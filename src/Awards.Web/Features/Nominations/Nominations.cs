@@ -128,8 +128,34 @@ public sealed class Nominations(
                     l["Hello {0},", to.Name],
                     l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
                     entry.StatusReason,
-                    l["You can correct it and submit it again until submissions close on {0}: {1}", SiteTime.Format(contest.Schedule.SubmissionClosesAt), link])))),
+                    contest.Schedule.AcceptsSubmissions(site.UtcNow)
+                        ? l["You can correct it and submit it again until submissions close on {0}: {1}", SiteTime.Format(contest.Schedule.SubmissionClosesAt), link]
+                        : l["Submissions closed on {0}, so it cannot be submitted again; ask the organizer if the reason can be met. The nomination: {1}", SiteTime.Format(contest.Schedule.SubmissionClosesAt), link])))),
             $"the return of nomination {entry.Code}");
+    }
+
+    /// <summary>
+    /// Disqualifies the nomination with a reason its unit's coordinators are mailed, saved with it
+    /// (as for an essay's author); returns whether it is among the proposed winners on notice.
+    /// </summary>
+    public Task<bool> DisqualifyAsync(Entry entry, string reason, CancellationToken cancellationToken = default) =>
+        workflow.DisqualifyAsync(entry, reason, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
+
+    private async Task QueueDisqualifiedAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        var recipients = await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken);
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
+        outbox.Add(
+            recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
+                to.Email,
+                l["Nomination {0} was disqualified", entry.Code],
+                string.Join(
+                    "\n\n",
+                    l["Hello {0},", to.Name],
+                    l["The organizer disqualified the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+                    entry.StatusReason,
+                    l["The nomination: {0}", link])))),
+            $"the disqualification of nomination {entry.Code}");
     }
 
     private static Nominee? NomineeOf(Track track, NominationForm form) =>

@@ -180,6 +180,30 @@ public sealed class ScreeningController(
         });
     }
 
+    /// <summary>Disqualifies a submitted or accepted nomination with a reason its unit sees and is mailed: an ineligible nominee found in screening or judging.</summary>
+    [HttpPost("{code}/disqualify")]
+    public async Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        {
+            TempData["Error"] = l["Write the reason the unit will see, in at most {0} characters.", MaxReasonLength].Value;
+            return Redirect($"/organizer/nominations/{entry.Code}");
+        }
+
+        return await TryAsync(entry, async () =>
+        {
+            var onNotice = await nominations.DisqualifyAsync(entry, reason, cancellationToken);
+            TempData["Message"] = onNotice
+                ? l["The nomination {0} is disqualified. It is among the proposed winners on notice: take those results back to draft, rank again and publish again.", entry.Code].Value
+                : l["The nomination {0} is disqualified; its unit is told why.", entry.Code].Value;
+        });
+    }
+
     [HttpGet("{code}/attachments/{token}")]
     public async Task<IActionResult> Download(string code, string token, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) is { } entry && await queries.DownloadAsync(entry, token, cancellationToken) is { } file
