@@ -21,7 +21,7 @@ internal static class Chars
     private static readonly Kind[] Kinds = BuildKinds();
 
     [Flags]
-    private enum Kind : byte
+    private enum Kind : ushort
     {
         None = 0,
         LineBreak = 1,
@@ -32,6 +32,7 @@ internal static class Chars
         MiddleDot = 32,
         Letter = 64,
         Digit = 128,
+        Punctuation = 256,
     }
 
     public static char Fold(char c) => Folded[c];
@@ -67,6 +68,12 @@ internal static class Chars
     /// zhangxiaomei2024 is a signature too, and a phone number right before a name must not shield it.
     /// </summary>
     public static bool IsWordChar(char folded) => Is(folded, Kind.Letter);
+
+    /// <summary>
+    /// Punctuation and symbols that are no filler (、 . / ， | ★ 【】): what an author puts between a
+    /// name's characters or letters to hide it in plain sight (何、春、生, H.e.C.h.u.n.s.h.e.n.g).
+    /// </summary>
+    public static bool IsPunctuation(char folded) => Is(folded, Kind.Punctuation);
 
     private static bool Is(char folded, Kind kind) => (Kinds[folded] & kind) != 0;
 
@@ -139,6 +146,7 @@ internal static class Chars
                 (>= '\u0300' and <= '\u036F') or (>= '\uFE00' and <= '\uFE0F') => Kind.Invisible,
                 _ when CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format => Kind.Invisible,
                 < '\u2E80' when char.IsLetter(c) => Kind.Letter,
+                _ when char.IsPunctuation(c) || char.IsSymbol(c) => Kind.Punctuation,
                 _ => Kind.None,
             };
         }

@@ -19,6 +19,10 @@ namespace Awards.Core.Anonymization;
 /// right around it when that leaves them paired (**张**小梅 becomes ■■, **张小梅** becomes **■■**).
 /// </para>
 /// <para>
+/// A name spelled out with the same mark between every two of its characters (何、春、生) is found
+/// on a second view of the text that leaves punctuation out (<see cref="TermMatcher.FindSpelledOut"/>).
+/// </para>
+/// <para>
 /// Judges read the text rendered, so the matchers run a second time on what Markdown shows (see
 /// <see cref="RenderedText"/>): character references decoded (&amp;#x5F20;小梅), code spans, links
 /// and escapes joined with the text around them (`张`小[梅](url)), a paragraph's lines joined. It is
@@ -80,6 +84,11 @@ public static class Redactor
     private static bool Find(string text, bool joinLines, TermMatcher termMatcher, EmailMatcher emailMatcher, PhoneMatcher phoneMatcher, List<Span> spans)
     {
         var acrossLines = !termMatcher.IsEmpty && termMatcher.Find(text, TextView.ForTerms(text, joinLines), spans);
+        if (!termMatcher.IsEmpty)
+        {
+            termMatcher.FindSpelledOut(text, TextView.ForSpelledOut(text), spans);
+        }
+
         emailMatcher.Find(text, spans);
         phoneMatcher.Find(text, spans);
         return acrossLines;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Awards.Core.Common;
 
@@ -36,6 +37,15 @@ namespace Awards.Core.Anonymization;
 internal sealed class TermMatcher
 {
     private const int MaxPermutedParts = 4;
+
+    // A name spelled out (何、春、生): at most this many characters between two of its own, and of
+    // them at most this many visible marks, the same between every two.
+    private const int MaxSpelledGap = 8;
+    private const int MaxSpelledMarks = 3;
+
+    // Marks that also stand between two words of ordinary text (老李、娜娜, “春”“生”): between the
+    // two characters of a two-character name they are read as such, not as a name spelled out.
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create("、，,；;。！!？?：:…\"'“”‘’「」『』()（）[]【】《》〈〉");
 
     // A term is folded before it is looked up, so traditional spellings read simplified (歐陽 is 欧阳
     // by then); 鍾 has two simplified forms (钟, 锺) and stays.
@@ -153,6 +163,113 @@ internal sealed class TermMatcher
 
         return acrossLines;
     }
+
+    /// <summary>
+    /// Adds the Chinese terms spelled out in <paramref name="view"/> (<see cref="TextView.ForSpelledOut"/>):
+    /// something between every two of their characters, the same visible marks each time
+    /// (何、春、生, 何 / 春 / 生). Ordinary text rarely puts the same mark between every character of
+    /// a name, and a two-character name split by a mark that also separates words (老李、娜娜) is
+    /// left alone.
+    /// </summary>
+    public void FindSpelledOut(string source, TextView view, List<Span> spans)
+    {
+        foreach (var pattern in _patterns.Where(pattern => pattern.Joins is null))
+        {
+            var key = pattern.Key;
+            var twoCharacters = key.EnumerateRunes().Count() == 2;
+            for (var at = view.Text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = view.Text.IndexOf(key, at + 1, StringComparison.Ordinal))
+            {
+                var (start, end) = view.Original(at, key.Length);
+                if (IsSpelledOut(source, view, at, pattern, twoCharacters))
+                {
+                    spans.Add(new Span(start, end, pattern.Kind));
+                }
+            }
+        }
+    }
+
+    private static bool IsSpelledOut(string source, TextView view, int at, Pattern pattern, bool twoCharacters)
+    {
+        (int Start, int End) first = default;
+        for (var k = 1; k < pattern.Key.Length; k++)
+        {
+            // The two halves of a character outside the basic plane are one character.
+            if (char.IsLowSurrogate(view.Text[at + k]))
+            {
+                continue;
+            }
+
+            var gap = view.Gap(at + k);
+            if (gap.End == gap.Start || gap.End - gap.Start > MaxSpelledGap)
+            {
+                return false;
+            }
+
+            if (first == default)
+            {
+                first = gap;
+                if (!FitsMarks(source, gap, twoCharacters))
+                {
+                    return false;
+                }
+            }
+            else if (!SameMarks(source, first, gap))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool FitsMarks(string source, (int Start, int End) gap, bool twoCharacters)
+    {
+        var marks = 0;
+        for (var i = gap.Start; i < gap.End; i++)
+        {
+            var c = Chars.Fold(source[i]);
+            if (IsMark(c) && (++marks > MaxSpelledMarks || (twoCharacters && WordSeparators.Contains(c))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether two gaps hold the same visible marks in the same order, white space and invisible characters aside.</summary>
+    private static bool SameMarks(string source, (int Start, int End) a, (int Start, int End) b)
+    {
+        var i = a.Start;
+        var j = b.Start;
+        while (true)
+        {
+            while (i < a.End && !IsMark(Chars.Fold(source[i])))
+            {
+                i++;
+            }
+
+            while (j < b.End && !IsMark(Chars.Fold(source[j])))
+            {
+                j++;
+            }
+
+            if (i == a.End || j == b.End)
+            {
+                return i == a.End && j == b.End;
+            }
+
+            if (Chars.Fold(source[i]) != Chars.Fold(source[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+
+    private static bool IsMark(char folded) => !Chars.IsSpace(folded) && !Chars.IsInvisible(folded);
 
     private static bool FitsParts(TextView view, int at, Pattern pattern)
     {

@@ -81,6 +81,33 @@ internal sealed class TextView
         return new TextView(new string(chars, 0, count), starts, null, spacedBefore, brokenBefore);
     }
 
+    /// <summary>
+    /// The view for names spelled out with something between every character or letter (何、春、生,
+    /// H e C h u n s h e n g): besides what <see cref="ForTerms"/> leaves out, punctuation and
+    /// symbols too, never a line break or a pipe. What stood between two view characters is <see cref="Gap"/>.
+    /// </summary>
+    public static TextView ForSpelledOut(string source)
+    {
+        var chars = new char[source.Length];
+        var starts = new int[source.Length];
+        var count = 0;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = Chars.Fold(source[i]);
+            // A pipe may divide a table's cells: a match across it would take the cells with it.
+            if (Chars.IsTermFiller(c) || (Chars.IsPunctuation(c) && c != '|'))
+            {
+                continue;
+            }
+
+            chars[count] = c;
+            starts[count] = i;
+            count++;
+        }
+
+        return new TextView(new string(chars, 0, count), starts, null, null);
+    }
+
     /// <summary>Whether only white space stands between the line break at <paramref name="index"/> and the next one (or the end).</summary>
     private static bool EndsParagraph(string source, int index)
     {
@@ -138,6 +165,9 @@ internal sealed class TextView
         var last = index + length - 1;
         return (_starts[index], _ends is null ? _starts[last] + 1 : _ends[last]);
     }
+
+    /// <summary>Where in the original the characters left out right before view character <paramref name="index"/> (> 0) lie.</summary>
+    public (int Start, int End) Gap(int index) => (_ends is null ? _starts[index - 1] + 1 : _ends[index - 1], _starts[index]);
 
     /// <summary>Whether a line break was left out between view characters <paramref name="index"/> and <paramref name="index"/> + <paramref name="length"/> - 1.</summary>
     public bool CrossesLine(int index, int length)

@@ -42,4 +42,40 @@ public class RedactorDisguiseTests
     {
         Assert.Equal(redacted, Terms.Redact(written, Terms.Names(name)).Text);
     }
+
+    [Theory]
+    [InlineData("何、春、生")]
+    [InlineData("何.春.生")]
+    [InlineData("何/春/生")]
+    [InlineData("何 春 生")]
+    [InlineData("何-春-生")]
+    [InlineData("何 、 春 、 生")]
+    [InlineData("何★春★生")]
+    [InlineData("何。春。生")]
+    public void ANameWithTheSameMarkBetweenEveryTwoOfItsCharacters_IsRedacted(string written)
+    {
+        var redaction = Terms.Redact($"作者：{written}。", Terms.Names("何春生"));
+
+        Assert.Equal("作者：■■。", redaction.Text);
+        Assert.Equal([RedactionKind.Name], redaction.Kinds);
+    }
+
+    [Theory]
+    [InlineData("李/娜", "李娜")]
+    [InlineData("青、山、县", "青山县")]
+    public void AShortNameOrAUnitSpelledOut_IsRedacted(string written, string term)
+    {
+        Assert.Equal("来自■■。", Terms.Redact($"来自{written}。", Terms.Names(term)).Text);
+    }
+
+    [Theory]
+    [InlineData("老李、娜娜和小王都来了。", "李娜")]
+    [InlineData("“李”“娜”两个字都常见。", "李娜")]
+    [InlineData("孟春、生机勃勃的田野。", "何春生")]
+    [InlineData("任何、春季，生产都没有停。", "何春生")]
+    [InlineData("他问：为何？春天，生活好了吗？", "何春生")]
+    public void OrdinaryTextWithMarksBetweenTheCharactersOfAName_IsLeftAlone(string text, string name)
+    {
+        Terms.AssertUntouched(text, Terms.Names(name));
+    }
 }
