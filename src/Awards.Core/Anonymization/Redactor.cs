@@ -19,7 +19,8 @@ namespace Awards.Core.Anonymization;
 /// right around it when that leaves them paired (**张**小梅 becomes ■■, **张小梅** becomes **■■**).
 /// </para>
 /// <para>
-/// A name spelled out with the same mark between every two of its characters (何、春、生) is found
+/// A name spelled out with the same mark between every two of its characters or letters (何、春、生,
+/// H e C h u n s h e n g) is found
 /// on a second view of the text that leaves punctuation out (<see cref="TermMatcher.FindSpelledOut"/>).
 /// </para>
 /// <para>

@@ -165,22 +165,24 @@ internal sealed class TermMatcher
     }
 
     /// <summary>
-    /// Adds the Chinese terms spelled out in <paramref name="view"/> (<see cref="TextView.ForSpelledOut"/>):
-    /// something between every two of their characters, the same visible marks each time
-    /// (何、春、生, 何 / 春 / 生). Ordinary text rarely puts the same mark between every character of
-    /// a name, and a two-character name split by a mark that also separates words (老李、娜娜) is
-    /// left alone.
+    /// Adds the terms spelled out in <paramref name="view"/> (<see cref="TextView.ForSpelledOut"/>):
+    /// something between every two of their characters or letters, the same visible marks each time
+    /// (何、春、生, 何 / 春 / 生, H e C h u n s h e n g, H.e.C.h.u.n.s.h.e.n.g). Ordinary text rarely
+    /// puts the same mark between every character of a name, and a two-character name split by a
+    /// mark that also separates words (老李、娜娜) is left alone; a Latin name still needs word
+    /// boundaries around it.
     /// </summary>
     public void FindSpelledOut(string source, TextView view, List<Span> spans)
     {
-        foreach (var pattern in _patterns.Where(pattern => pattern.Joins is null))
+        foreach (var pattern in _patterns)
         {
             var key = pattern.Key;
-            var twoCharacters = key.EnumerateRunes().Count() == 2;
+            var twoCharacters = pattern.Joins is null && key.EnumerateRunes().Count() == 2;
             for (var at = view.Text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = view.Text.IndexOf(key, at + 1, StringComparison.Ordinal))
             {
                 var (start, end) = view.Original(at, key.Length);
-                if (IsSpelledOut(source, view, at, pattern, twoCharacters))
+                if (IsSpelledOut(source, view, at, pattern, twoCharacters)
+                    && (pattern.Joins is null || (IsWordBoundary(source, start - 1) && IsWordBoundary(source, end))))
                 {
                     spans.Add(new Span(start, end, pattern.Kind));
                 }
@@ -203,6 +205,12 @@ internal sealed class TermMatcher
             if (gap.End == gap.Start || gap.End - gap.Start > MaxSpelledGap)
             {
                 return false;
+            }
+
+            // Between the parts of a Latin name white space will do (C-h-u-n-s-h-e-n-g H-e).
+            if (pattern.Joins is { } joins && Array.IndexOf(joins, k) >= 0 && !HasMarks(source, gap))
+            {
+                continue;
             }
 
             if (first == default)
@@ -267,6 +275,19 @@ internal sealed class TermMatcher
             i++;
             j++;
         }
+    }
+
+    private static bool HasMarks(string source, (int Start, int End) gap)
+    {
+        for (var i = gap.Start; i < gap.End; i++)
+        {
+            if (IsMark(Chars.Fold(source[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMark(char folded) => !Chars.IsSpace(folded) && !Chars.IsInvisible(folded);

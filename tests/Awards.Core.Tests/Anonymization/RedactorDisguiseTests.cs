@@ -78,4 +78,28 @@ public class RedactorDisguiseTests
     {
         Terms.AssertUntouched(text, Terms.Names(name));
     }
+
+    [Theory]
+    [InlineData("H e C h u n s h e n g")]
+    [InlineData("H e  C h u n s h e n g")]
+    [InlineData("H.e.C.h.u.n.s.h.e.n.g")]
+    [InlineData("H. e. C. h. u. n. s. h. e. n. g")]
+    [InlineData("C-h-u-n-s-h-e-n-g H-e")]
+    [InlineData("h/e/c/h/u/n/s/h/e/n/g")]
+    public void APinyinNameWithSomethingBetweenEveryTwoLetters_IsRedacted(string written)
+    {
+        var redaction = Terms.Redact($"An essay by {written}, a teacher.", Terms.Names("何春生"));
+
+        Assert.Equal("An essay by ■■, a teacher.", redaction.Text);
+        Assert.Equal([RedactionKind.Name], redaction.Kinds);
+    }
+
+    [Theory]
+    [InlineData("He Chuns heng.")]
+    [InlineData("T h e r e was He, and Chunsheng.")]
+    [InlineData("S h e n g and Chun and He.")]
+    public void PinyinNotSpelledOutLetterByLetterThroughout_IsLeftAlone(string text)
+    {
+        Terms.AssertUntouched(text, Terms.Names("何春生"));
+    }
 }
