@@ -8,17 +8,41 @@ namespace Awards.Core.Anonymization;
 /// full-width ASCII (ＺＨＡＮＧ, １３８, ＠) becomes ASCII, the ideographic space a space, a Latin
 /// letter with a diacritic (Zhāng, Xiǎoméi) its base letter, a traditional Chinese character with
 /// one simplified form that form (張 张, 門 门: a profile in one script, an essay in the other), and
-/// everything lower case, and a Kangxi radical or CJK compatibility ideograph the ideograph it
-/// looks like (⽯ 石). Folding maps one character to one character, so positions in folded text
-/// are positions in the original; a traditional character whose simplified form is several
+/// everything lower case, a Kangxi radical or CJK compatibility ideograph the ideograph it
+/// looks like (⽯ 石), and a Cyrillic, Greek, small capital, circled or letterlike letter that passes
+/// for a Latin one that letter (Н, Η, ʜ, Ⓗ, ℍ all h; mathematical letters such as 𝐇, two UTF-16
+/// characters, through <see cref="FoldPair"/>). Folding maps one character to one character (the
+/// views of <see cref="TextView"/> read such a pair as one and remember where it came from), so
+/// positions in folded text are positions in the original; a traditional character whose simplified form is several
 /// characters or depends on the word (乾 of 乾坤 and 乾燥) is not folded.
 /// Both folding and classes are looked up in tables built once (192 KB): Unicode case and category
 /// lookups per character made up most of the time of a redaction.
 /// </summary>
 internal static class Chars
 {
+    // Letters that look like Latin ones, each followed by the Latin letter it passes for: Cyrillic
+    // (Н for H, а for a), Greek (Η for H, ο for o) and small capitals (ʜ for h). Нe Chunsheng with a
+    // Cyrillic Н reads as He Chunsheng to a judge.
+    private const string LookAlikes =
+        "\u0410a\u0412b\u0421c\u0415e\u041Dh\u0406i\u0408j\u041Ak\u041Cm\u041Eo\u0420p\u0405s" +
+        "\u0422t\u0425x\u0423y\u04AEy\u04BAh\u051Aq\u051Cw\u04C0l\u0430a\u0432b\u0441c\u0435e" +
+        "\u04BBh\u0456i\u0458j\u043Ak\u043Cm\u043Dh\u043Eo\u0440p\u0455s\u0442t\u0445x\u0443y" +
+        "\u04AFy\u051Bq\u051Dw\u04CFl\u043Fn\u0433r\u044Cb\u0391a\u0392b\u0395e\u0396z\u0397h" +
+        "\u0399i\u039Ak\u039Cm\u039Dn\u039Fo\u03A1p\u03A4t\u03A5y\u03A7x\u03B1a\u03B9i\u03BAk" +
+        "\u03BDv\u03BFo\u03C1p\u03C4t\u03C5u\u03C7x\u03B3y\u03B5e\u03B7n\u1D00a\u0299b\u1D04c" +
+        "\u1D05d\u1D07e\uA730f\u0262g\u029Ch\u026Ai\u1D0Aj\u1D0Bk\u029Fl\u1D0Dm\u0274n\u1D0Fo" +
+        "\u1D18p\u0280r\uA731s\u1D1Bt\u1D1Cu\u1D20v\u1D21w\u028Fy\u1D22z";
+
+    // Outside the basic plane: mathematical alphanumerics (𝐇𝐞, 𝕳𝖊, 𝚮 Greek) and squared letters (🄷).
+    private const int MathFrom = 0x1D400;
+    private const int MathTo = 0x1D7FF;
+    private const int SquaredFrom = 0x1F100;
+    private const int SquaredTo = 0x1F1FF;
+
     private static readonly char[] Folded = BuildFolded();
     private static readonly Kind[] Kinds = BuildKinds();
+    private static readonly char[] MathLetters = BuildPairs(MathFrom, MathTo);
+    private static readonly char[] SquaredLetters = BuildPairs(SquaredFrom, SquaredTo);
 
     [Flags]
     private enum Kind : ushort
@@ -36,6 +60,35 @@ internal static class Chars
     }
 
     public static char Fold(char c) => Folded[c];
+
+    /// <summary>
+    /// The Latin letter, folded, that a character outside the basic plane passes for (𝐇 and 🄷 are h),
+    /// or <c>'\0'</c>: a mathematical alphanumeric or squared letter written as its two surrogates.
+    /// </summary>
+    public static char FoldPair(char high, char low)
+    {
+        if (high is not ('\uD835' or '\uD83C') || !char.IsLowSurrogate(low))
+        {
+            return '\0';
+        }
+
+        return char.ConvertToUtf32(high, low) switch
+        {
+            >= MathFrom and <= MathTo and var code => MathLetters[code - MathFrom],
+            >= SquaredFrom and <= SquaredTo and var code => SquaredLetters[code - SquaredFrom],
+            _ => '\0',
+        };
+    }
+
+    /// <summary>The folded character at <paramref name="index"/>, reading a surrogate pair that <see cref="FoldPair"/> folds as one character from either half.</summary>
+    public static char FoldAt(string source, int index)
+    {
+        var c = source[index];
+        var pair = char.IsLowSurrogate(c) && index > 0 ? FoldPair(source[index - 1], c)
+            : char.IsHighSurrogate(c) && index + 1 < source.Length ? FoldPair(c, source[index + 1])
+            : '\0';
+        return pair == '\0' ? Fold(c) : pair;
+    }
 
     public static bool IsDigit(char folded) => Is(folded, Kind.Digit);
 
@@ -100,6 +153,35 @@ internal static class Chars
             table[i] = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
         }
 
+        for (var i = 0; i < LookAlikes.Length; i += 2)
+        {
+            table[LookAlikes[i]] = LookAlikes[i + 1];
+        }
+
+        // Greek and Cyrillic look-alikes with an accent (ά, ё) fold as the letter without it.
+        for (var c = '\u0370'; c <= '\u04FF'; c++)
+        {
+            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+            var at = LookAlikes.IndexOf(decomposed[0], StringComparison.Ordinal);
+            if (decomposed.Length > 1 && at >= 0 && at % 2 == 0)
+            {
+                table[c] = LookAlikes[at + 1];
+            }
+        }
+
+        // Superscript, modifier, letterlike and circled letters (ᴴ, ℎ, ℍ, Ⓗ) as the letters they show.
+        foreach (var (from, to) in new[] { ('\u02B0', '\u02FF'), ('\u1D2C', '\u1DBF'), ('\u2070', '\u209F'), ('\u2100', '\u214F'), ('\u24B6', '\u24E9') })
+        {
+            for (var c = from; c <= to; c++)
+            {
+                var standard = c.ToString().Normalize(NormalizationForm.FormKC);
+                if (standard.Length == 1 && char.IsAsciiLetter(standard[0]))
+                {
+                    table[c] = char.ToLowerInvariant(standard[0]);
+                }
+            }
+        }
+
         foreach (var (traditional, simplified) in HanTables.SimplifiedForms())
         {
             table[traditional] = simplified;
@@ -127,6 +209,19 @@ internal static class Chars
         {
             table[c] = table[standard[0]];
         }
+    }
+
+    private static char[] BuildPairs(int from, int to)
+    {
+        var table = new char[to - from + 1];
+        for (var code = from; code <= to; code++)
+        {
+            var standard = char.ConvertFromUtf32(code).Normalize(NormalizationForm.FormKC);
+            var folded = standard.Length == 1 ? Fold(standard[0]) : '\0';
+            table[code - from] = char.IsAsciiLetterLower(folded) ? folded : '\0';
+        }
+
+        return table;
     }
 
     private static Kind[] BuildKinds()

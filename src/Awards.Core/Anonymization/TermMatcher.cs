@@ -306,7 +306,7 @@ internal sealed class TermMatcher
     }
 
     private static bool IsWordBoundary(string source, int index) =>
-        index < 0 || index >= source.Length || !Chars.IsWordChar(Chars.Fold(source[index]));
+        index < 0 || index >= source.Length || !Chars.IsWordChar(Chars.FoldAt(source, index));
 
     private void Add(string? term, RedactionKind kind)
     {

@@ -39,6 +39,7 @@ internal sealed class TextView
     {
         var chars = new char[source.Length];
         var starts = new int[source.Length];
+        var ends = new int[source.Length];
         var spacedBefore = new bool[source.Length];
         var brokenBefore = joinLines ? new bool[source.Length] : null;
         var count = 0;
@@ -47,7 +48,7 @@ internal sealed class TextView
         var lineStart = false;
         for (var i = 0; i < source.Length; i++)
         {
-            var c = Chars.Fold(source[i]);
+            var (c, end) = Read(source, i);
             if (Chars.IsTermFiller(c))
             {
                 spaced |= Chars.IsSpace(c) || Chars.IsHyphen(c) || Chars.IsMiddleDot(c);
@@ -67,6 +68,7 @@ internal sealed class TextView
 
             chars[count] = c;
             starts[count] = i;
+            ends[count] = end;
             spacedBefore[count] = spaced;
             spaced = false;
             if (brokenBefore is not null)
@@ -76,9 +78,10 @@ internal sealed class TextView
             }
 
             count++;
+            i = end - 1;
         }
 
-        return new TextView(new string(chars, 0, count), starts, null, spacedBefore, brokenBefore);
+        return new TextView(new string(chars, 0, count), starts, ends, spacedBefore, brokenBefore);
     }
 
     /// <summary>
@@ -90,10 +93,12 @@ internal sealed class TextView
     {
         var chars = new char[source.Length];
         var starts = new int[source.Length];
+        var ends = new int[source.Length];
         var count = 0;
         for (var i = 0; i < source.Length; i++)
         {
-            var c = Chars.Fold(source[i]);
+            var (c, end) = Read(source, i);
+
             // A pipe may divide a table's cells: a match across it would take the cells with it.
             if (Chars.IsTermFiller(c) || (Chars.IsPunctuation(c) && c != '|'))
             {
@@ -102,10 +107,23 @@ internal sealed class TextView
 
             chars[count] = c;
             starts[count] = i;
+            ends[count] = end;
             count++;
+            i = end - 1;
         }
 
-        return new TextView(new string(chars, 0, count), starts, null, null);
+        return new TextView(new string(chars, 0, count), starts, ends, null);
+    }
+
+    /// <summary>The folded character at <paramref name="index"/> and where it ends: a letter outside the basic plane (𝐇) is two.</summary>
+    private static (char Folded, int End) Read(string source, int index)
+    {
+        if (char.IsHighSurrogate(source[index]) && index + 1 < source.Length && Chars.FoldPair(source[index], source[index + 1]) is not '\0' and var pair)
+        {
+            return (pair, index + 2);
+        }
+
+        return (Chars.Fold(source[index]), index + 1);
     }
 
     /// <summary>Whether only white space stands between the line break at <paramref name="index"/> and the next one (or the end).</summary>

@@ -102,4 +102,32 @@ public class RedactorDisguiseTests
     {
         Terms.AssertUntouched(text, Terms.Names("何春生"));
     }
+
+    [Theory]
+    [InlineData("\u041De Chunsheng")]
+    [InlineData("H\u0435 Chunsh\u0435ng")]
+    [InlineData("\u0397\u03B5 Chunsheng")]
+    [InlineData("𝐇𝐞 𝐂𝐡𝐮𝐧𝐬𝐡𝐞𝐧𝐠")]
+    [InlineData("𝕳𝖊 𝕮𝖍𝖚𝖓𝖘𝖍𝖊𝖓𝖌")]
+    [InlineData("𝙷𝚎 𝙲𝚑𝚞𝚗𝚜𝚑𝚎𝚗𝚐")]
+    [InlineData("ʜᴇ ᴄʜᴜɴꜱʜᴇɴɢ")]
+    [InlineData("Ⓗⓔ Ⓒⓗⓤⓝⓢⓗⓔⓝⓖ")]
+    [InlineData("🄷🄴 🄲🄷🅄🄽🅂🄷🄴🄽🄶")]
+    [InlineData("𝐇 𝐞 𝐂 𝐡 𝐮 𝐧 𝐬 𝐡 𝐞 𝐧 𝐠")]
+    public void APinyinNameInLettersThatLookLatin_IsRedactedWhereItIsWritten(string written)
+    {
+        var redaction = Terms.Redact($"An essay by {written}, a teacher.", Terms.Names("何春生"));
+
+        Assert.Equal("An essay by ■■, a teacher.", redaction.Text);
+        Assert.Equal([RedactionKind.Name], redaction.Kinds);
+    }
+
+    [Theory]
+    [InlineData("𝐀𝐇𝐞 𝐂𝐡𝐮𝐧𝐬𝐡𝐞𝐧𝐠")]
+    [InlineData("𝐇𝐞 𝐂𝐡𝐮𝐧𝐬𝐡𝐞𝐧𝐠𝐬")]
+    [InlineData("Не знаю, Chunsheng.")]
+    public void LettersThatLookLatin_StillMatchOnlyAWholeName(string text)
+    {
+        Terms.AssertUntouched(text, Terms.Names("何春生"));
+    }
 }
