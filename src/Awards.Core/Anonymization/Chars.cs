@@ -8,8 +8,8 @@ namespace Awards.Core.Anonymization;
 /// full-width ASCII (ＺＨＡＮＧ, １３８, ＠) becomes ASCII, the ideographic space a space, a Latin
 /// letter with a diacritic (Zhāng, Xiǎoméi) its base letter, a traditional Chinese character with
 /// one simplified form that form (張 张, 門 门: a profile in one script, an essay in the other), and
-/// everything lower case, a Kangxi radical or CJK compatibility ideograph the ideograph it
-/// looks like (⽯ 石), and a Cyrillic, Greek, small capital, circled or letterlike letter that passes
+/// everything lower case, a Kangxi radical, a radical of the supplement or a CJK compatibility
+/// ideograph the ideograph it looks like (⽯ 石, ⻔ 门), and a Cyrillic, Greek, small capital, circled or letterlike letter that passes
 /// for a Latin one that letter (Н, Η, ʜ, Ⓗ, ℍ all h; mathematical letters such as 𝐇, two UTF-16
 /// characters, through <see cref="FoldPair"/>). Folding maps one character to one character (the
 /// views of <see cref="TextView"/> read such a pair as one and remember where it came from), so
@@ -32,6 +32,15 @@ internal static class Chars
         "\u03BDv\u03BFo\u03C1p\u03C4t\u03C5u\u03C7x\u03B3y\u03B5e\u03B7n\u1D00a\u0299b\u1D04c" +
         "\u1D05d\u1D07e\uA730f\u0262g\u029Ch\u026Ai\u1D0Aj\u1D0Bk\u029Fl\u1D0Dm\u0274n\u1D0Fo" +
         "\u1D18p\u0280r\uA731s\u1D1Bt\u1D1Cu\u1D20v\u1D21w\u028Fy\u1D22z";
+
+    // Radicals of the CJK Radicals Supplement that look like a whole ideograph, each followed by it
+    // (⻔ 门, ⺩ 王, ⻘ 青): NFKC leaves the supplement alone. Radicals that only look like a part of
+    // one (⺡ for 氵) are not here: no name is written with them.
+    private const string SupplementRadicals =
+        "\u2E8A卜\u2E8C小\u2E8D小\u2E9D月\u2E9F母\u2EA0民\u2EA9王\u2EAC示\u2EAF糸\u2EBC月\u2EBD臼\u2EC4西" +
+        "\u2EC5见\u2EC6角\u2EC9贝\u2ECB车\u2ED1長\u2ED3长\u2ED4门\u2ED7雨\u2ED8青\u2ED9韦\u2EDA页\u2EDB风" +
+        "\u2EDC飞\u2EDD食\u2EE1首\u2EE2马\u2EE3骨\u2EE4鬼\u2EE5鱼\u2EE6鸟\u2EE7卤\u2EE8麦\u2EE9黄\u2EEA黾" +
+        "\u2EEC齐\u2EEE齿\u2EF0龙\u2EF1龜\u2EF3龟";
 
     // Outside the basic plane: mathematical alphanumerics (𝐇𝐞, 𝕳𝖊, 𝚮 Greek) and squared letters (🄷).
     private const int MathFrom = 0x1D400;
@@ -197,6 +206,11 @@ internal static class Chars
         for (var c = '\uF900'; c <= '\uFAFF'; c++)
         {
             FoldAsCompatibilityForm(table, c);
+        }
+
+        for (var i = 0; i < SupplementRadicals.Length; i += 2)
+        {
+            table[SupplementRadicals[i]] = table[SupplementRadicals[i + 1]];
         }
 
         return table;

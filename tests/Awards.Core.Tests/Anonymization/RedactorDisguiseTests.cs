@@ -130,4 +130,15 @@ public class RedactorDisguiseTests
     {
         Terms.AssertUntouched(text, Terms.Names("何春生"));
     }
+
+    [Theory]
+    [InlineData("单位：石\u2ED4市。", "石门市", "单位：■■。")]
+    [InlineData("作者：\u2EA9小梅。", "王小梅", "作者：■■。")]
+    [InlineData("作者：张\u2E8C梅。", "张小梅", "作者：■■。")]
+    [InlineData("作者：\u2EE2\u2ED8。", "马青", "作者：■■。")]
+    [InlineData("作者：\u2ED1江。", "長江", "作者：■■。")]
+    public void ANameWithARadicalOfTheSupplementThatLooksLikeItsCharacter_IsRedactedWhole(string written, string name, string redacted)
+    {
+        Assert.Equal(redacted, Terms.Redact(written, Terms.Names(name)).Text);
+    }
 }
