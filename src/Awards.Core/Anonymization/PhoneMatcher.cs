@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Awards.Core.Anonymization;
 
 /// <summary>
@@ -9,6 +11,12 @@ namespace Awards.Core.Anonymization;
 /// matches without its leading 0 after +86, and its local number alone without the area code.
 /// A match that a digit directly touches is part of a longer number (an id, an account) and is
 /// left alone; a separator between them is a boundary, so 2024 13800138000 still loses the phone.
+/// <para>
+/// A given number also matches in Chinese numerals, as people read digits out (一三八〇〇一三八〇〇〇,
+/// 壹叁捌…, 幺 and 洞 for 1 and 0, mixed with Arabic digits, also with 、 or ， between them). Only
+/// the given numbers: a run of numerals is ordinary text too often to take any eleven of them for
+/// a mobile number.
+/// </para>
 /// </summary>
 internal sealed class PhoneMatcher
 {
@@ -16,6 +24,14 @@ internal sealed class PhoneMatcher
     private const int MinDigits = 7;
     private const int MobileDigits = 11;
     private static readonly string[] CountryPrefixes = ["0086", "86"];
+
+    // Each digit followed by the Chinese numerals read as it; looked up folded (貳 as 贰, 陸 as 陆).
+    private static readonly string[] Numerals = ["0〇零○◯洞", "1一壹幺", "2二贰两", "3三叁参", "4四肆", "5五伍", "6六陆", "7七柒拐", "8八捌", "9九玖"];
+    private static readonly Dictionary<char, char> DigitOfNumeral = Numerals
+        .SelectMany(digit => digit[1..].Select(numeral => (Numeral: Chars.Fold(numeral), Digit: digit[0])))
+        .DistinctBy(pair => pair.Numeral)
+        .ToDictionary(pair => pair.Numeral, pair => pair.Digit);
+    private static readonly SearchValues<char> NumeralChars = SearchValues.Create([.. DigitOfNumeral.Keys]);
 
     private readonly List<(string Digits, bool NeedsCountryCode)> _given = [];
 
@@ -45,7 +61,7 @@ internal sealed class PhoneMatcher
             return;
         }
 
-        var digits = DigitRun.Create(source);
+        var digits = DigitRun.Create(source, numerals: false);
         for (var i = 0; i + MobileDigits <= digits.Count; i++)
         {
             if (digits.Text[i] == '1' && digits.Text[i + 1] is >= '3' and <= '9' && digits.Joined(i, i + MobileDigits))
@@ -65,6 +81,44 @@ internal sealed class PhoneMatcher
             }
         }
     }
+
+    /// <summary>Adds the given numbers written in Chinese numerals, with or without Arabic digits among them.</summary>
+    public void FindInNumerals(string source, List<Span> spans)
+    {
+        if (_given.Count == 0 || !HasNumeral(source))
+        {
+            return;
+        }
+
+        var digits = DigitRun.Create(source, numerals: true);
+        foreach (var (given, needsCountryCode) in _given)
+        {
+            for (var at = digits.Text.IndexOf(given, StringComparison.Ordinal); at >= 0; at = digits.Text.IndexOf(given, at + 1, StringComparison.Ordinal))
+            {
+                if (digits.Joined(at, at + given.Length))
+                {
+                    digits.TryAdd(source, at, at + given.Length, needsCountryCode, spans);
+                }
+            }
+        }
+    }
+
+    private static bool HasNumeral(string source)
+    {
+        foreach (var c in source)
+        {
+            if (NumeralChars.Contains(Chars.Fold(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The digit a folded character stands for, or <c>'\0'</c>.</summary>
+    private static char DigitOf(char folded, bool numerals) =>
+        Chars.IsDigit(folded) ? folded : numerals && DigitOfNumeral.TryGetValue(folded, out var digit) ? digit : '\0';
 
     private static bool IsSeparator(char folded) =>
         Chars.IsSpace(folded) || Chars.IsInvisible(folded) || Chars.IsHyphen(folded) || Chars.IsEmphasis(folded)
@@ -118,7 +172,8 @@ internal sealed class PhoneMatcher
 
         public int Count => Text.Length;
 
-        public static DigitRun Create(string source)
+        /// <summary>With <paramref name="numerals"/> Chinese numerals are digits too, and 、 or a comma may separate them.</summary>
+        public static DigitRun Create(string source, bool numerals)
         {
             var digits = new char[source.Length];
             var positions = new int[source.Length];
@@ -129,20 +184,21 @@ internal sealed class PhoneMatcher
             for (var i = 0; i < source.Length; i++)
             {
                 var c = Chars.Fold(source[i]);
-                if (Chars.IsDigit(c))
+                var digit = DigitOf(c, numerals);
+                if (digit != '\0')
                 {
                     if (count > 0)
                     {
                         joined[count - 1] = !broken && gap <= MaxGap;
                     }
 
-                    digits[count] = c;
+                    digits[count] = digit;
                     positions[count] = i;
                     count++;
                     gap = 0;
                     broken = false;
                 }
-                else if (IsSeparator(c))
+                else if (IsSeparator(c) || (numerals && c is '、' or ','))
                 {
                     gap++;
                 }

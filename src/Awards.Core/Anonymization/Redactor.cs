@@ -92,6 +92,7 @@ public static class Redactor
 
         emailMatcher.Find(text, spans);
         phoneMatcher.Find(text, spans);
+        phoneMatcher.FindInNumerals(text, spans);
         return acrossLines;
     }
 

@@ -99,4 +99,39 @@ public class RedactorPhoneTests
     {
         Terms.AssertUntouched("拨打 110 或 12345", Terms.Phones("110", "12345", "", null!));
     }
+
+    [Theory]
+    [InlineData("一三八〇〇一三八〇〇〇")]
+    [InlineData("一三八零零一三八零零零")]
+    [InlineData("一三八 〇〇一三 八〇〇〇")]
+    [InlineData("一三八-〇〇一三-八〇〇〇")]
+    [InlineData("一、三、八、〇、〇、一、三、八、〇、〇、〇")]
+    [InlineData("壹叁捌零零壹叁捌零零零")]
+    [InlineData("壹參捌零零壹參捌零零零")]
+    [InlineData("幺三八洞洞幺三八洞洞洞")]
+    [InlineData("138〇〇一三八000")]
+    [InlineData("＋八六 一三八〇〇一三八〇〇〇")]
+    public void Redact_FindsTheGivenPhoneInChineseNumerals(string written)
+    {
+        var redaction = Terms.Redact($"电话：{written}。", GivenPhone);
+
+        Assert.Equal("电话：■■。", redaction.Text);
+        Assert.Equal([RedactionKind.Phone], redaction.Kinds);
+    }
+
+    [Fact]
+    public void Redact_FindsAGivenLandlineInChineseNumerals()
+    {
+        Assert.Equal("电话：■■。", Terms.Redact("电话：八八八八六六六六。", GivenLandline).Text);
+    }
+
+    [Theory]
+    [InlineData("一三五七九，二四六八十。")]
+    [InlineData("号码是一三九〇〇一三八〇〇〇。")]
+    [InlineData("编号一三八〇〇一三八〇〇〇一。")]
+    [InlineData("一三八〇〇一三八〇〇〇")]
+    public void Redact_LeavesChineseNumeralsThatAreNotTheGivenPhoneAlone(string text)
+    {
+        Terms.AssertUntouched(text, text.StartsWith('一') ? IdentityTerms.None : GivenPhone);
+    }
 }
