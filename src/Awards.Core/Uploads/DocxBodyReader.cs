@@ -394,6 +394,7 @@ internal sealed class DocxBodyReader(DocxStyles styles)
     {
         if (IsPropertyField(field.Instruction?.Value))
         {
+            NestPropertyInInstruction();
             if (!Suppressed)
             {
                 Warn(DocxWarnings.DocumentPropertiesNotImported);
@@ -419,7 +420,7 @@ internal sealed class DocxBodyReader(DocxStyles styles)
                     // Until now the field hid its instruction; from here on it hides its result
                     // only if that shows a property.
                     field.InResult = true;
-                    field.Hidden = IsPropertyField(field.Instruction);
+                    field.Hidden = field.ShowsProperty;
                     if (!field.Hidden)
                     {
                         _hidingFields--;
@@ -444,9 +445,31 @@ internal sealed class DocxBodyReader(DocxStyles styles)
 
     private void PopField()
     {
-        if (_fields.TryPop(out var field) && field.Hides)
+        if (!_fields.TryPop(out var field))
+        {
+            return;
+        }
+
+        if (field.Hides)
         {
             _hidingFields--;
+        }
+
+        if (field.ShowsProperty)
+        {
+            NestPropertyInInstruction();
+        }
+    }
+
+    /// <summary>
+    /// A property field inside another field's instruction ({ IF 1 = 1 "{ USERNAME }" }) gives that
+    /// field its value: the outer field's result shows the property as well, and is hidden too.
+    /// </summary>
+    private void NestPropertyInInstruction()
+    {
+        if (_fields.TryPeek(out var outer) && !outer.InResult)
+        {
+            outer.NestsProperty = true;
         }
     }
 
@@ -501,6 +524,11 @@ internal sealed class DocxBodyReader(DocxStyles styles)
         public bool InResult { get; set; }
 
         public bool Hidden { get; set; }
+
+        /// <summary>Whether a property field stood in the instruction (see <see cref="NestPropertyInInstruction"/>).</summary>
+        public bool NestsProperty { get; set; }
+
+        public bool ShowsProperty => NestsProperty || IsPropertyField(Instruction);
 
         public bool Hides => !InResult || Hidden;
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Awards.Core.Uploads;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -76,6 +77,38 @@ public class DocxAnonymityTests
 
         Assert.Equal($"{ChineseName}的作文", result.Title);
         Assert.Equal($"我是{ChineseName}（{EnglishName}），邮箱 {Email}。", result.Markdown);
+    }
+
+    [Fact]
+    public void Convert_DropsTheResultOfAFieldWhoseInstructionNestsAPropertyField()
+    {
+        // { IF 1 = 1 "{ USERNAME }" } shows the user name as the IF's result; so do deeper nests
+        // ({ IF 1 = 1 "{ QUOTE { AUTHOR } }" }) and a simple field inside the instruction.
+        var paragraph = P(R("作者甲："));
+        paragraph.Append(Outer(" IF 1 = 1 \"", [.. Field(" USERNAME ", EnglishName)], "\" ", ChineseName));
+        paragraph.Append(R("；作者乙："));
+        paragraph.Append(Outer(" IF 1 = 1 \"", [.. Outer(" QUOTE ", [.. Field(" AUTHOR ", ChineseName)], " ", ChineseName)], "\" ", EnglishName));
+        paragraph.Append(R("；作者丙："));
+        paragraph.Append(Outer(" IF 1 = 1 \"", [new SimpleField(R(EnglishName)) { Instruction = " USERNAME " }], "\" ", ChineseName));
+        paragraph.Append(R("；第"));
+        paragraph.Append(Outer(" IF 1 = 1 \"", [.. Field(" PAGE ", "3")], "\" ", "3"));
+        paragraph.Append(R("页。"));
+
+        var result = Convert(Create(paragraph));
+
+        Assert.Equal("作者甲：；作者乙：；作者丙：；第3页。", result.Markdown);
+        Assert.Equal([DocxWarnings.DocumentPropertiesNotImported], result.Warnings);
+
+        static OpenXmlElement[] Outer(string before, OpenXmlElement[] nested, string after, string shown) =>
+        [
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(before) { Space = SpaceProcessingModeValues.Preserve }),
+            .. nested,
+            new Run(new FieldCode(after) { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            R(shown),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+        ];
     }
 
     internal static byte[] DocumentWithTheAuthorHiddenEverywhere() => Create((document, main, body) =>
