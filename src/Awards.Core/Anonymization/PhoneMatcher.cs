@@ -118,7 +118,9 @@ internal sealed class PhoneMatcher
 
     /// <summary>The digit a folded character stands for, or <c>'\0'</c>.</summary>
     private static char DigitOf(char folded, bool numerals) =>
-        Chars.IsDigit(folded) ? folded : numerals && DigitOfNumeral.TryGetValue(folded, out var digit) ? digit : '\0';
+        Chars.IsDigit(folded) ? folded
+        : numerals && NumeralChars.Contains(folded) && DigitOfNumeral.TryGetValue(folded, out var digit) ? digit
+        : '\0';
 
     private static bool IsSeparator(char folded) =>
         Chars.IsSpace(folded) || Chars.IsInvisible(folded) || Chars.IsHyphen(folded) || Chars.IsEmphasis(folded)
