@@ -46,6 +46,13 @@ internal sealed class DocxBodyReader(DocxStyles styles)
     private readonly Stack<Field> _fields = new();
     private int _hidingFields;
 
+    // Bookmarks whose text is a property: a REF field repeats it ({ SET a "{ USERNAME }" } then
+    // { REF a }; a bookmark around an AUTHOR field's result). The bookmarks open now, by id, until
+    // they end or are found to hold a property; and how many property results are open now.
+    private readonly HashSet<string> _propertyBookmarks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _openBookmarks = new(StringComparer.Ordinal);
+    private int _propertyResults;
+
     public IReadOnlyList<string> Warnings => _warnings;
 
     public List<DocxBlock> Read(Body body)
@@ -76,6 +83,9 @@ internal sealed class DocxBodyReader(DocxStyles styles)
                     break;
                 case CustomXmlBlock customXml:
                     ReadBlocks(customXml, blocks);
+                    break;
+                case BookmarkStart or BookmarkEnd:
+                    OnBookmark(child);
                     break;
                 case AltChunk:
                     Warn(DocxWarnings.ImagesNotImported);
@@ -237,6 +247,9 @@ internal sealed class DocxBodyReader(DocxStyles styles)
                     break;
                 case DeletedRun or MoveFromRun:
                     break;
+                case BookmarkStart or BookmarkEnd:
+                    OnBookmark(child);
+                    break;
                 case SimpleField field:
                     ReadSimpleField(field, text);
                     break;
@@ -392,9 +405,15 @@ internal sealed class DocxBodyReader(DocxStyles styles)
 
     private void ReadSimpleField(SimpleField field, DocxInlineText text)
     {
-        if (IsPropertyField(field.Instruction?.Value))
+        if (IsPropertyField(field.Instruction?.Value) || RefersToPropertyBookmark(field.Instruction?.Value))
         {
             NestPropertyInInstruction();
+            TaintOpenBookmarks();
+            foreach (var start in field.Descendants<BookmarkStart>())
+            {
+                AddPropertyBookmark(start.Name?.Value);
+            }
+
             if (!Suppressed)
             {
                 Warn(DocxWarnings.DocumentPropertiesNotImported);
@@ -420,14 +439,19 @@ internal sealed class DocxBodyReader(DocxStyles styles)
                     // Until now the field hid its instruction; from here on it hides its result
                     // only if that shows a property.
                     field.InResult = true;
-                    field.Hidden = field.ShowsProperty;
+                    field.Hidden = ShowsProperty(field);
                     if (!field.Hidden)
                     {
                         _hidingFields--;
                     }
-                    else if (_hidingFields == 1)
+                    else
                     {
-                        Warn(DocxWarnings.DocumentPropertiesNotImported);
+                        _propertyResults++;
+                        TaintOpenBookmarks();
+                        if (_hidingFields == 1)
+                        {
+                            Warn(DocxWarnings.DocumentPropertiesNotImported);
+                        }
                     }
                 }
 
@@ -455,9 +479,77 @@ internal sealed class DocxBodyReader(DocxStyles styles)
             _hidingFields--;
         }
 
-        if (field.ShowsProperty)
+        if (field.InResult && field.Hidden)
+        {
+            _propertyResults--;
+        }
+
+        if (ShowsProperty(field))
         {
             NestPropertyInInstruction();
+        }
+
+        // { SET a "{ USERNAME }" } gives bookmark a the property.
+        if (field.NestsProperty && Words(field.Instruction) is [var set, var name, ..] && set.Equals("SET", StringComparison.OrdinalIgnoreCase))
+        {
+            AddPropertyBookmark(name);
+        }
+    }
+
+    private bool ShowsProperty(Field field) =>
+        field.NestsProperty || IsPropertyField(field.Instruction) || RefersToPropertyBookmark(field.Instruction);
+
+    /// <summary>A REF field ({ REF a }, or just { a }) to a bookmark whose text is a property.</summary>
+    private bool RefersToPropertyBookmark(string? instruction) =>
+        _propertyBookmarks.Count > 0 && Words(instruction) switch
+        {
+            [var word, var name, ..] when word.Equals("REF", StringComparison.OrdinalIgnoreCase) => _propertyBookmarks.Contains(name),
+            [var name, ..] => _propertyBookmarks.Contains(name),
+            _ => false,
+        };
+
+    private static string[] Words(string? instruction) =>
+        instruction?.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private void OnBookmark(OpenXmlElement bookmark)
+    {
+        switch (bookmark)
+        {
+            case BookmarkStart { Id.Value: { } id, Name.Value: { } name }:
+                if (_propertyResults > 0)
+                {
+                    AddPropertyBookmark(name);
+                }
+                else
+                {
+                    _openBookmarks[id] = name;
+                }
+
+                break;
+            case BookmarkEnd { Id.Value: { } id }:
+                _openBookmarks.Remove(id);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The bookmarks open around a property's result hold it; each is marked once, so this stays linear.</summary>
+    private void TaintOpenBookmarks()
+    {
+        foreach (var name in _openBookmarks.Values)
+        {
+            AddPropertyBookmark(name);
+        }
+
+        _openBookmarks.Clear();
+    }
+
+    private void AddPropertyBookmark(string? name)
+    {
+        if (!string.IsNullOrEmpty(name))
+        {
+            _propertyBookmarks.Add(name);
         }
     }
 
@@ -527,8 +619,6 @@ internal sealed class DocxBodyReader(DocxStyles styles)
 
         /// <summary>Whether a property field stood in the instruction (see <see cref="NestPropertyInInstruction"/>).</summary>
         public bool NestsProperty { get; set; }
-
-        public bool ShowsProperty => NestsProperty || IsPropertyField(Instruction);
 
         public bool Hides => !InResult || Hidden;
     }

@@ -98,18 +98,44 @@ public class DocxAnonymityTests
 
         Assert.Equal("作者甲：；作者乙：；作者丙：；第3页。", result.Markdown);
         Assert.Equal([DocxWarnings.DocumentPropertiesNotImported], result.Warnings);
-
-        static OpenXmlElement[] Outer(string before, OpenXmlElement[] nested, string after, string shown) =>
-        [
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-            new Run(new FieldCode(before) { Space = SpaceProcessingModeValues.Preserve }),
-            .. nested,
-            new Run(new FieldCode(after) { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            R(shown),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
-        ];
     }
+
+    [Fact]
+    public void Convert_DropsTheResultOfAReferenceToABookmarkThatHoldsAProperty()
+    {
+        // Word keeps a copy of a bookmark's text as a REF field's result: here of one set from the
+        // user name ({ SET a "{ USERNAME }" }) and of one around an AUTHOR field. A REF to ordinary
+        // text keeps its result.
+        var paragraph = P(R("甲"));
+        paragraph.Append(Outer(" SET a \"", [.. Field(" USERNAME ", EnglishName)], "\" ", string.Empty));
+        paragraph.Append(R("乙"), new BookmarkStart { Id = "7", Name = "b" });
+        paragraph.Append(Field(" AUTHOR ", ChineseName));
+        paragraph.Append(new BookmarkEnd { Id = "7" }, R("丙"));
+        paragraph.Append(Field(" REF a \\h ", EnglishName));
+        paragraph.Append(R("丁"));
+        paragraph.Append(Field(" REF B ", ChineseName));
+        paragraph.Append(R("戊"), new SimpleField(R(ChineseName)) { Instruction = " b " }, R("；"));
+        paragraph.Append(new BookmarkStart { Id = "8", Name = "c" }, R("村委会"), new BookmarkEnd { Id = "8" });
+        paragraph.Append(Field(" REF c ", "村委会"));
+        paragraph.Append(R("。"));
+
+        var result = Convert(Create(paragraph));
+
+        Assert.Equal("甲乙丙丁戊；村委会村委会。", result.Markdown);
+        Assert.Equal([DocxWarnings.DocumentPropertiesNotImported], result.Warnings);
+    }
+
+    /// <summary>A complex field with <paramref name="nested"/> between the two halves of its instruction.</summary>
+    private static OpenXmlElement[] Outer(string before, OpenXmlElement[] nested, string after, string shown) =>
+    [
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode(before) { Space = SpaceProcessingModeValues.Preserve }),
+        .. nested,
+        new Run(new FieldCode(after) { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        R(shown),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+    ];
 
     internal static byte[] DocumentWithTheAuthorHiddenEverywhere() => Create((document, main, body) =>
     {
