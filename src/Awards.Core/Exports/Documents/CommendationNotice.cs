@@ -9,7 +9,8 @@ namespace Awards.Core.Exports.Documents;
 /// organizer set one, the document number (发文字号) under it, over a red rule,
 /// a centred title in 方正小标宋简体, the addressee (主送) at the left margin, the body in 仿宋_GB2312
 /// on a 28-point grid, a level-1 heading per track (一、) in 黑体, a level-2 heading per level
-/// ((一)) in 楷体_GB2312, one paragraph per winner (name and unit, an essay's title before them), the issuing office and date at the end, and the
+/// ((一)) in 楷体_GB2312, one paragraph per winner (name and unit, an essay's title before them), the date four characters
+/// from the right margin with the issuing office centred over it at the end, and the
 /// page number centred in the footer as "— 1 —".
 /// </summary>
 public static class CommendationNotice
@@ -29,6 +30,9 @@ public static class CommendationNotice
     private const int TitleHalfPoints = 44;
     private const int TextHalfPoints = 32;
     private const int LineTwips = 560;
+
+    // The date stands four characters in from the right margin (右空四字, GB/T 9704 7.3.5.1).
+    private const int DateRightEms = 4;
 
     // Characters of the 22-point title on the 156 mm line (442 pt), a little spare.
     private const int TitleLineEms = 19;
@@ -177,9 +181,17 @@ public static class CommendationNotice
             }
         }
 
-        body.Append(BlankLine(), BlankLine());
-        body.Append(Paragraph(NormalStyle, office, RightAligned()));
-        body.Append(Paragraph(NormalStyle, Date(contest.Date), RightAligned()));
+        // GB/T 9704 7.3.5.1: the date (成文日期) 右空四字, the office (发文机关署名) centred over it;
+        // both on the page of the last lines of the text (7.3.5.5), never a page of their own.
+        var date = Date(contest.Date);
+        if (body.Elements<Paragraph>().LastOrDefault() is { ParagraphProperties: { } last })
+        {
+            last.KeepNext = new KeepNext();
+        }
+
+        body.Append(KeptWithNext(BlankLine()), KeptWithNext(BlankLine()));
+        body.Append(KeptWithNext(Paragraph(NormalStyle, office, RightIndented(SignatureRightEms(office, date)))));
+        body.Append(Paragraph(NormalStyle, date, RightIndented(DateRightEms)));
 
         // GB/T 9704 margins: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm; page numbers "— 1 —".
         var main = document.MainDocumentPart!;
@@ -187,6 +199,66 @@ public static class CommendationNotice
 
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    /// <summary>
+    /// How far, in characters of the body text, the office's name stands from the right margin so
+    /// that it is centred over the date (which stands <see cref="DateRightEms"/> from it): half the
+    /// difference of their widths further in. A name too long for that ends at the margin.
+    /// </summary>
+    internal static double SignatureRightEms(string office, string date) =>
+        Math.Max(0, DateRightEms + ((PrintedEms(date) - PrintedEms(office)) / 2));
+
+    /// <summary>
+    /// How wide <paramref name="text"/> prints in ems: its characters (<see cref="Ems"/>) and the
+    /// little space a word processor puts where Chinese meets Latin letters or digits (2026年): a
+    /// fifth of a character in LibreOffice, about a quarter in Word. (LibreOffice ignores
+    /// w:autoSpaceDN, so turning the space off would make the two disagree more.)
+    /// </summary>
+    private static double PrintedEms(string text)
+    {
+        const double AutoSpace = 0.2;
+        var ems = 0d;
+        bool? wasWide = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var wide = Sheets.SheetText.IsWide(rune.Value);
+            ems += wide ? 1 : 0.5;
+            if (System.Text.Rune.IsWhiteSpace(rune))
+            {
+                wasWide = null;
+                continue;
+            }
+
+            if (wasWide is { } before && before != wide)
+            {
+                ems += AutoSpace;
+            }
+
+            wasWide = wide;
+        }
+
+        return ems;
+    }
+
+    /// <summary>
+    /// Right-aligned, <paramref name="ems"/> characters of the body text in from the right margin:
+    /// in character units for Word and in twips for LibreOffice, which ignores the former.
+    /// </summary>
+    private static ParagraphProperties RightIndented(double ems) => new(
+        new Indentation
+        {
+            FirstLine = "0",
+            FirstLineChars = 0,
+            Right = ((int)Math.Round(ems * TextHalfPoints * 10)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RightChars = (int)Math.Round(ems * 100),
+        },
+        new Justification { Val = JustificationValues.Right });
+
+    private static Paragraph KeptWithNext(Paragraph paragraph)
+    {
+        paragraph.ParagraphProperties!.KeepNext = new KeepNext();
+        return paragraph;
     }
 
     /// <summary>

@@ -313,7 +313,7 @@ public class CommendationNoticeTests
     }
 
     [Fact]
-    public void Write_RightAlignsTheOfficeAndDateAtTheEnd()
+    public void Write_EndsWithTheDateFourCharactersFromTheRight_AndTheOfficeCentredOverIt()
     {
         Open(Notice(Contest(), SampleTracks), document =>
         {
@@ -321,6 +321,30 @@ public class CommendationNoticeTests
             Assert.Equal(Office, paragraphs[^2].InnerText);
             Assert.Equal("2026年11月21日", paragraphs[^1].InnerText);
             Assert.All(paragraphs[^2..], p => Assert.Equal(JustificationValues.Right, p.ParagraphProperties?.Justification?.Val?.Value));
+
+            // 右空四字: four characters of 16 pt (320 twips each), for Word in character units too.
+            var date = paragraphs[^1].ParagraphProperties!.Indentation!;
+            Assert.Equal(400, date.RightChars?.Value);
+            Assert.Equal("1280", date.Right?.Value);
+
+            // The 14-character office centred over the date: 7 characters (digits are half as wide)
+            // and 5 small spaces where digits meet Chinese, so 1 character in.
+            var office = paragraphs[^2].ParagraphProperties!.Indentation!;
+            Assert.Equal(100, office.RightChars?.Value);
+            Assert.Equal("320", office.Right?.Value);
+        });
+    }
+
+    [Fact]
+    public void Write_EndsALongOfficesNameAtTheRightMargin_WhenCentredOverTheDateItWouldPassIt()
+    {
+        var office = new string('办', 30);
+        Open(Notice(Contest() with { IssuingOffice = office }, SampleTracks), document =>
+        {
+            var signature = BodyOf(document).Elements<Paragraph>().ToList()[^2];
+            Assert.Equal(office, signature.InnerText);
+            Assert.Equal(0, signature.ParagraphProperties!.Indentation!.RightChars?.Value);
+            Assert.Equal("0", signature.ParagraphProperties!.Indentation!.Right?.Value);
         });
     }
 

@@ -34,6 +34,33 @@ public class DocumentPdfTests
         }
     }
 
+    [Theory]
+    [InlineData(Office)]
+    [InlineData("清河市扶贫办")]
+    public void Notice_PrintsTheDateFourCharactersInFromTheRightMargin_WithTheOfficeCentredOverIt(string office)
+    {
+        // GB/T 9704 7.3.5.1: 成文日期右空四字, 发文机关署名 centred over the date.
+        var docx = Notice(Contest() with { IssuingOffice = office }, SampleTracks);
+        AssertValid(docx);
+        if (!File.Exists(LibreOffice) || !File.Exists(PdfToText))
+        {
+            return;
+        }
+
+        var lines = ConvertToPdfLines(docx, "notice-signature");
+        var date = lines.Last(l => l.Text == "2026年11月21日");
+        var signature = lines.Last(l => l.Text == office && l.Page == date.Page);
+
+        // A4 is 595.3 pt wide and the right margin 26 mm; a character of the body text is 16 pt.
+        const double TextRight = 595.3 - (1474 / 20.0);
+        Assert.InRange(TextRight - date.Right, (4 * 16) - 2, (4 * 16) + 2);
+        Assert.InRange(signature.Centre - date.Centre, -2, 2);
+
+        // The sample's last lines reach the foot of the first page: the last winner goes over with
+        // the office and the date, which never stand on a page without text.
+        Assert.Contains(lines, l => l.Page == date.Page && l.Text == "清河县农业农村局");
+    }
+
     [Fact]
     public void Certificates_ConvertToAPdfWithOnePagePerCertificate()
     {

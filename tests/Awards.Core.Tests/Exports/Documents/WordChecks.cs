@@ -12,6 +12,8 @@ namespace Awards.Core.Tests.Exports.Documents;
 /// <summary>Sample data, and what the document tests check again and again.</summary>
 internal static class WordChecks
 {
+    public const string PdfToText = "/usr/bin/pdftotext";
+
     public const string ContestName = "2026年清河市扶贫日表彰暨征文活动";
     public const string Office = "清河市扶贫开发领导小组办公室";
     public const string NoticeTitle = "关于2026年清河市扶贫日表彰暨征文活动获奖者的通报";
@@ -127,7 +129,39 @@ internal static class WordChecks
     /// Converts <paramref name="docx"/> to PDF with LibreOffice in a throw-away profile and returns
     /// the PDF's text (pages end with a form feed), or just an empty string when pdftotext is missing.
     /// </summary>
-    public static string ConvertToPdfText(byte[] docx, string fileName)
+    public static string ConvertToPdfText(byte[] docx, string fileName) =>
+        ConvertToPdf(docx, fileName, pdf => File.Exists(PdfToText)
+            ? RunProcess(PdfToText, TimeSpan.FromSeconds(60), "-enc", "UTF-8", pdf, "-")
+            : string.Empty);
+
+    /// <summary>
+    /// Converts <paramref name="docx"/> to PDF with LibreOffice and returns each printed line with
+    /// where it stands across its page, in points (pdftotext's layout boxes), page by page.
+    /// </summary>
+    public static IReadOnlyList<PdfLine> ConvertToPdfLines(byte[] docx, string fileName) =>
+        ConvertToPdf(docx, fileName, pdf =>
+        {
+            var layout = RunProcess(PdfToText, TimeSpan.FromSeconds(60), "-enc", "UTF-8", "-bbox-layout", pdf, "-");
+            var lines = new List<PdfLine>();
+            var page = 0;
+            foreach (var chunk in layout.Split("<page ", StringSplitOptions.None).Skip(1))
+            {
+                page++;
+                foreach (System.Text.RegularExpressions.Match line in System.Text.RegularExpressions.Regex.Matches(chunk, "<line xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\"[^>]*>(.*?)</line>", System.Text.RegularExpressions.RegexOptions.Singleline))
+                {
+                    var words = System.Text.RegularExpressions.Regex.Matches(line.Groups[3].Value, "<word[^>]*>(.*?)</word>").Select(w => System.Net.WebUtility.HtmlDecode(w.Groups[1].Value));
+                    lines.Add(new PdfLine(
+                        page,
+                        string.Concat(words),
+                        double.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                        double.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+
+            return lines;
+        });
+
+    private static T ConvertToPdf<T>(byte[] docx, string fileName, Func<string, T> read)
     {
         var folder = Path.Combine(Path.GetTempPath(), "awards-docs-" + Guid.NewGuid().ToString("N"));
         var profile = Path.Combine(folder, "profile");
@@ -142,14 +176,18 @@ internal static class WordChecks
             var pdf = Path.Combine(folder, fileName + ".pdf");
             Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF.");
             Assert.True(new FileInfo(pdf).Length > 1000, "The PDF is implausibly small.");
-            return File.Exists("/usr/bin/pdftotext")
-                ? RunProcess("/usr/bin/pdftotext", TimeSpan.FromSeconds(60), "-enc", "UTF-8", pdf, "-")
-                : string.Empty;
+            return read(pdf);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A line of a PDF: its page (from 1), its text without spaces, and its left and right edges in points.</summary>
+    public sealed record PdfLine(int Page, string Text, double Left, double Right)
+    {
+        public double Centre => (Left + Right) / 2;
     }
 
     public static string WithoutWhiteSpace(string text) =>
