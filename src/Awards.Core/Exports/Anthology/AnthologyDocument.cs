@@ -12,8 +12,10 @@ namespace Awards.Core.Exports.Anthology;
 /// A cover page (contest name, 获奖征文选编, issuing office, date), the preface (前言 and the
 /// organizer's Markdown), a table of contents written out in full (themes, levels, each essay's
 /// title and author, each linked to its heading), then each theme on a
-/// new page as Heading 1, its levels as Heading 2 and each essay as Heading 3, followed by its byline
-/// (楷体, upright: no synthetic italic for Chinese; right-aligned) and its Markdown body, whose headings start at Heading 4. Every level and
+/// new page as Heading 1, its levels as Heading 2 and each essay as Heading 3 (Heading 2 under a
+/// theme whose one level is named as the theme, which has no level heading), followed by its byline
+/// (楷体, upright: no synthetic italic for Chinese; right-aligned) and its Markdown body, whose headings
+/// start one level below the book's deepest essay heading (its top headings there, "##" or "#"). Every level and
 /// every essay starts a new page (the first under its theme or level right below that heading), and
 /// a title is kept with its byline and its first lines. Every page has a page number in the footer.
 /// </remarks>
@@ -32,10 +34,12 @@ public static class AnthologyDocument
     /// <summary>After the name of a theme whose results are still on notice, in a mixed anthology.</summary>
     public const string OnNoticeMark = "（公示中）";
 
-    /// <summary>The table-of-contents field: heading levels 1–3, hyperlinked, without page numbers in web view, with outline levels.</summary>
-    public const string ContentsField = " TOC \\o \"1-3\" \\h \\z \\u ";
-
-    private const int EssayHeadingOffset = 3;
+    /// <summary>
+    /// The table-of-contents field: heading levels 1 to <paramref name="depth"/> (the essays'
+    /// level), hyperlinked, without page numbers in web view, with outline levels.
+    /// </summary>
+    public static string ContentsField(int depth) =>
+        string.Create(CultureInfo.InvariantCulture, $" TOC \\o \"1-{depth}\" \\h \\z \\u ");
     private const string DraftColor = "FF0000";
 
     /// <summary>
@@ -54,7 +58,11 @@ public static class AnthologyDocument
         var stage = ExportStages.Of(contest, themes.Select(t => t?.Final));
         WriteCover(document, contest, stage, book);
 
-        var markdown = new MarkdownDocxWriter(document.Writer, EssayHeadingOffset, linkAddresses: true);
+        // The outline goes down one level at a time: theme (1), level (2), essay (3); an essay of a
+        // theme without level headings is a level up (2). The contents go as deep as the essays,
+        // and an essay's own headings start below that, out of the contents when Word rebuilds them.
+        var depth = ContentsDepth(themes);
+        var markdown = new MarkdownDocxWriter(document.Writer, headingOffset: depth, linkAddresses: true, fromTheTop: true);
         var hasPreface = !string.IsNullOrWhiteSpace(prefaceMarkdown);
         if (hasPreface)
         {
@@ -67,7 +75,7 @@ public static class AnthologyDocument
                 ? WordText.Line(theme.Name) + OnNoticeMark
                 : WordText.Line(theme?.Name);
 
-        WriteContents(document, newPage: hasPreface, themes, ThemeName);
+        WriteContents(document, newPage: hasPreface, themes, ThemeName, depth);
 
         var bookmark = 0;
         foreach (var theme in themes)
@@ -91,7 +99,7 @@ public static class AnthologyDocument
                 foreach (var essay in level.Essays ?? [])
                 {
                     ArgumentNullException.ThrowIfNull(essay);
-                    document.Write(Heading(3, essay.Title, newPage: !firstEssay, ++bookmark));
+                    document.Write(Heading(EssayLevel(levelHeadings), essay.Title, newPage: !firstEssay, ++bookmark));
                     firstEssay = false;
                     if (!string.IsNullOrWhiteSpace(essay.Byline))
                     {
@@ -152,7 +160,7 @@ public static class AnthologyDocument
     // inserts it, with its result written out, each entry a link to its heading's bookmark. Word and
     // LibreOffice show it as it is, without asking to update fields; updating the field in Word
     // rebuilds it with page numbers, which only a layout can know.
-    private static void WriteContents(StreamedDocx document, bool newPage, IReadOnlyList<AnthologyTheme> themes, Func<AnthologyTheme?, string> themeName)
+    private static void WriteContents(StreamedDocx document, bool newPage, IReadOnlyList<AnthologyTheme> themes, Func<AnthologyTheme?, string> themeName, int depth)
     {
         var heading = WordText.Paragraph(DocumentStyles.TocHeading, ContentsHeading);
         if (newPage)
@@ -175,7 +183,7 @@ public static class AnthologyDocument
             var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Toc(level) } });
             if (pending is null)
             {
-                paragraph.Append(FieldStart());
+                paragraph.Append(FieldStart(depth));
             }
             else
             {
@@ -205,7 +213,7 @@ public static class AnthologyDocument
 
                 foreach (var essay in level?.Essays ?? [])
                 {
-                    Entry(3, essay?.Title, essay?.Author);
+                    Entry(EssayLevel(levelHeadings), essay?.Title, essay?.Author);
                 }
             }
         }
@@ -213,7 +221,7 @@ public static class AnthologyDocument
         if (pending is null)
         {
             pending = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocumentStyles.Toc(1) } });
-            pending.Append(FieldStart());
+            pending.Append(FieldStart(depth));
         }
 
         pending.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
@@ -229,10 +237,17 @@ public static class AnthologyDocument
     private static bool HasLevelHeadings(AnthologyTheme theme) =>
         !ExportLevels.OnlyLevelIsTheTrack(WordText.Line(theme.Name), [.. (theme.Levels ?? []).Select(l => WordText.Line(l?.Level))]);
 
-    private static OpenXmlElement[] FieldStart() =>
+    /// <summary>The heading level of an essay: 3 under a level heading, 2 right under its theme's.</summary>
+    private static int EssayLevel(bool levelHeadings) => levelHeadings ? 3 : 2;
+
+    /// <summary>The deepest essay heading level of the book: how deep its contents go.</summary>
+    private static int ContentsDepth(IReadOnlyList<AnthologyTheme> themes) =>
+        themes.Any(t => t is not null && HasLevelHeadings(t)) ? EssayLevel(levelHeadings: true) : EssayLevel(levelHeadings: false);
+
+    private static OpenXmlElement[] FieldStart(int depth) =>
     [
         new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-        new Run(new FieldCode(ContentsField) { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldCode(ContentsField(depth)) { Space = SpaceProcessingModeValues.Preserve }),
         new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
     ];
 

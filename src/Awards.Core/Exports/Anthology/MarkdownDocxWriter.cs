@@ -45,20 +45,27 @@ public sealed class MarkdownDocxWriter
     private readonly OpenXmlWriter _writer;
     private readonly int _headingOffset;
     private readonly bool _linkAddresses;
+    private readonly bool _fromTheTop;
+
+    // How many levels the text's top headings are below "#" (an essay whose sections are "##").
+    private int _unusedLevels;
 
     /// <summary>
     /// A writer into <paramref name="writer"/>, which must be positioned inside a w:body. A Markdown
     /// "#" becomes Heading(1 + <paramref name="headingOffset"/>), capped at Heading 6. With
     /// <paramref name="linkAddresses"/> a link's address is printed after its text (the anthology,
-    /// which is read on paper); without, only its text (a judge packet).
+    /// which is read on paper); without, only its text (a judge packet). With
+    /// <paramref name="fromTheTop"/> each text's top headings become Heading(1 + offset), whatever
+    /// level its author started at ("##" sections too), so that the outline skips no level.
     /// </summary>
-    public MarkdownDocxWriter(OpenXmlWriter writer, int headingOffset, bool linkAddresses = false)
+    public MarkdownDocxWriter(OpenXmlWriter writer, int headingOffset, bool linkAddresses = false, bool fromTheTop = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentOutOfRangeException.ThrowIfNegative(headingOffset);
         _writer = writer;
         _headingOffset = headingOffset;
         _linkAddresses = linkAddresses;
+        _fromTheTop = fromTheTop;
     }
 
     /// <summary>Writes the blocks of <paramref name="markdown"/>; nothing for blank text.</summary>
@@ -83,6 +90,8 @@ public sealed class MarkdownDocxWriter
             return;
         }
 
+        // The top-level headings only: a heading in a quote or a list does not set the text's outline.
+        _unusedLevels = _fromTheTop ? document.OfType<HeadingBlock>().Select(h => h.Level).DefaultIfEmpty(1).Min() - 1 : 0;
         WriteBlocks(document, Context.Body);
     }
 
@@ -119,7 +128,7 @@ public sealed class MarkdownDocxWriter
         {
             case HeadingBlock heading:
                 WriteParagraph(
-                    Properties(context, DocumentStyles.Heading(heading.Level + _headingOffset)),
+                    Properties(context, DocumentStyles.Heading(Math.Max(1, heading.Level - _unusedLevels) + _headingOffset)),
                     heading.Inline,
                     RunFormat.None,
                     prefix: null,

@@ -43,13 +43,13 @@ public class AnthologyDocumentTests
     }
 
     [Fact]
-    public void Write_EssayBodies_HaveTheirHeadingsBelowHeading3()
+    public void Write_EssayBodies_HaveTheirTopHeadingsRightBelowTheEssaysHeading3()
     {
         using var document = Open(SmallDocx.Value);
         var headings = Headings(document);
 
-        // "## 第1部分" in an essay, shifted by 3.
-        Assert.Contains(("Heading5", "第1部分"), headings);
+        // "## 第1部分", an essay's top sections, right below its title: no level skipped.
+        Assert.Contains(("Heading4", "第1部分"), headings);
         Assert.DoesNotContain(headings, h => h.Text == "第1部分" && h.Style is "Heading1" or "Heading2" or "Heading3");
     }
 
