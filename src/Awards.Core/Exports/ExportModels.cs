@@ -17,12 +17,6 @@ public sealed record ExportContest(string Name, string IssuingOffice, DateTime D
     public string DocumentNumber { get; init; } = string.Empty;
 
     /// <summary>
-    /// When the public notice of the results still on notice runs (local dates, the first start to
-    /// the last end); null when none is on notice.
-    /// </summary>
-    public NoticePeriod? NoticePeriod { get; init; }
-
-    /// <summary>
     /// Some of the results are final although <c>IsFinal</c> is false (others are on notice): a
     /// document that does not say each section's stage says it holds both.
     /// </summary>
@@ -101,7 +95,8 @@ public sealed record PrizeRow(int Place, int LevelRank, string Level, string Cod
 /// <param name="Works">The rows are written works (an essay theme): a notice sets their titles in 《》.</param>
 /// <param name="Final">Whether this track's results are final (false: on notice); null when the contest's <c>IsFinal</c> says.</param>
 /// <param name="Units">The winners are units, not entries (the Outstanding Organization Award): each row names its unit as <c>Author</c>.</param>
-public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false, bool? Final = null, bool Units = false);
+/// <param name="Notice">When its public notice runs, while it is on notice; null otherwise, or when not known.</param>
+public sealed record PrizeTrack(string Code, string Name, IReadOnlyList<PrizeRow> Rows, bool Works = false, bool? Final = null, bool Units = false, NoticePeriod? Notice = null);
 
 /// <summary>A unit's participation: the per-unit statistics export.</summary>
 public sealed record UnitStatistics(string Unit, int Entries, int Scored, int Prizes, decimal? AverageScore, decimal PrizePoints);

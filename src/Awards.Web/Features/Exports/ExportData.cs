@@ -39,17 +39,14 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         // date and a certificate agrees with what /verify says; today only when it contains none.
         var issued = included.Select(IssuedOn).OfType<DateTime>().DefaultIfEmpty(SiteTime.ToLocal(site.UtcNow).DateTime).Max();
         var kinds = await db.Units.AsNoTracking().Select(u => u.Kind).Distinct().ToListAsync(cancellationToken);
-        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber, NoticePeriod = PeriodOf(included), IncludesFinal = included.Exists(r => r.Stage == ResultStage.Final) };
+        return new ExportContest(contest.Name.Zh, contest.IssuingOffice.Zh, issued, !onNotice) { Addressee = Addressee(kinds), DocumentNumber = contest.DocumentNumber, IncludesFinal = included.Exists(r => r.Stage == ResultStage.Final) };
     }
 
-    /// <summary>When the notice of the results on notice among <paramref name="included"/> runs: the first start to the last end.</summary>
-    private static NoticePeriod? PeriodOf(List<TrackResult> included)
-    {
-        var onNotice = included.Where(r => r.Stage == ResultStage.Notice && r.NoticeStartsAt is not null && r.NoticeEndsAt is not null).ToList();
-        return onNotice.Count == 0
-            ? null
-            : new NoticePeriod(SiteTime.ToLocal(onNotice.Min(r => r.NoticeStartsAt!.Value)).DateTime, SiteTime.ToLocal(onNotice.Max(r => r.NoticeEndsAt!.Value)).DateTime);
-    }
+    /// <summary>When the notice of a result on notice runs, in local dates; null for one that is not on notice.</summary>
+    private static NoticePeriod? NoticeOf(TrackResult result) =>
+        result is { Stage: ResultStage.Notice, NoticeStartsAt: { } starts, NoticeEndsAt: { } ends }
+            ? new NoticePeriod(SiteTime.ToLocal(starts).DateTime, SiteTime.ToLocal(ends).DateTime)
+            : null;
 
     /// <summary>The day a result's documents bear: its finalization, or for one on notice its publication.</summary>
     private static DateTime? IssuedOn(TrackResult result) =>
@@ -112,7 +109,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
     /// <summary>Each track with published prizes, in the contest's order; prizes by level, then place.</summary>
     public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, CancellationToken cancellationToken) =>
-        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward))];
+        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward, NoticeOf(p.Result)))];
 
     public async Task<IReadOnlyList<CertificateData>> CertificatesAsync(bool proposed, CancellationToken cancellationToken)
     {

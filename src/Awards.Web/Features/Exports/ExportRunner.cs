@@ -17,9 +17,9 @@ public sealed class ExportRunner(ExportData data)
     /// The paragraphs of the commendation notice above the lists: for final results, the decision
     /// to commend; for proposed ones, that they are proposed and on public notice, with where to
     /// object; for a notice with both, the decision for the final awards and the notice of those
-    /// marked 公示中.
+    /// marked 公示中. <paramref name="periods"/> are the awards on notice, each with when its notice runs.
     /// </summary>
-    public static IReadOnlyList<string> NoticeBody(string contestName, string office, ExportStage stage, NoticePeriod? period = null) => stage switch
+    public static IReadOnlyList<string> NoticeBody(string contestName, string office, ExportStage stage, IReadOnlyList<(string Track, NoticePeriod Period)>? periods = null) => stage switch
     {
         ExportStage.Final =>
         [
@@ -29,13 +29,13 @@ public sealed class ExportRunner(ExportData data)
         ExportStage.Mixed =>
         [
             $"为表彰在脱贫攻坚工作中涌现出的先进典型，激励全社会关心、支持和参与扶贫开发，根据{contestName}的评选方案，经单位推荐、资格审查、专家评审和社会公示，{office}决定对以下获奖者予以表彰。其中标注“公示中”的奖项尚在公示期间，其名单为拟表彰名单，现予公示。",
-            Objections(period),
+            Objections(periods ?? []),
             "希望受表彰的个人和单位珍惜荣誉，再接再厉，在巩固拓展脱贫攻坚成果、全面推进乡村振兴中再立新功。",
         ],
         _ =>
         [
             $"根据{contestName}的评选方案，经单位推荐、资格审查和专家评审，{office}拟对以下获奖者予以表彰，现予公示。",
-            Objections(period),
+            Objections(periods ?? []),
         ],
     };
 
@@ -43,9 +43,27 @@ public sealed class ExportRunner(ExportData data)
     /// How objections are made, and, when known, until when: a notice that does not say when it ends
     /// leaves the public to guess how long they may object.
     /// </summary>
-    private static string Objections(NoticePeriod? period) =>
-        (period is null ? string.Empty : $"公示时间为{PrintedDate(period.Starts)}至{PrintedDate(period.Ends)}。")
-        + "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。";
+    private static string Objections(IReadOnlyList<(string Track, NoticePeriod Period)> periods) =>
+        NoticeTimes(periods) + "公示期间，对公示对象如有异议，可通过活动网站的公示页面提出。公示期满无异议或异议不成立的，予以表彰。";
+
+    /// <summary>
+    /// When the notice runs: one sentence when every award's notice runs the same days
+    /// (公示时间为…至…。), else each award's own days, awards with the same days together
+    /// (公示时间：“创新奖”“奋进奖”为…至…；“贡献奖”为…至…。), so that nobody reads a later end
+    /// than their award's.
+    /// </summary>
+    private static string NoticeTimes(IReadOnlyList<(string Track, NoticePeriod Period)> periods)
+    {
+        var groups = periods
+            .GroupBy(p => (Starts: PrintedDate(p.Period.Starts), Ends: PrintedDate(p.Period.Ends)), p => p.Track)
+            .ToList();
+        return groups switch
+        {
+            [] => string.Empty,
+            [var only] => $"公示时间为{only.Key.Starts}至{only.Key.Ends}。",
+            _ => "公示时间：" + string.Join("；", groups.Select(g => $"{string.Concat(g.Select(t => $"“{t}”"))}为{g.Key.Starts}至{g.Key.Ends}")) + "。",
+        };
+    }
 
     private static string PrintedDate(DateTime date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
@@ -83,7 +101,8 @@ public sealed class ExportRunner(ExportData data)
                     var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
                     progress?.Report(10);
                     var stage = ExportStages.Of(contest, tracks.Where(t => t.Rows.Count > 0).Select(t => t.Final));
-                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage, contest.NoticePeriod), tracks);
+                    var periods = tracks.Where(t => t.Rows.Count > 0 && t.Notice is not null).Select(t => (t.Name, t.Notice!)).ToList();
+                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage, periods), tracks);
                     break;
                 }
 
