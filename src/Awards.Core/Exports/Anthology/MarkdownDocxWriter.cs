@@ -22,7 +22,8 @@ namespace Awards.Core.Exports.Anthology;
 /// <remarks>
 /// Headings become the Heading styles, shifted by the heading offset; lists become paragraphs with
 /// a "• " or "1. " prefix and a hanging indent (no numbering part); block quotes are indented; links
-/// keep their text only; images are dropped; a thematic break is an empty paragraph.
+/// keep their text only; images are dropped; a thematic break is an empty paragraph. A body
+/// paragraph holding a web address or a long word is set at the left rather than justified.
 /// </remarks>
 public sealed class MarkdownDocxWriter
 {
@@ -408,10 +409,21 @@ public sealed class MarkdownDocxWriter
         }
 
         AppendInlines(builder, inlines, format);
-        if (builder.HasContent || keepEmpty)
+        if (!builder.HasContent && !keepEmpty)
         {
-            _writer.WriteElement(builder.Paragraph);
+            return;
         }
+
+        var paragraph = builder.Paragraph;
+        if (properties.ParagraphStyleId?.Val?.Value == DocumentStyles.BodyText && WordText.HasUnbreakableRun(paragraph.InnerText))
+        {
+            // Justified, the line before a web address or a long word that goes whole to the next
+            // line is spread wide (日　子　，　详　情…); at the left it just ends short, and the
+            // paragraph's Chinese lines, which break at any character, stay as full as before.
+            properties.Justification = new Justification { Val = JustificationValues.Left };
+        }
+
+        _writer.WriteElement(paragraph);
     }
 
     private void AppendInlines(ParagraphBuilder builder, ContainerInline? container, RunFormat format)

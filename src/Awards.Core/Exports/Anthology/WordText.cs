@@ -161,6 +161,34 @@ internal static class WordText
     }
 
     /// <summary>
+    /// The fewest characters of a run without a space or a Chinese character (a web address, an
+    /// e-mail address, a long word) that <see cref="HasUnbreakableRun"/> counts: a fifth of a line and more.
+    /// </summary>
+    public const int UnbreakableRunLength = 20;
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a run of <see cref="UnbreakableRunLength"/> characters or
+    /// more without a space or a Chinese character. A word processor breaks a line only where such a
+    /// run ends (Word not even at a web address's slashes), so when it does not fit at the end of a
+    /// line it goes whole to the next, and a justified line before it is spread wide.
+    /// </summary>
+    public static bool HasUnbreakableRun(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsWhiteSpace(c) || IsWide(c) ? 0 : run + 1;
+            if (run >= UnbreakableRunLength)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether a line break between <paramref name="before"/> and <paramref name="after"/> is
     /// dropped rather than read as a space: Chinese and Japanese text wraps without spaces.
     /// </summary>

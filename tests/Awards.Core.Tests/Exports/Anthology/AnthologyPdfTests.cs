@@ -138,6 +138,34 @@ public class AnthologyPdfTests
         }
     }
 
+    [Fact]
+    public void Write_TheLineBeforeALongWord_IsNotSpreadAcrossThePage()
+    {
+        // The long word does not fit after 报道 and goes whole to the next line; justified, the
+        // Chinese line before it would be spread out to the right margin.
+        const string Markdown = "那一年我们村修通了第一条水泥路，乡亲们都说这是扶贫工作队带来的好日子，详情可以看市扶贫办网站的报道"
+            + "Supercalifragilisticexpialidociousantidisestablishmentarianismpneumonoultramicroscopic。后面还有一些文字。";
+        var essay = new Awards.Core.Exports.DocumentEssay("ZW-0001", EssayTitle(1), Byline(1), Markdown, Author(1));
+        var docx = AnthologyDocx([new Awards.Core.Exports.AnthologyTheme(ThemeName(1), [new Awards.Core.Exports.AnthologyLevel(LevelName(1), [essay])])]);
+        AssertValid(docx);
+        if (!File.Exists(Soffice) || !File.Exists(PdfToText))
+        {
+            return;
+        }
+
+        var lines = Documents.WordChecks.ConvertToPdfLines(docx, "long-word");
+        var index = lines.ToList().FindLastIndex(l => l.Text.StartsWith("Supercalifragilistic", StringComparison.Ordinal));
+        Assert.True(index > 0, "The long word starts a line of its own.");
+        // pdftotext cuts a line spread wide into pieces: the printed row is all of them.
+        var row = lines.Where(l => l.Page == lines[index - 1].Page && Math.Abs(l.Top - lines[index - 1].Top) < 1).ToList();
+        var text = string.Concat(row.Select(l => l.Text));
+        Assert.EndsWith("报道", text, StringComparison.Ordinal);
+
+        // Body text is 12 pt: as wide as its characters (punctuation may be narrower), not the whole line.
+        var width = row.Max(l => l.Right) - row.Min(l => l.Left);
+        Assert.True(width <= (text.Length * 12) + 2, $"「{text}」 spans {width:0} pt.");
+    }
+
     private static string Run(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(program)

@@ -71,6 +71,32 @@ public class MarkdownDocxWriterTests
     }
 
     [Fact]
+    public void Write_ABodyParagraphWithAWebAddressOrALongWord_IsSetAtTheLeft_OthersStayJustified()
+    {
+        const string Markdown = """
+            详情见市扶贫办网站的报道（https://www.qinghe.gov.cn/fupin/xinwen/2026/10/17/zhuanti.html）。
+
+            村里的小卖部改名叫 Supercalifragilisticexpialidocious 小超市。
+
+            我们用 WeChat 和 Excel 记账，日子一天天好起来。
+
+            - 列表里的 https://www.qinghe.gov.cn/fupin/xinwen/2026/10/17/zhuanti.html 本来就在左边。
+            """;
+        using var document = Open(MarkdownDocument(Markdown));
+        var paragraphs = Paragraphs(document);
+        JustificationValues? Alignment(string start) =>
+            paragraphs.Single(p => Text(p).StartsWith(start, StringComparison.Ordinal)).ParagraphProperties?.Justification?.Val?.Value;
+
+        Assert.Equal(JustificationValues.Left, Alignment("详情见"));
+        Assert.Equal(JustificationValues.Left, Alignment("村里的"));
+
+        // Short Latin words break at their spaces: the paragraph keeps the body text's justification.
+        Assert.Null(Alignment("我们用"));
+        Assert.Equal("BodyText", Style(paragraphs.Single(p => Text(p).StartsWith("我们用", StringComparison.Ordinal))));
+        Assert.Null(Alignment("• 列表里的"));
+    }
+
+    [Fact]
     public void Write_Emphasis_BecomesBoldAndItalicRuns()
     {
         using var document = Open(MarkdownDocument(Everything));

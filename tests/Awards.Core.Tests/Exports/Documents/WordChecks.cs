@@ -147,14 +147,17 @@ internal static class WordChecks
             foreach (var chunk in layout.Split("<page ", StringSplitOptions.None).Skip(1))
             {
                 page++;
-                foreach (System.Text.RegularExpressions.Match line in System.Text.RegularExpressions.Regex.Matches(chunk, "<line xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\"[^>]*>(.*?)</line>", System.Text.RegularExpressions.RegexOptions.Singleline))
+                foreach (System.Text.RegularExpressions.Match line in System.Text.RegularExpressions.Regex.Matches(chunk, "<line xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"[^>]*>(.*?)</line>", System.Text.RegularExpressions.RegexOptions.Singleline))
                 {
-                    var words = System.Text.RegularExpressions.Regex.Matches(line.Groups[3].Value, "<word[^>]*>(.*?)</word>").Select(w => System.Net.WebUtility.HtmlDecode(w.Groups[1].Value));
+                    var words = System.Text.RegularExpressions.Regex.Matches(line.Groups[4].Value, "<word[^>]*>(.*?)</word>").Select(w => System.Net.WebUtility.HtmlDecode(w.Groups[1].Value));
                     lines.Add(new PdfLine(
                         page,
                         string.Concat(words),
                         double.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                        double.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                        double.Parse(line.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        Top = double.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    });
                 }
             }
 
@@ -187,6 +190,9 @@ internal static class WordChecks
     /// <summary>A line of a PDF: its page (from 1), its text without spaces, and its left and right edges in points.</summary>
     public sealed record PdfLine(int Page, string Text, double Left, double Right)
     {
+        /// <summary>How far down its page the line stands, in points; lines of one printed row share it.</summary>
+        public double Top { get; init; }
+
         public double Centre => (Left + Right) / 2;
     }
 
