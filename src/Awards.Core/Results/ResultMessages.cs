@@ -31,6 +31,10 @@ public static class ResultMessages
 
     public const string UnitPickCount = "Pick at most {0} units.";
 
+    public const string PickReasonNeeded = "A picked unit is placed no higher than a unit left out (another order than the suggested one, or one of a tie): write the reason for the picks.";
+
+    public const string PickReasonTooLong = "Write the reason for the picks in at most {0} characters.";
+
     public const string ObjectionsClosed = "Objections can be raised only while results are on public notice.";
 
     public const string ObjectionUnresolved = "{0} objections are not resolved yet; resolve them before finalizing.";

@@ -45,6 +45,9 @@ public class TrackResult
     /// <summary>For the Outstanding Organization Award: the units the organizer picked, in order.</summary>
     public IReadOnlyList<int> Picks => _picks;
 
+    /// <summary>Why the picks leave the suggested order (<see cref="PickedOutOfOrder"/>); null when they follow it.</summary>
+    public string? PickReason { get; private set; }
+
     public ResultStage Stage { get; private set; }
 
     public DateTime? NoticeStartsAt { get; private set; }
@@ -85,10 +88,16 @@ public class TrackResult
         Version++;
     }
 
-    /// <summary>The Outstanding Organization Award: the organizer picks up to <paramref name="quota"/> units.</summary>
-    public void Pick(IReadOnlyList<int> unitIds, int quota)
+    /// <summary>
+    /// The Outstanding Organization Award: the organizer picks up to <paramref name="quota"/> units.
+    /// Picks that leave the suggested order of <paramref name="standings"/> (a unit placed as high as
+    /// or higher than a picked one left out: a different order, one of a tie, a unit without
+    /// standing) need a written <paramref name="reason"/>, as moving an entry by hand does.
+    /// </summary>
+    public void Pick(IReadOnlyList<int> unitIds, int quota, IReadOnlyList<UnitStanding> standings, string? reason)
     {
         ArgumentNullException.ThrowIfNull(unitIds);
+        ArgumentNullException.ThrowIfNull(standings);
         EnsureDraft();
         var picks = unitIds.Distinct().ToList();
         if (picks.Count > quota)
@@ -96,7 +105,20 @@ public class TrackResult
             throw new DomainException(ResultMessages.UnitPickCount, quota);
         }
 
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why?.Length > ResultOverride.MaxReasonLength)
+        {
+            throw new DomainException(ResultMessages.PickReasonTooLong, ResultOverride.MaxReasonLength);
+        }
+
+        var outOfOrder = PickedOutOfOrder(standings, picks).Count > 0;
+        if (outOfOrder && why is null)
+        {
+            throw new DomainException(ResultMessages.PickReasonNeeded);
+        }
+
         _picks = picks;
+        PickReason = outOfOrder ? why : null;
         Version++;
     }
 
@@ -134,10 +156,33 @@ public class TrackResult
         StartNotice(days, utcNow);
     }
 
-    /// <summary>Puts a pick (the Outstanding Organization Award) on public notice.</summary>
-    public void PublishPick(int picked, int days, DateTime utcNow)
+    /// <summary>
+    /// The picked units placed no higher than some unit left out: they leave the suggested order.
+    /// A picked unit without a standing (no essays) is one of them.
+    /// </summary>
+    public static IReadOnlyList<int> PickedOutOfOrder(IReadOnlyList<UnitStanding> standings, IReadOnlyCollection<int> picks)
     {
+        ArgumentNullException.ThrowIfNull(standings);
+        ArgumentNullException.ThrowIfNull(picks);
+        var places = standings.ToDictionary(s => s.UnitId, s => s.Place);
+        var bestLeftOut = standings.Where(s => !picks.Contains(s.UnitId)).Select(s => s.Place).DefaultIfEmpty(int.MaxValue).Min();
+        return [.. picks.Where(id => !places.TryGetValue(id, out var place) || place >= bestLeftOut)];
+    }
+
+    /// <summary>
+    /// Puts a pick (the Outstanding Organization Award) on public notice. With the
+    /// <paramref name="standings"/> as they are now, picks that leave the suggested order need
+    /// their reason: the standings move while the themes' results are drafts.
+    /// </summary>
+    public void PublishPick(int picked, int days, DateTime utcNow, IReadOnlyList<UnitStanding> standings)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
         EnsureDraft();
+        if (PickReason is null && PickedOutOfOrder(standings, _picks).Count > 0)
+        {
+            throw new DomainException(ResultMessages.PickReasonNeeded);
+        }
+
         if (picked == 0)
         {
             throw new DomainException(ResultMessages.NothingToPublish);

@@ -108,7 +108,7 @@ public sealed class TrackResultTests
 
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Configure(AggregationMethod.ZScore, null, null, 0, 100)).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.OrderTie([1, 2], [2, 1])).MessageKey);
-        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Pick([1], 5)).MessageKey);
+        Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Pick([1], 5, [], null)).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(result.Withdraw).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Finalize(0, [], Now.AddDays(9))).MessageKey);
         Assert.Equal(ResultMessages.Frozen, Assert.Throws<DomainException>(() => result.Publish(Rank([90], first: 1, second: 0), true, 7, Now)).MessageKey);
@@ -145,11 +145,43 @@ public sealed class TrackResultTests
     {
         var result = new TrackResult(1);
 
-        Assert.Equal(ResultMessages.UnitPickCount, Assert.Throws<DomainException>(() => result.Pick([1, 2, 3], 2)).MessageKey);
-        result.Pick([3, 1, 3], 2);
+        Assert.Equal(ResultMessages.UnitPickCount, Assert.Throws<DomainException>(() => result.Pick([1, 2, 3], 2, [], "其他")).MessageKey);
+        result.Pick([3, 1, 3], 2, [], "其他");
 
         Assert.Equal([3, 1], result.Picks);
     }
+
+    [Fact]
+    public void UnitPicks_OutsideTheSuggestedOrder_NeedAReason_AsDoesOneOfATie()
+    {
+        // Units 1-4 placed 1, 2, 3, 3 (3 and 4 tied); unit 9 has no standing.
+        List<UnitStanding> standings = [Standing(1, 1), Standing(2, 2), Standing(3, 3), Standing(4, 3)];
+        var result = new TrackResult(1);
+
+        result.Pick([1, 2], 2, standings, "  ");
+        Assert.Null(result.PickReason);
+        Assert.Empty(TrackResult.PickedOutOfOrder(standings, [1, 2, 3, 4]));
+
+        foreach (var picks in new List<int>[] { [1, 3], [1, 2, 3], [1, 9] })
+        {
+            Assert.Equal(ResultMessages.PickReasonNeeded, Assert.Throws<DomainException>(() => result.Pick(picks, 3, standings, " ")).MessageKey);
+        }
+
+        Assert.Equal([1, 2], result.Picks);
+        Assert.Equal([3], TrackResult.PickedOutOfOrder(standings, [1, 2, 3]));
+        result.Pick([1, 2, 3], 3, standings, " 青山县参与面更广。 ");
+        Assert.Equal(("青山县参与面更广。", 3), (result.PickReason, result.Picks.Count));
+        Assert.Equal(ResultMessages.PickReasonTooLong, Assert.Throws<DomainException>(() => result.Pick([1, 3], 3, standings, new string('理', 1001))).MessageKey);
+
+        // Publishing checks the picks against the standings as they are then.
+        var unexplained = new TrackResult(2);
+        unexplained.Pick([2], 1, [Standing(2, 1), Standing(1, 2)], null);
+        Assert.Equal(ResultMessages.PickReasonNeeded, Assert.Throws<DomainException>(() => unexplained.PublishPick(1, 7, Now, standings)).MessageKey);
+        unexplained.PublishPick(1, 7, Now, [Standing(2, 1), Standing(1, 2)]);
+        Assert.Equal(ResultStage.Notice, unexplained.Stage);
+    }
+
+    private static UnitStanding Standing(int unitId, int place) => new(unitId, 10, 10, 80m, 1, 1m, place);
 
     [Fact]
     public void AnOverride_NeedsAReason()

@@ -80,7 +80,7 @@ public sealed class CommandLineTests : IDisposable
             certificate = site.WithDb(db =>
             {
                 var result = new Core.Results.TrackResult(db.Tracks.Single(t => t.Code == "outstanding-organization").Id);
-                result.PublishPick(1, 7, DateTime.UtcNow.AddDays(-8));
+                result.PublishPick(1, 7, DateTime.UtcNow.AddDays(-8), []);
                 result.Finalize(0, [], DateTime.UtcNow);
                 db.TrackResults.Add(result);
                 db.SaveChanges();

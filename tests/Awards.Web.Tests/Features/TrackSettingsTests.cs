@@ -429,7 +429,7 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         factory.WithDb(db =>
         {
             var result = new Core.Results.TrackResult(db.Tracks.Single(t => t.Code == "outstanding-organization").Id);
-            result.PublishPick(1, 7, DateTime.UtcNow);
+            result.PublishPick(1, 7, DateTime.UtcNow, []);
             db.TrackResults.Add(result);
             return db.SaveChanges();
         });

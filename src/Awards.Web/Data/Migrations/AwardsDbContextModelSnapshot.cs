@@ -391,6 +391,9 @@ namespace Awards.Web.Data.Migrations
                     b.Property<DateTime?>("NoticeStartsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PickReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RoundId")
                         .HasColumnType("INTEGER");
 

@@ -90,6 +90,27 @@ public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyLis
 
     public bool CanChange => Result.Stage == ResultStage.Draft;
 
+    /// <summary>The picked units that leave the suggested order: the picks need their reason.</summary>
+    public IReadOnlyList<int> OutOfOrder { get; init; } = [];
+
+    /// <summary>
+    /// Units sharing the place that the quota cuts through: the suggested order does not decide
+    /// between them, so picking some of them needs a reason. Empty when the quota cuts between places.
+    /// </summary>
+    public IReadOnlyList<UnitRow> TiedAtTheCut
+    {
+        get
+        {
+            if (Quota <= 0 || Rows.Count <= Quota || Rows[Quota - 1].Standing.Place != Rows[Quota].Standing.Place)
+            {
+                return [];
+            }
+
+            var place = Rows[Quota].Standing.Place;
+            return [.. Rows.Where(r => r.Standing.Place == place)];
+        }
+    }
+
     /// <summary>The award has no judging round of its own, so nothing waits for one to close.</summary>
     public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed: true);
 }

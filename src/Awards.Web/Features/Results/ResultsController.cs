@@ -91,10 +91,10 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
         });
 
     [HttpPost("{code}/picks")]
-    public Task<IActionResult> Picks(string code, [FromForm] int[] units, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Picks(string code, [FromForm] int[] units, string? reason, CancellationToken cancellationToken) =>
         RunAsync(code, async track =>
         {
-            await unitAward.PickAsync(track, units, cancellationToken);
+            await unitAward.PickAsync(track, units, reason, cancellationToken);
             TempData["Message"] = l["{0} units are picked.", units.Distinct().Count()].Value;
         });
 

@@ -29,7 +29,10 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
         var rows = standings.Select(s => new UnitRow(s, units.GetValueOrDefault(s.UnitId) ?? "?", result.Picks.Contains(s.UnitId))).ToList();
         var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
-        return new UnitAwardPage(track, result, rows, Quota(track), options.Value.Results.NoticeDays, unresolved, site.UtcNow, await PointsAsync(cancellationToken));
+        return new UnitAwardPage(track, result, rows, Quota(track), options.Value.Results.NoticeDays, unresolved, site.UtcNow, await PointsAsync(cancellationToken))
+        {
+            OutOfOrder = TrackResult.PickedOutOfOrder(standings, result.Picks),
+        };
     }
 
     /// <summary>
@@ -70,12 +73,12 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         return UnitAwardStatistics.Rank(results, options.Value.Results.LevelPoints);
     }
 
-    public async Task PickAsync(Track track, IReadOnlyList<int> unitIds, CancellationToken cancellationToken)
+    public async Task PickAsync(Track track, IReadOnlyList<int> unitIds, string? reason, CancellationToken cancellationToken)
     {
         var result = await results.ResultAsync(track, cancellationToken);
         var known = await db.Units.Select(u => u.Id).ToListAsync(cancellationToken);
-        result.Pick([.. unitIds.Where(known.Contains)], Quota(track));
-        audit.Record("PickUnits", nameof(TrackResult), track.Code, after: string.Join(",", result.Picks));
+        result.Pick([.. unitIds.Where(known.Contains)], Quota(track), await StandingsAsync(null, cancellationToken), reason);
+        audit.Record("PickUnits", nameof(TrackResult), track.Code, after: string.Join(",", result.Picks) + (result.PickReason is { } why ? $": {why}" : string.Empty));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -84,7 +87,7 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         {
             var result = await results.ResultAsync(track, ct);
             var level = track.AwardLevels.OrderBy(l => l.Rank).FirstOrDefault() ?? throw new DomainException(ResultMessages.UnknownLevel);
-            result.PublishPick(result.Picks.Count, days, site.UtcNow);
+            result.PublishPick(result.Picks.Count, days, site.UtcNow, await StandingsAsync(null, ct));
             await db.SaveChangesAsync(ct);
             db.Placements.RemoveRange(await db.Placements.Where(p => p.TrackResultId == result.Id).ToListAsync(ct));
             await db.SaveChangesAsync(ct);

@@ -192,10 +192,10 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         Assert.Contains("各奖级计分：一等奖 4 分 · 二等奖 3 分 · 三等奖 2 分 · 优秀奖 1 分", unitPage, StringComparison.Ordinal);
         var units = factory.WithDb(db => db.Units.Select(u => u.Id).Take(6).ToList());
         var picks = await organizer.TokenFromAsync("/organizer/results/outstanding-organization");
-        (await organizer.Client.PostAsync("/organizer/results/outstanding-organization/picks", new FormUrlEncodedContent(units.Select(u => new KeyValuePair<string, string>("units", u.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("__RequestVerificationToken", picks))))).Dispose();
+        (await organizer.Client.PostAsync("/organizer/results/outstanding-organization/picks", new FormUrlEncodedContent(units.Select(u => new KeyValuePair<string, string>("units", u.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("reason", "按组织发动情况综合评定。")).Append(new("__RequestVerificationToken", picks))))).Dispose();
         Assert.Contains("最多选择 5 个单位", await organizer.GetStringAsync("/organizer/results/outstanding-organization"), StringComparison.Ordinal);
         picks = await organizer.TokenFromAsync("/organizer/results/outstanding-organization");
-        (await organizer.Client.PostAsync("/organizer/results/outstanding-organization/picks", new FormUrlEncodedContent(units.Take(2).Select(u => new KeyValuePair<string, string>("units", u.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("__RequestVerificationToken", picks))))).Dispose();
+        (await organizer.Client.PostAsync("/organizer/results/outstanding-organization/picks", new FormUrlEncodedContent(units.Take(2).Select(u => new KeyValuePair<string, string>("units", u.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("reason", "按组织发动情况综合评定。")).Append(new("__RequestVerificationToken", picks))))).Dispose();
         (await organizer.SubmitAsync("/organizer/results/outstanding-organization", "/organizer/results/outstanding-organization/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         Assert.Contains("data-testid=\"notice-outstanding-organization\"", await visitor.GetStringAsync("/notice"), StringComparison.Ordinal);
         // The notice lists the two picked units in prize order: the prize and the unit's name, no code or author.

@@ -56,7 +56,7 @@ public sealed class WinnerNoticesTests(AwardsFactory factory) : IClassFixture<Aw
         const string unitPage = "/organizer/results/outstanding-organization";
         var qingshan = factory.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Id);
         var token = await organizer.TokenFromAsync(unitPage);
-        (await organizer.Client.PostAsync(unitPage + "/picks", new FormUrlEncodedContent([new("units", qingshan.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("__RequestVerificationToken", token)]))).Dispose();
+        (await organizer.Client.PostAsync(unitPage + "/picks", new FormUrlEncodedContent([new("units", qingshan.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("reason", "按组织发动情况综合评定。"), new("__RequestVerificationToken", token)]))).Dispose();
         (await organizer.SubmitAsync(unitPage, unitPage + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         factory.Clock.Offset += TimeSpan.FromDays(8);
         (await organizer.PostAsync(unitPage, unitPage + "/finalize")).Dispose();
