@@ -9,9 +9,10 @@ namespace Awards.Web.Infrastructure;
 /// Identity's sign-in manager, which also refuses an account the organizer turned off, and whose
 /// answer to a wrong password does not tell whether the address has an account: Identity answers
 /// an unknown address at once, without hashing the password, and names an unconfirmed or turned-off
-/// account whatever password was typed. Here an unknown address (or an account without a password
-/// yet) costs one password hash as a known one does, and an account that may not sign in says so
-/// only to someone who typed its password.
+/// account whatever password was typed, as it names a locked one. Here an unknown address (or an
+/// account without a password yet) costs one password hash as a known one does, and an account that
+/// may not sign in, or is locked after repeated failures, says so only to someone who typed its
+/// password (who still does not get in).
 /// </summary>
 public sealed class AwardsSignInManager(
     UserManager<AppUser> userManager,
@@ -47,10 +48,20 @@ public sealed class AwardsSignInManager(
             SpendAHash(password);
         }
 
+        // Identity answers a locked account at once, whatever the password, and only unknown
+        // addresses are never locked: "locked" would tell an attacker the address has an account.
+        var lockedBefore = UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user);
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
-        if (result.IsNotAllowed && !await UserManager.CheckPasswordAsync(user, password))
+        if (result.IsLockedOut && !lockedBefore)
         {
-            // Unconfirmed or turned off: told only to whoever knows the password.
+            // This wrong password (its hash already checked) locked the account: the answer to a wrong password.
+            return SignInResult.Failed;
+        }
+
+        if ((result.IsNotAllowed || result.IsLockedOut) && !await UserManager.CheckPasswordAsync(user, password))
+        {
+            // Unconfirmed, turned off or locked: told only to whoever knows the password, which
+            // is checked (one hash, as for an unknown address) but still does not sign in.
             return SignInResult.Failed;
         }
 

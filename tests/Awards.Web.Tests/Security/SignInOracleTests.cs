@@ -54,6 +54,36 @@ public sealed class SignInOracleTests(HashCountingSite factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ALockedAccount_IsNamedOnlyToWhoeverTypesItsPassword_WhoStillDoesNotGetIn()
+    {
+        const string password = "Essay-Writer-2026";
+        await CreateAsync("locked.author@example.org", password, confirmed: true, turnedOff: false);
+
+        // Five wrong passwords lock it, and a sixth comes after: each answered as for an unknown
+        // address, in words and in hashes, the one that locks it too.
+        for (var i = 0; i < 6; i++)
+        {
+            var guessed = await SignInCountingAsync("locked.author@example.org", Wrong);
+            Assert.Contains("邮箱或密码错误。", guessed.Page, StringComparison.Ordinal);
+            Assert.DoesNotContain("账号已锁定", guessed.Page, StringComparison.Ordinal);
+            Assert.Equal(1, guessed.Verified);
+        }
+
+        Assert.NotNull(factory.WithDb(db => db.Users.Single(u => u.Email == "locked.author@example.org").LockoutEnd));
+
+        // The owner is told, and is not signed in.
+        var browser = new Browser(factory);
+        using (var right = await browser.SignInAsync("locked.author@example.org", password))
+        {
+            Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+            Assert.Contains("登录失败次数过多，账号已锁定 15 分钟。", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var dashboard = await browser.Client.GetAsync("/dashboard");
+        Assert.Contains("/account/login", dashboard.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RegisteringWithATakenAddress_HashesThePasswordAsANewAccountDoes()
     {
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
