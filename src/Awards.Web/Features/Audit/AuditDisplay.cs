@@ -12,9 +12,10 @@ namespace Awards.Web.Features.Audit;
 
 /// <summary>
 /// The audit log as people read it: the awards, rounds, units and accounts its rows name by code
-/// or id, by their names; UTC instants in China Standard Time; "key=value" summaries, on/off and
-/// method names in the reader's language. The log keeps what it stored (old rows stay searchable,
-/// the export stays machine-readable); the page shows the stored value on hover.
+/// or id, by their names; UTC instants in China Standard Time; "key=value" summaries, on/off,
+/// method names and the settings summaries (AuditDisplay.Settings.cs) in the reader's language.
+/// The log keeps what it stored (old rows stay searchable, the export stays machine-readable and
+/// the same whoever downloads it); the page shows the stored value on hover.
 /// </summary>
 public sealed partial class AuditDisplay(
     IReadOnlyDictionary<string, BilingualText> tracks,
@@ -107,6 +108,11 @@ public sealed partial class AuditDisplay(
             "Shortlist assigned" when ShortlistSummary().Match(value) is { Success: true } m => l["Shortlisted from {0}: {1}; assignments: {2}", Id(m.Groups["round"].Value) is int id && rounds.TryGetValue(id, out var round) ? round : m.Groups["round"].Value, m.Groups["entries"].Value, m.Groups["assignments"].Value].Value,
             "AddTrack" when AddTrackSummary().Match(value) is { Success: true } m => l["{0}; set up like {1}", m.Groups["name"].Value, tracks.TryGetValue(m.Groups["code"].Value, out var track) ? track.ForCurrentCulture() : m.Groups["code"].Value].Value,
             "Profile changed" when value.Split("; ") is [var name, var phone, var unit] => string.Join(Cultures.CurrentIsChinese ? "；" : "; ", name, phone, Unit(unit)),
+            "EditTrack" when TrackSummary().Match(value) is { Success: true } m => TrackSettings(m),
+            "EditContest" when ContestSummary().Match(value) is { Success: true } m => ContestSettings(m),
+            "AddUnit" when AddUnitSummary().Match(value) is { Success: true } m => AddedUnit(m),
+            "RenameUnit" when RenameUnitSummary().Match(value) is { Success: true } m => RenamedUnit(m),
+            "Score imported" when ScoreImportSummary().Match(value) is { Success: true } m => ImportedScore(m),
             "UseRecoveryCode" when RecoveryCodesLeft().Match(value) is { Success: true } m => l["Recovery codes left: {0}", m.Groups["count"].Value].Value,
             _ => value.Contains('=', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal) ? Pairs(value) : value,
         };

@@ -209,6 +209,53 @@ public sealed class AuditViewerTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task SettingsSummaries_AreReadInTheReadersLanguage_OldFormsToo_AndTheExportKeepsWhatWasStored()
+    {
+        // As the award, contest and unit settings and the score import store them; the second
+        // award summary is an older form, without judging, prize levels or rounds.
+        const string track = "征文：我的帮扶故事 / My Help Story; blind, panel scores shown after submitting; 1000–6000 characters, per unit 2, per account -; 思想性 0.3 (0–100), 文采 0.7 (0–100); levels 一等奖, 鼓励奖 (new, quota 30); rounds 初评 3 judges, top 50, 终评 5 judges (new, closes 2026-11-01 10:00Z); descriptions 0A1B2C3D";
+        const string oldTrack = "创新奖 / Innovation Award; 0–3000 characters, per unit 2, per account 1; 事迹 1 (0–100); descriptions 12345678";
+        const string contest = "2026-09-01 00:00Z / 2026-10-01 10:00Z / 2026-10-10 10:00Z / 2026-10-11 00:00Z / 2026-10-18 00:00Z; 清河市扶贫办 / Qinghe Office; 清扶组〔2026〕3号; rules 1200 + 800 characters, ABCDEF12";
+        const string score = "total=87.5; from scores-final.xlsx";
+        var at = Base.AddDays(3);
+        Add(
+            Row(at, null, "EditTrack", "Track", "help-story", after: track),
+            Row(at.AddMinutes(1), null, "EditTrack", "Track", "innovation", after: oldTrack),
+            Row(at.AddMinutes(2), null, "EditContest", "ContestEdition", "2026", after: contest),
+            Row(at.AddMinutes(3), null, "AddUnit", "Unit", "water-test", after: "清河市水务局 / Qinghe Water Bureau; MunicipalUnit"),
+            Row(at.AddMinutes(4), null, "RenameUnit", "Unit", "water-test", before: "清河市水务局 / Qinghe Water Bureau", after: "清河市水资源局 / Qinghe Water Resources Bureau; former names kept; 1 renditions made again"),
+            Row(at.AddMinutes(5), null, "Score imported", "Score", "ABCD-EFGH/1/2", after: score));
+        var organizer = await SignedInAsync(factory, Organizer);
+        const string window = "from=2026-10-20T18:00&until=2026-10-20T18:06";
+
+        // What is shown, not the stored value on hover.
+        async Task<string> ShownAsync(string query) =>
+            new HtmlParser().ParseDocument(await organizer.GetStringAsync("/organizer/audit?" + query)).QuerySelector("[data-testid=audit-log]")!.TextContent;
+        var zh = await ShownAsync(window);
+        var en = await ShownAsync(window + "&culture=en");
+
+        Assert.Contains("盲评，评委提交自己的评分后可见其他评委的评分；字数 1000–6000；每单位限报：2；每账号限报：不限；评分标准：思想性 0.3 (0–100), 文采 0.7 (0–100)；奖级：一等奖, 鼓励奖（新增，名额 30）；评审轮次：初评 每件 3 位评委，前 50 名晋级, 终评 每件 5 位评委（新增，2026年11月1日 18:00（北京时间） 截止）；说明（摘要）：0A1B2C3D", zh, StringComparison.Ordinal);
+        Assert.Contains("创新奖 / Innovation Award；字数 0–3000；每单位限报：2；每账号限报：1；评分标准：事迹 1 (0–100)；说明（摘要）：12345678", zh, StringComparison.Ordinal);
+        Assert.Contains("报送 2026年9月1日 08:00（北京时间） 至 2026年10月1日 18:00（北京时间）；评审截止 2026年10月10日 18:00（北京时间）；公示 2026年10月11日 08:00（北京时间） 至 2026年10月18日 08:00（北京时间）；发文机关：清河市扶贫办 / Qinghe Office；发文字号：清扶组〔2026〕3号；规则：中文 1200 字 + 英文 800 字，摘要 ABCDEF12", zh, StringComparison.Ordinal);
+        Assert.Contains("清河市水务局 / Qinghe Water Bureau；市直单位", zh, StringComparison.Ordinal);
+        Assert.Contains("清河市水资源局 / Qinghe Water Resources Bureau；原名称保留为曾用名；重新生成评委阅读文本 1 篇", zh, StringComparison.Ordinal);
+        Assert.Contains("总分：87.5；导入自 scores-final.xlsx", zh, StringComparison.Ordinal);
+        foreach (var english in new[] { "characters", "per unit", "judges", "levels", "descriptions", "rules", "former names", "renditions", "MunicipalUnit", "total=", "from " })
+        {
+            Assert.DoesNotContain(english, zh, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Judged blind, judges see the others' scores after submitting their own; Length 1000–6000; Per unit: 2; Per account: No limit; Criteria: 思想性 0.3 (0–100), 文采 0.7 (0–100); Prize levels: 一等奖, 鼓励奖 (new, quota 30); Rounds: 初评 3 judges per entry, the top 50 go on, 终评 5 judges per entry (new, closes 1 Nov 2026 18:00 (UTC+8))", en, StringComparison.Ordinal);
+        Assert.Contains("Document number: 清扶组〔2026〕3号; Rules: 1200 + 800 characters, digest ABCDEF12", en, StringComparison.Ordinal);
+        Assert.Contains("Qinghe Water Bureau; Municipal unit", en, StringComparison.Ordinal);
+        Assert.Contains("Total: 87.5; imported from scores-final.xlsx", en, StringComparison.Ordinal);
+
+        // The export holds what was stored: the same file whoever downloads it, in whichever language.
+        var csv = await organizer.GetStringAsync("/organizer/audit/export.csv?" + window);
+        Assert.All(new[] { track, oldTrack, contest, score }, stored => Assert.Contains(stored, csv, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ACountOfOne_ReadsAsEnglish_OnTheLogAndOnTheAccountsList()
     {
         Add(Row(Base, null, "Round closed", "CountTest", "C-1"));
