@@ -42,13 +42,37 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Render_PutsTheTextsHeadingsBelowThePageTitle()
+    public void Render_PutsTheTextsHeadingsBelowThePageTitle_SkippingNoLevel()
     {
         var html = MarkdownRenderer.ToSafeHtml("# 一级\n\n###### 六级 <b onclick=x>粗</b>");
 
         Assert.Contains("<h2>一级</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<h6>六级 &lt;b onclick=x&gt;粗&lt;/b&gt;</h6>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>六级 &lt;b onclick=x&gt;粗&lt;/b&gt;</h3>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<h1>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "<h2>搬出大山</h2>", "<h3>新家</h3>")]
+    [InlineData(2, "<h3>搬出大山</h3>", "<h4>新家</h4>")]
+    [InlineData(3, "<h4>搬出大山</h4>", "<h5>新家</h5>")]
+    public void Render_PutsATextsTopHeadingDirectlyUnderThePagesHeading_AndTheNextLevelUnderIt(int under, string top, string next)
+    {
+        // An essay's "#" and "###", or "##" and "####": the page's outline never jumps a level.
+        foreach (var text in new[] { "# 搬出大山\n\n段落\n\n### 新家\n\n段落", "## 搬出大山\n\n#### 新家" })
+        {
+            var html = MarkdownRenderer.ToSafeHtmlUnder(text, under);
+
+            Assert.Contains(top, html, StringComparison.Ordinal);
+            Assert.Contains(next, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_StopsAtH6_WhenATextHasMoreLevelsThanThePageHasRoomFor()
+    {
+        var html = MarkdownRenderer.ToSafeHtmlUnder("# 一\n\n## 二\n\n### 三\n\n#### 四", under: 3);
+
+        Assert.Equal(["h4", "h5", "h6", "h6"], new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName));
     }
 
     [Fact]
@@ -70,7 +94,7 @@ public sealed class MarkdownRendererTests
         var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => texts.Select(MarkdownRenderer.ToSafeHtml).ToList())));
 
         Assert.All(together, rendered => Assert.Equal(alone, rendered));
-        Assert.Contains("<h3>第7节</h3>", alone[7], StringComparison.Ordinal);
+        Assert.Contains("<h2>第7节</h2>", alone[7], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +102,7 @@ public sealed class MarkdownRendererTests
     {
         var html = MarkdownRenderer.ToSafeHtml("## 小标题\n\n**加粗** 和 *斜体*\n\n- 一\n- 二\n\n| 甲 | 乙 |\n|---|--:|\n| 1 | 2 |\n\n[链接](https://example.org/a)");
 
-        Assert.Contains("<h3>小标题</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>小标题</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>加粗</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<em>斜体</em>", html, StringComparison.Ordinal);
         Assert.Contains("<li>一</li>", html, StringComparison.Ordinal);

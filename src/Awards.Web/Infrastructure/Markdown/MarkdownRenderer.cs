@@ -23,10 +23,21 @@ public static class MarkdownRenderer
 
     private static readonly HashSet<string> AllowedSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" };
 
-    public static IHtmlContent Render(string? markdown) => new HtmlString(ToSafeHtml(markdown));
+    /// <summary>The safe HTML of a text shown under a heading of the page of level <paramref name="under"/> (1 for the page's h1).</summary>
+    public static IHtmlContent Render(string? markdown, int under = 1) => new HtmlString(ToSafeHtmlUnder(markdown, under));
 
-    public static string ToSafeHtml(string? markdown)
+    /// <summary>The safe HTML of a text shown under the page's h1.</summary>
+    public static string ToSafeHtml(string? markdown) => ToSafeHtmlUnder(markdown, 1);
+
+    /// <summary>
+    /// The text's headings go below the page's heading it is shown under: its top level one below
+    /// <paramref name="under"/>, and its other levels each one below the last, so that the page's
+    /// outline skips no level whichever the author used ("##" first, "#" then "###"); h6 at most.
+    /// </summary>
+    public static string ToSafeHtmlUnder(string? markdown, int under)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(under, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(under, 5);
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return string.Empty;
@@ -46,15 +57,22 @@ public static class MarkdownRenderer
         }
 
         var root = (IElement)nodes[0].Parent!;
-        Clean(root);
+        var used = root.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').Distinct().Order().ToList();
+        var levels = new int[7];
+        for (var i = 0; i < used.Count; i++)
+        {
+            levels[used[i]] = Math.Min(6, under + 1 + i);
+        }
+
+        Clean(root, levels);
         return root.InnerHtml;
     }
 
-    private static void Clean(IElement parent)
+    private static void Clean(IElement parent, int[] levels)
     {
         foreach (var element in parent.Children.ToList())
         {
-            Clean(element);
+            Clean(element, levels);
             if (!AllowedTags.Contains(element.LocalName))
             {
                 // Unknown elements give way to their text; nothing of their markup survives.
@@ -62,10 +80,10 @@ public static class MarkdownRenderer
                 continue;
             }
 
-            if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5")
+            if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
             {
-                // The page has its own title (h1): a text's headings go one level below it.
-                var lower = element.Owner!.CreateElement($"h{element.LocalName[1] - '0' + 1}");
+                // The page has its own headings: a text's go below them (ToSafeHtmlUnder).
+                var lower = element.Owner!.CreateElement($"h{levels[element.LocalName[1] - '0']}");
 
                 // The nodes themselves, not InnerHtml's text: setting that parses it again.
                 while (element.FirstChild is { } child)
@@ -74,7 +92,7 @@ public static class MarkdownRenderer
                 }
 
                 element.Replace(lower);
-                Clean(lower);
+                Clean(lower, levels);
                 continue;
             }
 

@@ -176,6 +176,27 @@ public sealed class EssaysTests(AwardsFactory factory) : IClassFixture<AwardsFac
     }
 
     [Fact]
+    public async Task ThePreview_PutsAnEssaysHeadingsUnderTheFormsTitle_WithoutSkippingALevel()
+    {
+        var browser = await NewAuthorAsync(factory, "writer.headings@example.org");
+        var form = await browser.GetStringAsync("/essays/new/help-story");
+        var token = await browser.TokenFromAsync("/essays/new/help-story");
+
+        using var preview = await browser.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/markdown/preview")
+        {
+            Headers = { { "RequestVerificationToken", token } },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "# 搬出大山\n\n那一年。\n\n### 新家\n\n后来。" }),
+        });
+        var html = await preview.Content.ReadAsStringAsync();
+
+        // The form's title is its h1; the essay's two levels follow as h2 and h3.
+        Assert.Single(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form).QuerySelectorAll("h1"));
+        Assert.Contains("<h2>搬出大山</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>新家</h3>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h4>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThePreview_RendersSafeHtml_ForSignedInUsersWithTheToken()
     {
         var browser = await NewAuthorAsync(factory, "writer.ten@example.org");
