@@ -91,9 +91,12 @@ public static class Cultures
             SupportedCultures = Supported.ToList(),
             SupportedUICultures = Supported.ToList(),
         };
-        // Chinese unless the visitor chose otherwise: the cookie set by the language switch, or
-        // ?culture=en on a link. The browser's Accept-Language is deliberately not consulted.
-        options.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        // Chinese unless the visitor chose otherwise: ?culture=en on a link shows that page in
+        // English whatever the device chose (the cookie had beaten it), and the cookie, set only by
+        // the language switch (a POST with its token), is what lasts: a link or an image elsewhere
+        // cannot change a device's language, nor through it the account's (AtSignIn). The
+        // browser's Accept-Language is deliberately not consulted.
+        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         return options;
     }
 }

@@ -56,6 +56,22 @@ public sealed class PublicPagesTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task ALinksCultureQuery_ShowsThatPageInItsLanguage_WhateverTheDeviceChose_WithoutChangingTheChoice()
+    {
+        var browser = new Browser(factory);
+        (await browser.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["culture"] = "zh-CN", ["returnUrl"] = "/" })).Dispose();
+
+        var english = await browser.GetStringAsync("/tracks/journey?culture=en&x=1");
+        var next = await browser.GetStringAsync("/tracks/journey");
+
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\">", next, StringComparison.Ordinal);
+
+        // The switch on that page brings the reader back to it without the link's language.
+        Assert.Contains("name=\"returnUrl\" value=\"/tracks/journey?x=1\"", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LanguageSwitch_RefusesToRedirectOffSite()
     {
         var browser = new Browser(factory);
