@@ -116,22 +116,18 @@ public sealed class Nominations(
     /// <summary>The unit's coordinators hear of the return by mail, saved with it.</summary>
     private async Task QueueReturnedAsync(Entry entry, CancellationToken cancellationToken)
     {
-        var recipients = await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken);
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
-        outbox.Add(
-            recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
-                to.Email,
-                l["Nomination {0} was returned", entry.Code],
-                string.Join(
-                    "\n\n",
-                    l["Hello {0},", to.Name],
-                    l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
-                    entry.StatusReason,
-                    contest.Schedule.AcceptsSubmissions(site.UtcNow)
-                        ? l["You can correct it and submit it again until submissions close on {0}: {1}", SiteTime.Format(contest.Schedule.SubmissionClosesAt), link]
-                        : l["Submissions closed on {0}, so it cannot be submitted again; ask the organizer if the reason can be met. The nomination: {1}", SiteTime.Format(contest.Schedule.SubmissionClosesAt), link])))),
-            $"the return of nomination {entry.Code}");
+        var closes = SiteTime.Format(contest.Schedule.SubmissionClosesAt);
+        var open = contest.Schedule.AcceptsSubmissions(site.UtcNow);
+        await TellUnitAsync(
+            entry,
+            () => l["Nomination {0} was returned", entry.Code],
+            () => l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+            link => open
+                ? l["You can correct it and submit it again until submissions close on {0}: {1}", closes, link]
+                : l["Submissions closed on {0}, so it cannot be submitted again; ask the organizer if the reason can be met. The nomination: {1}", closes, link],
+            $"the return of nomination {entry.Code}",
+            cancellationToken);
     }
 
     /// <summary>
@@ -139,23 +135,33 @@ public sealed class Nominations(
     /// (as for an essay's author); returns whether it is among the proposed winners on notice.
     /// </summary>
     public Task<bool> DisqualifyAsync(Entry entry, string reason, CancellationToken cancellationToken = default) =>
-        workflow.DisqualifyAsync(entry, reason, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
+        workflow.DisqualifyAsync(
+            entry,
+            reason,
+            ct => TellUnitAsync(
+                entry,
+                () => l["Nomination {0} was disqualified", entry.Code],
+                () => l["The organizer disqualified the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+                link => l["The nomination: {0}", link],
+                $"the disqualification of nomination {entry.Code}",
+                ct),
+            cancellationToken);
 
-    private async Task QueueDisqualifiedAsync(Entry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// A decision on a nomination with its reason, in a mail to each coordinator of its unit in
+    /// their own language: the subject, the opening line, the reason, and a closing line with the
+    /// nomination's link; put in the outbox to be saved with the decision.
+    /// </summary>
+    private async Task TellUnitAsync(Entry entry, Func<LocalizedString> subject, Func<LocalizedString> opening, Func<string, LocalizedString> closing, string what, CancellationToken cancellationToken)
     {
         var recipients = await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
         outbox.Add(
             recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
                 to.Email,
-                l["Nomination {0} was disqualified", entry.Code],
-                string.Join(
-                    "\n\n",
-                    l["Hello {0},", to.Name],
-                    l["The organizer disqualified the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
-                    entry.StatusReason,
-                    l["The nomination: {0}", link])))),
-            $"the disqualification of nomination {entry.Code}");
+                subject(),
+                string.Join("\n\n", l["Hello {0},", to.Name], opening(), entry.StatusReason, closing(link))))),
+            what);
     }
 
     private static Nominee? NomineeOf(Track track, NominationForm form) =>

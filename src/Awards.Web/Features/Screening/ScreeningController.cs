@@ -160,29 +160,26 @@ public sealed class ScreeningController(
     }
 
     [HttpPost("{code}/return")]
-    public async Task<IActionResult> Return(string code, string? reason, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is not { } entry)
+    public Task<IActionResult> Return(string code, string? reason, CancellationToken cancellationToken) =>
+        WithReasonAsync(code, reason, async (entry, why) =>
         {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
-        {
-            TempData["Error"] = l["Write the reason the unit will see, in at most {0} characters.", MaxReasonLength].Value;
-            return Redirect($"/organizer/nominations/{entry.Code}");
-        }
-
-        return await TryAsync(entry, async () =>
-        {
-            await nominations.ReturnAsync(entry, reason, cancellationToken);
+            await nominations.ReturnAsync(entry, why, cancellationToken);
             TempData["Message"] = l["The nomination {0} is returned to its unit with your reason.", entry.Code].Value;
-        });
-    }
+        }, cancellationToken);
 
     /// <summary>Disqualifies a submitted or accepted nomination with a reason its unit sees and is mailed: an ineligible nominee found in screening or judging.</summary>
     [HttpPost("{code}/disqualify")]
-    public async Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken)
+    public Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken) =>
+        WithReasonAsync(code, reason, async (entry, why) =>
+        {
+            var onNotice = await nominations.DisqualifyAsync(entry, why, cancellationToken);
+            TempData["Message"] = onNotice
+                ? l["The nomination {0} is disqualified. It is among the proposed winners on notice: take those results back to draft, rank again and publish again.", entry.Code].Value
+                : l["The nomination {0} is disqualified; its unit is told why.", entry.Code].Value;
+        }, cancellationToken);
+
+    /// <summary>A decision the unit is told the reason for (return, disqualify): no reason, or one too long, is refused and changes nothing.</summary>
+    private async Task<IActionResult> WithReasonAsync(string code, string? reason, Func<Entry, string, Task> decide, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is not { } entry)
         {
@@ -195,13 +192,7 @@ public sealed class ScreeningController(
             return Redirect($"/organizer/nominations/{entry.Code}");
         }
 
-        return await TryAsync(entry, async () =>
-        {
-            var onNotice = await nominations.DisqualifyAsync(entry, reason, cancellationToken);
-            TempData["Message"] = onNotice
-                ? l["The nomination {0} is disqualified. It is among the proposed winners on notice: take those results back to draft, rank again and publish again.", entry.Code].Value
-                : l["The nomination {0} is disqualified; its unit is told why.", entry.Code].Value;
-        });
+        return await TryAsync(entry, () => decide(entry, reason));
     }
 
     [HttpGet("{code}/attachments/{token}")]
