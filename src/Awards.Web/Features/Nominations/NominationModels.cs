@@ -21,4 +21,8 @@ public sealed record NominationView(
     string? NomineeUnitName,
     IReadOnlyList<HistoryRow> History,
     bool CanChange,
-    string AttachmentBase);
+    string AttachmentBase)
+{
+    /// <summary>For the organizer: other nominations of a nominee with the same name and birth year.</summary>
+    public IReadOnlyList<Screening.SameNominee> SameNominee { get; init; } = [];
+}

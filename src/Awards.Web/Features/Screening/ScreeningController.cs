@@ -55,8 +55,17 @@ public sealed class ScreeningController(
             .ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
-            .Select(e => new { e.Code, e.TrackId, e.Title, NomineeName = e.Nominee!.Name, e.NomineeUnitId, e.UnitId, e.Status, e.SubmittedAt, Attachments = e.Attachments.Count })
+            .Select(e => new { e.Code, e.TrackId, e.Title, NomineeName = e.Nominee!.Name, BirthYear = (int?)e.Nominee.BirthYear, e.NomineeUnitId, e.UnitId, e.Status, e.SubmittedAt, Attachments = e.Attachments.Count })
             .ToListAsync(cancellationToken);
+
+        // The nominees named twice (same name and birth year) among every award's nominations, not only this page's.
+        List<string> nominees = [.. rows.Where(r => r.NomineeName is not null).Select(r => r.NomineeName!).Distinct()];
+        List<int> everyAward = [.. tracks.Select(t => t.Id)];
+        var named = await db.Entries.AsNoTracking()
+            .Where(e => everyAward.Contains(e.TrackId) && e.Status != EntryStatus.Draft && nominees.Contains(e.Nominee!.Name))
+            .Select(e => new { e.Nominee!.Name, e.Nominee.BirthYear })
+            .ToListAsync(cancellationToken);
+        var twice = named.GroupBy(n => (n.Name, n.BirthYear)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var names = units.ToDictionary(u => u.Id, u => u.Name.ForCurrentCulture());
         var trackNames = tracks.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
         var list = rows.Select(r => new ScreeningRow(
@@ -67,7 +76,10 @@ public sealed class ScreeningController(
             names[r.UnitId],
             r.Status,
             r.SubmittedAt,
-            r.Attachments)).ToList();
+            r.Attachments)
+        {
+            PossibleDuplicate = r.NomineeName is not null && r.BirthYear is int year && twice.Contains((r.NomineeName, year)),
+        }).ToList();
 
         return View(new ScreeningList(
             new ScreeningFilter(track, unit, status, page),
@@ -81,8 +93,31 @@ public sealed class ScreeningController(
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) is { } entry
-            ? View(await queries.ViewAsync(entry, false, $"/organizer/nominations/{entry.Code}/attachments", cancellationToken))
+            ? View(await queries.ViewAsync(entry, false, $"/organizer/nominations/{entry.Code}/attachments", cancellationToken) with
+            {
+                SameNominee = await SameNomineeAsync(entry, cancellationToken),
+            })
             : NotFound();
+
+    /// <summary>The other nominations (not drafts) of a nominee with this one's name and birth year, in any award.</summary>
+    private async Task<IReadOnlyList<SameNominee>> SameNomineeAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Nominee is not { } nominee || await site.CurrentContestAsync(cancellationToken) is not { } contest)
+        {
+            return [];
+        }
+
+        var tracks = contest.Tracks.Where(t => t.Kind == TrackKind.Nomination).ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
+        List<int> trackIds = [.. tracks.Keys];
+        var others = await db.Entries.AsNoTracking()
+            .Where(e => e.Id != entry.Id && trackIds.Contains(e.TrackId) && e.Status != EntryStatus.Draft && e.Nominee!.Name == nominee.Name && e.Nominee.BirthYear == nominee.BirthYear)
+            .OrderBy(e => e.Code)
+            .Select(e => new { e.Code, e.TrackId, e.UnitId, e.Status })
+            .ToListAsync(cancellationToken);
+        List<int> unitIds = [.. others.Select(o => o.UnitId).Distinct()];
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
+        return [.. others.Select(o => new SameNominee(o.Code, tracks[o.TrackId], units[o.UnitId], o.Status))];
+    }
 
     [HttpPost("{code}/accept")]
     public async Task<IActionResult> Accept(string code, CancellationToken cancellationToken)
