@@ -14,6 +14,9 @@ namespace Awards.Web.Features.Entries;
 /// </summary>
 public sealed class JudgeRenditions(AwardsDbContext db)
 {
+    /// <summary>The shortest nominee's position taken as a term of its own: shorter ones are titles many people share.</summary>
+    private const int MinPositionTerm = 6;
+
     public async Task ApplyAsync(Entry entry, CancellationToken cancellationToken = default)
     {
         var terms = await TermsAsync(entry, cancellationToken);
@@ -76,6 +79,7 @@ public sealed class JudgeRenditions(AwardsDbContext db)
         List<string> emails = [owner.Email ?? string.Empty];
         List<string> phones = [owner.PhoneNumber ?? string.Empty, .. owner.FormerPhones];
         List<int> unitIds = [entry.UnitId];
+        List<string> workplaces = [];
         var blind = entry.Track.IsBlind;
         if (entry.Track.Kind == TrackKind.Nomination && blind)
         {
@@ -83,6 +87,20 @@ public sealed class JudgeRenditions(AwardsDbContext db)
             {
                 names.Add(nominee.Name);
                 phones.Add(nominee.Contact);
+
+                // The nominee's "unit and position" (市第一人民医院主任医师), which deeds repeat word
+                // for word: the whole text when it is long enough to point at one person (a bare
+                // 教师 is not), and every registered unit named in it.
+                var position = nominee.Position.Trim();
+                if (position.Length >= MinPositionTerm)
+                {
+                    workplaces.Add(position);
+                }
+
+                var registered = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.FormerNames }).ToListAsync(cancellationToken);
+                unitIds.AddRange(registered
+                    .Where(u => u.FormerNames.Prepend(u.Name).Any(n => (n.Zh.Length > 0 && position.Contains(n.Zh, StringComparison.Ordinal)) || (n.En.Length > 0 && position.Contains(n.En, StringComparison.OrdinalIgnoreCase))))
+                    .Select(u => u.Id));
             }
 
             if (entry.NomineeUnitId is int nomineeUnit)
@@ -98,6 +116,6 @@ public sealed class JudgeRenditions(AwardsDbContext db)
             names.Where(n => n.Length > 0).ToList(),
             emails.Where(e => e.Length > 0).ToList(),
             phones.Where(p => p.Length > 0).ToList(),
-            units.SelectMany(n => new[] { n.Zh, n.En }).Where(n => n.Length > 0).Distinct().ToList());
+            units.SelectMany(n => new[] { n.Zh, n.En }).Concat(workplaces).Where(n => n.Length > 0).Distinct().ToList());
     }
 }
