@@ -1,4 +1,5 @@
 using Awards.Core.Anonymization;
+using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
@@ -80,6 +81,7 @@ public sealed class JudgeRenditions(AwardsDbContext db)
         List<string> phones = [owner.PhoneNumber ?? string.Empty, .. owner.FormerPhones];
         List<int> unitIds = [entry.UnitId];
         List<string> workplaces = [];
+        List<UnitNames>? registered = null;
         var blind = entry.Track.IsBlind;
         if (entry.Track.Kind == TrackKind.Nomination && blind)
         {
@@ -97,7 +99,7 @@ public sealed class JudgeRenditions(AwardsDbContext db)
                     workplaces.Add(position);
                 }
 
-                var registered = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.FormerNames }).ToListAsync(cancellationToken);
+                registered = await db.Units.AsNoTracking().Select(u => new UnitNames(u.Id, u.Name, u.FormerNames)).ToListAsync(cancellationToken);
                 unitIds.AddRange(registered
                     .Where(u => u.FormerNames.Prepend(u.Name).Any(n => (n.Zh.Length > 0 && position.Contains(n.Zh, StringComparison.Ordinal)) || (n.En.Length > 0 && position.Contains(n.En, StringComparison.OrdinalIgnoreCase))))
                     .Select(u => u.Id));
@@ -109,9 +111,11 @@ public sealed class JudgeRenditions(AwardsDbContext db)
             }
         }
 
-        // A renamed unit's former names too: texts written before the rename still carry them.
-        var units = (await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Name, u.FormerNames }).ToListAsync(cancellationToken))
-            .SelectMany(u => u.FormerNames.Prepend(u.Name)).ToList();
+        // A renamed unit's former names too: texts written before the rename still carry them. A
+        // blind nomination has read every unit already, for its nominee's position.
+        var named = registered?.Where(u => unitIds.Contains(u.Id)).ToList()
+            ?? await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new UnitNames(u.Id, u.Name, u.FormerNames)).ToListAsync(cancellationToken);
+        var units = named.SelectMany(u => u.FormerNames.Prepend(u.Name)).ToList();
         return new IdentityTerms(
             names.Where(n => n.Length > 0).ToList(),
             emails.Where(e => e.Length > 0).ToList(),
@@ -119,3 +123,6 @@ public sealed class JudgeRenditions(AwardsDbContext db)
             units.SelectMany(n => new[] { n.Zh, n.En }).Concat(workplaces).Where(n => n.Length > 0).Distinct().ToList());
     }
 }
+
+/// <summary>A unit's name and its former names, as the identity terms need them.</summary>
+internal sealed record UnitNames(int Id, BilingualText Name, IReadOnlyList<BilingualText> FormerNames);
