@@ -38,4 +38,10 @@ public enum RankFlags
 
     /// <summary>Fewer judges submitted a score than were given the entry: its score rests on fewer opinions than its neighbours'.</summary>
     ShortOfScores = 128,
+
+    /// <summary>
+    /// Ranked on the scores of a round before the ranked one (it did not go on to that round): it
+    /// is placed below every entry of the later rounds and fills only the prizes they left.
+    /// </summary>
+    EarlierRound = 256,
 }

@@ -35,4 +35,8 @@ public sealed record RankedEntry(
     int? ComputedLevel,
     int? Level,
     string? OverrideReason,
-    RankFlags Flags);
+    RankFlags Flags)
+{
+    /// <summary>The round the entry was ranked on: 0 for the ranked round, 1 for the one before it, and so on.</summary>
+    public int Tier { get; init; }
+}

@@ -46,6 +46,13 @@ namespace Awards.Core.Ranking;
 /// entry's level, or no prize, with a written reason, and flags it
 /// <see cref="RankFlags.Overridden"/>; the computed level is still shown. Overrides for entries
 /// without scores are ignored.</item>
+/// <item><b>Earlier rounds.</b> When a track was judged in rounds, the ranked round comes first
+/// and each earlier round after it (<see cref="RankingTier"/>). An earlier round's entries that
+/// went on to a later round, or were ranked there, are left out; the rest are ranked by rules 1–3
+/// among themselves (normalized with everything their judges scored in that round), placed below
+/// every entry of the rounds before, flagged <see cref="RankFlags.EarlierRound"/>, and given the
+/// prizes those rounds left: a final panel of 26 fills the first 26 of 85 places, the preliminary
+/// round the other 59.</item>
 /// </list>
 /// The result does not depend on the order of the scores or of the levels.
 /// </summary>
@@ -64,15 +71,38 @@ public static class Ranker
         IReadOnlyList<JudgeScore> scores,
         RankingSettings settings,
         IReadOnlyList<EntryOverride> overrides,
+        IReadOnlyList<int> tieOrder) =>
+        Rank([new RankingTier(scores ?? throw new ArgumentNullException(nameof(scores)), new HashSet<int>())], settings, overrides, tieOrder);
+
+    /// <summary>
+    /// Ranks the entries of more than one judging round (rule 8): the first tier's entries are
+    /// ranked and given levels as above; each next tier's entries not ranked before it and not in
+    /// its <see cref="RankingTier.Leave"/> are ranked among themselves, placed below every entry
+    /// of the tiers before, and fill only the prizes those tiers left.
+    /// </summary>
+    /// <param name="tiers">The rounds' scores, the ranked (latest) round first.</param>
+    /// <param name="settings">The method, minimum score, levels and scale.</param>
+    /// <param name="overrides">The organizer's level decisions; the last one per entry counts.</param>
+    /// <param name="tieOrder">The organizer's order for entries that are otherwise equal, first = higher.</param>
+    public static Ranking Rank(
+        IReadOnlyList<RankingTier> tiers,
+        RankingSettings settings,
+        IReadOnlyList<EntryOverride> overrides,
         IReadOnlyList<int> tieOrder)
     {
-        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(tiers);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(settings.Levels);
         ArgumentNullException.ThrowIfNull(settings.Scale);
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(tieOrder);
-        Validate(scores, settings);
+        foreach (var tier in tiers)
+        {
+            ArgumentNullException.ThrowIfNull(tier);
+            ArgumentNullException.ThrowIfNull(tier.Scores);
+            ArgumentNullException.ThrowIfNull(tier.Leave);
+            Validate(tier.Scores, settings);
+        }
 
         var levels = settings.Levels.OrderBy(l => l.Rank).ToList();
         var tieIndex = new Dictionary<int, int>();
@@ -81,33 +111,51 @@ public static class Ranker
             tieIndex.TryAdd(tieOrder[i], i);
         }
 
-        var scored = Aggregate(scores, settings);
-        scored.Sort((a, b) => Compare(a, b, tieIndex));
-
-        var lines = new List<Line>(scored.Count);
-        for (var i = 0; i < scored.Count; i++)
+        var lines = new List<Line>();
+        var ranked = new HashSet<int>();
+        var qualifiedCount = 0;
+        for (var t = 0; t < tiers.Count; t++)
         {
-            var line = new Line(scored[i]) { Position = i + 1, Place = i + 1 };
-            if (i > 0 && SameKeys(scored[i - 1], scored[i]))
+            // The whole round is normalized together, the entries it passed on to a later round
+            // included: a judge's scale is read from everything that judge scored in it.
+            var scored = Aggregate(tiers[t].Scores, settings);
+            scored.RemoveAll(e => ranked.Contains(e.EntryId) || tiers[t].Leave.Contains(e.EntryId));
+            scored.Sort((a, b) => Compare(a, b, tieIndex));
+
+            var tierLines = new List<Line>(scored.Count);
+            var offset = lines.Count;
+            for (var i = 0; i < scored.Count; i++)
             {
-                var previous = lines[i - 1];
-                if (tieIndex.ContainsKey(previous.Entry.EntryId) && tieIndex.ContainsKey(line.Entry.EntryId))
+                var line = new Line(scored[i]) { Position = offset + i + 1, Place = offset + i + 1, Tier = t };
+                if (t > 0)
                 {
-                    previous.Flags |= RankFlags.ResolvedByOrganizer;
-                    line.Flags |= RankFlags.ResolvedByOrganizer;
+                    line.Flags |= RankFlags.EarlierRound;
                 }
-                else
+
+                if (i > 0 && SameKeys(scored[i - 1], scored[i]))
                 {
-                    previous.Flags |= RankFlags.Tie;
-                    line.Flags |= RankFlags.Tie;
-                    line.Place = previous.Place;
+                    var previous = tierLines[i - 1];
+                    if (tieIndex.ContainsKey(previous.Entry.EntryId) && tieIndex.ContainsKey(line.Entry.EntryId))
+                    {
+                        previous.Flags |= RankFlags.ResolvedByOrganizer;
+                        line.Flags |= RankFlags.ResolvedByOrganizer;
+                    }
+                    else
+                    {
+                        previous.Flags |= RankFlags.Tie;
+                        line.Flags |= RankFlags.Tie;
+                        line.Place = previous.Place;
+                    }
                 }
+
+                tierLines.Add(line);
+                ranked.Add(line.Entry.EntryId);
             }
 
-            lines.Add(line);
+            qualifiedCount = AllocateLevels(tierLines, levels, settings, qualifiedCount);
+            lines.AddRange(tierLines);
         }
 
-        var qualifiedCount = AllocateLevels(lines, levels, settings);
         FlagBoundaryTies(lines);
         ApplyOverrides(lines, levels, overrides);
 
@@ -224,8 +272,11 @@ public static class Ranker
     private static bool SameKeys(Scored a, Scored b) =>
         a.Score == b.Score && a.Median == b.Median && a.TopScores == b.TopScores;
 
-    /// <summary>Rules 4 and 6: qualification, the levels by position, and disputes. Returns the qualified count.</summary>
-    private static int AllocateLevels(List<Line> lines, List<LevelQuota> levels, RankingSettings settings)
+    /// <summary>
+    /// Rules 4 and 6: qualification, the levels by position, and disputes. <paramref name="qualified"/>
+    /// entries of earlier tiers already qualified; returns the qualified count with this tier's.
+    /// </summary>
+    private static int AllocateLevels(List<Line> lines, List<LevelQuota> levels, RankingSettings settings, long qualified)
     {
         // The cuts: the last qualified position of each level with prizes.
         var cuts = new HashSet<long>();
@@ -236,7 +287,6 @@ public static class Ranker
             cuts.Add(end);
         }
 
-        long qualified = 0;
         foreach (var line in lines)
         {
             var disputed = line.Entry.Spread > settings.DisputeThreshold;
@@ -345,6 +395,8 @@ public static class Ranker
 
         public int Place { get; set; }
 
+        public int Tier { get; init; }
+
         public bool Qualified { get; set; }
 
         public int? ComputedLevel { get; set; }
@@ -357,6 +409,9 @@ public static class Ranker
 
         public RankedEntry ToRankedEntry() => new(
             Entry.EntryId, Position, Place, Entry.Score, Entry.Mean, Entry.Median, Entry.TopScores, Entry.Spread,
-            Entry.Judges, Qualified, ComputedLevel, Level, OverrideReason, Flags);
+            Entry.Judges, Qualified, ComputedLevel, Level, OverrideReason, Flags)
+        {
+            Tier = Tier,
+        };
     }
 }

@@ -22,7 +22,7 @@ public static class RankingCsv
     private static readonly RankFlags[] NamedFlags =
     [
         RankFlags.Tie, RankFlags.BoundaryTie, RankFlags.Disputed, RankFlags.DisputedAtBoundary,
-        RankFlags.Overridden, RankFlags.BelowMinimum, RankFlags.ResolvedByOrganizer, RankFlags.ShortOfScores,
+        RankFlags.Overridden, RankFlags.BelowMinimum, RankFlags.ResolvedByOrganizer, RankFlags.ShortOfScores, RankFlags.EarlierRound,
     ];
 
     /// <summary>Writes the ranking. The writer's encoding decides the bytes (UTF-8 without BOM is usual).</summary>

@@ -38,6 +38,31 @@ public static class Judged
             return entries.Take(totals.Length).Select(e => e.Code).ToList();
         });
 
+    /// <summary>
+    /// Gives entries, by code, totals in the track's round <paramref name="sequence"/> (a later round:
+    /// the shortlisted entries), judge j giving totals[code][j] on every criterion.
+    /// </summary>
+    public static void ScoreRound(AwardsFactory factory, string trackCode, int sequence, Dictionary<string, decimal[]> totals) =>
+        factory.WithDb(db =>
+        {
+            var track = db.Tracks.Include(t => t.Criteria).Include(t => t.Rounds).Single(t => t.Code == trackCode);
+            var round = track.Rounds.Single(r => r.Sequence == sequence);
+            var judges = db.Users.Where(u => Judges.Contains(u.Email!)).ToList().OrderBy(u => Judges.IndexOf(u.Email!)).ToList();
+            var criteria = track.Criteria.ToList();
+            foreach (var (code, values) in totals)
+            {
+                var entry = db.Entries.Single(e => e.Code == code);
+                for (var j = 0; j < values.Length; j++)
+                {
+                    var assignment = new JudgeAssignment(round.Id, entry.Id, judges[j].Id, DateTime.UtcNow);
+                    db.Assignments.Add(assignment);
+                    assignment.ScoreOrNew().Record(criteria, criteria.ToDictionary(c => c.Id, _ => (decimal?)values[j]), null, submit: true, expectedVersion: 0, round, DateTime.UtcNow);
+                }
+            }
+
+            return db.SaveChanges();
+        });
+
     /// <summary>Which prize level sits at which rank, as the results page's quota and override forms carry it ("levels").</summary>
     public static string LevelsStamp(AwardsFactory factory, string trackCode) =>
         factory.WithDb(db => Web.Features.Results.ResultPage.StampOf(db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == trackCode)));

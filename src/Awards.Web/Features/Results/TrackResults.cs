@@ -62,6 +62,10 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         return rounds.LastOrDefault(r => scored.Contains(r.Id)) ?? rounds.FirstOrDefault();
     }
 
+    /// <summary>Whether the ranked round and every round before it are closed: the earlier rounds' scores place entries too.</summary>
+    private bool Closed(Track track, JudgingRound? round) =>
+        round is not null && track.Rounds.Where(r => r.Sequence <= round.Sequence).All(r => r.IsClosedAt(site.UtcNow));
+
     public decimal DisputeThreshold => options.Value.Judging.DisagreementThreshold;
 
     public async Task<IReadOnlyList<TrackSummary>> TracksAsync(CancellationToken cancellationToken)
@@ -131,11 +135,36 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             ? await RankAsync(track, result, round, await AssignedAsync(round, cancellationToken), cancellationToken)
             : null;
 
+    /// <summary>
+    /// The ranked round's entries first, then each earlier round's entries that did not go on to a
+    /// later round, placed below them and filling the prizes the later rounds leave (a final panel
+    /// of a 30% shortlist cannot fill 85 places on its own).
+    /// </summary>
     private async Task<RankingResult> RankAsync(Track track, TrackResult result, JudgingRound round, IReadOnlyDictionary<int, int> assigned, CancellationToken cancellationToken)
     {
-        var scores = await ScoresAsync(round, cancellationToken);
+        List<RankingTier> tiers = [new(await ScoresAsync(round, cancellationToken), new HashSet<int>())];
+        var given = new Dictionary<int, int>(assigned);
+        var later = assigned.Keys.ToHashSet();
+        foreach (var earlier in track.Rounds.Where(r => r.Sequence < round.Sequence).OrderByDescending(r => r.Sequence))
+        {
+            var earlierAssigned = await AssignedAsync(earlier, cancellationToken);
+            if (earlierAssigned.Keys.All(later.Contains))
+            {
+                // Every entry went on (a second round of the whole field): nothing to add, no scores to read.
+                continue;
+            }
+
+            tiers.Add(new(await ScoresAsync(earlier, cancellationToken), later.ToHashSet()));
+            foreach (var (entryId, judges) in earlierAssigned)
+            {
+                given.TryAdd(entryId, judges);
+            }
+
+            later.UnionWith(earlierAssigned.Keys);
+        }
+
         var overrides = await OverridesAsync(result, cancellationToken);
-        return Ranker.Rank(scores, Settings(track, result, DisputeThreshold) with { Assigned = assigned }, overrides, result.TieOrder);
+        return Ranker.Rank(tiers, Settings(track, result, DisputeThreshold) with { Assigned = given }, overrides, result.TieOrder);
     }
 
     /// <summary>How many judges each entry of the round was given (a declared conflict takes its judge away): an entry with fewer scores is short of them.</summary>
@@ -211,7 +240,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             result,
             [.. track.Rounds.OrderBy(r => r.Sequence)],
             round,
-            round?.IsClosedAt(site.UtcNow) ?? false,
+            Closed(track, round),
             ranking,
             rows,
             new RankingPager(number, count, entries.Count, found, missing),
@@ -302,7 +331,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             var result = await ResultAsync(track, ct);
             var round = await RankedRoundAsync(track, result, ct);
             var ranking = await RankAsync(track, result, ct) ?? throw new DomainException(ResultMessages.NothingToPublish);
-            result.Publish(ranking, round?.IsClosedAt(site.UtcNow) ?? false, days, site.UtcNow);
+            result.Publish(ranking, Closed(track, round), days, site.UtcNow);
             await db.SaveChangesAsync(ct);
             await DeletePlacementsAsync(result, ct);
             await BulkInsert.RunAsync(db, ranking.Entries.Select(e => new Placement(result.Id, e.EntryId, e.Position, e.Place, e.Score, e.Level, e.Flags.HasFlag(RankFlags.Overridden))), ct);
