@@ -32,6 +32,9 @@ public enum ExportStage
     Final,
     Proposed,
     Mixed,
+
+    /// <summary>Not published at all: the draft list the leading group reviews (讨论稿（未公示）).</summary>
+    Draft,
 }
 
 /// <summary>How a document works out its stage from its contest and its sections.</summary>
@@ -87,6 +90,19 @@ public static class ExportLevels
 /// <param name="Unit">The author's or the nominating unit; empty for a unit award.</param>
 /// <param name="Score">The aggregate score; null when none (a unit award).</param>
 public sealed record PrizeRow(int Place, int LevelRank, string Level, string Code, string Title, string Author, string Unit, decimal? Score);
+
+/// <summary>
+/// One proposed prize on the draft list the leading group reviews before anything is public: the
+/// row of the prize list with what the group decides on besides (the nominee's position, and why
+/// the organizer should look twice).
+/// </summary>
+/// <param name="Prize">Place, level, code, title, author or nominee, unit and score.</param>
+/// <param name="Position">The nominee's unit and position; empty for an essay or a nominated unit.</param>
+/// <param name="Notes">The ranking's flags in words, and an override's reason (并列；手动调整：…).</param>
+public sealed record DraftRow(PrizeRow Prize, string Position, string Notes);
+
+/// <summary>A track on the draft list: its proposed prizes and where its results stand (讨论稿（未公示）, 拟获奖（公示中）, 最终结果).</summary>
+public sealed record DraftTrack(string Name, string Status, IReadOnlyList<DraftRow> Rows);
 
 /// <summary>A track's prizes: an award or an essay theme.</summary>
 /// <param name="Code">A stable slug, e.g. help-story.</param>

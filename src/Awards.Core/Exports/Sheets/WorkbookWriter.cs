@@ -209,6 +209,7 @@ internal sealed class WorkbookWriter : IDisposable
     {
         ExportStage.Final => FinalStatus,
         ExportStage.Proposed => ProposedStatus,
+        ExportStage.Draft => DraftListWorkbook.DraftStatus,
         _ => MixedStatus,
     };
 

@@ -1,7 +1,9 @@
 using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Exports;
+using Awards.Core.Exports.Sheets;
 using Awards.Core.Results;
+using Awards.Core.Scoring;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 using Awards.Web.Data;
@@ -95,6 +97,12 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             return false;
         }
 
+        if (ExportKinds.IsDraft(kind))
+        {
+            var roundIds = contest.Tracks.SelectMany(t => t.Rounds).Select(r => r.Id).ToList();
+            return await db.Assignments.AnyAsync(a => roundIds.Contains(a.RoundId) && db.Scores.Any(s => s.AssignmentId == a.Id && s.Status == ScoreStatus.Submitted), cancellationToken);
+        }
+
         var trackIds = contest.Tracks.Where(t => kind switch
         {
             ExportKinds.Anthology => t.Kind == TrackKind.Essay,
@@ -174,6 +182,98 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
         return book;
     }
+
+    /// <summary>Now, for the draft list's date: it shows the rankings of the moment it is made.</summary>
+    public DateTime UtcNow => site.UtcNow;
+
+    /// <summary>
+    /// The draft list: every award and theme with judging rounds, its proposed prizes as they stand
+    /// (a draft ranked afresh with the organizer's settings and overrides, a published result from
+    /// its placements), each with the nominee's position and the flags the leading group should see.
+    /// </summary>
+    public async Task<IReadOnlyList<DraftTrack>> DraftTracksAsync(CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        if (contest is null)
+        {
+            return [];
+        }
+
+        var trackIds = contest.Tracks.Select(t => t.Id).ToList();
+        var stored = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId)).ToDictionaryAsync(r => r.TrackId, cancellationToken);
+        var published = (await PublishedAsync(proposed: true, cancellationToken)).ToDictionary(p => p.Track.Id);
+        var list = new List<DraftTrack>();
+        foreach (var track in contest.Tracks.Where(t => t.Kind != TrackKind.UnitAward && t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
+        {
+            string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.Zh ?? "?";
+            if (published.TryGetValue(track.Id, out var done))
+            {
+                var ids = done.Prizes.Select(p => p.EntryId!.Value).ToList();
+                var positions = await PositionsAsync(ids, cancellationToken);
+                list.Add(new DraftTrack(
+                    track.Name.Zh,
+                    DraftListWorkbook.PublishedStatus(done.Result.Stage == ResultStage.Final),
+                    [.. done.Prizes.Select(p => new DraftRow(p.Row, positions.GetValueOrDefault(p.EntryId!.Value) ?? string.Empty, string.Empty))]));
+                continue;
+            }
+
+            // Not attached to the context: a draft export must not create a result row.
+            var ranking = await results.RankAsync(track, stored.GetValueOrDefault(track.Id) ?? new TrackResult(track.Id), cancellationToken);
+            var winners = ranking?.Entries.Where(e => e.Level is not null).OrderBy(e => e.Level).ThenBy(e => e.Position).ToList() ?? [];
+            var winnerIds = winners.Select(e => e.EntryId).ToList();
+            var facts = await results.FactsAsync(winnerIds, chinese: true, cancellationToken);
+            var nominees = await PositionsAsync(winnerIds, cancellationToken);
+            list.Add(new DraftTrack(
+                track.Name.Zh,
+                DraftListWorkbook.DraftStatus,
+                [.. winners.Select(e =>
+                {
+                    var f = facts[e.EntryId];
+                    return new DraftRow(
+                        new PrizeRow(e.Place, e.Level!.Value, Level(e.Level!.Value), f.Code, f.Title, f.Author, f.Unit, e.Score),
+                        nominees.GetValueOrDefault(e.EntryId) ?? string.Empty,
+                        Notes(e, Level));
+                })]));
+        }
+
+        return list;
+    }
+
+    /// <summary>The nominees' unit and position, by entry; essays have none.</summary>
+    private async Task<Dictionary<int, string>> PositionsAsync(List<int> entryIds, CancellationToken cancellationToken) =>
+        (await db.Entries.AsNoTracking().Where(e => entryIds.Contains(e.Id) && e.Nominee != null).Select(e => new { e.Id, e.Nominee }).ToListAsync(cancellationToken))
+            .ToDictionary(e => e.Id, e => e.Nominee!.Position);
+
+    /// <summary>What the leading group should know of a proposed prize, in words: 并列；评委分歧较大；手动调整：理由.</summary>
+    internal static string Notes(Core.Ranking.RankedEntry entry, Func<int, string> level)
+    {
+        var notes = new List<string>();
+        foreach (var (flag, text) in FlagNotes)
+        {
+            if (entry.Flags.HasFlag(flag))
+            {
+                notes.Add(text);
+            }
+        }
+
+        if (entry.OverrideReason is { } reason)
+        {
+            notes.Add($"手动调整（按排名为{(entry.ComputedLevel is int computed ? level(computed) : "未获奖")}）：{reason.Trim()}");
+        }
+
+        return string.Join("；", notes);
+    }
+
+    private static readonly (Core.Ranking.RankFlags Flag, string Text)[] FlagNotes =
+    [
+        (Core.Ranking.RankFlags.BoundaryTie, "并列跨奖次，待定"),
+        (Core.Ranking.RankFlags.Tie, "并列"),
+        (Core.Ranking.RankFlags.ResolvedByOrganizer, "并列，已定先后"),
+        (Core.Ranking.RankFlags.Disputed, "评委评分分歧较大"),
+        (Core.Ranking.RankFlags.ShortOfScores, "评分不全"),
+        (Core.Ranking.RankFlags.EarlierRound, "按前一轮评分"),
+        (Core.Ranking.RankFlags.BelowMinimum, "低于最低分"),
+    ];
 
     /// <summary>Participation per unit; scores and prizes only of the themes whose results are final (or, <paramref name="proposed"/>, on notice).</summary>
     public async Task<IReadOnlyList<UnitStatistics>> StatisticsAsync(bool proposed, CancellationToken cancellationToken)

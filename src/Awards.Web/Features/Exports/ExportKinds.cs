@@ -18,14 +18,20 @@ public static class ExportKinds
 
     public const string Statistics = "statistics";
 
+    /// <summary>The proposed prizes of every award as ranked now, for the leading group before anything is public.</summary>
+    public const string DraftList = "draft-list";
+
     /// <summary>The kinds an organizer starts for the whole contest (a judge packet is per judge and round).</summary>
-    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics];
+    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics, DraftList];
+
+    /// <summary>Whether the kind reads the draft rankings, whatever is published: "include results on notice" means nothing to it.</summary>
+    public static bool IsDraft(string kind) => kind == DraftList;
 
     public static bool IsKnown(string kind) => ContestWide.Contains(kind) || kind == JudgePacket;
 
-    public static string Extension(string kind) => kind is PrizeList or Statistics ? ".xlsx" : ".docx";
+    public static string Extension(string kind) => kind is PrizeList or Statistics or DraftList ? ".xlsx" : ".docx";
 
-    public static string ContentType(string kind) => kind is PrizeList or Statistics
+    public static string ContentType(string kind) => kind is PrizeList or Statistics or DraftList
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -39,6 +45,7 @@ public static class ExportKinds
         Deeds => "获奖先进事迹选编",
         JudgePacket => "评审材料",
         Statistics => "参与情况统计",
+        DraftList => "拟表彰名单（讨论稿）",
         _ => kind,
     };
 
@@ -52,6 +59,7 @@ public static class ExportKinds
         Deeds => "Deeds of the winning nominees (.docx)",
         JudgePacket => "Judge packet (.docx)",
         Statistics => "Participation statistics (.xlsx)",
+        DraftList => "Draft list for the leading group (.xlsx)",
         _ => kind,
     };
 }

@@ -4,6 +4,7 @@ using Awards.Core.Exports;
 using Awards.Core.Exports.Anthology;
 using Awards.Core.Exports.Documents;
 using Awards.Core.Exports.Sheets;
+using Awards.Web.Infrastructure;
 
 namespace Awards.Web.Features.Exports;
 
@@ -74,7 +75,9 @@ public sealed class ExportRunner(ExportData data)
             .Replace('/', '-').Replace('\\', '-') + ExportKinds.Extension(kind);
 
     /// <summary>Why an export that would name nobody is refused (a localization key).</summary>
-    public static string NothingToExport(bool proposed) => proposed
+    public static string NothingToExport(string kind, bool proposed) => ExportKinds.IsDraft(kind)
+        ? "No entry has a submitted score yet, so there is nothing to rank."
+        : proposed
         ? "No results are published yet, so there is nothing to export."
         : "No results are final yet, so there is nothing to export. To export the proposed results, tick \"Include results still on public notice\".";
 
@@ -82,7 +85,7 @@ public sealed class ExportRunner(ExportData data)
     {
         if (!await data.HasResultsAsync(kind, proposed, cancellationToken))
         {
-            throw new DomainException(NothingToExport(proposed));
+            throw new DomainException(NothingToExport(kind, proposed));
         }
 
         var contest = await data.ContestAsync(proposed, cancellationToken);
@@ -128,6 +131,15 @@ public sealed class ExportRunner(ExportData data)
                     progress?.Report(10);
                     AnthologyDocument.Write(output, contest, string.Empty, awards, AnthologyBook.Deeds);
                     break;
+                }
+
+            case ExportKinds.DraftList:
+                {
+                    var tracks = await data.DraftTracksAsync(cancellationToken);
+                    progress?.Report(10);
+                    DraftListWorkbook.Write(output, contest with { IsFinal = false }, tracks);
+                    progress?.Report(100);
+                    return FileName(contest.Name, kind, SiteTime.ToLocal(data.UtcNow).DateTime, proposed: false);
                 }
 
             case ExportKinds.Statistics:

@@ -37,16 +37,19 @@ public sealed class ExportsController(AwardsDbContext db, SiteContext site, Curr
             return Redirect("/organizer/exports");
         }
 
+        // The draft list is of the rankings as they are now, whatever is published.
+        proposed &= !ExportKinds.IsDraft(kind);
+
         // An official notice naming nobody, or an empty book, is worse than none: nothing is made.
         if (!await data.HasResultsAsync(kind, proposed, cancellationToken))
         {
-            TempData["Error"] = l[ExportRunner.NothingToExport(proposed)].Value;
+            TempData["Error"] = l[ExportRunner.NothingToExport(kind, proposed)].Value;
             return Redirect("/organizer/exports");
         }
 
         var job = new ExportJob { Kind = kind, Proposed = proposed, Status = ExportStatus.Queued, RequestedByUserId = (await user.GetAsync(cancellationToken))!.Id, CreatedAt = site.UtcNow };
         db.ExportJobs.Add(job);
-        audit.Record("StartExport", nameof(ExportJob), kind, after: proposed ? "proposed" : "final");
+        audit.Record("StartExport", nameof(ExportJob), kind, after: ExportKinds.IsDraft(kind) ? "draft" : proposed ? "proposed" : "final");
         await db.SaveChangesAsync(cancellationToken);
         queue.Enqueue(job.Id);
         TempData["Message"] = l["The export has started; it appears below when it is ready."].Value;
