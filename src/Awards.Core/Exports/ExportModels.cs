@@ -104,6 +104,17 @@ public sealed record DraftRow(PrizeRow Prize, string Position, string Notes);
 /// <summary>A track on the draft list: its proposed prizes and where its results stand (讨论稿（未公示）, 拟获奖（公示中）, 最终结果).</summary>
 public sealed record DraftTrack(string Name, string Status, IReadOnlyList<DraftRow> Rows);
 
+/// <summary>
+/// How to reach a winner to hand out the medal, certificate and bonus: one row of the winners'
+/// contact list, never published.
+/// </summary>
+/// <param name="Track">The award or theme.</param>
+/// <param name="Prize">Place, level, code, title, winner and unit.</param>
+/// <param name="Position">The nominee's unit and position; empty for an essay or a unit.</param>
+/// <param name="Phone">The author's phone, or the nominee's contact as the unit gave it.</param>
+/// <param name="Contact">Who to write to: the author's e-mail, or the nominating unit's coordinator (name and e-mail), or a winning unit's coordinators.</param>
+public sealed record ContactRow(string Track, PrizeRow Prize, string Position, string Phone, string Contact);
+
 /// <summary>A track's prizes: an award or an essay theme.</summary>
 /// <param name="Code">A stable slug, e.g. help-story.</param>
 /// <param name="Name">The track's name, e.g. 征文：我的帮扶故事.</param>

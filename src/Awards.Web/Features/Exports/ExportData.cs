@@ -183,6 +183,52 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         return book;
     }
 
+    /// <summary>
+    /// How to reach each winner of the published prizes: an essay's author by phone and e-mail; a
+    /// nominee by the contact the unit gave, and the coordinator who nominated them; a winning unit
+    /// by its coordinators. Only for the office: no public page or document carries these.
+    /// </summary>
+    public async Task<IReadOnlyList<ContactRow>> ContactsAsync(bool proposed, CancellationToken cancellationToken)
+    {
+        var published = await PublishedAsync(proposed, cancellationToken);
+        var entryIds = published.SelectMany(p => p.Prizes).Where(p => p.EntryId is not null).Select(p => p.EntryId!.Value).ToList();
+        var entries = await (
+            from e in db.Entries.AsNoTracking()
+            where entryIds.Contains(e.Id)
+            join o in db.Users on e.OwnerUserId equals o.Id
+            select new { e.Id, e.Nominee, o.DisplayName, o.Email, o.PhoneNumber }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var unitIds = published.Where(p => p.Track.Kind == TrackKind.UnitAward).SelectMany(p => p.Prizes).Select(p => p.UnitId).OfType<int>().ToList();
+        var coordinators = (await db.Users.AsNoTracking()
+            .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Core.Identity.Roles.UnitCoordinator)))
+            .OrderBy(u => u.Id).Select(u => new { UnitId = u.UnitId!.Value, u.DisplayName, u.Email, u.PhoneNumber }).ToListAsync(cancellationToken))
+            .GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.ToList());
+
+        var rows = new List<ContactRow>();
+        foreach (var track in published)
+        {
+            foreach (var prize in track.Prizes)
+            {
+                if (prize.EntryId is int entryId && entries.TryGetValue(entryId, out var entry))
+                {
+                    rows.Add(entry.Nominee is { } nominee
+                        ? new ContactRow(track.Track.Name.Zh, prize.Row, nominee.Position, nominee.Contact, $"{entry.DisplayName} {entry.Email}")
+                        : new ContactRow(track.Track.Name.Zh, prize.Row, string.Empty, entry.PhoneNumber ?? string.Empty, track.Track.Kind == TrackKind.Essay ? entry.Email ?? string.Empty : $"{entry.DisplayName} {entry.Email}"));
+                    continue;
+                }
+
+                var people = prize.UnitId is int unitId ? coordinators.GetValueOrDefault(unitId) ?? [] : [];
+                rows.Add(new ContactRow(
+                    track.Track.Name.Zh,
+                    prize.Row,
+                    string.Empty,
+                    string.Join("；", people.Select(u => u.PhoneNumber).Where(p => !string.IsNullOrEmpty(p))),
+                    string.Join("；", people.Select(u => $"{u.DisplayName} {u.Email}"))));
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>Now, for the draft list's date: it shows the rankings of the moment it is made.</summary>
     public DateTime UtcNow => site.UtcNow;
 
@@ -337,11 +383,11 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                 if (p.EntryId is int entryId)
                 {
                     var f = facts[entryId];
-                    return new PublishedPrize(p.EntryId, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), f.Code, f.Title, f.Author, f.Unit, p.Score));
+                    return new PublishedPrize(p.EntryId, null, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), f.Code, f.Title, f.Author, f.Unit, p.Score));
                 }
 
                 var unit = unitNames.GetValueOrDefault(p.UnitId ?? 0) ?? "?";
-                return new PublishedPrize(null, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), string.Empty, string.Empty, unit, string.Empty, null));
+                return new PublishedPrize(null, p.UnitId, p.VerifyCode, new PrizeRow(p.Place, p.LevelRank!.Value, Level(p.LevelRank!.Value), string.Empty, string.Empty, unit, string.Empty, null));
             }).ToList();
             list.Add(new PublishedTrack(track, result, prizes));
         }
@@ -351,7 +397,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
     private static List<ResultStage> Stages(bool proposed) => proposed ? [ResultStage.Notice, ResultStage.Final] : [ResultStage.Final];
 
-    private sealed record PublishedPrize(int? EntryId, string VerifyCode, PrizeRow Row);
+    private sealed record PublishedPrize(int? EntryId, int? UnitId, string VerifyCode, PrizeRow Row);
 
     private sealed record PublishedTrack(Track Track, TrackResult Result, IReadOnlyList<PublishedPrize> Prizes);
 }

@@ -21,17 +21,20 @@ public static class ExportKinds
     /// <summary>The proposed prizes of every award as ranked now, for the leading group before anything is public.</summary>
     public const string DraftList = "draft-list";
 
+    /// <summary>How to reach each winner (phone, e-mail), for handing out prizes: kept apart from the prize list, which travels.</summary>
+    public const string Contacts = "contacts";
+
     /// <summary>The kinds an organizer starts for the whole contest (a judge packet is per judge and round).</summary>
-    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics, DraftList];
+    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics, DraftList, Contacts];
 
     /// <summary>Whether the kind reads the draft rankings, whatever is published: "include results on notice" means nothing to it.</summary>
     public static bool IsDraft(string kind) => kind == DraftList;
 
     public static bool IsKnown(string kind) => ContestWide.Contains(kind) || kind == JudgePacket;
 
-    public static string Extension(string kind) => kind is PrizeList or Statistics or DraftList ? ".xlsx" : ".docx";
+    public static string Extension(string kind) => kind is PrizeList or Statistics or DraftList or Contacts ? ".xlsx" : ".docx";
 
-    public static string ContentType(string kind) => kind is PrizeList or Statistics or DraftList
+    public static string ContentType(string kind) => kind is PrizeList or Statistics or DraftList or Contacts
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -46,6 +49,7 @@ public static class ExportKinds
         JudgePacket => "评审材料",
         Statistics => "参与情况统计",
         DraftList => "拟表彰名单（讨论稿）",
+        Contacts => "获奖者联系表",
         _ => kind,
     };
 
@@ -60,6 +64,7 @@ public static class ExportKinds
         JudgePacket => "Judge packet (.docx)",
         Statistics => "Participation statistics (.xlsx)",
         DraftList => "Draft list for the leading group (.xlsx)",
+        Contacts => "Winners' contacts (.xlsx)",
         _ => kind,
     };
 }

@@ -142,6 +142,14 @@ public sealed class ExportRunner(ExportData data)
                     return FileName(contest.Name, kind, SiteTime.ToLocal(data.UtcNow).DateTime, proposed: false);
                 }
 
+            case ExportKinds.Contacts:
+                {
+                    var rows = await data.ContactsAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    ContactsWorkbook.Write(output, contest, rows);
+                    break;
+                }
+
             case ExportKinds.Statistics:
                 {
                     var units = await data.StatisticsAsync(proposed, cancellationToken);

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using Awards.Web.Data;
 using Awards.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -38,28 +36,28 @@ public sealed class DraftListExportTests(AwardsFactory factory) : IClassFixture<
         (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = journey[1], ["level"] = "", ["reason"] = "经核实存在抄袭嫌疑，暂缓授奖。", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
 
         Assert.Contains("拟表彰名单讨论稿（.xlsx）", await organizer.GetStringAsync("/organizer/exports"), StringComparison.Ordinal);
-        var bytes = await ExportAsync(organizer);
+        var bytes = await DraftListAsync(organizer);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Equal("讨论稿（未公示）", workbook.PackageProperties.Subject);
 
-        var summary = SheetText(workbook, "汇总");
+        var summary = Exported.SheetText(workbook, "汇总");
         Assert.Contains("创新奖|讨论稿（未公示）|创新奖|1", summary, StringComparison.Ordinal);
         Assert.Contains("征文：我的帮扶故事|最终结果|一等奖|1", summary, StringComparison.Ordinal);
 
-        var innovation = SheetText(workbook, "创新奖");
+        var innovation = Exported.SheetText(workbook, "创新奖");
         Assert.Contains($"|{nomination}|", innovation, StringComparison.Ordinal);
         Assert.Contains("王春梅", innovation, StringComparison.Ordinal);
         Assert.Contains("青山县石桥镇副镇长", innovation, StringComparison.Ordinal);
         Assert.DoesNotContain("0791-5550101", innovation, StringComparison.Ordinal);
 
-        var helpStory = SheetText(workbook, "征文：我的帮扶故事");
+        var helpStory = Exported.SheetText(workbook, "征文：我的帮扶故事");
         Assert.Contains(story[0], helpStory, StringComparison.Ordinal);
         Assert.Contains(story[1], helpStory, StringComparison.Ordinal);
 
         // The moved entry is not a proposed prize; the draft's winner is listed, its print header says draft.
-        var journeySheet = SheetText(workbook, "征文：我的脱贫历程");
+        var journeySheet = Exported.SheetText(workbook, "征文：我的脱贫历程");
         Assert.Contains(journey[0], journeySheet, StringComparison.Ordinal);
         Assert.DoesNotContain(journey[1], journeySheet, StringComparison.Ordinal);
         Assert.Contains("讨论稿（未公示）", HeaderOf(workbook, "征文：我的脱贫历程"), StringComparison.Ordinal);
@@ -69,38 +67,19 @@ public sealed class DraftListExportTests(AwardsFactory factory) : IClassFixture<
         Assert.False(factory.WithDb(db => db.TrackResults.Any(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "innovation"))));
     }
 
-    private async Task<byte[]> ExportAsync(Browser organizer)
-    {
-        var before = factory.WithDb(db => db.ExportJobs.Select(j => (int?)j.Id).Max() ?? 0);
-        (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", new Dictionary<string, string> { ["kind"] = "draft-list", ["proposed"] = "true" })).Dispose();
-        var job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id > before));
-        for (var i = 0; i < 600 && job.Status is ExportStatus.Queued or ExportStatus.Running; i++)
-        {
-            await Task.Delay(100);
-            job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id == job.Id));
-        }
-
-        Assert.True(job.Status == ExportStatus.Done, $"{job.Status} {job.Error}");
-        Assert.False(job.Proposed);
-        Assert.Contains("拟表彰名单（讨论稿）", job.FileName!, StringComparison.Ordinal);
-        using var response = await organizer.Client.GetAsync($"/organizer/exports/{job.Id}/download");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static string SheetText(SpreadsheetDocument workbook, string sheetName)
-    {
-        var part = workbook.WorkbookPart!;
-        var sheet = part.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        var shared = part.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        var cells = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>();
-        return string.Join("|", cells.Select(c => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)] : c.InnerText));
-    }
-
     private static string HeaderOf(SpreadsheetDocument workbook, string sheetName)
     {
         var part = workbook.WorkbookPart!;
         var sheet = part.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
         return ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.Descendants<OddHeader>().Single().Text;
+    }
+
+    private async Task<byte[]> DraftListAsync(Browser organizer)
+    {
+        // "Include results on notice" means nothing to the draft list: the job does not say proposed.
+        var (job, bytes) = await Exported.RunAsync(factory, organizer, "draft-list", proposed: true);
+        Assert.False(job.Proposed);
+        Assert.Contains("拟表彰名单（讨论稿）", job.FileName!, StringComparison.Ordinal);
+        return bytes;
     }
 }

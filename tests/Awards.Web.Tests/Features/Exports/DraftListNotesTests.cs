@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
-using Awards.Web.Data;
 using Awards.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Awards.Web.Tests.Features.Exports;
 
@@ -30,37 +27,18 @@ public sealed class DraftListNotesTests(AwardsFactory factory) : IClassFixture<A
         })).Dispose();
         (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = codes[1], ["level"] = "2", ["reason"] = "评审组复议。", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
 
-        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await ExportAsync(organizer)), false);
-        var sheet = SheetText(workbook, "征文：我的脱贫历程");
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await DraftListAsync(organizer)), false);
+        var sheet = Exported.SheetText(workbook, "征文：我的脱贫历程");
         Assert.Contains($"{codes[1]}|", sheet, StringComparison.Ordinal);
         Assert.Contains("低于最低分；手动调整（按排名为未获奖）：评审组复议。", sheet, StringComparison.Ordinal);
     }
 
-    private async Task<byte[]> ExportAsync(Browser organizer)
+    private async Task<byte[]> DraftListAsync(Browser organizer)
     {
-        var before = factory.WithDb(db => db.ExportJobs.Select(j => (int?)j.Id).Max() ?? 0);
-        (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", new Dictionary<string, string> { ["kind"] = "draft-list", ["proposed"] = "true" })).Dispose();
-        var job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id > before));
-        for (var i = 0; i < 600 && job.Status is ExportStatus.Queued or ExportStatus.Running; i++)
-        {
-            await Task.Delay(100);
-            job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id == job.Id));
-        }
-
-        Assert.True(job.Status == ExportStatus.Done, $"{job.Status} {job.Error}");
+        // "Include results on notice" means nothing to the draft list: the job does not say proposed.
+        var (job, bytes) = await Exported.RunAsync(factory, organizer, "draft-list", proposed: true);
         Assert.False(job.Proposed);
         Assert.Contains("拟表彰名单（讨论稿）", job.FileName!, StringComparison.Ordinal);
-        using var response = await organizer.Client.GetAsync($"/organizer/exports/{job.Id}/download");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static string SheetText(SpreadsheetDocument workbook, string sheetName)
-    {
-        var part = workbook.WorkbookPart!;
-        var sheet = part.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        var shared = part.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        var cells = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>();
-        return string.Join("|", cells.Select(c => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)] : c.InnerText));
+        return bytes;
     }
 }
