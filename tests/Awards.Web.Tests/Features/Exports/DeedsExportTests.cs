@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Awards.Core.Exports.Anthology;
 using Awards.Web.Cli;
-using Awards.Web.Data;
 using Awards.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -115,25 +113,8 @@ public sealed class DeedsExportTests(AwardsFactory factory) : IClassFixture<Awar
     /// <summary>Starts the export on the page, waits for the background job, and downloads the file.</summary>
     private async Task<(byte[] Bytes, string FileName)> ExportAsync(Browser organizer, bool proposed)
     {
-        var before = factory.WithDb(db => db.ExportJobs.Select(j => (int?)j.Id).Max() ?? 0);
-        var fields = new Dictionary<string, string> { ["kind"] = "deeds" };
-        if (proposed)
-        {
-            fields["proposed"] = "true";
-        }
-
-        (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", fields)).Dispose();
-        var job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id > before));
-        for (var i = 0; i < 600 && job.Status is ExportStatus.Queued or ExportStatus.Running; i++)
-        {
-            await Task.Delay(100);
-            job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id == job.Id));
-        }
-
-        Assert.True(job.Status == ExportStatus.Done, $"{job.Status} {job.Error}");
-        using var response = await organizer.Client.GetAsync($"/organizer/exports/{job.Id}/download");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadAsByteArrayAsync(), job.FileName!);
+        var (job, bytes) = await Exported.RunAsync(factory, organizer, "deeds", proposed);
+        return (bytes, job.FileName!);
     }
 
     private static List<string> Paragraphs(WordprocessingDocument document) =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Awards.Web.Cli;
-using Awards.Web.Data;
 using Awards.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -231,27 +230,10 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
     /// <summary>Starts an export on the page, waits for the background job, and downloads the file.</summary>
     private async Task<byte[]> ExportAsync(Browser organizer, string kind, bool proposed = false)
     {
-        var before = factory.WithDb(db => db.ExportJobs.Select(j => (int?)j.Id).Max() ?? 0);
-        var fields = new Dictionary<string, string> { ["kind"] = kind };
-        if (proposed)
-        {
-            fields["proposed"] = "true";
-        }
-
-        (await organizer.SubmitAsync("/organizer/exports", "/organizer/exports", fields)).Dispose();
-        var job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id > before && j.Kind == kind));
-        for (var i = 0; i < 600 && job.Status is ExportStatus.Queued or ExportStatus.Running; i++)
-        {
-            await Task.Delay(100);
-            job = factory.WithDb(db => db.ExportJobs.Single(j => j.Id == job.Id));
-        }
-
-        Assert.True(job.Status == ExportStatus.Done, $"{kind}: {job.Status} {job.Error}");
+        var (job, bytes) = await Exported.RunAsync(factory, organizer, kind, proposed);
         Assert.Matches(new Regex(@"-\d{8}\.(xlsx|docx)$"), job.FileName!);
         Assert.Contains(job.FileName!, await organizer.GetStringAsync("/organizer/exports"), StringComparison.Ordinal);
-        using var response = await organizer.Client.GetAsync($"/organizer/exports/{job.Id}/download");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
+        return bytes;
     }
 
     private static void AssertValid(OpenXmlPackage package)
@@ -260,14 +242,7 @@ public sealed class ExportsTests(AwardsFactory factory) : IClassFixture<AwardsFa
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
-    private static string SheetText(SpreadsheetDocument workbook, string sheetName)
-    {
-        var part = workbook.WorkbookPart!;
-        var sheet = part.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
-        var shared = part.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        var cells = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>();
-        return string.Join("|", cells.Select(c => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : c.InnerText));
-    }
+    private static string SheetText(SpreadsheetDocument workbook, string sheetName) => Exported.SheetText(workbook, sheetName);
 
     private static string PartText(OpenXmlPart part)
     {
