@@ -93,6 +93,7 @@ public static class SiteSetup
         services.AddScoped<Essays>();
         services.AddScoped<Features.Scoring.JudgeWork>();
         services.AddScoped<Features.Judging.JudgingSetup>();
+        services.AddScoped<Features.Judging.ShortlistSetup>();
         services.AddScoped<Features.Judging.ScoreImport>();
         services.AddScoped<Features.Results.TrackResults>();
         services.AddScoped<Features.Results.UnitAwardResults>();

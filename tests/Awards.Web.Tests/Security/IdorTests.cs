@@ -83,6 +83,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /organizer/judging/{roundId:int}/import/template.csv"] = "as above",
         ["POST /organizer/judging/{roundId:int}/panel"] = "as above",
         ["POST /organizer/judging/{roundId:int}/preview"] = "as above",
+        ["GET /organizer/judging/{roundId:int}/shortlist"] = "as above; an unknown round is 404 (ShortlistTests)",
         ["POST /organizer/judging/{roundId:int}/shortlist"] = "as above",
         ["GET /announcements/{id:int}"] = "public by design: only published announcements are found, a draft or one taken down is 404 (AnnouncementsTests)",
         ["GET /organizer/announcements/{id:int}"] = "organizer only: announcements belong to the office (RouteTests role gate); another edition's or an unknown id is 404 (AnnouncementsTests)",

@@ -12,7 +12,7 @@ namespace Awards.Web.Features.Judging;
 /// <summary>The organizer's judging pages: rounds, panels, assignment with a preview, progress, closing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/judging")]
-public sealed class JudgingController(JudgingSetup setup, ScoreImport import, JudgeReminders reminders, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
+public sealed class JudgingController(JudgingSetup setup, ShortlistSetup shortlists, ScoreImport import, JudgeReminders reminders, SiteContext site, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>
     /// The most a score-sheet upload request may carry, well above the sheet's own limit
@@ -90,13 +90,42 @@ public sealed class JudgingController(JudgingSetup setup, ScoreImport import, Ju
         return Redirect($"/organizer/judging/{roundId}?entry={code}");
     }
 
-    [HttpPost("{roundId:int}/shortlist")]
-    public async Task<IActionResult> ShortlistRound(int roundId, CancellationToken cancellationToken) =>
-        await RunAsync(roundId, async () =>
+    /// <summary>Who would go on from the round before and who is cut, and the assignment that would follow; nothing changes until it is confirmed.</summary>
+    [HttpGet("{roundId:int}/shortlist")]
+    public async Task<IActionResult> Shortlist(int roundId, int? seed, CancellationToken cancellationToken)
+    {
+        if (seed is not int chosen)
         {
-            var count = await setup.ShortlistAsync(roundId, cancellationToken);
+            // A seed of its own, so that the page shows the same plan however often it is read.
+            return await site.RoundAsync(roundId, cancellationToken) is null
+                ? NotFound()
+                : Redirect($"/organizer/judging/{roundId}/shortlist?seed={RandomNumberGenerator.GetInt32(int.MaxValue)}");
+        }
+
+        return await shortlists.PreviewAsync(roundId, chosen, cancellationToken) is { } preview ? View(preview) : NotFound();
+    }
+
+    /// <summary>Confirms the preview the organizer saw (its seed and stamp); a preview that no longer holds is refused and shown anew.</summary>
+    [HttpPost("{roundId:int}/shortlist")]
+    public async Task<IActionResult> ShortlistRound(int roundId, [FromForm] int seed, [FromForm] string? stamp, [FromForm] bool incomplete, CancellationToken cancellationToken)
+    {
+        if (await site.RoundAsync(roundId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var count = await shortlists.ConfirmAsync(roundId, seed, stamp, incomplete, cancellationToken);
             TempData["Message"] = l["{0} entries are shortlisted and assigned to the panel.", count].Value;
-        });
+            return Redirect($"/organizer/judging/{roundId}");
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+            return Redirect($"/organizer/judging/{roundId}/shortlist?seed={seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
 
     [HttpGet("{roundId:int}/import")]
     public async Task<IActionResult> Import(int roundId, CancellationToken cancellationToken) =>

@@ -24,4 +24,14 @@ public static class JudgingMessages
     public const string AlreadyScored = "That judge has already scored this entry; their score stays.";
 
     public const string PreviousRoundOpen = "Close the previous round first: its scores decide the shortlist.";
+
+    public const string ShortlistStale = "The scores, the entries, the ranking settings or the panel changed since this preview: nothing was assigned. Check the new preview below and confirm again.";
+
+    public const string ShortlistIncompleteNotConfirmed = "Some entries of the round before were ranked on fewer scores than judges given, or not at all: tick that you have seen them, then confirm again. Nothing was assigned.";
+
+    public const string ShortlistNoJudge = "No judge on the panel can take {0} (same unit, or a declared conflict): add judges from other units to the panel first. Nothing was assigned.";
+
+    public const string ShortlistEmpty = "Nobody goes on: no entry of the round before has a submitted score at or above the minimum score. Nothing was assigned.";
+
+    public const string ShortlistAlreadyAssigned = "This round's entries are already assigned: change its judges with the assignment or by hand.";
 }

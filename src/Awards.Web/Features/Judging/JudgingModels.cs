@@ -40,6 +40,9 @@ public sealed record RoundPage(
     /// <summary>When the judges who had not finished were last reminded by mail.</summary>
     public DateTime? LastReminder { get; init; }
 
+    /// <summary>Judges are assigned in the round: a later round's shortlist has gone on to it.</summary>
+    public bool HasAssignments { get; init; }
+
     public int Behind => Progress.Count(p => p.Submitted < p.Assigned);
 }
 
@@ -52,3 +55,58 @@ public sealed record AssignedJudge(int Id, string Name, bool Scored);
 
 /// <summary>An entry's judges in a round: who, and whether they have scored.</summary>
 public sealed record EntryJudges(string Code, IReadOnlyList<AssignedJudge> Judges);
+
+/// <summary>
+/// An entry of the round before on the shortlist preview: its code and title as judges see them,
+/// its line in the ranking, the judges it was given there (its submitted scores are the ranked
+/// line's judges), and whether it goes on, tied with the last place past the cut or not.
+/// </summary>
+public sealed record ShortlistRow(string Code, string Title, Awards.Core.Ranking.RankedEntry Ranked, int Assigned, bool GoesOn, bool TiedAtCut)
+{
+    public bool ShortOfScores => Ranked.Flags.HasFlag(Awards.Core.Ranking.RankFlags.ShortOfScores);
+
+    public bool BelowMinimum => Ranked.Flags.HasFlag(Awards.Core.Ranking.RankFlags.BelowMinimum);
+}
+
+/// <summary>How many entries a judge would hold after the shortlist's assignment.</summary>
+public sealed record JudgeLoad(string Name, int Entries);
+
+/// <summary>
+/// What shortlisting would do, before it is done: the round before's ranking cut at its shortlist
+/// (every entry that goes on, the first <see cref="ShortlistSetup.CutShown"/> cut, and every entry
+/// short of scores), the entries that could not be ranked, and the assignment of this round.
+/// </summary>
+public sealed record ShortlistPreview(
+    Track Track,
+    JudgingRound Round,
+    JudgingRound Previous,
+    Awards.Core.Ranking.AggregationMethod Method,
+    decimal? MinimumScore,
+    IReadOnlyList<ShortlistRow> Rows,
+    int Ranked,
+    int GoingOn,
+    IReadOnlyList<string> Unscored,
+    AssignmentPlan Plan,
+    IReadOnlyList<JudgeLoad> Loads,
+    IReadOnlyList<string> ShortOfJudges,
+    IReadOnlyList<string> Unassignable,
+    int Prizes,
+    int Seed,
+    bool AlreadyAssigned,
+    bool CanConfirm)
+{
+    /// <summary>The fingerprint of what is shown; the confirmation carries it back.</summary>
+    public string Stamp { get; init; } = string.Empty;
+
+    public int Cut => Ranked - GoingOn;
+
+    public int CutNotShown => Cut - Rows.Count(r => !r.GoesOn);
+
+    public IReadOnlyList<ShortlistRow> ShortOfScores => [.. Rows.Where(r => r.ShortOfScores)];
+
+    /// <summary>Some entries were ranked on fewer scores than judges given, or not at all: the organizer confirms that they have seen it.</summary>
+    public bool Incomplete => Unscored.Count > 0 || Rows.Any(r => r.ShortOfScores);
+
+    /// <summary>The next round alone cannot give every prize.</summary>
+    public bool FewerThanPrizes => GoingOn < Prizes;
+}

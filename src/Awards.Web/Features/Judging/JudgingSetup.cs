@@ -101,7 +101,8 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
                 .ToList()
             : [];
 
-        var canAssign = round.Sequence == 1 && !round.IsClosedAt(site.UtcNow);
+        // A later round is assigned again (a judge joined or left its panel) once its shortlist is in.
+        var canAssign = !round.IsClosedAt(site.UtcNow) && (round.Sequence == 1 || rows.Count > 0);
         var preview = previewSeed is int seed && canAssign ? await PlanAsync(track, round, seed, cancellationToken) : null;
         var threshold = settings.Value.Judging.DisagreementThreshold;
         // ResultsAsync's totals from the assignments read above, for the entries whose scores count:
@@ -116,7 +117,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var canShortlist = previous is not null && previous.IsClosedAt(site.UtcNow) && !round.IsClosedAt(site.UtcNow);
         var entries = round.Sequence == 1 ? inJudging.Count : rows.Select(r => r.EntryId).Distinct().Count();
         var found = string.IsNullOrWhiteSpace(lookup) ? null : await EntryJudgesAsync(roundId, lookup.Trim().ToUpperInvariant(), cancellationToken);
-        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, entries, options, progress, shortEntries, preview, previewSeed, disputed, threshold, previous, canShortlist, found);
+        return new RoundPage(track, round, round.IsClosedAt(site.UtcNow), canAssign, entries, options, progress, shortEntries, preview, previewSeed, disputed, threshold, previous, canShortlist && rows.Count == 0, found) { HasAssignments = rows.Count > 0 };
     }
 
     public async Task SetPanelAsync(int roundId, IReadOnlyCollection<int> judgeIds, CancellationToken cancellationToken)
@@ -138,7 +139,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     /// <summary>Applies the plan for <paramref name="seed"/>, recomputed inside one immediate transaction so that it acts on what is there now.</summary>
     public async Task<AssignmentPlan> ApplyAsync(int roundId, int seed, CancellationToken cancellationToken)
     {
-        if (await RoundAsync(roundId, cancellationToken) is not var (track, round) || round.Sequence != 1 || round.IsClosedAt(site.UtcNow))
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round) || round.IsClosedAt(site.UtcNow))
         {
             throw new DomainException("This round is already closed.");
         }
@@ -252,60 +253,6 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         return chosen.DisplayName;
     }
 
-    /// <summary>
-    /// Starts a later round: the previous round's shortlist (its top N or top x%, ties at the cut
-    /// included) goes to every judge of this round's panel who is eligible for it.
-    /// </summary>
-    public async Task<int> ShortlistAsync(int roundId, CancellationToken cancellationToken)
-    {
-        if (await RoundAsync(roundId, cancellationToken) is not var (track, round) || round.IsClosedAt(site.UtcNow))
-        {
-            throw new DomainException("This round is already closed.");
-        }
-
-        var previous = track.Rounds.Where(r => r.Sequence < round.Sequence).OrderByDescending(r => r.Sequence).FirstOrDefault();
-        if (previous is null || !previous.IsClosedAt(site.UtcNow))
-        {
-            throw new DomainException(JudgingMessages.PreviousRoundOpen);
-        }
-
-        return await ImmediateTransaction.RunAsync(db, async ct =>
-        {
-            var selected = Shortlist.Select(await ResultsAsync(previous.Id, ct), previous.ShortlistTop, previous.ShortlistPercent);
-            var entries = await db.Entries.Where(e => selected.Contains(e.Id)).Select(e => new { e.Id, e.UnitId }).ToListAsync(ct);
-            var panelIds = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(ct);
-            var panel = await db.Users.Where(u => panelIds.Contains(u.Id) && u.DeactivatedAt == null).Select(u => new { u.Id, u.UnitId }).ToListAsync(ct);
-            // Sets, not lists: this runs inside the write transaction, and a second click finds every
-            // pair already there (a list made that entries x panel x assignments comparisons).
-            var conflicts = (await db.Conflicts.Where(c => selected.Contains(c.EntryId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(ct))
-                .Select(c => new Pair(c.EntryId, c.JudgeUserId)).ToHashSet();
-            var existing = (await db.Assignments.Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.JudgeUserId }).ToListAsync(ct))
-                .Select(a => new Pair(a.EntryId, a.JudgeUserId)).ToHashSet();
-            var now = site.UtcNow;
-            var assignments = (
-                from entry in entries
-                from judge in panel
-                where judge.UnitId != entry.UnitId && !conflicts.Contains(new Pair(entry.Id, judge.Id)) && !existing.Contains(new Pair(entry.Id, judge.Id))
-                select new JudgeAssignment(roundId, entry.Id, judge.Id, now)).ToList();
-            var added = await BulkInsert.RunAsync(db, assignments, ct);
-            await QueueNewWorkAsync(track, round, assignments.Select(a => a.JudgeUserId), ct);
-
-            audit.Record("Shortlist assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"from round {previous.Id}: {entries.Count} entries; {added} assignments");
-            return entries.Count;
-        }, cancellationToken);
-    }
-
-    /// <summary>Each entry's submitted totals in a round.</summary>
-    public async Task<IReadOnlyList<RoundResult>> ResultsAsync(int roundId, CancellationToken cancellationToken)
-    {
-        var rows = await db.Assignments.AsNoTracking()
-            .Where(a => a.RoundId == roundId)
-            .Where(a => db.Entries.Any(e => e.Id == a.EntryId && EntryStatuses.Counted.Contains(e.Status)))
-            .Select(a => new { a.EntryId, Total = a.Score != null && a.Score.Status == ScoreStatus.Submitted ? a.Score.Total : null })
-            .ToListAsync(cancellationToken);
-        return Results(rows.Select(r => (r.EntryId, r.Total)));
-    }
-
     /// <summary>Groups assignments' submitted totals (null where none) by entry, in the order the entries first come.</summary>
     private static List<RoundResult> Results(IEnumerable<(int EntryId, decimal? Total)> assignments) =>
         [.. assignments.GroupBy(r => r.EntryId).Select(g => new RoundResult(g.Key, [.. g.Where(r => r.Total is not null).Select(r => r.Total!.Value)]))];
@@ -356,16 +303,8 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
 
         audit.Record("Conflict declared", "Entry", code, null, $"judge={judgeId}; round={roundId}");
         await db.SaveChangesAsync(cancellationToken);
-        if (round.Sequence == 1)
-        {
-            await ApplyAsync(roundId, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
-        }
-        else
-        {
-            // Later rounds have a fixed panel that scores every shortlisted entry: the judge simply steps aside.
-            db.Assignments.RemoveRange(await db.Assignments.Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId && a.EntryId == entryId).ToListAsync(cancellationToken));
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // In a later round too: the entry gets another judge of the panel where one is free, up to the round's k.
+        await ApplyAsync(roundId, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
     }
 
     /// <summary>
@@ -373,7 +312,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     /// assignment): how many are new, how many their queue holds now, when the round closes, and the
     /// link to the queue. Saved with the assignments, by the caller's transaction.
     /// </summary>
-    private async Task QueueNewWorkAsync(Track track, JudgingRound round, IEnumerable<int> judgeIdPerAssignment, CancellationToken cancellationToken)
+    internal async Task QueueNewWorkAsync(Track track, JudgingRound round, IEnumerable<int> judgeIdPerAssignment, CancellationToken cancellationToken)
     {
         var added = judgeIdPerAssignment.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         if (added.Count == 0)
@@ -407,7 +346,10 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
 
     private async Task<AssignmentPlan> PlanAsync(Track track, JudgingRound round, int seed, CancellationToken cancellationToken)
     {
-        var entries = await InJudging(track).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
+        // A later round's entries are its shortlist, which its assignments hold (ShortlistSetup).
+        var entries = round.Sequence == 1
+            ? await InJudging(track).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken)
+            : await Counted(track.Id).Where(e => db.Assignments.Any(a => a.RoundId == round.Id && a.EntryId == e.Id)).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
         var entryIds = entries.Select(e => e.Id).ToList();
         var conflicts = await db.Conflicts.Where(c => entryIds.Contains(c.EntryId)).ToListAsync(cancellationToken);
         var panelIds = await db.PanelMembers.Where(p => p.RoundId == round.Id).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);

@@ -60,18 +60,27 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
         (await organizer.PostAsync($"/organizer/judging/{first}", $"/organizer/judging/{first}/entries/{disputed}/add-judge")).Dispose();
         Assert.Equal(before + 1, factory.WithDb(db => db.Assignments.Count(a => a.RoundId == first && db.Entries.Any(e => e.Id == a.EntryId && e.Code == disputed))));
 
-        // The final round waits for the first to close.
-        (await organizer.PostAsync($"/organizer/judging/{final}", $"/organizer/judging/{final}/shortlist")).Dispose();
+        // The final round waits for the first to close: its preview cannot be confirmed, and a confirmation posted anyway is refused.
         Assert.Contains("请先结束上一轮评审", await organizer.GetStringAsync($"/organizer/judging/{final}"), StringComparison.Ordinal);
+        var early = await organizer.GetStringAsync($"/organizer/judging/{final}/shortlist?seed=3");
+        Assert.DoesNotContain("data-testid=\"confirm-shortlist\"", early, StringComparison.Ordinal);
+        (await organizer.SubmitAsync($"/organizer/judging/{final}/shortlist?seed=3", $"/organizer/judging/{final}/shortlist", new Dictionary<string, string> { ["seed"] = "3", ["stamp"] = "x", ["incomplete"] = "true" })).Dispose();
+        Assert.Contains("请先结束上一轮评审", await organizer.GetStringAsync($"/organizer/judging/{final}/shortlist?seed=3"), StringComparison.Ordinal);
         Assert.Equal(0, factory.WithDb(db => db.Assignments.Count(a => a.RoundId == final)));
 
         (await organizer.PostAsync($"/organizer/judging/{first}", $"/organizer/judging/{first}/close")).Dispose();
         var refused = await Assert.ThrowsAsync<Core.Common.DomainException>(() => InScopeAsync(s => s.GetRequiredService<JudgeWork>().SaveAsync(work[0].JudgeUserId, first, work[0].Code, criteria.ToDictionary(c => c.Id, _ => (decimal?)50m), null, true, 1, default)));
         Assert.Equal("This round is already closed.", refused.MessageKey);
 
-        (await organizer.PostAsync($"/organizer/judging/{final}", $"/organizer/judging/{final}/shortlist")).Dispose();
+        // The entry that got a judge added has a score fewer than judges: the organizer says they saw it.
+        var preview = await organizer.GetStringAsync($"/organizer/judging/{final}/shortlist?seed=3");
+        Assert.Contains($"{disputed} (3/4)", preview, StringComparison.Ordinal);
+        var fields = FormFields.Read(preview, "confirm-shortlist");
+        fields["incomplete"] = "true";
+        (await organizer.SubmitAsync($"/organizer/judging/{final}/shortlist?seed=3", $"/organizer/judging/{final}/shortlist", fields)).Dispose();
 
-        // journey: shortlist 30% of the scored entries, rounded up, ties included; every eligible panel judge on each.
+        // journey: shortlist 30% of the scored entries, rounded up, ties included; with k = 5 and a
+        // panel of 5, every eligible panel judge on each.
         var shortlisted = factory.WithDb(db => db.Assignments.Where(a => a.RoundId == final).Select(a => a.EntryId).Distinct().Count());
         var scored = work.Select(w => w.Code).Distinct().Count();
         Assert.InRange(shortlisted, (int)Math.Ceiling(scored * 0.3), scored);
@@ -82,15 +91,23 @@ public sealed class RoundsTests(AwardsFactory factory) : IClassFixture<AwardsFac
         }).ToList());
         Assert.DoesNotContain(units, u => u.Judge == u.Entry);
 
-        // A second click finds every pair already assigned and adds nothing.
+        Assert.Contains($"{shortlisted} 件作品入围，已分配给评审组。", await organizer.GetStringAsync($"/organizer/judging/{final}"), StringComparison.Ordinal);
         var assigned = factory.WithDb(db => db.Assignments.Count(a => a.RoundId == final));
-        using (var again = await organizer.PostAsync($"/organizer/judging/{final}", $"/organizer/judging/{final}/shortlist"))
+        var eligible = factory.WithDb(db =>
+        {
+            var entryUnits = db.Assignments.Where(a => a.RoundId == final).Select(a => a.EntryId).Distinct().Select(id => db.Entries.Where(e => e.Id == id).Select(e => e.UnitId).First()).ToList();
+            var judgeUnits = db.Users.Where(u => judgeIds.Contains(u.Id)).Select(u => u.UnitId).ToList();
+            return entryUnits.Sum(unit => judgeUnits.Count(j => j != unit));
+        });
+        Assert.Equal(eligible, assigned);
+
+        // A second confirmation is refused and adds nothing.
+        using (var again = await organizer.SubmitAsync($"/organizer/judging/{final}/shortlist?seed=3", $"/organizer/judging/{final}/shortlist", fields))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, again.StatusCode);
         }
 
         Assert.Equal(assigned, factory.WithDb(db => db.Assignments.Count(a => a.RoundId == final)));
-        Assert.Contains($"{shortlisted} 件作品入围，已分配给评审组。", await organizer.GetStringAsync($"/organizer/judging/{final}"), StringComparison.Ordinal);
     }
 
     [Fact]
