@@ -105,7 +105,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         var canAssign = !round.IsClosedAt(site.UtcNow) && (round.Sequence == 1 || rows.Count > 0);
         var preview = previewSeed is int seed && canAssign ? await PlanAsync(track, round, seed, cancellationToken) : null;
         var threshold = settings.Value.Judging.DisagreementThreshold;
-        // ResultsAsync's totals from the assignments read above, for the entries whose scores count:
+        // Each entry's submitted totals, from the assignments read above, for the entries whose scores count:
         // reading the round's 30,000 assignments again, each with its entry's row, was a quarter of
         // the page at province scale.
         var codes = await Counted(track.Id).Select(e => new { e.Id, e.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, cancellationToken);
@@ -257,7 +257,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     private static List<RoundResult> Results(IEnumerable<(int EntryId, decimal? Total)> assignments) =>
         [.. assignments.GroupBy(r => r.EntryId).Select(g => new RoundResult(g.Key, [.. g.Where(r => r.Total is not null).Select(r => r.Total!.Value)]))];
 
-    /// <summary>A track's entries whose scores count (ResultsAsync's rule); the index on (TrackId, Status, Code, SubmittedAt) answers it alone.</summary>
+    /// <summary>A track's entries whose scores count (the disagreement list's and a later round's rule); the index on (TrackId, Status, Code, SubmittedAt) answers it alone.</summary>
     private IQueryable<Entry> Counted(int trackId) =>
         db.Entries.Where(e => e.TrackId == trackId && EntryStatuses.Counted.Contains(e.Status));
 
