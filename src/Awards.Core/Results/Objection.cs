@@ -2,7 +2,10 @@ using Awards.Core.Common;
 
 namespace Awards.Core.Results;
 
-/// <summary>An objection from the public to results on notice (异议), with the organizer's resolution.</summary>
+/// <summary>
+/// An objection from the public to results on notice (异议), with its reference for the objector
+/// and the organizer's decision: an outcome and a written resolution, given once.
+/// </summary>
 public class Objection
 {
     public const int MaxNameLength = 50;
@@ -13,9 +16,13 @@ public class Objection
 
     public const int MaxResolutionLength = 2_000;
 
-    public Objection(int trackId, string? entryCode, string name, string contact, string text, DateTime utcNow)
+    public const int MaxLanguageLength = 10;
+
+    public Objection(int trackId, string? entryCode, string name, string contact, string text, DateTime utcNow, string? language = null)
     {
         TrackId = trackId;
+        Reference = ObjectionReference.New();
+        Language = language;
         EntryCode = string.IsNullOrWhiteSpace(entryCode) ? null : entryCode.Trim().ToUpperInvariant();
         Name = name.Trim();
         Contact = contact.Trim();
@@ -25,6 +32,7 @@ public class Objection
 
     private Objection()
     {
+        Reference = string.Empty;
         Name = string.Empty;
         Contact = string.Empty;
         Text = string.Empty;
@@ -33,6 +41,12 @@ public class Objection
     public int Id { get; private set; }
 
     public int TrackId { get; private set; }
+
+    /// <summary>What the objector quotes and looks the objection up by (<see cref="ObjectionReference"/>).</summary>
+    public string Reference { get; private set; }
+
+    /// <summary>The language of the page the objection was sent from: the objector's mail is written in it.</summary>
+    public string? Language { get; private set; }
 
     public string? EntryCode { get; private set; }
 
@@ -43,6 +57,9 @@ public class Objection
     public string Text { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Null while open, and for objections resolved before outcomes were recorded.</summary>
+    public ObjectionOutcome? Outcome { get; private set; }
 
     public string? Resolution { get; private set; }
 

@@ -72,6 +72,14 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         builder.Property(o => o.Contact).HasMaxLength(Objection.MaxContactLength).IsRequired();
         builder.Property(o => o.Text).HasMaxLength(Objection.MaxTextLength).IsRequired();
         builder.Property(o => o.Resolution).HasMaxLength(Objection.MaxResolutionLength);
+        builder.Property(o => o.Reference).HasMaxLength(ObjectionReference.Length).IsRequired();
+        builder.HasIndex(o => o.Reference).IsUnique();
+        builder.Property(o => o.Language).HasMaxLength(Objection.MaxLanguageLength);
+        builder.Property(o => o.Outcome).HasConversion<string>().HasMaxLength(20);
+
+        // An objection is decided once, and its objector mailed once: of two organizers resolving
+        // it at the same moment, the second save finds it resolved and changes nothing.
+        builder.Property(o => o.ResolvedAt).IsConcurrencyToken();
         builder.HasIndex(o => new { o.TrackId, o.ResolvedAt });
     }
 }
