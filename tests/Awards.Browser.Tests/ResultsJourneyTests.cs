@@ -66,6 +66,15 @@ public sealed class ResultsJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await visitor.GetByLabel("异议内容").FillAsync("我认为第一名作品与去年的获奖作品内容雷同，请核实。");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
         await visitor.GetByText("您的异议已收到").WaitForAsync();
+
+        // The confirmation page gives the reference to look the objection up by; the notice offers the lookup.
+        var reference = await visitor.GetByTestId("reference").InnerTextAsync();
+        Assert.Matches("^YY-[0-9A-Z]{4}-[0-9A-Z]{4}$", reference);
+        await visitor.GotoAsync("/notice");
+        await visitor.GetByLabel("您提出的异议的编号").FillAsync(reference.ToLowerInvariant());
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        await visitor.GetByText("组织方正在核实处理中。").WaitForAsync();
+        await visitor.GotoAsync("/notice");
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ArtifactsFolder, "public-notice.png"), FullPage = true });
 
         // On paper the notice names its contest and issuer, without the navigation or the objection form.

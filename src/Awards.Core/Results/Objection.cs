@@ -69,8 +69,19 @@ public class Objection
 
     public bool IsResolved => ResolvedAt is not null;
 
-    public void Resolve(string resolution, int byUserId, DateTime utcNow)
+    /// <summary>Decides the objection, once: the objector may be mailed the decision, and a second one would contradict it.</summary>
+    public void Resolve(ObjectionOutcome? outcome, string resolution, int byUserId, DateTime utcNow)
     {
+        if (IsResolved)
+        {
+            throw new DomainException("This objection was already resolved.");
+        }
+
+        if (outcome is not { } decided || !Enum.IsDefined(decided))
+        {
+            throw new DomainException("Please choose the outcome: upheld, partly upheld or dismissed.");
+        }
+
         if (string.IsNullOrWhiteSpace(resolution))
         {
             throw new DomainException("Please enter how the objection was resolved.");
@@ -81,6 +92,7 @@ public class Objection
             throw new DomainException("{0} can have at most {1} characters.", "Resolution", MaxResolutionLength);
         }
 
+        Outcome = decided;
         Resolution = resolution.Trim();
         ResolvedAt = utcNow;
         ResolvedByUserId = byUserId;

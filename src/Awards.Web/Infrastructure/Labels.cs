@@ -1,5 +1,6 @@
 using Awards.Core.Contests;
 using Awards.Core.Entries;
+using Awards.Core.Results;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 
@@ -35,6 +36,13 @@ public static class Labels
         UnitKind.County => "County, city or district",
         UnitKind.HelpingUnit => "Designated helping unit",
         _ => "Municipal unit",
+    };
+
+    public static string Of(ObjectionOutcome outcome) => outcome switch
+    {
+        ObjectionOutcome.Upheld => "Upheld",
+        ObjectionOutcome.PartlyUpheld => "Partly upheld",
+        _ => "Dismissed",
     };
 
     public static string Of(EntryStatus status) => status switch

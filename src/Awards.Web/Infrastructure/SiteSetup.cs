@@ -99,6 +99,8 @@ public static class SiteSetup
         services.AddScoped<Features.Results.UnitAwardResults>();
         services.AddScoped<Features.Verify.Certificates>();
         services.AddScoped<Features.Results.PublicResults>();
+        services.AddScoped<Features.Results.Objections>();
+        services.AddScoped<Features.Results.ObjectionMails>();
         services.AddSingleton<Features.Results.ObjectionAllowance>();
         services.AddScoped<Features.Exports.ExportData>();
         services.AddScoped<Features.Exports.ExportRunner>();

@@ -191,16 +191,31 @@ public sealed class TrackResultTests
     }
 
     [Fact]
-    public void AnObjection_IsResolvedOnlyWithANote()
+    public void AnObjection_IsResolvedOnlyWithAnOutcomeAndANote_AndOnlyOnce()
     {
         var objection = new Objection(1, " abcd-efgh ", "王明", "13800001111", "请核实。", Now);
 
-        Assert.Throws<DomainException>(() => objection.Resolve(" ", 9, Now));
+        Assert.Throws<DomainException>(() => objection.Resolve(ObjectionOutcome.Dismissed, " ", 9, Now));
+        Assert.Equal("Please choose the outcome: upheld, partly upheld or dismissed.", Assert.Throws<DomainException>(() => objection.Resolve(null, "已核实。", 9, Now)).MessageKey);
+        Assert.Throws<DomainException>(() => objection.Resolve((ObjectionOutcome)7, "已核实。", 9, Now));
         Assert.False(objection.IsResolved);
-        objection.Resolve("已核实。", 9, Now);
+        objection.Resolve(ObjectionOutcome.PartlyUpheld, "已核实。", 9, Now);
 
         Assert.True(objection.IsResolved);
+        Assert.Equal(ObjectionOutcome.PartlyUpheld, objection.Outcome);
         Assert.Equal("ABCD-EFGH", objection.EntryCode);
+        Assert.Equal("This objection was already resolved.", Assert.Throws<DomainException>(() => objection.Resolve(ObjectionOutcome.Upheld, "改判。", 9, Now)).MessageKey);
+        Assert.Equal(("已核实。", ObjectionOutcome.PartlyUpheld), (objection.Resolution, objection.Outcome));
+    }
+
+    [Fact]
+    public void EachObjection_GetsARandomReference_NotAnEntryCode()
+    {
+        var references = Enumerable.Range(0, 200).Select(_ => new Objection(1, null, "王明", "a@b.cn", "请核实。", Now).Reference).ToList();
+
+        Assert.Equal(references.Count, references.Distinct().Count());
+        Assert.All(references, r => Assert.Matches("^YY-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", r));
+        Assert.Equal("YY-7K3M-9Q2X", ObjectionReference.Normalize(" yy-7k3m-9q2x "));
     }
 
     private static TrackResult OnNotice()

@@ -56,6 +56,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /essays/new/{track}/import"] = "as above",
         ["GET /tracks/{code}"] = "public contest rules",
         ["GET /verify/{code}"] = "public by design: a certificate's random code, confirmed only once results are final (ExportsTests)",
+        ["GET /notice/objections/{reference}"] = "public by design: an objection's random reference, known to its objector; shows the award, the entry code and the decision, never the objector's name or contact (ObjectionsTests)",
         ["GET /status/{code:int}"] = "the error page for an HTTP status",
         ["GET /organizer/mailbox/{id}"] = "organizer only, the whole site's outgoing mail (RouteTests role gate)",
         ["POST /organizer/outbox/{id:long}/retry"] = "organizer only, the whole site's outgoing mail (RouteTests role gate); an unknown id is 404 (OutboxTests)",

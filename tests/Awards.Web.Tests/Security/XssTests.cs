@@ -64,7 +64,7 @@ public sealed class XssTests(AwardsFactory factory) : IClassFixture<AwardsFactor
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
         Assert.True(pages > 60, $"only {pages} pages read");
         // The payloads were shown, as text, on the pages that matter: the check is not vacuous.
-        foreach (var page in new[] { $"/essays/{ids["essay"]}", $"/nominations/{ids["nomination"]}", $"/organizer/essays/{ids["essay"]}", $"/organizer/nominations/{ids["returned"]}", "/organizer/results/objections", "/author", "/coordinator", $"/judge/rounds/{ids["round"]}/{ids["accepted"]}" })
+        foreach (var page in new[] { $"/essays/{ids["essay"]}", $"/nominations/{ids["nomination"]}", $"/organizer/essays/{ids["essay"]}", $"/organizer/nominations/{ids["returned"]}", "/organizer/results/objections", $"/notice/objections/{ids["reference"]}", "/author", "/coordinator", $"/judge/rounds/{ids["round"]}/{ids["accepted"]}" })
         {
             Assert.True(shown.Contains(page), $"no payload shown as text on {page}; shown on: {string.Join(", ", shown.Order())}");
         }
@@ -92,7 +92,7 @@ public sealed class XssTests(AwardsFactory factory) : IClassFixture<AwardsFactor
     {
         string[] codes = [ids["essay"], ids["disqualified"], ids["nomination"], ids["returned"], ids["accepted"], "help-story", "innovation", "dedication"];
         IEnumerable<Dictionary<string, string>> values = [new()];
-        foreach (var (name, pool) in new[] { ("code", codes), ("track", ["help-story", "journey", "dedication", "innovation"]), ("token", [ids["token"]]), ("roundId", [ids["round"], ids["helpRound"]]), ("id", [ids["objection"]]) })
+        foreach (var (name, pool) in new[] { ("code", codes), ("track", ["help-story", "journey", "dedication", "innovation"]), ("token", [ids["token"]]), ("roundId", [ids["round"], ids["helpRound"]]), ("id", [ids["objection"]]), ("reference", [ids["reference"]]) })
         {
             if (route.Template.Contains("{" + name, StringComparison.Ordinal))
             {
@@ -158,7 +158,7 @@ public sealed class XssTests(AwardsFactory factory) : IClassFixture<AwardsFactor
         }
 
         var objection = factory.WithDb(db => db.Objections.Single().Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (await organizer.SubmitAsync("/organizer/results/objections", $"/organizer/results/objections/{objection}/resolve", new Dictionary<string, string> { ["resolution"] = string.Join(" ", t) })).Dispose();
+        (await organizer.SubmitAsync("/organizer/results/objections", $"/organizer/results/objections/{objection}/resolve", new Dictionary<string, string> { ["outcome"] = "PartlyUpheld", ["resolution"] = string.Join(" ", t) })).Dispose();
         Assert.NotNull(factory.WithDb(db => db.Objections.Single().Resolution));
 
         var token = factory.WithDb(db => db.Attachments.Single(a => a.Entry.Code == nomination).Token);
@@ -173,6 +173,7 @@ public sealed class XssTests(AwardsFactory factory) : IClassFixture<AwardsFactor
             ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["helpRound"] = helpRound.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["objection"] = objection,
+            ["reference"] = factory.WithDb(db => db.Objections.Single().Reference),
         };
     }
 }

@@ -113,6 +113,8 @@ public sealed partial class AuditDisplay(
             "AddUnit" when AddUnitSummary().Match(value) is { Success: true } m => AddedUnit(m),
             "RenameUnit" when RenameUnitSummary().Match(value) is { Success: true } m => RenamedUnit(m),
             "Score imported" when ScoreImportSummary().Match(value) is { Success: true } m => ImportedScore(m),
+            "ResolveObjection" when ObjectionDecision().Match(value) is { Success: true } m && Enum.TryParse<Core.Results.ObjectionOutcome>(m.Groups["outcome"].Value, out var outcome) =>
+                l[Labels.Of(outcome)].Value + (Cultures.CurrentIsChinese ? "：" : ": ") + m.Groups["text"].Value,
             "UseRecoveryCode" when RecoveryCodesLeft().Match(value) is { Success: true } m => l["Recovery codes left: {0}", m.Groups["count"].Value].Value,
             _ => value.Contains('=', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal) ? Pairs(value) : value,
         };
@@ -212,4 +214,8 @@ public sealed partial class AuditDisplay(
 
     [GeneratedRegex(@"^(?<count>\d+) left$")]
     private static partial Regex RecoveryCodesLeft();
+
+    /// <summary>"Dismissed: 经核实…": an objection's outcome and resolution as <see cref="Results.Objections"/> records them.</summary>
+    [GeneratedRegex(@"^(?<outcome>Upheld|PartlyUpheld|Dismissed): (?<text>.*)$", RegexOptions.Singleline)]
+    private static partial Regex ObjectionDecision();
 }

@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Awards.Web.Features.Results;
 
 /// <summary>
-/// What the public sees of results: the notice of proposed winners with its objections, and the
-/// final results with the winning essays. Everything comes from the published placements.
+/// What the public sees of results: the notice of proposed winners, and the final results with the
+/// winning essays. Everything comes from the published placements. Objections: <see cref="Objections"/>.
 /// </summary>
-public sealed class PublicResults(TrackResults results, AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit)
+public sealed class PublicResults(AwardsDbContext db, SiteContext site)
 {
     // The public notice and the final results are the most visited pages of the notice period; their
     // reads are compiled once (EF's translation cache still extracted and looked up each query's
@@ -105,64 +105,6 @@ public sealed class PublicResults(TrackResults results, AwardsDbContext db, Site
         return rows.ToDictionary(r => r.Code, r => r.LevelRank is int rank
             ? contest?.Tracks.FirstOrDefault(t => t.Id == r.TrackId)?.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?"
             : string.Empty);
-    }
-
-    public async Task SubmitObjectionAsync(string trackCode, string? entryCode, string name, string contact, string text, CancellationToken cancellationToken)
-    {
-        var track = await results.TrackAsync(trackCode, cancellationToken);
-        var result = track is null ? null : await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == track.Id, cancellationToken);
-        if (track is null || result is null || !result.AcceptsObjectionsAt(site.UtcNow))
-        {
-            throw new DomainException(ResultMessages.ObjectionsClosed);
-        }
-
-        var objection = new Objection(track.Id, entryCode, name, contact, text, site.UtcNow);
-
-        // A code names one of the proposed winners on this notice, or the objection is about a
-        // mistyped or made-up entry the organizer could not find.
-        if (objection.EntryCode is { } code)
-        {
-            var listed = await (
-                from p in db.Placements
-                join e in db.Entries on p.EntryId equals e.Id
-                where p.TrackResultId == result.Id && p.LevelRank != null && e.Code == code
-                select p.Id).AnyAsync(cancellationToken);
-            if (!listed)
-            {
-                throw new DomainException("The entry code {0} is not among the proposed winners of {1}.", code, track.Name);
-            }
-        }
-
-        db.Objections.Add(objection);
-        audit.Record("RaiseObjection", nameof(Objection), track.Code, after: objection.EntryCode);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<ObjectionRow>> ObjectionsAsync(CancellationToken cancellationToken)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken);
-        var tracks = contest?.Tracks.ToDictionary(t => t.Id) ?? [];
-        var trackIds = tracks.Keys.ToList();
-        var rows = await (
-            from o in db.Objections
-            join u in db.Users on o.ResolvedByUserId equals u.Id into resolvers
-            from u in resolvers.DefaultIfEmpty()
-            where trackIds.Contains(o.TrackId)
-            orderby o.ResolvedAt != null, o.CreatedAt descending
-            select new { Objection = o, ResolvedBy = u == null ? null : u.DisplayName }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ObjectionRow(r.Objection, tracks[r.Objection.TrackId].Name.ForCurrentCulture(), r.ResolvedBy))];
-    }
-
-    public async Task ResolveObjectionAsync(int id, string resolution, CancellationToken cancellationToken)
-    {
-        var contest = await site.CurrentContestAsync(cancellationToken);
-        var trackIds = contest?.Tracks.Select(t => t.Id).ToList() ?? [];
-        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == id && trackIds.Contains(o.TrackId), cancellationToken)
-            ?? throw new DomainException("This objection does not exist.");
-        var before = objection.Resolution;
-        objection.Resolve(resolution, (await user.GetAsync(cancellationToken))!.Id, site.UtcNow);
-        audit.Record("ResolveObjection", nameof(Objection), id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, objection.Resolution);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<Winner>> WinnersAsync(Track track, TrackResult result, CancellationToken cancellationToken)

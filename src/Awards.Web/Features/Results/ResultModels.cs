@@ -132,7 +132,16 @@ public sealed record Winner(string TrackCode, string? Code, string Title, string
 
 public sealed record PublicTrack(Track Track, TrackResult Result, IReadOnlyList<Winner> Winners);
 
-public sealed record ObjectionRow(Objection Objection, string Track, string? ResolvedBy);
+public sealed record ObjectionRow(Objection Objection, string Track, string? ResolvedBy)
+{
+    /// <summary>What the entry the objection names has become since (disqualified, withdrawn…), and its page.</summary>
+    public Core.Entries.EntryStatus? EntryStatus { get; init; }
+
+    public string? EntryPage { get; init; }
+
+    /// <summary>Whether the objector left an e-mail address, and so is mailed the decision.</summary>
+    public bool Mailed { get; init; }
+}
 
 /// <summary>
 /// How the organizer gives the order of entries tied across a prize boundary: a select per place

@@ -14,7 +14,7 @@ namespace Awards.Web.Features.Results;
 /// <summary>The organizer's results: ranking settings, overrides, ties, the notice, objections, finalizing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/results")]
-public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, PublicResults publicResults, WinnerNotices notices, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, Objections objections, WinnerNotices notices, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -153,14 +153,16 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
 
     [HttpGet("objections")]
     public async Task<IActionResult> Objections(CancellationToken cancellationToken) =>
-        View(await publicResults.ObjectionsAsync(cancellationToken));
+        View(await objections.ListAsync(cancellationToken));
 
     [HttpPost("objections/{id:int}/resolve")]
-    public async Task<IActionResult> Resolve(int id, string? resolution, CancellationToken cancellationToken)
+    public async Task<IActionResult> Resolve(int id, string? outcome, string? resolution, CancellationToken cancellationToken)
     {
         try
         {
-            await publicResults.ResolveObjectionAsync(id, resolution ?? string.Empty, cancellationToken);
+            // An outcome the form does not offer ("7", "upheld ") counts as none chosen.
+            ObjectionOutcome? chosen = Enum.TryParse<ObjectionOutcome>(outcome, out var parsed) && Enum.IsDefined(parsed) && outcome == parsed.ToString() ? parsed : null;
+            await objections.ResolveAsync(id, chosen, resolution ?? string.Empty, cancellationToken);
             TempData["Message"] = l["The objection is resolved."].Value;
         }
         catch (DomainException ex)

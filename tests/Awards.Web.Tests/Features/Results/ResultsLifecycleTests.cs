@@ -161,7 +161,7 @@ public sealed class ResultsLifecycleTests(AwardsFactory factory) : IClassFixture
         Assert.Contains("条异议未处理", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
         foreach (var id in factory.WithDb(db => db.Objections.Select(o => o.Id).ToList()))
         {
-            (await organizer.SubmitAsync("/organizer/results/objections", $"/organizer/results/objections/{id}/resolve", new Dictionary<string, string> { ["resolution"] = "经核实，评审过程符合规定，维持原结果。" })).Dispose();
+            (await organizer.SubmitAsync("/organizer/results/objections", $"/organizer/results/objections/{id}/resolve", new Dictionary<string, string> { ["outcome"] = "Dismissed", ["resolution"] = "经核实，评审过程符合规定，维持原结果。" })).Dispose();
         }
 
         (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
