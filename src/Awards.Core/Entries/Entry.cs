@@ -49,6 +49,12 @@ public class Entry
     /// <summary>Why the entry was returned or disqualified.</summary>
     public string? StatusReason { get; private set; }
 
+    /// <summary>
+    /// For an entry returned after submissions closed: until when its entrant may still correct it
+    /// and submit it again, while every other entry stays closed. Null: the contest's deadline holds.
+    /// </summary>
+    public DateTime? ResubmitBy { get; private set; }
+
     /// <summary>The essay's title, or the nomination's headline (the nominee's name and award).</summary>
     public string Title { get; private set; }
 

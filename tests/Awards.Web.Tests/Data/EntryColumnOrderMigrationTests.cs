@@ -45,7 +45,10 @@ public sealed class EntryColumnOrderMigrationTests(AwardsFactory factory) : ICla
 
             var columns = Strings(db, "SELECT name FROM pragma_table_info('Entries') ORDER BY cid");
             Assert.True(columns.IndexOf("JudgeTitle") < columns.IndexOf("Body"), string.Join(", ", columns));
-            Assert.Equal(["RecommendationOpinion", "Body", "JudgeBody"], columns.TakeLast(3));
+            // Columns added after the rebuild (ResubmitBy, a date mostly null, which SQLite reads from
+            // the row's header without walking the texts) are appended: moving them before the texts
+            // would rebuild the table again.
+            Assert.Equal(["RecommendationOpinion", "Body", "JudgeBody"], columns.TakeWhile(c => c != "ResubmitBy").TakeLast(3));
 
             // The triggers came back: a changed title is searchable, and the foreign keys hold.
             var id = db.Entries.OrderBy(e => e.Id).Select(e => e.Id).First();

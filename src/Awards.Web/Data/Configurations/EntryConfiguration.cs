@@ -80,6 +80,9 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         });
         builder.Property(e => e.RecommendationOpinion).HasColumnOrder(order++);
         builder.Property(e => e.Body).HasColumnOrder(order++);
-        builder.Property(e => e.JudgeBody).HasColumnOrder(order);
+        builder.Property(e => e.JudgeBody).HasColumnOrder(order++);
+
+        // Added later, so last: SQLite appends a new column, and moving the others would rebuild the table.
+        builder.Property(e => e.ResubmitBy).HasColumnOrder(order);
     }
 }

@@ -165,6 +165,10 @@ namespace Awards.Web.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(17);
 
+                    b.Property<DateTime?>("ResubmitBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(26);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
