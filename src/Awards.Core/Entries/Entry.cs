@@ -208,6 +208,7 @@ public class Entry
         OwnerSlot = ownerSlot;
         Status = EntryStatus.Submitted;
         StatusReason = null;
+        ResubmitBy = null;
         SubmittedAt = utcNow;
         UpdatedAt = utcNow;
     }
@@ -266,16 +267,45 @@ public class Entry
         UpdatedAt = utcNow;
     }
 
-    public void Return(string reason, DateTime utcNow)
+    /// <summary>
+    /// Sends the entry back with a reason. <paramref name="resubmitBy"/>, when given, lets its
+    /// entrant correct and submit this one entry again until then, also after the contest's
+    /// deadline; it must lie in the future.
+    /// </summary>
+    public void Return(string reason, DateTime utcNow, DateTime? resubmitBy = null)
     {
         if (Status is not (EntryStatus.Submitted or EntryStatus.Accepted))
         {
             throw new DomainException("Only a submitted or accepted entry can be returned.");
         }
 
-        StatusReason = RequireReason(reason);
+        var why = RequireReason(reason);
+        if (resubmitBy is DateTime by && by <= utcNow)
+        {
+            throw new DomainException("The date to submit it again by must be in the future.");
+        }
+
+        StatusReason = why;
+        ResubmitBy = resubmitBy;
         Status = EntryStatus.Returned;
         UpdatedAt = utcNow;
+    }
+
+    /// <summary>
+    /// Whether the entrant can change the entry at <paramref name="utcNow"/> as far as time goes:
+    /// inside the contest's submission window, or a returned entry before its own date to submit again.
+    /// </summary>
+    public bool AcceptsChangesAt(ContestSchedule schedule, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return schedule.AcceptsSubmissions(utcNow) || (Status == EntryStatus.Returned && ResubmitBy > utcNow);
+    }
+
+    /// <summary>When the entrant's changes close: the contest's deadline, or a returned entry's later date to submit again.</summary>
+    public DateTime ChangesCloseAt(ContestSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Status == EntryStatus.Returned && ResubmitBy is DateTime by && by > schedule.SubmissionClosesAt ? by : schedule.SubmissionClosesAt;
     }
 
     public void Disqualify(string reason, DateTime utcNow)
@@ -359,6 +389,18 @@ public class Entry
     private static string RequireReason(string reason) =>
         string.IsNullOrWhiteSpace(reason) ? throw new DomainException("A reason is required.") : reason.Trim();
 
-    private static void EnsureOpen(ContestSchedule schedule, DateTime utcNow) =>
+    private void EnsureOpen(ContestSchedule schedule, DateTime utcNow)
+    {
+        if (AcceptsChangesAt(schedule, utcNow))
+        {
+            return;
+        }
+
+        if (Status == EntryStatus.Returned && ResubmitBy is DateTime ended && utcNow >= schedule.SubmissionOpensAt)
+        {
+            throw new DomainException("The time to correct this entry and submit it again ended on {0}.", ended);
+        }
+
         schedule.EnsureAcceptsSubmissions(utcNow);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class EntryJournal(AwardsDbContext db, AuditLog audit, IClock cloc
         Json);
 
     public static string StatusOf(Entry entry) =>
-        JsonSerializer.Serialize(new { entry.Status, entry.StatusReason, entry.UnitSlot, entry.OwnerSlot }, Json);
+        JsonSerializer.Serialize(new { entry.Status, entry.StatusReason, entry.ResubmitBy, entry.UnitSlot, entry.OwnerSlot }, Json);
 
     /// <summary>Records a change; <paramref name="from"/> is the status before it (null for a new entry).</summary>
     public void Record(Entry entry, string action, EntryStatus? from, string? before, string? after)

@@ -149,7 +149,9 @@ public sealed class EntryWorkflow(
                 "\n\n",
                 l["Hello {0},", reader.Name],
                 received,
-                l["Until submissions close on {0}, and as long as judges do not have it yet, you can still edit or withdraw it on its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page],
+                schedule.AcceptsSubmissions(entry.SubmittedAt!.Value)
+                    ? l["Until submissions close on {0}, and as long as judges do not have it yet, you can still edit or withdraw it on its page: {1}", SiteTime.Format(schedule.SubmissionClosesAt), page]
+                    : l["Submissions have closed, so it can no longer be edited or withdrawn. Its page: {0}", page],
                 essay
                     ? l["What happens next: after submissions close, judges score the essays without knowing who wrote them. The proposed winners are published for public notice from {0}.", SiteTime.Format(schedule.NoticeStartsAt)]
                     : l["What happens next: the organizer checks the nomination, then judges score it without knowing who nominated it. The proposed winners are published for public notice from {0}.", SiteTime.Format(schedule.NoticeStartsAt)],
@@ -236,7 +238,8 @@ public sealed class EntryWorkflow(
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.IsEditable
-            && (await site.CurrentContestAsync(cancellationToken))?.Schedule.AcceptsSubmissions(site.UtcNow) == true
+            && (await site.CurrentContestAsync(cancellationToken))?.Schedule is { } schedule
+            && entry.AcceptsChangesAt(schedule, site.UtcNow)
             && !await IsBeingJudgedAsync(entry, cancellationToken);
     }
 
@@ -370,7 +373,7 @@ public sealed class EntryWorkflow(
     /// <summary>Checks a file by content (SECURITY.md §4) and stores it with the entry; nothing is stored on refusal.</summary>
     public async Task<Attachment> AttachAsync(Entry entry, IFormFile file, IReadOnlyCollection<FileKind> accepted, CancellationToken cancellationToken = default)
     {
-        var bytes = await ReadCheckedAsync(file, cancellationToken);
+        var bytes = await ReadCheckedAsync(file, entry, cancellationToken);
         using var content = new MemoryStream(bytes, writable: false);
         var uploads = options.Value.Uploads;
         var kind = FileInspector.Inspect(content, file.FileName, accepted, uploads.FileLimits);
@@ -411,10 +414,22 @@ public sealed class EntryWorkflow(
         }, cancellationToken);
     }
 
-    /// <summary>Reads an upload into memory after the size cap and the open-window checks.</summary>
-    public async Task<byte[]> ReadCheckedAsync(IFormFile file, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads an upload into memory after the size cap and the open-window checks: the contest's, or
+    /// for a file going to <paramref name="entry"/> that entry's own (a returned entry's date to submit again).
+    /// </summary>
+    public async Task<byte[]> ReadCheckedAsync(IFormFile file, Entry? entry = null, CancellationToken cancellationToken = default)
     {
-        (await ScheduleAsync(cancellationToken)).EnsureAcceptsSubmissions(site.UtcNow);
+        var schedule = await ScheduleAsync(cancellationToken);
+        if (entry is null)
+        {
+            schedule.EnsureAcceptsSubmissions(site.UtcNow);
+        }
+        else
+        {
+            entry.EnsureChangeable(schedule, site.UtcNow);
+        }
+
         var uploads = options.Value.Uploads;
         if (file.Length > uploads.MaxFileBytes)
         {
@@ -450,14 +465,15 @@ public sealed class EntryWorkflow(
     }
 
     /// <summary>
-    /// Returns the entry with a reason; <paramref name="tell"/> puts the mail that tells of it in the
-    /// outbox once the return is made, so that both are saved together (ADR 0012).
+    /// Returns the entry with a reason, and with <paramref name="resubmitBy"/> the date until which
+    /// its entrant may still submit it again after the deadline; <paramref name="tell"/> puts the
+    /// mail that tells of it in the outbox once the return is made, so that both are saved together (ADR 0012).
     /// </summary>
-    public async Task ReturnAsync(Entry entry, string reason, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
+    public async Task ReturnAsync(Entry entry, string reason, DateTime? resubmitBy, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tell);
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
-        entry.Return(reason, site.UtcNow);
+        entry.Return(reason, site.UtcNow, resubmitBy);
         journal.Record(entry, $"{Noun(entry)} returned", from, before, EntryJournal.StatusOf(entry));
         await tell(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

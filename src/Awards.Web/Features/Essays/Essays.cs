@@ -91,7 +91,7 @@ public sealed class Essays(
 
     private async Task<(byte[] Bytes, EssayForm Form, ConvertedDocument Converted)> ConvertAsync(Entry? existing, IFormFile file, CancellationToken cancellationToken)
     {
-        var bytes = await workflow.ReadCheckedAsync(file, cancellationToken);
+        var bytes = await workflow.ReadCheckedAsync(file, cancellationToken: cancellationToken);
         var uploads = options.Value.Uploads;
         ConvertedDocument converted;
         using (var content = new MemoryStream(bytes, writable: false))

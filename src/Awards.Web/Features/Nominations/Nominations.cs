@@ -108,24 +108,28 @@ public sealed class Nominations(
             cancellationToken);
     }
 
-    public async Task ReturnAsync(Entry entry, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Returns the nomination with a reason; <paramref name="resubmitBy"/> (after the deadline) lets its unit submit it again until then.</summary>
+    public async Task ReturnAsync(Entry entry, string reason, DateTime? resubmitBy = null, CancellationToken cancellationToken = default)
     {
-        await workflow.ReturnAsync(entry, reason, ct => QueueReturnedAsync(entry, ct), cancellationToken);
+        await workflow.ReturnAsync(entry, reason, resubmitBy, ct => QueueReturnedAsync(entry, ct), cancellationToken);
     }
 
-    /// <summary>The unit's coordinators hear of the return by mail, saved with it.</summary>
+    /// <summary>The unit's coordinators hear of the return by mail, saved with it, with the date it can still be submitted again by, if any.</summary>
     private async Task QueueReturnedAsync(Entry entry, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        var closes = SiteTime.Format(contest.Schedule.SubmissionClosesAt);
+        var closes = contest.Schedule.SubmissionClosesAt;
         var open = contest.Schedule.AcceptsSubmissions(site.UtcNow);
         await TellUnitAsync(
             entry,
             () => l["Nomination {0} was returned", entry.Code],
             () => l["The organizer returned the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
-            link => open
-                ? l["You can correct it and submit it again until submissions close on {0}: {1}", closes, link]
-                : l["Submissions closed on {0}, so it cannot be submitted again; ask the organizer if the reason can be met. The nomination: {1}", closes, link],
+            entry.StatusReason,
+            link => entry.ResubmitBy is DateTime by && (!open || by > closes)
+                ? l["You can correct it and submit it again until {0}, a date the organizer set for this nomination alone: {1}", SiteTime.Format(entry.ChangesCloseAt(contest.Schedule)), link]
+                : open
+                    ? l["You can correct it and submit it again until submissions close on {0}: {1}", SiteTime.Format(closes), link]
+                    : l["Submissions closed on {0}, so it cannot be submitted again; ask the organizer if the reason can be met. The nomination: {1}", SiteTime.Format(closes), link],
             $"the return of nomination {entry.Code}",
             cancellationToken);
     }
@@ -142,6 +146,7 @@ public sealed class Nominations(
                 entry,
                 () => l["Nomination {0} was disqualified", entry.Code],
                 () => l["The organizer disqualified the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+                entry.StatusReason,
                 link => l["The nomination: {0}", link],
                 $"the disqualification of nomination {entry.Code}",
                 ct),
@@ -152,7 +157,7 @@ public sealed class Nominations(
     /// their own language: the subject, the opening line, the reason, and a closing line with the
     /// nomination's link; put in the outbox to be saved with the decision.
     /// </summary>
-    private async Task TellUnitAsync(Entry entry, Func<LocalizedString> subject, Func<LocalizedString> opening, Func<string, LocalizedString> closing, string what, CancellationToken cancellationToken)
+    private async Task TellUnitAsync(Entry entry, Func<LocalizedString> subject, Func<LocalizedString> opening, string? reason, Func<string, LocalizedString> closing, string what, CancellationToken cancellationToken)
     {
         var recipients = await UnitCoordinators.ReadersAsync(db, entry.UnitId, cancellationToken);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/nominations/{entry.Code}";
@@ -160,7 +165,7 @@ public sealed class Nominations(
             recipients.Select(to => Cultures.In(to.Language, () => new OutgoingMail(
                 to.Email,
                 subject(),
-                string.Join("\n\n", l["Hello {0},", to.Name], opening(), entry.StatusReason, closing(link))))),
+                string.Join("\n\n", l["Hello {0},", to.Name], opening(), reason, closing(link))))),
             what);
     }
 

@@ -47,7 +47,7 @@ public sealed class NominationsController(
         }
 
         var form = new NominationForm { FormKey = Guid.NewGuid().ToString("N") };
-        return View("Form", await FormPageAsync(t, form, unitId, null, cancellationToken));
+        return View("Form", await FormPageAsync(t, form, unitId, null, null, cancellationToken));
     }
 
     [HttpPost("new/{track}")]
@@ -82,7 +82,7 @@ public sealed class NominationsController(
             }
         }
 
-        return View("Form", await FormPageAsync(t, form, unitId, null, cancellationToken));
+        return View("Form", await FormPageAsync(t, form, unitId, null, null, cancellationToken));
     }
 
     [HttpGet("{code}")]
@@ -111,7 +111,7 @@ public sealed class NominationsController(
         }
 
         var form = NominationForm.From(entry, await queries.UnitCodeAsync(entry.NomineeUnitId, cancellationToken));
-        return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, cancellationToken));
+        return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, entry, cancellationToken));
     }
 
     [HttpPost("{code}/edit")]
@@ -143,7 +143,7 @@ public sealed class NominationsController(
 
                 ModelState.AddModelError(string.Empty, L["This nomination was changed since you opened this form (in another window, or by another coordinator of your unit), so nothing was saved. What you typed is still in the form, and what is saved now is shown below it: save again to replace it with what you typed."]);
                 ModelState.Remove("Form." + nameof(form.Version));
-                var page = await FormPageAsync(entry.Track, form with { Version = EntryWorkflow.VersionOf(entry) }, entry.UnitId, entry.Code, cancellationToken);
+                var page = await FormPageAsync(entry.Track, form with { Version = EntryWorkflow.VersionOf(entry) }, entry.UnitId, entry.Code, entry, cancellationToken);
                 return View("Form", page with { SavedNow = entry });
             }
             catch (DomainException ex)
@@ -152,7 +152,7 @@ public sealed class NominationsController(
             }
         }
 
-        return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, cancellationToken));
+        return View("Form", await FormPageAsync(entry.Track, form, entry.UnitId, entry.Code, entry, cancellationToken));
     }
 
     [HttpPost("{code}/submit")]
@@ -196,11 +196,12 @@ public sealed class NominationsController(
         return (unit is not null, unit);
     }
 
-    private async Task<NominationFormPage> FormPageAsync(Track track, NominationForm form, int unitId, string? code, CancellationToken cancellationToken)
+    /// <summary>The form's page; for an existing <paramref name="entry"/>, its changes close at its own date when it was returned with one.</summary>
+    private async Task<NominationFormPage> FormPageAsync(Track track, NominationForm form, int unitId, string? code, Entry? entry, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
         var units = track.Entrant == Entrant.Organisation ? await nominations.NomineeUnitsAsync(unitId, cancellationToken) : [];
         var taken = units.Count > 0 ? await Workflow.NominatedUnitsAsync(track.Id, code, cancellationToken) : new Dictionary<int, string>();
-        return new NominationFormPage(track, form, units, code, contest!.Schedule.SubmissionClosesAt, taken);
+        return new NominationFormPage(track, form, units, code, entry?.ChangesCloseAt(contest!.Schedule) ?? contest!.Schedule.SubmissionClosesAt, taken);
     }
 }

@@ -194,12 +194,26 @@ public sealed class ScreeningController(
         return Redirect(back);
     }
 
+    /// <summary>
+    /// Returns a nomination to its unit with a reason; after the deadline, with <paramref name="resubmitBy"/>
+    /// (China Standard Time, in the future) the unit may correct and submit this one again until then.
+    /// </summary>
     [HttpPost("{code}/return")]
-    public Task<IActionResult> Return(string code, string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Return(string code, string? reason, string? resubmitBy, CancellationToken cancellationToken) =>
         WithReasonAsync(code, reason, async (entry, why) =>
         {
-            await nominations.ReturnAsync(entry, why, cancellationToken);
-            TempData["Message"] = l["The nomination {0} is returned to its unit with your reason.", entry.Code].Value;
+            DateTime? by = null;
+            if (!string.IsNullOrWhiteSpace(resubmitBy))
+            {
+                by = SiteTime.TryParseInput(resubmitBy, out var utc)
+                    ? utc
+                    : throw new DomainException("Give the date to submit it again by as a date and time, such as 2026-10-20 18:00.");
+            }
+
+            await nominations.ReturnAsync(entry, why, by, cancellationToken);
+            TempData["Message"] = entry.ResubmitBy is DateTime until
+                ? l["The nomination {0} is returned to its unit with your reason; the unit can submit it again until {1}.", entry.Code, SiteTime.Format(until)].Value
+                : l["The nomination {0} is returned to its unit with your reason.", entry.Code].Value;
         }, cancellationToken);
 
     /// <summary>Disqualifies a submitted or accepted nomination with a reason its unit sees and is mailed: an ineligible nominee found in screening or judging.</summary>
