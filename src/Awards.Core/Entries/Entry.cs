@@ -292,6 +292,29 @@ public class Entry
     }
 
     /// <summary>
+    /// Takes back a return or a disqualification made in error: the entry is judged again. A
+    /// nomination goes to Accepted, since the organizer who reinstates it has screened it (back to
+    /// Submitted it would sit outside judging until accepted in a second step); an essay, which
+    /// needs no screening, goes to Submitted. It must still be complete: a returned entry may have
+    /// been edited since. Returns the trimmed reason, which the history keeps.
+    /// </summary>
+    public string Reinstate(string reason, DateTime utcNow)
+    {
+        if (Status is not (EntryStatus.Returned or EntryStatus.Disqualified))
+        {
+            throw new DomainException("Only a returned or disqualified entry can be reinstated; {0} is {1}.", Code, Status);
+        }
+
+        var why = RequireReason(reason);
+        EnsureComplete();
+        Status = Track.Kind == TrackKind.Nomination ? EntryStatus.Accepted : EntryStatus.Submitted;
+        StatusReason = null;
+        ResubmitBy = null;
+        UpdatedAt = utcNow;
+        return why;
+    }
+
+    /// <summary>
     /// Whether the entrant can change the entry at <paramref name="utcNow"/> as far as time goes:
     /// inside the contest's submission window, or a returned entry before its own date to submit again.
     /// </summary>

@@ -77,6 +77,79 @@ public class ReturnAndReinstateTests
         Assert.Equal((EntryStatus.Submitted, (string?)null, (DateTime?)null), (entry.Status, entry.StatusReason, entry.ResubmitBy));
     }
 
+    [Fact]
+    public void AReturnedNomination_IsReinstatedAsAccepted_AndLosesItsReasonAndDate()
+    {
+        var entry = SubmittedNomination();
+        entry.Return("误退回", Late, Late.AddDays(3));
+
+        var why = entry.Reinstate("  退回有误，材料齐全。 ", Late.AddHours(1));
+
+        Assert.Equal("退回有误，材料齐全。", why);
+        Assert.Equal((EntryStatus.Accepted, (string?)null, (DateTime?)null), (entry.Status, entry.StatusReason, entry.ResubmitBy));
+    }
+
+    [Fact]
+    public void ADisqualifiedEssay_IsReinstatedAsSubmitted_AndADisqualifiedNominationAsAccepted()
+    {
+        var essay = new Entry(EssayTrack(), "我的帮扶故事", ValidBody, unitId: 1, ownerUserId: 1, Now);
+        essay.DeclareOriginal(true, Now);
+        essay.Submit(Schedule, Now, TakenSlots.None);
+        essay.Disqualify("抄袭", Late);
+        var nomination = SubmittedNomination();
+        nomination.Disqualify("不符合条件", Late);
+
+        essay.Reinstate("经核查并非抄袭。", Late.AddHours(1));
+        nomination.Reinstate("经核查符合条件。", Late.AddHours(1));
+
+        Assert.Equal((EntryStatus.Submitted, EntryStatus.Accepted), (essay.Status, nomination.Status));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Reinstating_WithoutAReason_IsRefused(string reason)
+    {
+        var entry = SubmittedNomination();
+        entry.Disqualify("不符合条件", Late);
+
+        Assert.Throws<DomainException>(() => entry.Reinstate(reason, Late));
+
+        Assert.Equal((EntryStatus.Disqualified, "不符合条件"), (entry.Status, entry.StatusReason));
+    }
+
+    [Fact]
+    public void OnlyAReturnedOrDisqualifiedEntry_IsReinstated()
+    {
+        var entry = SubmittedNomination();
+
+        var refused = Assert.Throws<DomainException>(() => entry.Reinstate("恢复", Late));
+        entry.Accept(Late);
+        Assert.Throws<DomainException>(() => entry.Reinstate("恢复", Late));
+
+        Assert.Equal("Only a returned or disqualified entry can be reinstated; {0} is {1}.", refused.MessageKey);
+        Assert.Equal(EntryStatus.Accepted, entry.Status);
+    }
+
+    [Fact]
+    public void AReturnedEntryEditedShortOfTheRules_IsNotReinstated()
+    {
+        var entry = SubmittedNomination();
+        entry.Return("请补充", Late, Late.AddDays(3));
+        entry.Edit("改短了", "太短", Schedule, Late.AddHours(1));
+
+        Assert.Throws<DomainException>(() => entry.Reinstate("退回有误", Late.AddHours(2)));
+
+        Assert.Equal(EntryStatus.Returned, entry.Status);
+    }
+
+    private static Track EssayTrack()
+    {
+        var track = new Track("help-story", new BilingualText("征文", "Essay"), TrackKind.Essay, Entrant.Individual);
+        track.SetLimits(new TrackLimits(10, 100, null, 1));
+        return track;
+    }
+
     private static Entry SubmittedNomination()
     {
         var track = new Track("innovation", new BilingualText("创新奖", "Innovation Award"), TrackKind.Nomination, Entrant.Individual);

@@ -71,6 +71,8 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/nominations/{code}/return"] = "as above",
         ["POST /organizer/nominations/{code}/disqualify"] = "as above (NominationDisqualifyTests)",
         ["POST /organizer/essays/{code}/disqualify"] = "organizer only (EssayScreeningTests)",
+        ["POST /organizer/nominations/{code}/reinstate"] = "organizer only; an unknown or essay code is 404 (ReinstateTests)",
+        ["POST /organizer/essays/{code}/reinstate"] = "organizer only (EssayReinstateTests)",
         ["GET /organizer/judging/{roundId:int}"] = "organizer only: rounds belong to the office (RouteTests role gate; JudgingTests, RoundsTests)",
         ["POST /organizer/judging/{roundId:int}/assign"] = "as above",
         ["POST /organizer/judging/{roundId:int}/close"] = "as above",

@@ -31,11 +31,15 @@ public sealed class EntryJournal(AwardsDbContext db, AuditLog audit, IClock cloc
         },
         Json);
 
-    public static string StatusOf(Entry entry) =>
-        JsonSerializer.Serialize(new { entry.Status, entry.StatusReason, entry.ResubmitBy, entry.UnitSlot, entry.OwnerSlot }, Json);
+    /// <summary>The status as the audit log keeps it; <paramref name="reason"/> for a change whose reason the entry does not keep (a reinstatement).</summary>
+    public static string StatusOf(Entry entry, string? reason = null) =>
+        JsonSerializer.Serialize(new { entry.Status, StatusReason = reason ?? entry.StatusReason, entry.ResubmitBy, entry.UnitSlot, entry.OwnerSlot }, Json);
 
-    /// <summary>Records a change; <paramref name="from"/> is the status before it (null for a new entry).</summary>
-    public void Record(Entry entry, string action, EntryStatus? from, string? before, string? after)
+    /// <summary>
+    /// Records a change; <paramref name="from"/> is the status before it (null for a new entry).
+    /// The history keeps the reason of a return or a disqualification, or <paramref name="reason"/>.
+    /// </summary>
+    public void Record(Entry entry, string action, EntryStatus? from, string? before, string? after, string? reason = null)
     {
         if (from != entry.Status)
         {
@@ -44,7 +48,7 @@ public sealed class EntryJournal(AwardsDbContext db, AuditLog audit, IClock cloc
                 Entry = entry,
                 From = from,
                 To = entry.Status,
-                Reason = entry.Status is EntryStatus.Returned or EntryStatus.Disqualified ? entry.StatusReason : null,
+                Reason = reason ?? (entry.Status is EntryStatus.Returned or EntryStatus.Disqualified ? entry.StatusReason : null),
                 At = clock.UtcNow,
                 UserId = http.HttpContext?.User.UserId(),
             });

@@ -507,6 +507,82 @@ public sealed class EntryWorkflow(
         return placed == ResultStage.Notice;
     }
 
+    /// <summary>
+    /// Takes back a return or a disqualification made in error (<see cref="Entry.Reinstate"/>), under
+    /// the write lock with the entry read again, so that a second click finds it reinstated and changes
+    /// nothing. Refused where judging or the results could no longer take the entry in as it stands:
+    /// results that are final; results on notice published without it (back to draft first, so that
+    /// nothing changes on the notice unseen); a round closed without it while judging went on; a unit
+    /// the award names once that another nomination names now. <paramref name="tell"/> as for
+    /// <see cref="ReturnAsync"/>. The answer says what the organizer still has to do.
+    /// </summary>
+    public Task<Reinstatement> ReinstateAsync(Entry entry, string reason, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(tell);
+        return ImmediateTransaction.RunOnceAsync(db, async ct =>
+        {
+            await db.Entry(entry).ReloadAsync(ct);
+            if (entry.Status is not (EntryStatus.Returned or EntryStatus.Disqualified))
+            {
+                throw new DomainException("{0} is {1}: there is nothing to reinstate, and nothing was changed.", entry.Code, entry.Status);
+            }
+
+            var result = await db.TrackResults.AsNoTracking().FirstOrDefaultAsync(r => r.TrackId == entry.TrackId, ct);
+            var published = result is { Stage: not ResultStage.Draft }
+                && await db.Placements.AnyAsync(p => p.TrackResultId == result.Id && p.EntryId == entry.Id, ct);
+            if (result?.Stage == ResultStage.Final)
+            {
+                throw new DomainException("The results of {0} are final and no longer change, so {1} cannot be reinstated.", entry.Track.Name, entry.Code);
+            }
+
+            if (result?.Stage == ResultStage.Notice && !published)
+            {
+                throw new DomainException("The results of {0} on notice were published without {1}. Take them back to draft first, then reinstate it, rank again and publish again.", entry.Track.Name, entry.Code);
+            }
+
+            var needsJudges = await RoundWithoutAsync(entry, ct);
+            await EnsureNomineeUnitFreeAsync(entry, ct);
+            var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
+            var why = entry.Reinstate(reason, site.UtcNow);
+            journal.Record(entry, $"{Noun(entry)} reinstated", from, before, EntryJournal.StatusOf(entry, why), why);
+            await tell(ct);
+
+            // The Outstanding Organization Award counts each unit's essays: its picks, once published,
+            // stay as they are, but the organizer should look again.
+            var unitAwardPublished = entry.Track.Kind == TrackKind.Essay && await (
+                from r in db.TrackResults
+                join t in db.Tracks on r.TrackId equals t.Id
+                where t.ContestEditionId == entry.Track.ContestEditionId && t.Kind == TrackKind.UnitAward && r.Stage != ResultStage.Draft
+                select r.Id).AnyAsync(ct);
+            return new Reinstatement(entry.Status, needsJudges, published, unitAwardPublished);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The round of the entry's track that judges work in now (the last one with assignments) when
+    /// the entry has no judges there: null when it has, or when nobody is assigned yet. Refuses when
+    /// that round has closed: judging went on without the entry and could not take it in again.
+    /// </summary>
+    private async Task<BilingualText?> RoundWithoutAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        var rounds = await db.Rounds.AsNoTracking().Where(r => r.TrackId == entry.TrackId).ToListAsync(cancellationToken);
+        List<int> ids = [.. rounds.Select(r => r.Id)];
+        var assigned = await db.Assignments.Where(a => ids.Contains(a.RoundId)).Select(a => a.RoundId).Distinct().ToListAsync(cancellationToken);
+        if (rounds.Where(r => assigned.Contains(r.Id)).OrderBy(r => r.Sequence).LastOrDefault() is not { } current
+            || await db.Assignments.AnyAsync(a => a.RoundId == current.Id && a.EntryId == entry.Id, cancellationToken))
+        {
+            return null;
+        }
+
+        if (current.IsClosedAt(site.UtcNow))
+        {
+            throw new DomainException("Judging of {0} went on without {1}: {2} has closed without judges for it, so it can no longer be reinstated.", entry.Track.Name, entry.Code, current.Name);
+        }
+
+        return current.Name;
+    }
+
     private Task<Entry?> CreatedWithAsync(int ownerId, string formKey, CancellationToken cancellationToken) =>
         db.Entries.Include(e => e.Track).FirstOrDefaultAsync(e => e.OwnerUserId == ownerId && e.CreationKey == formKey, cancellationToken);
 
@@ -515,3 +591,11 @@ public sealed class EntryWorkflow(
 
     private static string Noun(Entry entry) => entry.Track.Kind == TrackKind.Nomination ? "Nomination" : "Essay";
 }
+
+/// <summary>
+/// What a reinstatement leaves for the organizer: the status the entry is back in; the open round
+/// in which it has no judges yet (assign that round again); whether it is back among results on
+/// notice as they were published; whether the Outstanding Organization Award, which counts essays,
+/// is already published.
+/// </summary>
+public sealed record Reinstatement(EntryStatus Status, BilingualText? RoundWithoutJudges, bool OnNotice, bool UnitAwardPublished);

@@ -134,6 +134,34 @@ public sealed class EssayScreeningController(
         return Redirect($"/organizer/essays/{entry.Code}");
     }
 
+    /// <summary>Takes back a disqualification made in error, with a reason the author is mailed: the essay is in judging again (ADR 0015).</summary>
+    [HttpPost("{code}/reinstate")]
+    public async Task<IActionResult> Reinstate(string code, string? reason, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        {
+            TempData["Error"] = l["Write the reason the author will see, in at most {0} characters.", MaxReasonLength].Value;
+            return Redirect($"/organizer/essays/{entry.Code}");
+        }
+
+        try
+        {
+            var done = await workflow.ReinstateAsync(entry, reason, ct => QueueReinstatedAsync(entry, reason.Trim(), ct), cancellationToken);
+            TempData["Message"] = Screening.ScreeningController.ReinstatedMessage(l, l["The essay {0} is reinstated and in judging again; its author is told why.", entry.Code], done);
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect($"/organizer/essays/{entry.Code}");
+    }
+
     [HttpGet("{code}/attachments/{token}")]
     public async Task<IActionResult> Download(string code, string token, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) is { } entry && await queries.DownloadAsync(entry, token, cancellationToken) is { } file
@@ -141,18 +169,37 @@ public sealed class EssayScreeningController(
             : NotFound();
 
     /// <summary>The author hears of it by mail with the reason, saved with the decision, as a unit does of a returned nomination; the page says it too.</summary>
-    private async Task QueueDisqualifiedAsync(Entry entry, CancellationToken cancellationToken)
+    private Task QueueDisqualifiedAsync(Entry entry, CancellationToken cancellationToken) =>
+        TellAuthorAsync(
+            entry,
+            () => l["Essay {0} was disqualified", entry.Code],
+            () => l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+            entry.StatusReason,
+            $"the disqualification of {entry.Code}",
+            cancellationToken);
+
+    /// <summary>The author hears of the reinstatement with its reason, as of the disqualification.</summary>
+    private Task QueueReinstatedAsync(Entry entry, string reason, CancellationToken cancellationToken) =>
+        TellAuthorAsync(
+            entry,
+            () => l["Essay {0} was reinstated", entry.Code],
+            () => l["The organizer reinstated your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+            reason,
+            $"the reinstatement of {entry.Code}",
+            cancellationToken);
+
+    private async Task TellAuthorAsync(Entry entry, Func<LocalizedString> subject, Func<LocalizedString> opening, string? reason, string what, CancellationToken cancellationToken)
     {
         var author = await db.Users.AsNoTracking().Where(u => u.Id == entry.OwnerUserId).Select(u => new { u.Email, u.DisplayName, u.Language }).FirstAsync(cancellationToken);
         outbox.Add([Cultures.In(author.Language, () => new OutgoingMail(
             author.Email!,
-            l["Essay {0} was disqualified", entry.Code],
+            subject(),
             string.Join(
                 "\n\n",
                 l["Hello {0},", author.DisplayName],
-                l["The organizer disqualified your essay “{0}” ({1}) with this reason:", entry.Title, entry.Code],
-                entry.StatusReason,
-                l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"])))], $"the disqualification of {entry.Code}");
+                opening(),
+                reason,
+                l["Your essay's page: {0}", $"{options.Value.PublicUrl.TrimEnd('/')}/essays/{entry.Code}"])))], what);
     }
 
     private async Task<Entry?> LoadAsync(string code, CancellationToken cancellationToken) =>

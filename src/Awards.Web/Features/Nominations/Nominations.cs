@@ -135,6 +135,24 @@ public sealed class Nominations(
     }
 
     /// <summary>
+    /// Reinstates a returned or disqualified nomination (accepted for judging again) with a reason
+    /// its unit's coordinators are mailed, saved with it; see <see cref="EntryWorkflow.ReinstateAsync"/>.
+    /// </summary>
+    public Task<Reinstatement> ReinstateAsync(Entry entry, string reason, CancellationToken cancellationToken = default) =>
+        workflow.ReinstateAsync(
+            entry,
+            reason,
+            ct => TellUnitAsync(
+                entry,
+                () => l["Nomination {0} was reinstated", entry.Code],
+                () => l["The organizer reinstated the nomination “{0}” ({1}) with this reason:", entry.Title, entry.Code],
+                reason.Trim(),
+                link => l["It is accepted for judging again. The nomination: {0}", link],
+                $"the reinstatement of nomination {entry.Code}",
+                ct),
+            cancellationToken);
+
+    /// <summary>
     /// Disqualifies the nomination with a reason its unit's coordinators are mailed, saved with it
     /// (as for an essay's author); returns whether it is among the proposed winners on notice.
     /// </summary>

@@ -216,6 +216,41 @@ public sealed class ScreeningController(
                 : l["The nomination {0} is returned to its unit with your reason.", entry.Code].Value;
         }, cancellationToken);
 
+    /// <summary>
+    /// Takes back a return or a disqualification made in error, with a reason the unit is mailed: the
+    /// nomination is accepted for judging again (ADR 0015). Refused, with nothing changed, where the
+    /// results or judging could no longer take it in (EntryWorkflow.ReinstateAsync).
+    /// </summary>
+    [HttpPost("{code}/reinstate")]
+    public Task<IActionResult> Reinstate(string code, string? reason, CancellationToken cancellationToken) =>
+        WithReasonAsync(code, reason, async (entry, why) =>
+        {
+            var done = await nominations.ReinstateAsync(entry, why, cancellationToken);
+            TempData["Message"] = ReinstatedMessage(l, l["The nomination {0} is reinstated and accepted for judging; its unit is told why.", entry.Code], done);
+        }, cancellationToken);
+
+    /// <summary>The reinstatement's message, with what the organizer still has to do (shared with the essays' page).</summary>
+    internal static string ReinstatedMessage(IStringLocalizer l, LocalizedString done, Reinstatement reinstatement)
+    {
+        List<string> parts = [done.Value];
+        if (reinstatement.RoundWithoutJudges is { } round)
+        {
+            parts.Add(l["It has no judges in {0} yet: assign that round again on the judging page.", round.ForCurrentCulture()].Value);
+        }
+
+        if (reinstatement.OnNotice)
+        {
+            parts.Add(l["It is among the results on notice again, as they were published."].Value);
+        }
+
+        if (reinstatement.UnitAwardPublished)
+        {
+            parts.Add(l["The Outstanding Organization Award, which counts essays, is already published: check its statistics."].Value);
+        }
+
+        return string.Join(" ", parts);
+    }
+
     /// <summary>Disqualifies a submitted or accepted nomination with a reason its unit sees and is mailed: an ineligible nominee found in screening or judging.</summary>
     [HttpPost("{code}/disqualify")]
     public Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken) =>
