@@ -472,6 +472,12 @@ public sealed class EntryWorkflow(
     public async Task ReturnAsync(Entry entry, string reason, DateTime? resubmitBy, Func<CancellationToken, Task> tell, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tell);
+        if (resubmitBy is not null && await IsBeingJudgedAsync(entry, cancellationToken))
+        {
+            // What judges scored stays what they read (ADR 0014): such an entry is never changed and submitted again.
+            throw new DomainException("Judges already have {0}, so it cannot be changed and submitted again: return it without a date, or disqualify it.", entry.Code);
+        }
+
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));
         entry.Return(reason, site.UtcNow, resubmitBy);
         journal.Record(entry, $"{Noun(entry)} returned", from, before, EntryJournal.StatusOf(entry));

@@ -102,6 +102,30 @@ public sealed class ResubmitByTests(AwardsFactory factory) : IClassFixture<Award
         Assert.Equal(EntryStatus.Returned, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
     }
 
+    [Fact]
+    public async Task ANominationJudgesAlreadyHave_IsNotGivenADateToBeChangedAndSubmittedAgain()
+    {
+        var coordinator = await SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        var code = await CreateDraftAsync(coordinator, "dedication", Person(title: "评委已在评审的推荐", name: "吴十"));
+        (await SubmitAsync(coordinator, code)).Dispose();
+        var organizer = await SignedInAsync(factory, "organizer@demo.example");
+        var page = $"/organizer/nominations/{code}";
+        (await organizer.PostAsync(page, page + "/accept")).Dispose();
+        factory.WithDb(db =>
+        {
+            var entry = db.Entries.Single(e => e.Code == code);
+            var round = db.Rounds.Where(r => r.TrackId == entry.TrackId).OrderBy(r => r.Sequence).First();
+            db.Assignments.Add(new Core.Scoring.JudgeAssignment(round.Id, entry.Id, db.Users.Single(u => u.Email == "judge.lin@demo.example").Id, DateTime.UtcNow));
+            return db.SaveChanges();
+        });
+        factory.Clock.Set(ClosesAt.AddHours(2));
+
+        (await organizer.SubmitAsync(page, page + "/return", new Dictionary<string, string> { ["reason"] = Reason, ["resubmitBy"] = ChinaTime.Input(ClosesAt.AddDays(3)) })).Dispose();
+
+        Assert.Contains($"评委已在评审 {code}，因此不能再修改后重新提交", await organizer.GetStringAsync(page), StringComparison.Ordinal);
+        Assert.Equal(EntryStatus.Accepted, factory.WithDb(db => db.Entries.Single(e => e.Code == code).Status));
+    }
+
     [Theory]
     [InlineData("past")]
     [InlineData("明天")]
