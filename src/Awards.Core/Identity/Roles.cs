@@ -10,6 +10,15 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Organizer, UnitCoordinator, Author, Judge];
 
-    /// <summary>Roles the organizer gives by invitation; authors register themselves.</summary>
+    /// <summary>
+    /// Roles the organizer invites from a list (<c>invite-many</c>, next year's <c>invitations.txt</c>);
+    /// authors register themselves.
+    /// </summary>
     public static readonly IReadOnlyList<string> Invited = [UnitCoordinator, Judge];
+
+    /// <summary>
+    /// Roles an organizer invites one at a time: another organizer only so, each named on purpose,
+    /// never from a pasted list.
+    /// </summary>
+    public static readonly IReadOnlyList<string> InvitedOneByOne = [UnitCoordinator, Judge, Organizer];
 }

@@ -21,8 +21,9 @@ public static class CommandLine
         ["migrate"] = ("migrate                      create the database if needed and apply migrations", MigrateAsync),
         ["seed"] = ("seed                         migrate, then load seed/ into an empty database", SeedAsync),
         ["create-organizer"] = ("create-organizer --email E --name N [--password-stdin]\n" +
-                                "                             create the first organizer: with a password read from\n" +
-                                "                             standard input, or else print (and mail) an invitation link", CreateOrganizerAsync),
+                                "                             add an organizer (the first, or another when none can sign in):\n" +
+                                "                             with a password read from standard input, or else print (and\n" +
+                                "                             mail) an invitation link", CreateOrganizerAsync),
         ["rank"] = ("rank --track CODE --scores FILE [--method raw-mean|trimmed-mean|z-score] [--minimum N|none]\n" +
                     "                             rank a scores sheet (.csv or .xlsx: entry code, judge, one column per\n" +
                     "                             criterion) with the track's settings, overrides and tie orders from the\n" +
@@ -146,7 +147,7 @@ public static class CommandLine
 
         await MigrateAsync(services, arguments, output);
         await services.GetRequiredService<Seeder>().SeedAsync();
-        var result = await services.GetRequiredService<Invitations>().EnsureInitialOrganizerAsync(email, name, password);
+        var result = await services.GetRequiredService<Invitations>().CreateOrganizerAsync(email, name, password);
         if (!result.Succeeded)
         {
             await output.WriteLineAsync("error: " + string.Join("; ", result.Errors));

@@ -46,14 +46,14 @@ public sealed class DeactivationTests(AwardsFactory factory) : IClassFixture<Awa
     }
 
     [Fact]
-    public async Task TheOrganizer_CannotTurnTheirOwnAccountOff()
+    public async Task TheOnlyOrganizer_CannotTurnTheirOwnAccountOff()
     {
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var id = IdOf("organizer@demo.example");
 
         (await organizer.PostAsync("/organizer/users", $"/organizer/users/{id}/deactivate")).Dispose();
 
-        Assert.Contains("不能停用自己的账号。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
+        Assert.Contains("organizer@demo.example 是最后一个可用的组织方账号，不能停用，未作任何更改。", await organizer.GetStringAsync("/organizer/users"), StringComparison.Ordinal);
         Assert.Null(factory.WithDb(db => db.Users.Single(u => u.Id == id).DeactivatedAt));
         Assert.Equal(HttpStatusCode.OK, (await organizer.Client.GetAsync("/organizer")).StatusCode);
         foreach (var action in new[] { "deactivate", "reactivate" })

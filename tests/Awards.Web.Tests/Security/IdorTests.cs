@@ -63,7 +63,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/users/{id:int}/resend"] = "organizer only (RouteTests role gate)",
         ["POST /organizer/users/{id:int}/two-factor-off"] = "organizer only (RouteTests role gate); an unknown id is 404 (AccountSecurityTests)",
         ["POST /organizer/users/{id:int}/unlock"] = "organizer only (RouteTests role gate); an unknown id is 404 (AccountSecurityTests)",
-        ["POST /organizer/users/{id:int}/deactivate"] = "organizer only (RouteTests role gate); not their own account, an unknown id is 404 (DeactivationTests)",
+        ["POST /organizer/users/{id:int}/deactivate"] = "organizer only (RouteTests role gate); never the last organizer who can sign in, an unknown id is 404 (DeactivationTests, Users/OrganizersTests)",
         ["POST /organizer/users/{id:int}/reactivate"] = "as above",
         ["GET /organizer/exports/{id:int}/status"] = "organizer only; every export is the office's (RouteTests role gate)",
         ["GET /organizer/exports/{id:int}/download"] = "as above",

@@ -17,9 +17,10 @@ public sealed record InvitationResult(bool Succeeded, IReadOnlyList<string> Erro
 }
 
 /// <summary>
-/// Invited accounts (coordinators, judges, the first organizer): the organizer creates the
-/// account without a password; the mailed link lets the person set one, which also confirms
-/// the e-mail address.
+/// Invited accounts (coordinators, judges, organizers): an organizer (or the admin command, for
+/// an organizer) creates the account in its role without a password; the mailed link lets the
+/// person set one, which also confirms the e-mail address. The link carries only the address and
+/// a one-use token, never the role, so it cannot be made into another role's.
 /// </summary>
 public sealed class Invitations(
     UserManager<AppUser> userManager,
@@ -32,9 +33,15 @@ public sealed class Invitations(
 {
     public async Task<InvitationResult> InviteAsync(string email, string name, string role, int? unitId, int? invitedById)
     {
-        if (!Roles.All.Contains(role) || role == Roles.Author)
+        if (!Roles.InvitedOneByOne.Contains(role))
         {
             return InvitationResult.Failed(l["Choose a role."]);
+        }
+
+        // An organizer works for the whole city: a unit would only make them look like one unit's.
+        if (role == Roles.Organizer && unitId is not null)
+        {
+            return InvitationResult.Failed(l["An organizer belongs to no unit; choose None for the unit."]);
         }
 
         if (role == Roles.UnitCoordinator && unitId is null)
@@ -91,8 +98,8 @@ public sealed class Invitations(
     }
 
     /// <summary>
-    /// Creates the first organizer unless one exists: with the given password, or else by an
-    /// invitation whose link is returned (and mailed).
+    /// Creates the first organizer unless one exists (<c>Awards:InitialOrganizer</c>, read at every
+    /// start): with the given password, or else by an invitation whose link is returned (and mailed).
     /// </summary>
     public async Task<InvitationResult> EnsureInitialOrganizerAsync(string email, string name, string? password)
     {
@@ -101,9 +108,19 @@ public sealed class Invitations(
             return InvitationResult.Failed("An organizer already exists; nothing was changed.");
         }
 
+        return await CreateOrganizerAsync(email, name, password);
+    }
+
+    /// <summary>
+    /// Adds an organizer, whoever else is one (<c>create-organizer</c>): the first one, or the way
+    /// back in for whoever runs the server when no organizer can sign in any more. An address that
+    /// already has an account is refused.
+    /// </summary>
+    public async Task<InvitationResult> CreateOrganizerAsync(string email, string name, string? password)
+    {
         if (string.IsNullOrEmpty(password))
         {
-            return await InviteOrganizerAsync(email, name);
+            return await CreateInvitedAsync(email, name, Roles.Organizer, unitId: null, invitedById: null);
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.UtcNow };
@@ -118,9 +135,6 @@ public sealed class Invitations(
         await db.SaveChangesAsync();
         return new InvitationResult(true, []);
     }
-
-    private Task<InvitationResult> InviteOrganizerAsync(string email, string name) =>
-        CreateInvitedAsync(email, name, Roles.Organizer, unitId: null, invitedById: null);
 
     /// <summary>An account without a password in one role, and the mailed link that lets its owner set one.</summary>
     private async Task<InvitationResult> CreateInvitedAsync(string email, string name, string role, int? unitId, int? invitedById)

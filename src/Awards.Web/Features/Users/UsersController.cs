@@ -53,7 +53,7 @@ public sealed record InviteManyForm
 
 public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string Name)> Units);
 
-/// <summary>The organizer's list of accounts and the invitations of coordinators and judges.</summary>
+/// <summary>The organizers' list of accounts and the invitations of coordinators, judges and other organizers.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/users")]
 public sealed class UsersController(AwardsDbContext db, Invitations invitations, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
@@ -222,10 +222,12 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
     }
 
     /// <summary>
-    /// Turns an account off: someone who left their unit or the panel. Every session of it ends at
-    /// its next request (a new stamp), and it cannot sign in, ask for a reset link or accept an
-    /// invitation until it is turned on again. What it entered or scored stays. The organizer
-    /// cannot turn their own account off, so an organizer always remains.
+    /// Turns an account off: someone who left their unit or the panel, or an organizer who left the
+    /// office. Every session of it ends at its next request (a new stamp), and it cannot sign in, ask
+    /// for a reset link or accept an invitation until it is turned on again. What it entered or
+    /// scored stays. The last active organizer (one who can sign in) is never turned off, their own
+    /// account included, so someone can always run the site; the check and the change share one
+    /// immediate transaction, so two organizers turning each other off at once leave one on.
     /// </summary>
     [HttpPost("{id:int}/deactivate")]
     public async Task<IActionResult> Deactivate(int id, [FromServices] UserManager<AppUser> userManager, [FromServices] SessionEnds ends)
@@ -235,21 +237,50 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             return NotFound();
         }
 
-        if (user.Id == User.RequiredUserId())
+        var turnedOff = await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            TempData["Error"] = l["You cannot turn your own account off."].Value;
-        }
-        else if (user.DeactivatedAt is null)
-        {
+            await db.Entry(user).ReloadAsync(ct);
+            if (user.DeactivatedAt is not null)
+            {
+                return true;
+            }
+
+            if (await IsLastActiveOrganizerAsync(user.Id, ct))
+            {
+                return false;
+            }
+
             user.DeactivatedAt = site.UtcNow;
             await userManager.UpdateSecurityStampAsync(user);
             await UserSessions.EndAsync(db, ends, site.UtcNow, user.Id, _ => true);
             audit.Record("Deactivate", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "on", after: "off");
-            await db.SaveChangesAsync();
+            return true;
+        }, HttpContext.RequestAborted);
+
+        if (turnedOff)
+        {
             TempData["Message"] = l["{0} is turned off and signed out everywhere.", user.Email!].Value;
+        }
+        else
+        {
+            TempData["Error"] = l["{0} is the last active organizer and cannot be turned off; nothing was changed. Invite another organizer first.", user.Email!].Value;
         }
 
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Whether the account is an organizer and no other organizer can sign in (turned on, invitation accepted).</summary>
+    private async Task<bool> IsLastActiveOrganizerAsync(int userId, CancellationToken cancellationToken)
+    {
+        var organizer = await db.Roles.Where(r => r.Name == Roles.Organizer).Select(r => r.Id).FirstAsync(cancellationToken);
+        if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == organizer, cancellationToken))
+        {
+            return false;
+        }
+
+        return !await db.Users.AnyAsync(
+            u => u.Id != userId && u.DeactivatedAt == null && u.PasswordHash != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == organizer),
+            cancellationToken);
     }
 
     [HttpPost("{id:int}/reactivate")]
