@@ -51,6 +51,12 @@ public class AppUser : IdentityUser<int>
     /// <inheritdoc cref="FormerNames"/>
     public List<string> FormerPhones { get; set; } = [];
 
+    /// <summary>
+    /// The units an organizer moved an author away from (a unit chosen wrongly at registration): the
+    /// author's texts may name them, so judges' renditions keep hiding them, as former names.
+    /// </summary>
+    public List<int> FormerUnitIds { get; set; } = [];
+
     /// <summary>Sets the name and phone, keeping the ones they replace in <see cref="FormerNames"/> and <see cref="FormerPhones"/>.</summary>
     public void ChangeIdentity(string name, string phone)
     {

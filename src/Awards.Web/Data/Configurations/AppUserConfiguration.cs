@@ -13,6 +13,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.InvitedById).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.FormerNames).HasConversion(JsonColumn.Strings, JsonColumn.StringsComparer).IsRequired().HasDefaultValue(new List<string>());
         builder.Property(u => u.FormerPhones).HasConversion(JsonColumn.Strings, JsonColumn.StringsComparer).IsRequired().HasDefaultValue(new List<string>());
+        builder.Property(u => u.FormerUnitIds).HasConversion(JsonColumn.Ids, JsonColumn.IdsComparer).IsRequired().HasDefaultValue(new List<int>());
         builder.Ignore(u => u.IsPendingInvitation);
     }
 }

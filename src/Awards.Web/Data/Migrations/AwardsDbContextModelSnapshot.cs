@@ -863,6 +863,12 @@ namespace Awards.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("[]");
 
+                    b.Property<string>("FormerUnitIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT");
 
