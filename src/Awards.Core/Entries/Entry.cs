@@ -141,6 +141,12 @@ public class Entry
         UnitId = unitId;
     }
 
+    /// <summary>
+    /// The organizer corrects the unit an essay counts for, whatever its status: its author's unit
+    /// was wrong. (An author who changes unit themselves takes only drafts along: <see cref="MoveToUnit"/>.)
+    /// </summary>
+    public void CorrectUnit(int unitId) => UnitId = unitId;
+
     /// <summary>The author declares the essay their own original, unpublished work.</summary>
     public void DeclareOriginal(bool declared, DateTime utcNow)
     {

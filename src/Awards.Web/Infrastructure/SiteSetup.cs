@@ -79,6 +79,7 @@ public static class SiteSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Seeder>();
         services.AddScoped<Invitations>();
+        services.AddScoped<UnitCorrections>();
         services.AddScoped<Features.Judging.JudgeReminders>();
         services.AddScoped<Features.Dashboard.EntrantReminders>();
         services.AddScoped<Features.Results.WinnerNotices>();

@@ -65,6 +65,8 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/users/{id:int}/unlock"] = "organizer only (RouteTests role gate); an unknown id is 404 (AccountSecurityTests)",
         ["POST /organizer/users/{id:int}/deactivate"] = "organizer only (RouteTests role gate); never the last organizer who can sign in, an unknown id is 404 (DeactivationTests, Users/OrganizersTests)",
         ["POST /organizer/users/{id:int}/reactivate"] = "as above",
+        ["GET /organizer/users/{id:int}/unit"] = "organizer only (RouteTests role gate); an unknown id or an organizer's is 404 (Users/UnitCorrectionTests)",
+        ["POST /organizer/users/{id:int}/unit"] = "as above; a tampered id changes nothing (Users/UnitCorrectionTests)",
         ["GET /organizer/exports/{id:int}/status"] = "organizer only; every export is the office's (RouteTests role gate)",
         ["GET /organizer/exports/{id:int}/download"] = "as above",
         ["POST /organizer/nominations/{code}/accept"] = "organizer only; a draft is refused (ScreeningTests)",

@@ -28,6 +28,8 @@ public static class AuditLabels
         ["TwoFactorTurnedOff"] = "Two-step verification turned off by the organizer",
         ["Unlock"] = "Unlocked by the organizer",
         ["Deactivate"] = "Account turned off",
+        ["Unit corrected"] = "Unit corrected by the organizer",
+        ["Judge moved off own unit's entries"] = "Judge taken off the entries of their new unit",
         ["Reactivate"] = "Account turned on again",
         ["EndSession"] = "A session signed out",
         ["EndOtherSessions"] = "Other sessions signed out",

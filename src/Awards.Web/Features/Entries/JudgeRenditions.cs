@@ -72,14 +72,15 @@ public sealed class JudgeRenditions(AwardsDbContext db)
     {
         var owner = await db.Users.AsNoTracking()
             .Where(u => u.Id == entry.OwnerUserId)
-            .Select(u => new { u.DisplayName, u.Email, u.PhoneNumber, u.FormerNames, u.FormerPhones })
+            .Select(u => new { u.DisplayName, u.Email, u.PhoneNumber, u.FormerNames, u.FormerPhones, u.FormerUnitIds })
             .FirstAsync(cancellationToken);
 
         // The names and numbers the author had before too: a changed profile never shows judges the old ones.
         List<string> names = [owner.DisplayName, .. owner.FormerNames];
         List<string> emails = [owner.Email ?? string.Empty];
         List<string> phones = [owner.PhoneNumber ?? string.Empty, .. owner.FormerPhones];
-        List<int> unitIds = [entry.UnitId];
+        // An author's units before the organizer corrected it: the text may still name them.
+        List<int> unitIds = [entry.UnitId, .. owner.FormerUnitIds];
         List<string> workplaces = [];
         List<UnitNames>? registered = null;
         var blind = entry.Track.IsBlind;

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Awards.Core.Common;
 using Awards.Core.Identity;
+using Awards.Core.Units;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -52,6 +54,20 @@ public sealed record InviteManyForm
 }
 
 public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string Name)> Units);
+
+/// <summary>The organizer's correction of someone's unit; the reason is required (checked by <see cref="UnitCorrections"/>).</summary>
+public sealed record UnitForm
+{
+    public int? UnitId { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>
+/// The page that corrects an account's unit: who, their unit now, what follows from a change for
+/// their role (<see cref="Consequence"/>, a localization key) and the units to choose from.
+/// </summary>
+public sealed record UnitPage(int Id, string Email, string Name, string Role, string? Unit, string Consequence, IReadOnlyList<(int Id, string Name)> Units, UnitForm Form);
 
 /// <summary>The organizers' list of accounts and the invitations of coordinators, judges and other organizers.</summary>
 [Authorize(Roles = Roles.Organizer)]
@@ -300,6 +316,65 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
 
         TempData["Message"] = l["{0} is turned on again and can sign in.", user.Email!].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("{id:int}/unit")]
+    public async Task<IActionResult> Unit(int id, CancellationToken cancellationToken) =>
+        await UnitPageAsync(id, null, cancellationToken) is { } page ? View(page) : NotFound();
+
+    /// <summary>
+    /// Corrects the unit of an author, a coordinator or a judge, with a reason (<see cref="UnitCorrections"/>);
+    /// an organizer has no unit, so their id is not found here, as an unknown one is not.
+    /// </summary>
+    [HttpPost("{id:int}/unit")]
+    public async Task<IActionResult> Unit(int id, [Bind(Prefix = "Form")] UnitForm form, [FromServices] UnitCorrections corrections, CancellationToken cancellationToken)
+    {
+        if (await db.Users.FindAsync([id], cancellationToken) is not { } user || await UnitPageAsync(id, form, cancellationToken) is not { } page)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var done = await corrections.ChangeAsync(user, page.Role, form.UnitId, form.Reason, cancellationToken);
+            List<string> message = [l["The unit of {0} is now {1} (it was {2}).", user.Email!, done.NewUnit, done.OldUnit]];
+            if (done.EssaysMoved + done.EssaysKept > 0)
+            {
+                message.Add(l["{0} of their essays now count for {1}; {2} in themes whose results are final stay as published.", done.EssaysMoved, done.NewUnit, done.EssaysKept]);
+            }
+
+            if (done.AssignmentsHandedOn > 0)
+            {
+                message.Add(l["{0} of their entries from {1} in open rounds were handed on to other judges; {2} of them had a submitted score, which no longer counts (it is kept in the audit log).", done.AssignmentsHandedOn, done.NewUnit, done.ScoresDropped]);
+            }
+
+            TempData["Message"] = string.Join(" ", message);
+            return RedirectToAction(nameof(Index), new { q = user.Email });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, l.Rule(ex));
+            return View(page);
+        }
+    }
+
+    private async Task<UnitPage?> UnitPageAsync(int id, UnitForm? form, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Email, u.DisplayName, u.UnitId, u.Unit }).FirstOrDefaultAsync(cancellationToken);
+        var role = user is null ? null : await db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync(cancellationToken);
+        if (user is null || role is null || !UnitCorrections.Corrected.Contains(role))
+        {
+            return null;
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => role != Roles.Author || u.Kind != UnitKind.City).OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync(cancellationToken);
+        var consequence = role switch
+        {
+            Roles.Author => "Their essays count for the new unit in the Outstanding Organization statistics, except those in themes whose results are final.",
+            Roles.Judge => "In open rounds they are taken off the new unit's entries, which go to other judges, as after a declared conflict; closed rounds keep their scores.",
+            _ => "They then see and submit the new unit's nominations, no longer the old unit's.",
+        };
+        return new UnitPage(user.Id, user.Email!, user.DisplayName, role, user.Unit?.Name.ForCurrentCulture(), consequence, [.. units.Select(u => (u.Id, u.Name.ForCurrentCulture()))], form ?? new UnitForm { UnitId = user.UnitId });
     }
 
     /// <summary>Ends a lockout from failed sign-ins before its 15 minutes are up (the organizer knows who is asking).</summary>
