@@ -106,37 +106,30 @@ public sealed class EssayScreeningController(
     }
 
     [HttpPost("{code}/disqualify")]
-    public async Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is not { } entry)
+    public Task<IActionResult> Disqualify(string code, string? reason, CancellationToken cancellationToken) =>
+        WithReasonAsync(code, reason, async (entry, why) =>
         {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
-        {
-            TempData["Error"] = l["Write the reason the author will see, in at most {0} characters.", MaxReasonLength].Value;
-            return Redirect($"/organizer/essays/{entry.Code}");
-        }
-
-        try
-        {
-            var onNotice = await workflow.DisqualifyAsync(entry, reason, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
-            TempData["Message"] = onNotice
+            var onNotice = await workflow.DisqualifyAsync(entry, why, ct => QueueDisqualifiedAsync(entry, ct), cancellationToken);
+            return onNotice
                 ? l["The essay {0} is disqualified. It is among the proposed winners on notice: take those results back to draft, rank again and publish again.", entry.Code].Value
                 : l["The essay {0} is disqualified.", entry.Code].Value;
-        }
-        catch (DomainException ex)
-        {
-            TempData["Error"] = l.Rule(ex);
-        }
-
-        return Redirect($"/organizer/essays/{entry.Code}");
-    }
+        }, cancellationToken);
 
     /// <summary>Takes back a disqualification made in error, with a reason the author is mailed: the essay is in judging again (ADR 0015).</summary>
     [HttpPost("{code}/reinstate")]
-    public async Task<IActionResult> Reinstate(string code, string? reason, CancellationToken cancellationToken)
+    public Task<IActionResult> Reinstate(string code, string? reason, CancellationToken cancellationToken) =>
+        WithReasonAsync(code, reason, async (entry, why) =>
+        {
+            var done = await workflow.ReinstateAsync(entry, why, ct => QueueReinstatedAsync(entry, why.Trim(), ct), cancellationToken);
+            return Screening.ScreeningController.ReinstatedMessage(l, l["The essay {0} is reinstated and in judging again; its author is told why.", entry.Code], done);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A decision on an essay that needs the reason its author will see: refused, with nothing
+    /// changed, without one; the page then says what <paramref name="decide"/> answers, or why the
+    /// rules refused it.
+    /// </summary>
+    private async Task<IActionResult> WithReasonAsync(string code, string? reason, Func<Entry, string, Task<string>> decide, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is not { } entry)
         {
@@ -151,8 +144,7 @@ public sealed class EssayScreeningController(
 
         try
         {
-            var done = await workflow.ReinstateAsync(entry, reason, ct => QueueReinstatedAsync(entry, reason.Trim(), ct), cancellationToken);
-            TempData["Message"] = Screening.ScreeningController.ReinstatedMessage(l, l["The essay {0} is reinstated and in judging again; its author is told why.", entry.Code], done);
+            TempData["Message"] = await decide(entry, reason);
         }
         catch (DomainException ex)
         {
