@@ -167,7 +167,9 @@ public sealed class EntryWorkflow(
     public async Task EnsureNotBeingJudgedAsync(Entry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.Status is EntryStatus.Submitted or EntryStatus.Accepted && await IsBeingJudgedAsync(entry, cancellationToken))
+        // Whatever its status: a nomination returned after judges had it stays what they scored
+        // (a draft never had judges, so it is not asked).
+        if (entry.Status != EntryStatus.Draft && await IsBeingJudgedAsync(entry, cancellationToken))
         {
             throw new DomainException("Judges already have this entry, so it can no longer be changed or withdrawn. If something in it must change, write to the organizer.");
         }
