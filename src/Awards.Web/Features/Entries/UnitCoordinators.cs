@@ -13,14 +13,20 @@ public static class UnitCoordinators
     /// <summary>The coordinators of several units at once (the winners of a unit award), by unit.</summary>
     public static async Task<ILookup<int, MailReader>> ByUnitAsync(AwardsDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var role = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
-        var readers = await db.Users.AsNoTracking()
-            .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role))
-            .OrderBy(u => u.Id)
+        var readers = await (await OfUnitsAsync(db, unitIds, cancellationToken))
             .Select(u => new { UnitId = u.UnitId!.Value, Reader = new MailReader(u.Email!, u.DisplayName, u.Language) })
             .ToListAsync(cancellationToken);
         return readers.ToLookup(r => r.UnitId, r => r.Reader);
+    }
+
+    /// <summary>The coordinators of the units who can be reached (address confirmed, account turned on), in the order they joined.</summary>
+    public static async Task<IQueryable<AppUser>> OfUnitsAsync(AwardsDbContext db, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var role = await db.Roles.Where(r => r.Name == Roles.UnitCoordinator).Select(r => r.Id).FirstAsync(cancellationToken);
+        return db.Users.AsNoTracking()
+            .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role))
+            .OrderBy(u => u.Id);
     }
 }
 

@@ -198,9 +198,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             join o in db.Users on e.OwnerUserId equals o.Id
             select new { e.Id, e.Nominee, o.DisplayName, o.Email, o.PhoneNumber }).ToDictionaryAsync(e => e.Id, cancellationToken);
         var unitIds = published.Where(p => p.Track.Kind == TrackKind.UnitAward).SelectMany(p => p.Prizes).Select(p => p.UnitId).OfType<int>().ToList();
-        var coordinators = (await db.Users.AsNoTracking()
-            .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.EmailConfirmed && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Core.Identity.Roles.UnitCoordinator)))
-            .OrderBy(u => u.Id).Select(u => new { UnitId = u.UnitId!.Value, u.DisplayName, u.Email, u.PhoneNumber }).ToListAsync(cancellationToken))
+        var coordinators = (await (await Entries.UnitCoordinators.OfUnitsAsync(db, unitIds, cancellationToken))
+            .Select(u => new { UnitId = u.UnitId!.Value, u.DisplayName, u.Email, u.PhoneNumber }).ToListAsync(cancellationToken))
             .GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.ToList());
 
         var rows = new List<ContactRow>();
