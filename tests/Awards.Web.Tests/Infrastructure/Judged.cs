@@ -87,20 +87,30 @@ public static class Judged
     }
 
     /// <summary>
-    /// The organizer ranks a track with the given quotas, closes its first round and publishes the
-    /// notice for 7 days; the answer is the track's results page.
+    /// The organizer saves the results settings of a track: raw means, the round of that sequence
+    /// ranked, the minimum ("" for none) and the quotas (first, second, third, excellence).
     /// </summary>
-    public static async Task<string> PublishAsync(AwardsFactory factory, Browser organizer, string trackCode, params int[] quotas)
+    public static async Task ConfigureAsync(AwardsFactory factory, Browser organizer, string trackCode, int sequence, string minimum, params int[] quotas)
     {
         var page = $"/organizer/results/{trackCode}";
-        var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).OrderBy(r => r.Sequence).First().Id);
-        var settings = new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = "", ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture), ["levels"] = LevelsStamp(factory, trackCode) };
+        var round = factory.WithDb(db => db.Rounds.Single(r => r.Sequence == sequence && db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).Id);
+        var settings = new Dictionary<string, string> { ["method"] = "RawMean", ["minimum"] = minimum, ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture), ["levels"] = LevelsStamp(factory, trackCode) };
         for (var i = 0; i < quotas.Length; i++)
         {
             settings[$"quota{i + 1}"] = quotas[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         (await organizer.SubmitAsync(page, page + "/settings", settings)).Dispose();
+    }
+
+    /// <summary>
+    /// The organizer ranks a track with the given quotas, closes its first round and publishes the
+    /// notice for 7 days; the answer is the track's results page.
+    /// </summary>
+    public static async Task<string> PublishAsync(AwardsFactory factory, Browser organizer, string trackCode, params int[] quotas)
+    {
+        var page = $"/organizer/results/{trackCode}";
+        await ConfigureAsync(factory, organizer, trackCode, 1, "", quotas);
         await CloseFirstRoundAsync(factory, organizer, trackCode);
         (await organizer.SubmitAsync(page, page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         Assert.Equal(Core.Results.ResultStage.Notice, factory.WithDb(db => db.TrackResults.Single(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == trackCode)).Stage));

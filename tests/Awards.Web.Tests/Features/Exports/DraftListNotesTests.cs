@@ -1,4 +1,3 @@
-using System.Globalization;
 using Awards.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -13,18 +12,7 @@ public sealed class DraftListNotesTests(AwardsFactory factory) : IClassFixture<A
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var codes = Judged.Score(factory, "journey", [60, 60, 60], [50, 50, 50]);
         const string Page = "/organizer/results/journey";
-        var round = factory.WithDb(db => db.Rounds.Where(r => db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).OrderBy(r => r.Sequence).First().Id);
-        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string>
-        {
-            ["method"] = "RawMean",
-            ["minimum"] = "55",
-            ["round"] = round.ToString(CultureInfo.InvariantCulture),
-            ["levels"] = Judged.LevelsStamp(factory, "journey"),
-            ["quota1"] = "1",
-            ["quota2"] = "1",
-            ["quota3"] = "0",
-            ["quota4"] = "0",
-        })).Dispose();
+        await Judged.ConfigureAsync(factory, organizer, "journey", 1, "55", 1, 1, 0, 0);
         (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = codes[1], ["level"] = "2", ["reason"] = "评审组复议。", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
 
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await DraftListAsync(organizer)), false);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Awards.Web.Tests.Infrastructure;
 
@@ -26,17 +25,7 @@ public sealed class EarlierRoundTests(AwardsFactory factory) : IClassFixture<Awa
         Judged.ScoreRound(factory, "journey", 2, new() { [codes[0]] = [85, 85, 85, 85, 85], [codes[2]] = [88, 88, 88, 88, 88] });
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         var final = factory.WithDb(db => db.Rounds.Single(r => r.Sequence == 2 && db.Tracks.Any(t => t.Id == r.TrackId && t.Code == "journey")).Id);
-        (await organizer.SubmitAsync(Page, Page + "/settings", new Dictionary<string, string>
-        {
-            ["method"] = "RawMean",
-            ["minimum"] = "",
-            ["round"] = final.ToString(CultureInfo.InvariantCulture),
-            ["levels"] = Judged.LevelsStamp(factory, "journey"),
-            ["quota1"] = "1",
-            ["quota2"] = "1",
-            ["quota3"] = "1",
-            ["quota4"] = "0",
-        })).Dispose();
+        await Judged.ConfigureAsync(factory, organizer, "journey", 2, "", 1, 1, 1, 0);
 
         var page = await organizer.GetStringAsync(Page);
         Assert.Equal([codes[2], codes[0], codes[1], codes[3]], Regex.Matches(page, "<tr data-code=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
