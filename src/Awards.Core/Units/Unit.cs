@@ -84,6 +84,39 @@ public class Unit
         Name = name;
     }
 
+    /// <summary>
+    /// The units this unit is designated to help (结对帮扶), in id order: a helping or municipal
+    /// unit's counties. A judge of either side may not judge the other's entries (ADR 0016).
+    /// </summary>
+    public IReadOnlyList<int> HelpedUnitIds { get; private set; } = [];
+
+    /// <summary>Whether this kind of unit can be designated to help counties.</summary>
+    public bool CanHelp => Kind is UnitKind.HelpingUnit or UnitKind.MunicipalUnit;
+
+    /// <summary>Sets the units this unit is designated to help; returns whether anything changed.</summary>
+    public bool SetHelped(IEnumerable<int> unitIds)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        List<int> ids = [.. unitIds.Distinct().Order()];
+        if (ids.Count > 0 && !CanHelp)
+        {
+            throw new DomainException("Only a helping unit or a municipal unit is designated to help counties.");
+        }
+
+        if (ids.Contains(Id))
+        {
+            throw new DomainException("A unit cannot be designated to help itself.");
+        }
+
+        if (ids.SequenceEqual(HelpedUnitIds))
+        {
+            return false;
+        }
+
+        HelpedUnitIds = ids;
+        return true;
+    }
+
     /// <summary>Counties and helping units may nominate; the city itself organises.</summary>
     public bool CanNominate => Kind is UnitKind.County or UnitKind.HelpingUnit;
 

@@ -57,6 +57,12 @@ public class AppUser : IdentityUser<int>
     /// </summary>
     public List<int> FormerUnitIds { get; set; } = [];
 
+    /// <summary>
+    /// For a judge: the units besides their own whose entries they may not judge, as the organizer
+    /// recorded them (a former employer, a relative's county); in id order (ADR 0016).
+    /// </summary>
+    public List<int> ConflictUnitIds { get; set; } = [];
+
     /// <summary>Sets the name and phone, keeping the ones they replace in <see cref="FormerNames"/> and <see cref="FormerPhones"/>.</summary>
     public void ChangeIdentity(string name, string phone)
     {

@@ -57,6 +57,16 @@ internal static class JsonColumn
         v => v.Aggregate(0, (h, id) => HashCode.Combine(h, id)),
         v => v.ToList());
 
+    /// <summary>A read-only list of ids, e.g. the counties a helping unit helps.</summary>
+    public static readonly ValueConverter<IReadOnlyList<int>, string> ReadOnlyIds = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => JsonSerializer.Deserialize<List<int>>(v, Options) ?? new List<int>());
+
+    public static readonly ValueComparer<IReadOnlyList<int>> ReadOnlyIdsComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, id) => HashCode.Combine(h, id)),
+        v => v.ToList());
+
     public static readonly ValueComparer<List<CriterionLevel>> LevelsComparer = new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, l) => HashCode.Combine(h, l.GetHashCode())),

@@ -94,6 +94,8 @@ public static class SiteSetup
         services.AddScoped<Essays>();
         services.AddScoped<Features.Scoring.JudgeWork>();
         services.AddScoped<Features.Judging.JudgingSetup>();
+        services.AddScoped<Features.Judging.JudgeConflicts>();
+        services.AddScoped<Features.Judging.ConflictRecords>();
         services.AddScoped<Features.Judging.ShortlistSetup>();
         services.AddScoped<Features.Judging.ScoreImport>();
         services.AddScoped<Features.Results.TrackResults>();

@@ -12,5 +12,6 @@ internal sealed class ConflictConfiguration : IEntityTypeConfiguration<Conflict>
         builder.HasOne<Entry>().WithMany().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.JudgeUserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.EntryId, c.JudgeUserId }).IsUnique();
+        builder.Property(c => c.Reason).HasMaxLength(500);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.HasIndex(u => u.Code).IsUnique();
         builder.Property(u => u.Name).HasConversion(JsonColumn.Bilingual).IsRequired();
         builder.Property(u => u.FormerNames).HasConversion(JsonColumn.BilingualList, JsonColumn.BilingualListComparer).IsRequired().HasDefaultValue(Array.Empty<BilingualText>());
+        builder.Property(u => u.HelpedUnitIds).HasConversion(JsonColumn.ReadOnlyIds, JsonColumn.ReadOnlyIdsComparer).IsRequired().HasDefaultValue(Array.Empty<int>());
         builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

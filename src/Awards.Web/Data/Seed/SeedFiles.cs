@@ -7,7 +7,8 @@ namespace Awards.Web.Data.Seed;
 // The shapes of the human-editable files in seed/ (README, "Seed files").
 internal sealed record UnitsFile(List<UnitSeed> Units);
 
-internal sealed record UnitSeed(string Code, string Kind, string? Parent, BilingualText Name);
+// Helps: for a helping or municipal unit, the codes of the counties it is designated to help (结对帮扶).
+internal sealed record UnitSeed(string Code, string Kind, string? Parent, BilingualText Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<string>? Helps = null);
 
 internal sealed record RubricsFile(Dictionary<string, List<CriterionSeed>> Rubrics);
 

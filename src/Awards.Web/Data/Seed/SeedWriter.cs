@@ -36,7 +36,7 @@ internal static class SeedWriter
 
         var codes = units.ToDictionary(u => u.Id, u => u.Code);
         var unitsFile = new UnitsFile([.. units.OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u =>
-            new UnitSeed(u.Code, u.Kind.ToString(), u.ParentId is int parent ? codes[parent] : null, u.Name))]);
+            new UnitSeed(u.Code, u.Kind.ToString(), u.ParentId is int parent ? codes[parent] : null, u.Name, u.HelpedUnitIds.Count == 0 ? null : [.. u.HelpedUnitIds.Where(codes.ContainsKey).Select(id => codes[id])]))]);
 
         var tracks = contest.Tracks.OrderBy(t => t.SortOrder).ToList();
         var rubrics = new RubricsFile(tracks.ToDictionary(

@@ -42,8 +42,10 @@ public sealed class Seeder(
         var units = 0;
         if (!await db.Units.AnyAsync(cancellationToken))
         {
-            units = SeedUnits(SeedJson.Read<UnitsFile>(folder, "units.json"));
+            var file = SeedJson.Read<UnitsFile>(folder, "units.json");
+            units = SeedUnits(file);
             await db.SaveChangesAsync(cancellationToken);
+            await SeedHelpAsync(file, cancellationToken);
         }
 
         ContestEdition? contest = null;
@@ -122,6 +124,19 @@ public sealed class Seeder(
         }
 
         return byCode.Count;
+    }
+
+    /// <summary>The pairs of designated help (结对帮扶), once every unit has its id.</summary>
+    private async Task SeedHelpAsync(UnitsFile file, CancellationToken cancellationToken)
+    {
+        var byCode = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
+        foreach (var seed in file.Units.Where(u => u.Helps is { Count: > 0 }))
+        {
+            byCode[seed.Code].SetHelped(seed.Helps!.Select(code => byCode.GetValueOrDefault(code)?.Id
+                ?? throw new InvalidDataException($"units.json: '{seed.Code}' helps '{code}', which is not listed.")));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<int> SeedDemoUsersAsync(DemoUsersFile file)

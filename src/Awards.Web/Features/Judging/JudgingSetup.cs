@@ -18,7 +18,7 @@ namespace Awards.Web.Features.Judging;
 /// that follows a judge's declared conflict. A judge who gets new entries from an assignment or a
 /// shortlist is told by mail, saved with the assignments (ADR 0012).
 /// </summary>
-public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog audit, MailOutbox outbox, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings, IStringLocalizer<SharedResource> l)
+public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConflicts conflicts, AuditLog audit, MailOutbox outbox, Microsoft.Extensions.Options.IOptions<AwardsOptions> settings, IStringLocalizer<SharedResource> l)
 {
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken cancellationToken)
     {
@@ -190,9 +190,12 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
         }
 
         var entry = await db.Entries.Where(e => e.Code == code).Select(e => new { e.Id, e.UnitId }).FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
-        var judge = await db.Users.Where(u => u.Id == judgeId && db.PanelMembers.Any(p => p.RoundId == roundId && p.JudgeUserId == u.Id)).Select(u => new { u.Id, u.UnitId }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException(JudgingMessages.NotOnPanel);
-        if (judge.UnitId == entry.UnitId || await db.Conflicts.AnyAsync(c => c.EntryId == entry.Id && c.JudgeUserId == judgeId, cancellationToken))
+        if (!await db.Users.AnyAsync(u => u.Id == judgeId && db.PanelMembers.Any(p => p.RoundId == roundId && p.JudgeUserId == u.Id), cancellationToken))
+        {
+            throw new DomainException(JudgingMessages.NotOnPanel);
+        }
+
+        if (await conflicts.IsConflictedAsync(judgeId, entry.Id, cancellationToken))
         {
             throw new DomainException(JudgingMessages.Conflicted);
         }
@@ -236,10 +239,10 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             throw new DomainException("This round is already closed.");
         }
 
-        var entry = await db.Entries.Where(e => e.Code == code).Select(e => new { e.Id, e.UnitId }).FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
-        var taken = await db.Assignments.Where(a => a.RoundId == roundId && a.EntryId == entry.Id).Select(a => a.JudgeUserId).ToListAsync(cancellationToken);
-        var conflicted = await db.Conflicts.Where(c => c.EntryId == entry.Id).Select(c => c.JudgeUserId).ToListAsync(cancellationToken);
+        var entry = await db.Entries.Where(e => e.Code == code).Select(e => new EntryUnits(e.Id, e.UnitId, e.NomineeUnitId)).FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
+        var taken = await db.Assignments.Where(a => a.RoundId == roundId && a.EntryId == entry.EntryId).Select(a => a.JudgeUserId).ToListAsync(cancellationToken);
         var panel = await db.PanelMembers.Where(p => p.RoundId == roundId).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
+        var conflicted = (await conflicts.ConflictedAsync([entry], panel, cancellationToken))[entry.EntryId].ToList();
         var loads = await db.Assignments.Where(a => a.RoundId == roundId).GroupBy(a => a.JudgeUserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var judge = await db.Users
             .Where(u => panel.Contains(u.Id) && !taken.Contains(u.Id) && !conflicted.Contains(u.Id) && u.UnitId != entry.UnitId)
@@ -247,7 +250,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
             .ToListAsync(cancellationToken);
         var chosen = judge.OrderBy(j => loads.GetValueOrDefault(j.Id)).ThenBy(j => j.Id).FirstOrDefault()
             ?? throw new DomainException(JudgingMessages.NoJudgeLeft);
-        db.Assignments.Add(new JudgeAssignment(roundId, entry.Id, chosen.Id, site.UtcNow));
+        db.Assignments.Add(new JudgeAssignment(roundId, entry.EntryId, chosen.Id, site.UtcNow));
         audit.Record("Judge added", "Entry", code, null, $"judge={chosen.Id}; round={roundId}");
         await db.SaveChangesAsync(cancellationToken);
         return chosen.DisplayName;
@@ -308,6 +311,56 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     }
 
     /// <summary>
+    /// After a conflict is recorded (a pair of designated help, a unit recorded against a judge, a
+    /// judge's unit corrected, a conflict on one entry): every judge among <paramref name="judgeIds"/> (all when null) who
+    /// may no longer judge an entry they hold in an open round steps aside from it, as for a declared
+    /// conflict: the round is planned again, the entry goes to another judge, and a score the judge
+    /// gave it goes with it (what it was stays in the audit log). Closed rounds are frozen and keep
+    /// theirs. Returns how many assignments went and how many of them carried a submitted score.
+    /// </summary>
+    public async Task<(int HandedOn, int ScoresDropped)> StepAsideAsync(IReadOnlyCollection<int>? judgeIds, string auditAction, string auditDetail, CancellationToken cancellationToken)
+    {
+        var contest = await site.CurrentContestAsync(cancellationToken);
+        var now = site.UtcNow;
+        var open = contest?.Tracks.SelectMany(t => t.Rounds).Where(r => !r.IsClosedAt(now)).Select(r => r.Id).ToList() ?? [];
+        if (open.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var held = await db.Assignments.AsNoTracking()
+            .Where(a => open.Contains(a.RoundId) && (judgeIds == null || judgeIds.Contains(a.JudgeUserId)))
+            .Join(db.Entries, a => a.EntryId, e => e.Id, (a, e) => new
+            {
+                a.RoundId,
+                a.JudgeUserId,
+                Entry = new EntryUnits(e.Id, e.UnitId, e.NomineeUnitId),
+                e.Code,
+                Submitted = a.Score != null && a.Score.Status == ScoreStatus.Submitted,
+                Total = a.Score == null ? null : a.Score.Total,
+            })
+            .ToListAsync(cancellationToken);
+        var heldJudges = held.Select(a => a.JudgeUserId).Distinct().ToList();
+        var conflicted = (await conflicts.UnitConflictedAsync([.. held.Select(a => a.Entry).Distinct()], heldJudges, ownUnitToo: true, cancellationToken)).ToHashSet();
+        // Conflicts on single entries recorded by the organizer: a judge's own declaration has re-planned already.
+        var heldEntries = held.Select(a => a.Entry.EntryId).Distinct().ToList();
+        conflicted.UnionWith((await db.Conflicts.Where(c => heldEntries.Contains(c.EntryId) && heldJudges.Contains(c.JudgeUserId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(cancellationToken))
+            .Select(c => (c.EntryId, c.JudgeUserId)));
+        var (handedOn, dropped) = (0, 0);
+        foreach (var round in held.Where(a => conflicted.Contains((a.Entry.EntryId, a.JudgeUserId))).GroupBy(a => a.RoundId))
+        {
+            // What the judges gave stays on record in the log before it goes.
+            audit.Record(auditAction, "Round", round.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", round.Select(a => a.Submitted ? $"{a.Code} ({a.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : a.Code)), $"{string.Join(",", round.Select(a => a.JudgeUserId).Distinct().Order().Select(id => $"judge={id}"))}; {auditDetail}");
+            await db.SaveChangesAsync(cancellationToken);
+            await ApplyAsync(round.Key, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+            handedOn += round.Count();
+            dropped += round.Count(a => a.Submitted);
+        }
+
+        return (handedOn, dropped);
+    }
+
+    /// <summary>
     /// Puts a mail in the outbox for each judge with new entries in the round (one judge id per new
     /// assignment): how many are new, how many their queue holds now, when the round closes, and the
     /// link to the queue. Saved with the assignments, by the caller's transaction.
@@ -348,17 +401,16 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, AuditLog 
     {
         // A later round's entries are its shortlist, which its assignments hold (ShortlistSetup).
         var entries = round.Sequence == 1
-            ? await InJudging(track).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken)
-            : await Counted(track.Id).Where(e => db.Assignments.Any(a => a.RoundId == round.Id && a.EntryId == e.Id)).Select(e => new { e.Id, e.UnitId }).ToListAsync(cancellationToken);
-        var entryIds = entries.Select(e => e.Id).ToList();
-        var conflicts = await db.Conflicts.Where(c => entryIds.Contains(c.EntryId)).ToListAsync(cancellationToken);
+            ? await InJudging(track).Select(e => new EntryUnits(e.Id, e.UnitId, e.NomineeUnitId)).ToListAsync(cancellationToken)
+            : await Counted(track.Id).Where(e => db.Assignments.Any(a => a.RoundId == round.Id && a.EntryId == e.Id)).Select(e => new EntryUnits(e.Id, e.UnitId, e.NomineeUnitId)).ToListAsync(cancellationToken);
         var panelIds = await db.PanelMembers.Where(p => p.RoundId == round.Id).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
         // A judge whose account is turned off stays on the panel's list but gets no entries: assigning
         // again hands their unscored ones to the others (Assigner keeps scores given).
         var panel = await db.Users.Where(u => panelIds.Contains(u.Id) && u.DeactivatedAt == null).Select(u => new PanelJudge(u.Id, u.UnitId)).ToListAsync(cancellationToken);
         var current = await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new CurrentAssignment(a.EntryId, a.JudgeUserId, a.Score != null)).ToListAsync(cancellationToken);
-        var conflicted = conflicts.ToLookup(c => c.EntryId, c => c.JudgeUserId);
-        var candidates = entries.Select(e => new CandidateEntry(e.Id, e.UnitId, [.. conflicted[e.Id]])).ToList();
+        // Judges off the panel who keep a score are checked too: a unit recorded against them since takes it away.
+        var conflicted = await conflicts.ConflictedAsync(entries, [.. panelIds.Union(current.Select(a => a.JudgeId))], cancellationToken);
+        var candidates = entries.Select(e => new CandidateEntry(e.EntryId, e.UnitId, [.. conflicted[e.EntryId]])).ToList();
         return Assigner.Plan(candidates, panel, current, round.JudgesPerEntry, seed);
     }
 

@@ -23,7 +23,7 @@ namespace Awards.Web.Features.Judging;
 /// confirming carries the preview's stamp, and a confirmation whose preview no longer holds (a
 /// score, an entry, a setting or the panel changed since) is refused with the new preview.
 /// </summary>
-public sealed class ShortlistSetup(AwardsDbContext db, SiteContext site, TrackResults results, JudgingSetup setup, AuditLog audit)
+public sealed class ShortlistSetup(AwardsDbContext db, SiteContext site, TrackResults results, JudgingSetup setup, JudgeConflicts conflicts, AuditLog audit)
 {
     /// <summary>How many of the entries that are cut the preview lists by name.</summary>
     public const int CutShown = 20;
@@ -119,7 +119,7 @@ public sealed class ShortlistSetup(AwardsDbContext db, SiteContext site, TrackRe
             .Concat(cut.Lines.Where(l => l.Entry.Flags.HasFlag(RankFlags.ShortOfScores)).Select(l => l.Entry.EntryId))
             .ToHashSet();
         var facts = await db.Entries.Where(e => shown.Contains(e.Id))
-            .Select(e => new { e.Id, e.Code, e.Title, e.JudgeTitle, e.UnitId })
+            .Select(e => new { e.Id, e.Code, e.Title, e.JudgeTitle, e.UnitId, e.NomineeUnitId })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         var rows = cut.Lines.Where(l => facts.ContainsKey(l.Entry.EntryId))
             .Select(l =>
@@ -130,7 +130,7 @@ public sealed class ShortlistSetup(AwardsDbContext db, SiteContext site, TrackRe
             .ToList();
 
         var alreadyAssigned = await db.Assignments.AnyAsync(a => a.RoundId == round.Id, cancellationToken);
-        var plan = await PlanAsync(round, selected, facts.Where(f => selected.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value.UnitId), seed, cancellationToken);
+        var plan = await PlanAsync(round, [.. facts.Where(f => selected.Contains(f.Key)).Select(f => new EntryUnits(f.Key, f.Value.UnitId, f.Value.NomineeUnitId))], seed, cancellationToken);
         var covered = plan.Assignments.Select(p => p.EntryId).ToHashSet();
         var unassignable = selected.Where(id => !covered.Contains(id)).Select(id => facts[id].Code).ToList();
         var judgeIds = plan.LoadByJudge.Keys.ToList();
@@ -160,14 +160,13 @@ public sealed class ShortlistSetup(AwardsDbContext db, SiteContext site, TrackRe
     }
 
     /// <summary>The plan for the shortlisted entries with this round's k, as the first round's assignment plans (eligibility, balance).</summary>
-    private async Task<AssignmentPlan> PlanAsync(JudgingRound round, IReadOnlyList<int> selected, Dictionary<int, int> units, int seed, CancellationToken cancellationToken)
+    private async Task<AssignmentPlan> PlanAsync(JudgingRound round, List<EntryUnits> entries, int seed, CancellationToken cancellationToken)
     {
-        var conflicts = (await db.Conflicts.Where(c => selected.Contains(c.EntryId)).Select(c => new { c.EntryId, c.JudgeUserId }).ToListAsync(cancellationToken))
-            .ToLookup(c => c.EntryId, c => c.JudgeUserId);
         var panelIds = await db.PanelMembers.Where(p => p.RoundId == round.Id).Select(p => p.JudgeUserId).ToListAsync(cancellationToken);
         var panel = await db.Users.Where(u => panelIds.Contains(u.Id) && u.DeactivatedAt == null).Select(u => new PanelJudge(u.Id, u.UnitId)).ToListAsync(cancellationToken);
         var current = await db.Assignments.Where(a => a.RoundId == round.Id).Select(a => new CurrentAssignment(a.EntryId, a.JudgeUserId, a.Score != null)).ToListAsync(cancellationToken);
-        var candidates = selected.Select(id => new CandidateEntry(id, units[id], [.. conflicts[id]])).ToList();
+        var conflicted = await conflicts.ConflictedAsync(entries, [.. panelIds.Union(current.Select(a => a.JudgeId))], cancellationToken);
+        var candidates = entries.Select(e => new CandidateEntry(e.EntryId, e.UnitId, [.. conflicted[e.EntryId]])).ToList();
         return Assigner.Plan(candidates, panel, current, round.JudgesPerEntry, seed);
     }
 

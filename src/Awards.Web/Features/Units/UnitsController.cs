@@ -19,7 +19,7 @@ namespace Awards.Web.Features.Units;
 /// it carry it, and what judges read of its entries is made again to hide both.
 /// </summary>
 [Authorize(Roles = Roles.Organizer)]
-public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRenditions renditions, IStringLocalizer<SharedResource> l) : Controller
+public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRenditions renditions, Features.Judging.JudgingSetup judging, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/organizer/units")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -153,6 +153,64 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
         return Redirect("/organizer/units");
     }
 
+    /// <summary>
+    /// Sets the counties a helping or municipal unit is designated to help (结对帮扶). Judges of
+    /// either side may not judge the other's entries from then on: those holding such entries in an
+    /// open round step aside, as for a declared conflict (ADR 0016).
+    /// </summary>
+    [HttpPost("/organizer/units/{code}/helps")]
+    public async Task<IActionResult> Helps(string code, [FromForm] List<int>? helped, [FromForm] string? was, CancellationToken cancellationToken)
+    {
+        if (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        var chosen = (helped ?? []).Distinct().Order().ToList();
+        var counties = await db.Units.Where(u => u.Kind == UnitKind.County).Select(u => u.Id).ToListAsync(cancellationToken);
+        string? error = !shown.CanHelp ? "Only a helping unit or a municipal unit is designated to help counties."
+            : chosen.Any(id => !counties.Contains(id)) ? "Choose counties from the list."
+            : null;
+        string? before = null;
+        var outcome = error is not null ? Outcome.Unchanged : await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            var unit = await db.Units.SingleAsync(u => u.Id == shown.Id, ct);
+            before = string.Join(",", unit.HelpedUnitIds);
+            if (unit.HelpedUnitIds.SequenceEqual(chosen))
+            {
+                return Outcome.Unchanged;
+            }
+
+            if (before != (was ?? string.Empty))
+            {
+                return Outcome.Stale;
+            }
+
+            unit.SetHelped(chosen);
+            audit.Record("Designated help changed", "Unit", unit.Code, before, string.Join(",", chosen));
+            return Outcome.Saved;
+        }, cancellationToken);
+
+        if (error is not null || outcome == Outcome.Stale)
+        {
+            var now = await db.Units.AsNoTracking().SingleAsync(u => u.Id == shown.Id, cancellationToken);
+            ModelState.AddModelError(string.Empty, error is not null ? l[error] : l["Someone else changed the counties this unit helps since you opened this page, so nothing was saved. They are shown now; choose again."]);
+            return View("Edit", await EditPageAsync(now, new UnitNameForm { NameZh = now.Name.Zh, NameEn = now.Name.En, WasZh = now.Name.Zh, WasEn = now.Name.En }, cancellationToken));
+        }
+
+        if (outcome == Outcome.Unchanged)
+        {
+            TempData["Message"] = l["Nothing was changed."].Value;
+            return Redirect($"/organizer/units/{code}");
+        }
+
+        var (handedOn, dropped) = await judging.StepAsideAsync(null, "Judges stepped aside (designated help)", $"unit={shown.Code}", cancellationToken);
+        TempData["Message"] = handedOn == 0
+            ? l["Saved: judges of {0} and of the counties it helps will not judge each other's entries.", shown.Name.ForCurrentCulture()].Value
+            : l["Saved: judges of {0} and of the counties it helps will not judge each other's entries. {1} entries they held in open rounds went to other judges; {2} submitted scores on them no longer count (the audit log keeps them).", shown.Name.ForCurrentCulture(), handedOn, dropped].Value;
+        return Redirect($"/organizer/units/{code}");
+    }
+
     private async Task<UnitsPage> PageAsync(NewUnitForm form, CancellationToken cancellationToken)
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync(cancellationToken);
@@ -161,8 +219,15 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
         return new UnitsPage(units, accounts, entries, form);
     }
 
-    private async Task<UnitEditPage> EditPageAsync(Unit unit, UnitNameForm form, CancellationToken cancellationToken) =>
-        new(unit, form, await HasEntriesAsync(unit.Id, cancellationToken));
+    private async Task<UnitEditPage> EditPageAsync(Unit unit, UnitNameForm form, CancellationToken cancellationToken)
+    {
+        var others = await db.Units.AsNoTracking().Where(u => u.Id != unit.Id && u.Kind != UnitKind.City).OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync(cancellationToken);
+        return new(unit, form, await HasEntriesAsync(unit.Id, cancellationToken))
+        {
+            Counties = unit.CanHelp ? [.. others.Where(u => u.Kind == UnitKind.County)] : [],
+            HelpedBy = [.. others.Where(u => u.HelpedUnitIds.Contains(unit.Id))],
+        };
+    }
 
     /// <summary>Whether any entry, draft or not, was made blind with the unit's name: as the author's unit or as the nominated organisation.</summary>
     private Task<bool> HasEntriesAsync(int unitId, CancellationToken cancellationToken) =>
@@ -184,5 +249,12 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
 /// <summary>The units page: the units, each one's accounts and entries, and the form to add one.</summary>
 public sealed record UnitsPage(IReadOnlyList<Unit> Units, IReadOnlyDictionary<int, int> Accounts, IReadOnlyDictionary<int, int> Entries, NewUnitForm Form);
 
-/// <summary>A unit's page: its names, and whether entries keep them as they are.</summary>
-public sealed record UnitEditPage(Unit Unit, UnitNameForm Form, bool HasEntries);
+/// <summary>A unit's page: its names, whether entries keep them as they are, and its pairs in designated help.</summary>
+public sealed record UnitEditPage(Unit Unit, UnitNameForm Form, bool HasEntries)
+{
+    /// <summary>For a unit that can help: the counties it may be designated to help.</summary>
+    public IReadOnlyList<Unit> Counties { get; init; } = [];
+
+    /// <summary>The units designated to help this one.</summary>
+    public IReadOnlyList<Unit> HelpedBy { get; init; } = [];
+}

@@ -3,7 +3,6 @@ using Awards.Core.Common;
 using Awards.Core.Entries;
 using Awards.Core.Identity;
 using Awards.Core.Results;
-using Awards.Core.Scoring;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 using Awards.Web.Data;
@@ -26,15 +25,15 @@ public sealed record UnitCorrection(string OldUnit, string NewUnit, int EssaysMo
 /// (<see cref="Entry.UnitId"/>, the unit an essay counts for), except those of a theme whose results
 /// are final: those results, their certificates and <c>/verify</c> are the record and stay as
 /// published. Judges' renditions keep hiding the old unit's name too;</item>
-/// <item>a judge moved into a unit no longer holds that unit's entries in an open round: as for a
-/// declared conflict, a first round is planned again (the entries go to other judges, who are
-/// mailed) and a later round's judge steps aside. A score already given to such an entry goes with
-/// it (a judge of the entry's unit must not score it) and the organizer is told how many; closed
-/// rounds are frozen and keep theirs;</item>
+/// <item>a judge moved into a unit no longer holds the entries of that unit, or of a unit paired
+/// with it in designated help, in an open round (<see cref="JudgingSetup.StepAsideAsync"/>): as for
+/// a declared conflict, the round is planned again (the entries go to other judges, who are mailed).
+/// A score already given to such an entry goes with it (a judge of the entry's unit must not score
+/// it) and the organizer is told how many; closed rounds are frozen and keep theirs;</item>
 /// <item>a coordinator sees the new unit's nominations at once (the unit is read per request).</item>
 /// </list>
 /// </summary>
-public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, JudgeRenditions renditions, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l)
+public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, JudgeRenditions renditions, AuditLog audit, IStringLocalizer<SharedResource> l)
 {
     public const int MaxReasonLength = 500;
 
@@ -100,7 +99,7 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var (handedOn, dropped) = role == Roles.Judge ? await StepAsideAsync(user.Id, unit.Id, cancellationToken) : (0, 0);
+        var (handedOn, dropped) = role == Roles.Judge ? await judging.StepAsideAsync([user.Id], "Judge moved off own unit's entries", $"unit={unit.Id}", cancellationToken) : (0, 0);
         return new UnitCorrection(oldUnitName?.ForCurrentCulture() ?? l["None"], unit.Name.ForCurrentCulture(), moved, kept, handedOn, dropped);
     }
 
@@ -118,45 +117,6 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
         }
 
         return (essays.Count(e => !e.Final), essays.Count(e => e.Final));
-    }
-
-    /// <summary>
-    /// Takes the judge off the new unit's entries in every open round, as a declared conflict does:
-    /// returns how many assignments went, and how many of them carried a submitted score.
-    /// </summary>
-    private async Task<(int HandedOn, int ScoresDropped)> StepAsideAsync(int judgeId, int unitId, CancellationToken cancellationToken)
-    {
-        var held = await db.Assignments.AsNoTracking()
-            .Where(a => a.JudgeUserId == judgeId && db.Entries.Any(e => e.Id == a.EntryId && e.UnitId == unitId))
-            .Select(a => new { a.RoundId, a.EntryId, Code = db.Entries.Where(e => e.Id == a.EntryId).Select(e => e.Code).First(), Submitted = a.Score != null && a.Score.Status == ScoreStatus.Submitted, Total = a.Score == null ? null : a.Score.Total })
-            .ToListAsync(cancellationToken);
-        var (handedOn, dropped) = (0, 0);
-        foreach (var round in held.GroupBy(a => a.RoundId))
-        {
-            if (await site.RoundAsync(round.Key, cancellationToken) is not var (_, open) || open.IsClosedAt(site.UtcNow))
-            {
-                continue;
-            }
-
-            // What the judge gave stays on record in the log before it goes.
-            audit.Record("Judge moved off own unit's entries", "Round", round.Key.ToString(CultureInfo.InvariantCulture), string.Join(", ", round.Select(a => a.Submitted ? $"{a.Code} ({a.Total?.ToString(CultureInfo.InvariantCulture)})" : a.Code)), $"judge={judgeId}; unit={unitId}");
-            if (open.Sequence == 1)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await judging.ApplyAsync(open.Id, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
-            }
-            else
-            {
-                var entryIds = round.Select(a => a.EntryId).ToList();
-                db.Assignments.RemoveRange(await db.Assignments.Where(a => a.RoundId == open.Id && a.JudgeUserId == judgeId && entryIds.Contains(a.EntryId)).ToListAsync(cancellationToken));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            handedOn += round.Count();
-            dropped += round.Count(a => a.Submitted);
-        }
-
-        return (handedOn, dropped);
     }
 
     private static string UnitValue(int? unitId) => unitId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
