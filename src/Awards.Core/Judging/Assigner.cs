@@ -13,15 +13,15 @@ public static class Assigner
 
     /// <summary>
     /// Plans the round's assignments from what it already holds. A judge is eligible for an entry
-    /// unless the entry is of the judge's unit or the judge declared a conflict on it. Guarantees:
+    /// unless the entry is of the judge's unit or lists the judge among its conflicted judges. Guarantees:
     /// <list type="number">
     /// <item><b>Eligibility.</b> No judge is ever assigned to an entry they are not eligible for.</item>
     /// <item><b>Coverage.</b> Every entry ends with min(k, its eligible judges) judges, where the
     /// judges off the panel who keep a score on it (3.) count as eligible; more only when more than k
     /// scores are kept. Entries with fewer than k are listed in <see cref="AssignmentPlan.ShortEntryIds"/>.</item>
     /// <item><b>Keeping work.</b> A current assignment with a score is kept while its judge is
-    /// eligible, even when the judge has left the panel (such a judge is checked against declared
-    /// conflicts only, the plan knowing no unit for them). An assignment that became ineligible is
+    /// eligible, even when the judge has left the panel (such a judge is checked against the entry's
+    /// conflicted judges only, the plan knowing no unit for them). An assignment that became ineligible is
     /// removed and replaced. An unscored one is kept while it is eligible, its judge is on the panel
     /// and its entry has no k judges already (the busiest judges' go first), unless balance needs it
     /// moved (4.). Entries not listed lose all their assignments. Planning again on the result (its

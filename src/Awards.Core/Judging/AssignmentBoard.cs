@@ -120,7 +120,7 @@ internal sealed class AssignmentBoard
 
     /// <summary>
     /// Takes a current assignment in when it may stay: a panel judge still eligible (pinned when
-    /// scored), or a judge off the panel who scored the entry and declared no conflict on it.
+    /// scored), or a judge off the panel who scored the entry and is not among its conflicted judges.
     /// Anything not taken in ends up in the plan's Removed.
     /// </summary>
     public void TakeIn(Pair pair, bool hasScore)
