@@ -40,4 +40,12 @@ public static class ResultMessages
     public const string ObjectionUnresolved = "{0} objections are not resolved yet; resolve them before finalizing.";
 
     public const string WinnersDropped = "Proposed winners are no longer in the contest (disqualified or withdrawn): {0}. Take the results back to draft, rank again and publish again before finalizing.";
+
+    public const string RevokeNotFinal = "Only a prize of final results can be revoked. Until the results are final, change them instead: take results on notice back to draft, then move the entry to no prize (or leave the unit out of the picks).";
+
+    public const string AlreadyRevoked = "This prize was already revoked on {0}; nothing was changed.";
+
+    public const string NoPrizeToRevoke = "This entry has no prize to revoke.";
+
+    public const string RevokeReasonRequired = "Revoking a prize needs a written reason.";
 }

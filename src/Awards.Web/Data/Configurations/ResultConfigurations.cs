@@ -59,6 +59,9 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => new { p.TrackResultId, p.LevelRank, p.Position });
         builder.Property(p => p.VerifyCode).HasMaxLength(VerifyCode.Length).IsRequired();
         builder.HasIndex(p => p.VerifyCode).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.RevokedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.RevocationReason).HasMaxLength(ResultOverride.MaxReasonLength);
+        builder.Property(p => p.RevocationDocument).HasMaxLength(Placement.MaxDocumentLength);
     }
 }
 

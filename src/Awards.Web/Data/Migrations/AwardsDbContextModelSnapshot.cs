@@ -321,6 +321,20 @@ namespace Awards.Web.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RevocationDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevokedByUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
@@ -338,6 +352,8 @@ namespace Awards.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EntryId");
+
+                    b.HasIndex("RevokedByUserId");
 
                     b.HasIndex("UnitId");
 
@@ -1511,6 +1527,11 @@ namespace Awards.Web.Data.Migrations
                     b.HasOne("Awards.Core.Entries.Entry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Awards.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Awards.Core.Results.TrackResult", null)
