@@ -83,6 +83,7 @@ public static class SiteSetup
         services.AddScoped<Features.Judging.JudgeReminders>();
         services.AddScoped<Features.Dashboard.EntrantReminders>();
         services.AddScoped<Features.Results.WinnerNotices>();
+        services.AddScoped<Features.Results.PrizeRevocations>();
         services.AddScoped<Features.Password.PasswordResets>();
         services.AddScoped<SiteContext>();
         services.AddScoped<CurrentUser>();

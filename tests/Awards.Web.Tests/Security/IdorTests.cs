@@ -115,6 +115,8 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/results/{code}/settings"] = "as above",
         ["POST /organizer/results/{code}/tie"] = "as above",
         ["POST /organizer/results/{code}/withdraw"] = "as above",
+        ["GET /organizer/results/{code}/revoke/{certificate}"] = "organizer only; the certificate code must name a prize of this award's results, else 404 and nothing changes (RevokePrizeTests)",
+        ["POST /organizer/results/{code}/revoke/{certificate}"] = "as above",
         ["POST /organizer/results/objections/{id:int}/resolve"] = "organizer only; objections of the current contest (ResultsLifecycleTests)",
     };
 

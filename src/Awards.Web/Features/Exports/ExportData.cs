@@ -32,7 +32,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
         // The results the document contains: published (final, or with proposed on notice too) with prizes.
         var included = await db.TrackResults.AsNoTracking()
-            .Where(r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null))
+            .Where(r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null && p.RevokedAt == null))
             .ToListAsync(cancellationToken);
         var onNotice = included.Exists(r => r.Stage == ResultStage.Notice);
 
@@ -111,7 +111,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         }).Select(t => t.Id).ToList();
         var stages = Stages(proposed);
         return await db.TrackResults.AnyAsync(
-            r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null),
+            r => trackIds.Contains(r.TrackId) && stages.Contains(r.Stage) && db.Placements.Any(p => p.TrackResultId == r.Id && p.LevelRank != null && p.RevokedAt == null),
             cancellationToken);
     }
 
@@ -373,7 +373,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                 continue;
             }
 
-            var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null)
+            // A revoked prize (ADR 0016) is in no document made since: no certificate, no page of the anthology.
+            var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null && p.RevokedAt == null)
                 .OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
             var facts = await results.FactsAsync([.. placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value)], chinese: true, cancellationToken);
             string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.Zh ?? "?";

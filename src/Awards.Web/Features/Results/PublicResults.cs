@@ -5,6 +5,7 @@ using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Awards.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Results;
 
@@ -12,7 +13,7 @@ namespace Awards.Web.Features.Results;
 /// What the public sees of results: the notice of proposed winners, and the final results with the
 /// winning essays. Everything comes from the published placements. Objections: <see cref="Objections"/>.
 /// </summary>
-public sealed class PublicResults(AwardsDbContext db, SiteContext site)
+public sealed class PublicResults(AwardsDbContext db, SiteContext site, IStringLocalizer<SharedResource> l)
 {
     // The public notice and the final results are the most visited pages of the notice period; their
     // reads are compiled once (EF's translation cache still extracted and looked up each query's
@@ -27,7 +28,7 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site)
     private static readonly Func<AwardsDbContext, int, IAsyncEnumerable<WinnerRow>> CompiledWinners = EF.CompileAsyncQuery(
         (AwardsDbContext db, int resultId) =>
             from p in db.Placements.AsNoTracking()
-            where p.TrackResultId == resultId && p.LevelRank != null
+            where p.TrackResultId == resultId && p.LevelRank != null && p.RevokedAt == null
             join e in db.Entries on p.EntryId equals (int?)e.Id into entries
             from e in entries.DefaultIfEmpty()
             join o in db.Users on e.OwnerUserId equals o.Id into owners
@@ -80,7 +81,7 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site)
             from p in db.Placements
             join r in db.TrackResults on p.TrackResultId equals r.Id
             join e in db.Entries on p.EntryId equals e.Id
-            where e.Code == code && r.Stage == ResultStage.Final && p.LevelRank != null
+            where e.Code == code && r.Stage == ResultStage.Final && p.LevelRank != null && p.RevokedAt == null
             select new { Entry = e, Result = r }).FirstOrDefaultAsync(cancellationToken);
         var track = found is null ? null : (await site.CurrentContestAsync(cancellationToken))?.Tracks.FirstOrDefault(t => t.Id == found.Entry.TrackId);
         if (found is null || track is not { Kind: TrackKind.Essay })
@@ -92,7 +93,7 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site)
         return (found.Entry, winner);
     }
 
-    /// <summary>By entry code, the prize each entry won (empty: none), once the results of its award are final.</summary>
+    /// <summary>By entry code, the prize each entry won (empty: none; a revoked one says so), once the results of its award are final.</summary>
     public async Task<Dictionary<string, string>> FinalLevelsAsync(List<string> codes, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
@@ -101,9 +102,10 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site)
             join r in db.TrackResults on p.TrackResultId equals r.Id
             join e in db.Entries on p.EntryId equals e.Id
             where codes.Contains(e.Code) && r.Stage == ResultStage.Final
-            select new { e.Code, r.TrackId, p.LevelRank }).ToListAsync(cancellationToken);
+            select new { e.Code, r.TrackId, p.LevelRank, p.RevokedAt }).ToListAsync(cancellationToken);
+        string Level(int trackId, int rank) => contest?.Tracks.FirstOrDefault(t => t.Id == trackId)?.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?";
         return rows.ToDictionary(r => r.Code, r => r.LevelRank is int rank
-            ? contest?.Tracks.FirstOrDefault(t => t.Id == r.TrackId)?.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.ForCurrentCulture() ?? "?"
+            ? r.RevokedAt is DateTime at ? l["{0}, revoked on {1}", Level(r.TrackId, rank), SiteTime.Format(at)].Value : Level(r.TrackId, rank)
             : string.Empty);
     }
 

@@ -76,6 +76,9 @@ public sealed record ResultPage(
     public IReadOnlyList<string> DroppedWinners { get; init; } = [];
 
     public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed) { DroppedWinners = DroppedWinners };
+
+    /// <summary>The prizes of final results, each of which can be revoked (<see cref="PrizeRevocations"/>); empty before.</summary>
+    public IReadOnlyList<AwardedPrize> Prizes { get; init; } = [];
 }
 
 public sealed record UnitRow(UnitStanding Standing, string Unit, bool Picked);
@@ -110,6 +113,9 @@ public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyLis
             return [.. Rows.Where(r => r.Standing.Place == place)];
         }
     }
+
+    /// <summary>The prizes of final results, each of which can be revoked (<see cref="PrizeRevocations"/>); empty before.</summary>
+    public IReadOnlyList<AwardedPrize> Prizes { get; init; } = [];
 
     /// <summary>The award has no judging round of its own, so nothing waits for one to close.</summary>
     public ResultStatus Status => new(Track, Result, NoticeDays, UnresolvedObjections, UtcNow, WinnersTold, RoundClosed: true);

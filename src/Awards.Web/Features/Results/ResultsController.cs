@@ -14,7 +14,7 @@ namespace Awards.Web.Features.Results;
 /// <summary>The organizer's results: ranking settings, overrides, ties, the notice, objections, finalizing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/results")]
-public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, Objections objections, WinnerNotices notices, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, Objections objections, WinnerNotices notices, PrizeRevocations revocations, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -26,12 +26,60 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
     {
         if (await unitAward.PageAsync(code, cancellationToken) is { } unitPage)
         {
-            return View("UnitAward", unitPage.Result.Stage == ResultStage.Final ? unitPage with { WinnersTold = await notices.SentAsync(code, cancellationToken) } : unitPage);
+            return View("UnitAward", unitPage.Result.Stage == ResultStage.Final
+                ? unitPage with { WinnersTold = await notices.SentAsync(code, cancellationToken), Prizes = await revocations.PrizesAsync(unitPage.Track, unitPage.Result, cancellationToken) }
+                : unitPage);
         }
 
         return await results.PageAsync(code, page, find, cancellationToken) is not { } result
             ? NotFound()
-            : View(result.Result.Stage == ResultStage.Final ? result with { WinnersTold = await notices.SentAsync(code, cancellationToken) } : result);
+            : View(result.Result.Stage == ResultStage.Final
+                ? result with { WinnersTold = await notices.SentAsync(code, cancellationToken), Prizes = await revocations.PrizesAsync(result.Track, result.Result, cancellationToken) }
+                : result);
+    }
+
+    /// <summary>The confirmation step of revoking a final prize, named by its certificate's code (<see cref="PrizeRevocations"/>).</summary>
+    [HttpGet("{code}/revoke/{certificate}")]
+    public async Task<IActionResult> Revoke(string code, string certificate, CancellationToken cancellationToken)
+    {
+        if (await results.TrackAsync(code, cancellationToken) is not { } track || await revocations.PageAsync(track, certificate, cancellationToken) is not { } page)
+        {
+            return NotFound();
+        }
+
+        if (await revocations.RefusalAsync(track, certificate, cancellationToken) is { } refusal)
+        {
+            TempData["Error"] = l.Rule(refusal);
+            return Redirect($"/organizer/results/{track.Code}");
+        }
+
+        return View(page);
+    }
+
+    [HttpPost("{code}/revoke/{certificate}")]
+    public async Task<IActionResult> Revoke(string code, string certificate, string? reason, string? document, CancellationToken cancellationToken)
+    {
+        if (await results.TrackAsync(code, cancellationToken) is not { } track || await revocations.PageAsync(track, certificate, cancellationToken) is not { } page)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var mails = await revocations.RevokeAsync(track, certificate, reason ?? string.Empty, document, cancellationToken);
+            TempData["Message"] = l["The {0} of {1} is revoked; {2} mails tell the winner.", page.Prize.Level, page.Prize.Winner, mails ?? 0].Value;
+        }
+        catch (DomainException ex) when (ex.MessageKey is ResultMessages.RevokeReasonRequired || ex.Arguments.Contains("Reason") || ex.Arguments.Contains("Document number"))
+        {
+            // What was typed stays on the form, with what to correct.
+            return View(page with { Reason = reason, Document = document, Error = l.Rule(ex) });
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect($"/organizer/results/{track.Code}");
     }
 
     [HttpPost("{code}/settings")]

@@ -79,7 +79,7 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
         var trackIds = contest.Tracks.Select(t => t.Id).ToList();
         var results = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId)).ToDictionaryAsync(r => r.TrackId, cancellationToken);
         var placed = await db.Placements.AsNoTracking()
-            .Join(db.TrackResults, p => p.TrackResultId, r => r.Id, (p, r) => new { r.TrackId, p.LevelRank })
+            .Join(db.TrackResults, p => p.TrackResultId, r => r.Id, (p, r) => new { r.TrackId, LevelRank = p.RevokedAt == null ? p.LevelRank : null })
             .Where(x => trackIds.Contains(x.TrackId))
             .GroupBy(x => x.TrackId)
             .Select(g => new { TrackId = g.Key, Ranked = g.Count(), Prizes = g.Count(x => x.LevelRank != null) })

@@ -111,7 +111,7 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         {
             // The three columns, untracked: a published theme has 10,000 placements in a province.
             return await db.Placements.Where(p => p.TrackResultId == result.Id && p.EntryId != null)
-                .Select(p => new { EntryId = p.EntryId!.Value, p.Score, p.LevelRank })
+                .Select(p => new { EntryId = p.EntryId!.Value, p.Score, LevelRank = p.RevokedAt == null ? p.LevelRank : null })
                 .ToDictionaryAsync(p => p.EntryId, p => ((decimal?)p.Score, p.LevelRank), cancellationToken);
         }
 

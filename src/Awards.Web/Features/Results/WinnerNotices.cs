@@ -40,7 +40,7 @@ public sealed class WinnerNotices(AwardsDbContext db, SiteContext site, MailOutb
             throw new DomainException("The winners of {0} were told on {1}.", track.Name, SiteTime.Format(at));
         }
 
-        var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null).OrderBy(p => p.Position).ToListAsync(cancellationToken);
+        var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null && p.RevokedAt == null).OrderBy(p => p.Position).ToListAsync(cancellationToken);
         var entryIds = placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value).ToList();
         var unitIds = placements.Where(p => p.UnitId != null).Select(p => p.UnitId!.Value).ToList();
         var entries = await (

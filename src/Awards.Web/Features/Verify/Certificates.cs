@@ -8,7 +8,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Awards.Web.Features.Verify;
 
-public sealed record VerifiedCertificate(string Code, string Winner, string Unit, string Award, string Level, string Contest, DateTime FinalizedAt);
+public sealed record VerifiedCertificate(string Code, string Winner, string Unit, string Award, string Level, string Contest, DateTime FinalizedAt)
+{
+    /// <summary>When the award was revoked (ADR 0016): the check says so, with the document's number, never the reason.</summary>
+    public DateTime? RevokedAt { get; init; }
+
+    public string? RevocationDocument { get; init; }
+}
 
 /// <summary>
 /// What a certificate's code confirms, in the reader's language: a prize of this edition once
@@ -27,11 +33,11 @@ public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResu
         return await CurrentAsync(code, cancellationToken) ?? await ArchivedAsync(code, cancellationToken);
     }
 
-    /// <summary>The codes of this edition's final prizes, for <c>next-edition</c> to carry over.</summary>
+    /// <summary>The codes of this edition's final prizes, for <c>next-edition</c> to carry over; a revoked one is not (ADR 0016).</summary>
     public Task<List<string>> FinalCodesAsync(CancellationToken cancellationToken) =>
         (from p in db.Placements.AsNoTracking()
          join r in db.TrackResults.AsNoTracking() on p.TrackResultId equals r.Id
-         where r.Stage == ResultStage.Final && p.LevelRank != null
+         where r.Stage == ResultStage.Final && p.LevelRank != null && p.RevokedAt == null
          orderby p.VerifyCode
          select p.VerifyCode).ToListAsync(cancellationToken);
 
@@ -63,7 +69,11 @@ public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResu
         }
 
         var level = track.AwardLevels.FirstOrDefault(l => l.Rank == found.Placement.LevelRank)?.Name.ForCurrentCulture() ?? "?";
-        return new VerifiedCertificate(code, winner, unit, track.Name.ForCurrentCulture(), level, contest!.Name.ForCurrentCulture(), found.Result.FinalizedAt!.Value);
+        return new VerifiedCertificate(code, winner, unit, track.Name.ForCurrentCulture(), level, contest!.Name.ForCurrentCulture(), found.Result.FinalizedAt!.Value)
+        {
+            RevokedAt = found.Placement.RevokedAt,
+            RevocationDocument = found.Placement.RevocationDocument,
+        };
     }
 
     /// <summary>A unit's name in the reader's language, with the names it had before (a certificate printed then carries the old one).</summary>
