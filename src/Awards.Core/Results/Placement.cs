@@ -67,7 +67,7 @@ public class Placement
 
     /// <summary>
     /// Revokes the prize of final results: the placement stays, marked, with when, who and why, and
-    /// nobody moves up into it (commendations are not awarded again: ADR 0016). Before the results
+    /// nobody moves up into it (commendations are not awarded again: ADR 0017). Before the results
     /// are final they are changed instead, so a prize on notice or in a draft is refused.
     /// </summary>
     public void Revoke(ResultStage stage, string reason, string? documentNumber, int byUserId, DateTime utcNow)

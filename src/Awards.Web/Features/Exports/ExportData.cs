@@ -373,7 +373,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                 continue;
             }
 
-            // A revoked prize (ADR 0016) is in no document made since: no certificate, no page of the anthology.
+            // A revoked prize (ADR 0017) is in no document made since: no certificate, no page of the anthology.
             var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null && p.RevokedAt == null)
                 .OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
             var facts = await results.FactsAsync([.. placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value)], chinese: true, cancellationToken);

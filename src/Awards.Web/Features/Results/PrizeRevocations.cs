@@ -24,7 +24,7 @@ public sealed record PrizesSection(string TrackCode, IReadOnlyList<AwardedPrize>
 public sealed record RevokePage(Track Track, AwardedPrize Prize, int Recipients, string? Reason = null, string? Document = null, string? Error = null);
 
 /// <summary>
-/// Revoking a prize of final results (撤销表彰, ADR 0016): the placement stays, marked revoked with
+/// Revoking a prize of final results (撤销表彰, ADR 0017): the placement stays, marked revoked with
 /// when, by whom, why and the document's number; nobody moves up. The certificate's check page says
 /// so, public lists and exports leave it out, and the winner hears of it by mail, with the reason.
 /// </summary>

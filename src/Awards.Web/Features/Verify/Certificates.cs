@@ -10,7 +10,7 @@ namespace Awards.Web.Features.Verify;
 
 public sealed record VerifiedCertificate(string Code, string Winner, string Unit, string Award, string Level, string Contest, DateTime FinalizedAt)
 {
-    /// <summary>When the award was revoked (ADR 0016): the check says so, with the document's number, never the reason.</summary>
+    /// <summary>When the award was revoked (ADR 0017): the check says so, with the document's number, never the reason.</summary>
     public DateTime? RevokedAt { get; init; }
 
     public string? RevocationDocument { get; init; }
@@ -33,7 +33,7 @@ public sealed class Certificates(AwardsDbContext db, SiteContext site, TrackResu
         return await CurrentAsync(code, cancellationToken) ?? await ArchivedAsync(code, cancellationToken);
     }
 
-    /// <summary>The codes of this edition's final prizes, for <c>next-edition</c> to carry over; a revoked one is not (ADR 0016).</summary>
+    /// <summary>The codes of this edition's final prizes, for <c>next-edition</c> to carry over; a revoked one is not (ADR 0017).</summary>
     public Task<List<string>> FinalCodesAsync(CancellationToken cancellationToken) =>
         (from p in db.Placements.AsNoTracking()
          join r in db.TrackResults.AsNoTracking() on p.TrackResultId equals r.Id

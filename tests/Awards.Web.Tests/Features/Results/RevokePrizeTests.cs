@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 namespace Awards.Web.Tests.Features.Results;
 
 /// <summary>
-/// A prize of final results found undeserved later is revoked (撤销表彰, ADR 0016): it stays in
+/// A prize of final results found undeserved later is revoked (撤销表彰, ADR 0017): it stays in
 /// the record, marked; nobody moves up; the certificate check says so; public lists and new
 /// exports leave it out; the author is told by mail, in their language.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Awards.Web.Tests.Features.Results;
 /// <summary>
 /// Revoking a prize is refused where it does not apply (results not final, a code that is not this
 /// award's, someone not an organizer) with nothing changed; a nomination's or a winning unit's
-/// revocation is told to the unit's coordinators (ADR 0016).
+/// revocation is told to the unit's coordinators (ADR 0017).
 /// </summary>
 public sealed class RevokeRefusalsTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
 {
