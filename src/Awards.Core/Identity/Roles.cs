@@ -1,6 +1,6 @@
 namespace Awards.Core.Identity;
 
-/// <summary>The four roles (PRODUCT.md). Role names are stored in the database: never rename.</summary>
+/// <summary>The roles (PRODUCT.md). Role names are stored in the database: never rename.</summary>
 public static class Roles
 {
     public const string Organizer = "Organizer";
@@ -8,7 +8,13 @@ public static class Roles
     public const string Author = "Author";
     public const string Judge = "Judge";
 
-    public static readonly IReadOnlyList<string> All = [Organizer, UnitCoordinator, Author, Judge];
+    /// <summary>
+    /// A member of the municipal leading group (领导小组成员): sees judging progress, the rankings,
+    /// the objections and the documents the office would show the group, and changes nothing (ADR 0016).
+    /// </summary>
+    public const string Leader = "Leader";
+
+    public static readonly IReadOnlyList<string> All = [Organizer, UnitCoordinator, Author, Judge, Leader];
 
     /// <summary>
     /// Roles the organizer invites from a list (<c>invite-many</c>, next year's <c>invitations.txt</c>);
@@ -17,8 +23,8 @@ public static class Roles
     public static readonly IReadOnlyList<string> Invited = [UnitCoordinator, Judge];
 
     /// <summary>
-    /// Roles an organizer invites one at a time: another organizer only so, each named on purpose,
-    /// never from a pasted list.
+    /// Roles an organizer invites one at a time: another organizer and a member of the leading group
+    /// only so, each named on purpose, never from a pasted list.
     /// </summary>
-    public static readonly IReadOnlyList<string> InvitedOneByOne = [UnitCoordinator, Judge, Organizer];
+    public static readonly IReadOnlyList<string> InvitedOneByOne = [UnitCoordinator, Judge, Organizer, Leader];
 }

@@ -108,6 +108,7 @@ public static class SiteSetup
         services.AddSingleton<Features.Results.ObjectionAllowance>();
         services.AddScoped<Features.Exports.ExportData>();
         services.AddScoped<Features.Exports.ExportRunner>();
+        services.AddScoped<Features.Leader.LeaderDocuments>();
         services.AddSingleton<Features.Exports.ExportBacklog>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();
@@ -136,6 +137,7 @@ public static class SiteSetup
             {
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.AddService<TwoFactorRequirement>();
+                options.Filters.Add(new Features.Leader.LeadersChangeNothing());
             })
             // No client-side validation library is served (every form is checked on the server, in the
             // reader's language): the data-val-* attributes would only carry the framework's English

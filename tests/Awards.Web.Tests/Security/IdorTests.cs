@@ -118,6 +118,9 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /organizer/results/{code}/revoke/{certificate}"] = "organizer only; the certificate code must name a prize of this award's results, else 404 and nothing changes (RevokePrizeTests)",
         ["POST /organizer/results/{code}/revoke/{certificate}"] = "as above",
         ["POST /organizer/results/objections/{id:int}/resolve"] = "organizer only; objections of the current contest (ResultsLifecycleTests)",
+        ["GET /leader/results/{code}"] = "leading group only: an award's public code; every award's results are the group's to read (RouteTests role gate; Leader/LeaderTests); an unknown code is 404",
+        ["GET /leader/results/{code}/ranking.csv"] = "as above",
+        ["GET /leader/documents/{kind}"] = "leading group only: a document's name, of the whole contest; one not on the group's list is 404 (Leader/LeaderTests)",
     };
 
     private const string OtherUnit = "coordinator.yunling@demo.example";

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Awards.Core.Identity;
 using Awards.Web.Tests.Infrastructure;
 
 namespace Awards.Web.Tests.Security;
@@ -68,6 +69,53 @@ public sealed class RouteTests(AwardsFactory factory) : IClassFixture<AwardsFact
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// The only changes a member of the leading group may make (ADR 0016): to their own account and
+    /// session. Every other route that is not a read refuses them, whatever roles it admits.
+    /// </summary>
+    private static readonly Dictionary<string, string> LeadersOwnAccount = new()
+    {
+        ["POST /account/login"] = "signing in (again, or as someone else)",
+        ["POST /account/login/two-factor"] = "as above, the second step",
+        ["POST /account/logout"] = "signing out",
+        ["POST /culture"] = "the language of their own pages and mail",
+        ["POST /account/security/password"] = "their own password",
+        ["POST /account/security/sessions/end"] = "their own other sessions",
+        ["POST /account/security/two-factor/start"] = "their own two-step verification, which the organizer may require of leaders",
+        ["POST /account/security/two-factor"] = "as above",
+        ["POST /account/security/two-factor/disable"] = "as above",
+        ["POST /account/security/two-factor/recovery-codes"] = "as above",
+    };
+
+    /// <summary>ADR 0016: a leader who posts anything but their own account's forms is refused, and nothing is done.</summary>
+    [Fact]
+    public async Task EveryRouteThatIsNotARead_RefusesASignedInLeader_ExceptTheirOwnAccount()
+    {
+        var leader = await _accounts.AsAsync(Routes.AccountOfRole[Roles.Leader]);
+        var token = await leader.TokenFromAsync("/leader");
+        var changes = factory.WithDb(db => db.AuditLog.Count());
+        var writes = All.Where(r => r.Method is not ("GET" or "HEAD")).ToList();
+        var failures = new List<string>();
+        foreach (var route in writes.Where(r => !LeadersOwnAccount.ContainsKey(r.ToString())))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Url())
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+            };
+            using var response = await leader.Client.SendAsync(request);
+            var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : string.Empty;
+            if (response.StatusCode != HttpStatusCode.Redirect || !location.StartsWith("/account/access-denied", StringComparison.Ordinal))
+            {
+                failures.Add($"{route}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Routes a leader could post to:\n" + string.Join("\n", failures));
+        Assert.All(LeadersOwnAccount.Keys, k => Assert.Contains(writes, r => r.ToString() == k));
+        Assert.True(writes.Count > 50, $"only {writes.Count} routes that are not reads: is the table still read right?");
+        Assert.Equal(changes, factory.WithDb(db => db.AuditLog.Count()));
     }
 
     /// <summary>ASVS 8.2.1: nothing shown to a signed-in person is kept by the browser or a proxy, whatever the status.</summary>

@@ -18,6 +18,7 @@ public sealed partial record Route(string Method, string Template, string? Role,
         Roles.UnitCoordinator => "coordinator.qingshan@demo.example",
         Roles.Author => "author.zhang@demo.example",
         Roles.Judge => "judge.huang@demo.example",
+        Roles.Leader => "leader@demo.example",
         _ => SignedIn ? "author.zhang@demo.example" : null,
     };
 
@@ -73,5 +74,6 @@ public static class Routes
         [Roles.UnitCoordinator] = "coordinator.yunling@demo.example",
         [Roles.Author] = "author.li@demo.example",
         [Roles.Judge] = "judge.lin@demo.example",
+        [Roles.Leader] = "leader@demo.example",
     };
 }

@@ -41,6 +41,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("login")]
+    [Leader.OwnAccount]
     [EnableRateLimiting(SiteSetup.AccountRateLimit)]
     public async Task<IActionResult> Login(LoginForm form)
     {
@@ -75,6 +76,7 @@ public sealed class AccountController(
 
     /// <summary>The second step of signing in with two-step verification: a code from the app, or a recovery code.</summary>
     [HttpPost("login/two-factor")]
+    [Leader.OwnAccount]
     [EnableRateLimiting(SiteSetup.AccountRateLimit)]
     public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginForm form)
     {
@@ -115,6 +117,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("logout")]
+    [Leader.OwnAccount]
     public async Task<IActionResult> Logout([FromServices] SessionEnds ends)
     {
         // This session ends, and every copy of its cookie with it (ADR 0013); the account's other

@@ -12,6 +12,7 @@ namespace Awards.Web.Features.Culture;
 public sealed class CultureController(AwardsDbContext db) : Controller
 {
     [HttpPost("/culture")]
+    [Leader.OwnAccount]
     public async Task<IActionResult> Set(string culture, string? returnUrl, CancellationToken cancellationToken)
     {
         if (Cultures.Find(culture) is { } chosen)

@@ -30,6 +30,7 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
         _ when User.IsInRole(Roles.Organizer) => Redirect("/organizer"),
         _ when User.IsInRole(Roles.UnitCoordinator) => Redirect("/coordinator"),
         _ when User.IsInRole(Roles.Judge) => Redirect("/judge"),
+        _ when User.IsInRole(Roles.Leader) => Redirect("/leader"),
         _ => Redirect("/author"),
     };
 

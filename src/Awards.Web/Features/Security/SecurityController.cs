@@ -23,6 +23,7 @@ namespace Awards.Web.Features.Security;
 /// which signs out its other sessions; this one is signed in again with the new stamp.
 /// </summary>
 [Authorize]
+[Features.Leader.OwnAccount]
 [Route("account/security")]
 public sealed class SecurityController(
     UserManager<AppUser> userManager,

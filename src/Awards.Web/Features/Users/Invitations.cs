@@ -44,6 +44,12 @@ public sealed class Invitations(
             return InvitationResult.Failed(l["An organizer belongs to no unit; choose None for the unit."]);
         }
 
+        // The leading group reads the whole city's results; a unit would only hint at a side taken.
+        if (role == Roles.Leader && unitId is not null)
+        {
+            return InvitationResult.Failed(l["A member of the leading group belongs to no unit; choose None for the unit."]);
+        }
+
         if (role == Roles.UnitCoordinator && unitId is null)
         {
             return InvitationResult.Failed(l["A unit coordinator needs a unit."]);

@@ -11,6 +11,7 @@ public static class RoleNames
         Roles.UnitCoordinator => "Unit coordinator",
         Roles.Author => "Author",
         Roles.Judge => "Judge",
+        Roles.Leader => "Leading group member",
         _ => role,
     };
 
@@ -21,6 +22,7 @@ public static class RoleNames
         Roles.UnitCoordinator => "a unit coordinator",
         Roles.Author => "an author",
         Roles.Judge => "a judge",
+        Roles.Leader => "a member of the leading group",
         _ => role,
     };
 }
