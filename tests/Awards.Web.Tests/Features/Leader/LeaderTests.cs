@@ -187,3 +187,36 @@ public sealed class LeaderTests(AwardsFactory factory) : IClassFixture<AwardsFac
     private static Dictionary<string, string> Invite(string email) =>
         new() { ["Form.Email"] = email, ["Form.Name"] = "王组员", ["Form.Role"] = Roles.Leader };
 }
+
+/// <summary>A site that requires two-step verification of the leading group (<c>Awards:Security:RequireTwoFactorFor</c>).</summary>
+public sealed class TwoFactorForLeadersFactory : AwardsFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Awards:Security:RequireTwoFactorFor", "Organizer,Leader");
+    }
+}
+
+/// <summary>Two-step verification holds for a leader as for an organizer, and a leader, who may post nothing else, can set it up.</summary>
+public sealed class LeaderTwoFactorTests(TwoFactorForLeadersFactory factory) : IClassFixture<TwoFactorForLeadersFactory>
+{
+    [Fact]
+    public async Task ALeaderWithoutIt_IsSentToSetItUp_AndCan_ThenThePagesOpen()
+    {
+        var leader = await Nominating.SignedInAsync(factory, "leader@demo.example");
+        using (var dashboard = await leader.Client.GetAsync("/leader"))
+        {
+            Assert.Equal("/account/security", dashboard.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("组织方要求所有领导小组成员使用两步验证登录", await leader.GetStringAsync("/account/security"), StringComparison.Ordinal);
+
+        (await leader.PostAsync("/account/security", "/account/security/two-factor/start")).Dispose();
+        var key = AccountSecurityTests.KeyPattern().Match(await leader.GetStringAsync("/account/security/two-factor")).Groups[1].Value;
+        (await leader.SubmitAsync("/account/security/two-factor", "/account/security/two-factor", new Dictionary<string, string> { ["Form.Code"] = Authenticator.Code(key, DateTime.UtcNow) })).Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, (await leader.Client.GetAsync("/leader")).StatusCode);
+        Assert.True(factory.WithDb(db => db.Users.Single(u => u.Email == "leader@demo.example").TwoFactorEnabled));
+    }
+}
