@@ -10,7 +10,7 @@ public static class Roles
 
     /// <summary>
     /// A member of the municipal leading group (领导小组成员): sees judging progress, the rankings,
-    /// the objections and the documents the office would show the group, and changes nothing (ADR 0016).
+    /// the objections and the documents the office would show the group, and changes nothing (ADR 0018).
     /// </summary>
     public const string Leader = "Leader";
 

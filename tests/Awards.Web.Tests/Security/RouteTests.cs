@@ -72,7 +72,7 @@ public sealed class RouteTests(AwardsFactory factory) : IClassFixture<AwardsFact
     }
 
     /// <summary>
-    /// The only changes a member of the leading group may make (ADR 0016): to their own account and
+    /// The only changes a member of the leading group may make (ADR 0018): to their own account and
     /// session. Every other route that is not a read refuses them, whatever roles it admits.
     /// </summary>
     private static readonly Dictionary<string, string> LeadersOwnAccount = new()
@@ -89,7 +89,7 @@ public sealed class RouteTests(AwardsFactory factory) : IClassFixture<AwardsFact
         ["POST /account/security/two-factor/recovery-codes"] = "as above",
     };
 
-    /// <summary>ADR 0016: a leader who posts anything but their own account's forms is refused, and nothing is done.</summary>
+    /// <summary>ADR 0018: a leader who posts anything but their own account's forms is refused, and nothing is done.</summary>
     [Fact]
     public async Task EveryRouteThatIsNotARead_RefusesASignedInLeader_ExceptTheirOwnAccount()
     {

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Awards.Web.Features.Leader;
 
 /// <summary>
-/// The leading group's pages (ADR 0016): judging progress, each award's results, the objections and
+/// The leading group's pages (ADR 0018): judging progress, each award's results, the objections and
 /// the documents the office would show the group. Reads only: there is no POST here, and
 /// <see cref="LeadersChangeNothing"/> refuses a leader's post anywhere else.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class LeaderController(SiteContext site, JudgingSetup judging, Tra
             ? File(Encoding.UTF8.GetBytes(await results.RankingCsvAsync(track, cancellationToken)), "text/csv; charset=utf-8", $"ranking-{track.Code}.csv")
             : NotFound();
 
-    /// <summary>The objections, without the objectors' names and contacts (ADR 0016).</summary>
+    /// <summary>The objections, without the objectors' names and contacts (ADR 0018).</summary>
     [HttpGet("objections")]
     public async Task<IActionResult> Objections(CancellationToken cancellationToken) =>
         View(ResultsViews + "Objections.cshtml", await objections.ListAsync(cancellationToken));

@@ -3,7 +3,7 @@ using Awards.Web.Features.Exports;
 namespace Awards.Web.Features.Leader;
 
 /// <summary>
-/// The documents a member of the leading group downloads (ADR 0016): what the office would lay on
+/// The documents a member of the leading group downloads (ADR 0018): what the office would lay on
 /// the group's table. Made at once, like a judge's packet, and kept nowhere: reading them changes
 /// nothing, so no export job is started in the leader's name.
 /// </summary>

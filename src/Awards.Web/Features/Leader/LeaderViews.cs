@@ -4,7 +4,7 @@ using Awards.Core.Identity;
 namespace Awards.Web.Features.Leader;
 
 /// <summary>
-/// How the organizer's results views show to a member of the leading group (ADR 0016): at their own
+/// How the organizer's results views show to a member of the leading group (ADR 0018): at their own
 /// addresses under <c>/leader</c>, with no form that would change anything (it would be refused) and no
 /// link to an organizer's page.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Awards.Web.Features.Leader;
 
 /// <summary>
-/// A member of the leading group changes nothing (ADR 0016): every request of theirs that is not a
+/// A member of the leading group changes nothing (ADR 0018): every request of theirs that is not a
 /// read is refused as a page of another role is, before the action runs, whatever the action's own
 /// roles say; so a new form elsewhere cannot forget them. Only what touches their own account
 /// (<see cref="OwnAccountAttribute"/>: signing in and out, the language, the password, two-step

@@ -10,7 +10,7 @@ using DocumentFormat.OpenXml.Packaging;
 namespace Awards.Web.Tests.Features.Leader;
 
 /// <summary>
-/// A member of the leading group (ADR 0016): invited by an organizer like any other role, reads
+/// A member of the leading group (ADR 0018): invited by an organizer like any other role, reads
 /// judging progress, every award's results, the objections and the group's documents, and sees no
 /// button that changes anything, nor the objectors' names and contacts.
 /// </summary>
