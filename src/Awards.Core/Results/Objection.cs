@@ -18,6 +18,8 @@ public class Objection
 
     public const int MaxLanguageLength = 10;
 
+    private const string Hidden = "[…]";
+
     public Objection(int trackId, string? entryCode, string name, string contact, string text, DateTime utcNow, string? language = null)
     {
         TrackId = trackId;
@@ -68,6 +70,21 @@ public class Objection
     public int? ResolvedByUserId { get; private set; }
 
     public bool IsResolved => ResolvedAt is not null;
+
+    /// <summary>
+    /// The text as an entrant asked for a response reads it: the objector's name and contact are
+    /// blotted out wherever they signed it with them, as the fields themselves are never shown.
+    /// </summary>
+    public string TextWithoutSender()
+    {
+        var text = Text;
+        foreach (var own in new[] { Contact, Name }.Where(s => s.Length >= 2).OrderByDescending(s => s.Length))
+        {
+            text = text.Replace(own, Hidden, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
 
     /// <summary>Decides the objection, once: the objector may be mailed the decision, and a second one would contradict it.</summary>
     public void Resolve(ObjectionOutcome? outcome, string resolution, int byUserId, DateTime utcNow)

@@ -27,7 +27,7 @@ public sealed class EntryAuthorizationHandler(CurrentUser currentUser)
             return;
         }
 
-        if (requirement != EntryOperations.Read && requirement != EntryOperations.Change)
+        if (requirement != EntryOperations.Read && requirement != EntryOperations.Change && requirement != EntryOperations.Respond)
         {
             return;
         }

@@ -49,6 +49,8 @@ public class AwardsDbContext(DbContextOptions<AwardsDbContext> options)
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<ObjectionInquiry> ObjectionInquiries => Set<ObjectionInquiry>();
+
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -104,6 +104,7 @@ public static class SiteSetup
         services.AddScoped<Features.Verify.Certificates>();
         services.AddScoped<Features.Results.PublicResults>();
         services.AddScoped<Features.Results.Objections>();
+        services.AddScoped<Features.Results.ObjectionResponses>();
         services.AddScoped<Features.Results.ObjectionMails>();
         services.AddSingleton<Features.Results.ObjectionAllowance>();
         services.AddScoped<Features.Exports.ExportData>();

@@ -37,6 +37,9 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /judge/rounds/{roundId:int}/{code}"] = OtherJudge,
         ["POST /judge/rounds/{roundId:int}/{code}"] = OtherJudge,
         ["POST /judge/rounds/{roundId:int}/{code}/conflict"] = OtherJudge,
+        // A request for a response to an objection: only whoever answers for its entry (ObjectionResponsesTests).
+        ["GET /objection-responses/{id:int}"] = OtherUnit,
+        ["POST /objection-responses/{id:int}"] = OtherUnit,
         // Public, but only for a winning essay of final results: a draft's code is not a way in.
         ["GET /results/essays/{code}"] = Anonymous,
         // The organizer sees every entry, but only through its own attachments and never a draft.
@@ -121,6 +124,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /leader/results/{code}"] = "leading group only: an award's public code; every award's results are the group's to read (RouteTests role gate; Leader/LeaderTests); an unknown code is 404",
         ["GET /leader/results/{code}/ranking.csv"] = "as above",
         ["GET /leader/documents/{kind}"] = "leading group only: a document's name, of the whole contest; one not on the group's list is 404 (Leader/LeaderTests)",
+        ["POST /organizer/results/objections/{id:int}/ask"] = "organizer only; objections of the current contest, an unknown id is refused with a message (ObjectionResponsesTests)",
     };
 
     private const string OtherUnit = "coordinator.yunling@demo.example";
@@ -178,6 +182,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
             ("idor.owner@example.org", $"/essays/{_ids["/essays/"]["code"]}/edit"),
             ("judge.huang@demo.example", $"/judge/rounds/{_ids["/judge/"]["roundId"]}/{_ids["/judge/"]["code"]}"),
             ("judge.huang@demo.example", $"/judge/rounds/{_ids["/judge/"]["roundId"]}/packet.docx"),
+            ("coordinator.qingshan@demo.example", $"/objection-responses/{_ids["/objection-responses/"]["id"]}"),
         })
         {
             using var response = await (await _accounts.AsAsync(owner)).Client.GetAsync(url);
@@ -215,6 +220,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
     private string Snapshot() => factory.WithDb(db => string.Join("\n",
         db.Entries.OrderBy(e => e.Id).Select(e => $"{e.Code} {e.Title} {e.Status} {e.UpdatedAt:O} {e.Attachments.Count}").AsEnumerable()
             .Concat(db.Assignments.OrderBy(a => a.Id).Select(a => $"{a.EntryId}/{a.JudgeUserId} {(a.Score == null ? "-" : a.Score.Status.ToString())}").AsEnumerable())
+            .Concat(db.ObjectionInquiries.OrderBy(i => i.Id).Select(i => $"inquiry {i.Id} {i.Response ?? "-"}").AsEnumerable())
             .Concat([$"conflicts {db.Conflicts.Count()}"])));
 
     /// <summary>The site with a victim's nomination (with a file), draft essay and judged entry, made once for the class.</summary>
@@ -249,6 +255,20 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
                 return roundId;
             });
 
+            // Qingshan's seeded nomination, objected to and its unit asked for a response.
+            var inquiry = this.WithDb(db =>
+            {
+                var entry = db.Entries.Single(e => e.Status == Core.Entries.EntryStatus.Submitted && db.Tracks.Any(t => t.Id == e.TrackId && t.Code == "innovation"));
+                var objection = new Core.Results.Objection(entry.TrackId, entry.Code, "某人", "13800001111", "该推荐对象的事迹有误，请核实。", DateTime.UtcNow);
+                db.Objections.Add(objection);
+                db.SaveChanges();
+                var organizer = db.Users.Single(u => u.Email == Organizer).Id;
+                var asked = Core.Results.ObjectionInquiry.Ask(objection, entry.Id, [], DateTime.UtcNow.AddDays(3), organizer, DateTime.UtcNow);
+                db.ObjectionInquiries.Add(asked);
+                db.SaveChanges();
+                return asked.Id;
+            });
+
             var nominationToken = this.WithDb(db => db.Attachments.Single(a => a.Entry.Code == nomination).Token);
             var otherToken = SubmittedAttachmentToken(this, nomination);
             Ids = new()
@@ -257,6 +277,7 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
                 ["/essays/"] = new() { ["code"] = essay },
                 ["/judge/"] = new() { ["roundId"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture), ["code"] = judged },
                 ["/results/"] = new() { ["code"] = judged },
+                ["/objection-responses/"] = new() { ["id"] = inquiry.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 // A draft nomination, and a submitted entry's page asked for another entry's attachment.
                 ["/organizer/nominations/{code}/attachments"] = new() { ["code"] = otherToken.Code, ["token"] = nominationToken },
                 ["/organizer/nominations/"] = new() { ["code"] = nomination },

@@ -87,6 +87,22 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
     }
 }
 
+internal sealed class ObjectionInquiryConfiguration : IEntityTypeConfiguration<ObjectionInquiry>
+{
+    public void Configure(EntityTypeBuilder<ObjectionInquiry> builder)
+    {
+        builder.HasOne<Objection>().WithMany().HasForeignKey(i => i.ObjectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Entry>().WithMany().HasForeignKey(i => i.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.Response).HasMaxLength(ObjectionInquiry.MaxResponseLength);
+        builder.HasIndex(i => i.ObjectionId);
+        builder.HasIndex(i => i.EntryId);
+
+        // A response is given once: of two coordinators of a unit answering at the same moment,
+        // the second save finds it answered and changes nothing.
+        builder.Property(i => i.RespondedAt).IsConcurrencyToken();
+    }
+}
+
 internal sealed class ExportJobConfiguration : IEntityTypeConfiguration<ExportJob>
 {
     public void Configure(EntityTypeBuilder<ExportJob> builder)

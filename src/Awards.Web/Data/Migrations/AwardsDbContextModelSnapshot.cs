@@ -300,6 +300,47 @@ namespace Awards.Web.Data.Migrations
                     b.ToTable("Objections");
                 });
 
+            modelBuilder.Entity("Awards.Core.Results.ObjectionInquiry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AskedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RespondBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RespondedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ObjectionId");
+
+                    b.ToTable("ObjectionInquiries");
+                });
+
             modelBuilder.Entity("Awards.Core.Results.Placement", b =>
                 {
                     b.Property<int>("Id")
@@ -1518,6 +1559,21 @@ namespace Awards.Web.Data.Migrations
                     b.HasOne("Awards.Core.Tracks.Track", null)
                         .WithMany()
                         .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Awards.Core.Results.ObjectionInquiry", b =>
+                {
+                    b.HasOne("Awards.Core.Entries.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Awards.Core.Results.Objection", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -84,6 +84,8 @@ public static class AuditLabels
         ["Finalize"] = "Results finalized",
         ["RaiseObjection"] = "Objection raised",
         ["ResolveObjection"] = "Objection resolved",
+        ["AskObjectionResponse"] = "Response to an objection asked for",
+        ["RespondToObjection"] = "Response to an objection given",
         ["StartExport"] = "Export started",
         ["EditPreface"] = "Preface edited",
         ["EditContest"] = "Contest settings edited",

@@ -14,7 +14,7 @@ namespace Awards.Web.Features.Dashboard;
 
 /// <summary>One dashboard per role; <c>/dashboard</c> sends each person to theirs.</summary>
 [Authorize]
-public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork, Results.PublicResults results, EntrantReminders reminders, IStringLocalizer<SharedResource> l) : Controller
+public sealed class DashboardController(AwardsDbContext db, SiteContext site, Scoring.JudgeWork judgeWork, Results.PublicResults results, EntrantReminders reminders, Results.ObjectionResponses responses, IStringLocalizer<SharedResource> l) : Controller
 {
     // Every dashboard reads the signed-in person; compiled once, as the judge's dashboard's other
     // queries are (docs/PERFORMANCE.md).
@@ -132,7 +132,10 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
             .ToListAsync(cancellationToken);
         var participation = essayTracks.Select(t => new ThemeParticipation(t, [.. essays.Where(e => e.TrackId == t.Id).Select(e => e.Row)])).ToList();
 
-        return View(new CoordinatorDashboard(contest, me.Unit.Name.ForCurrentCulture(), contest.Schedule.AcceptsSubmissions(site.UtcNow), model, participation));
+        return View(new CoordinatorDashboard(contest, me.Unit.Name.ForCurrentCulture(), contest.Schedule.AcceptsSubmissions(site.UtcNow), model, participation)
+        {
+            Inquiries = await responses.OfUnitAsync(me.Unit.Id, cancellationToken),
+        });
     }
 
     [HttpGet("/author")]
@@ -160,7 +163,10 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
             contest,
             me.DisplayName,
             contest.Schedule.AcceptsSubmissions(site.UtcNow),
-            themes));
+            themes)
+        {
+            Inquiries = await responses.OfAuthorAsync(me.Id, cancellationToken),
+        });
     }
 
     [HttpGet("/judge")]

@@ -50,7 +50,11 @@ public sealed record ThemeParticipation(Track Track, IReadOnlyList<Participation
     public int Counting => Essays.Count(e => e.Status is EntryStatus.Submitted or EntryStatus.Accepted);
 }
 
-public sealed record CoordinatorDashboard(ContestEdition Contest, string UnitName, bool SubmissionsOpen, IReadOnlyList<CoordinatorTrack> Tracks, IReadOnlyList<ThemeParticipation> Essays);
+public sealed record CoordinatorDashboard(ContestEdition Contest, string UnitName, bool SubmissionsOpen, IReadOnlyList<CoordinatorTrack> Tracks, IReadOnlyList<ThemeParticipation> Essays)
+{
+    /// <summary>The organizer's requests for a response to objections about the unit's nominations.</summary>
+    public IReadOnlyList<Results.InquiryForEntrant> Inquiries { get; init; } = [];
+}
 
 public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
 {
@@ -58,7 +62,11 @@ public sealed record AuthorTheme(Track Track, IReadOnlyList<EntryRow> Essays)
     public bool Full => Track.Limits.PerAuthor is int limit && Essays.Count(e => e.Status is not (EntryStatus.Draft or EntryStatus.Withdrawn)) >= limit;
 }
 
-public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<AuthorTheme> Themes);
+public sealed record AuthorDashboard(ContestEdition Contest, string Name, bool SubmissionsOpen, IReadOnlyList<AuthorTheme> Themes)
+{
+    /// <summary>The organizer's requests for a response to objections about the author's essays.</summary>
+    public IReadOnlyList<Results.InquiryForEntrant> Inquiries { get; init; } = [];
+}
 
 /// <summary>
 /// A judge's dashboard. It shows no contest phase: "open for submissions" and the like are the

@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Net.Mail;
+using Awards.Core.Entries;
 using Awards.Core.Results;
 using Awards.Core.Tracks;
+using Awards.Web.Features.Entries;
 using Awards.Web.Infrastructure;
 using Awards.Web.Infrastructure.Mail;
 using Microsoft.Extensions.Localization;
@@ -48,6 +51,19 @@ public sealed class ObjectionMails(IOptions<AwardsOptions> options, IStringLocal
             l["Outcome: {0}", l[Labels.Of(objection.Outcome!.Value)]],
             l["The organizer's resolution:"] + "\n" + objection.Resolution,
             l["The objection is also at {0}.", Link(objection)])));
+
+    /// <summary>
+    /// The organizer's request to an entrant for a response, in the entrant's language. It quotes
+    /// nothing of the objection: the entrant reads its text, without who sent it, on the site.
+    /// </summary>
+    public OutgoingMail ResponseRequest(MailReader reader, Entry entry, Track track, ObjectionInquiry inquiry) => Cultures.In(reader.Language, () => new OutgoingMail(
+        reader.Email,
+        l["Please respond to an objection about {0} by {1}", entry.Code, SiteTime.Format(inquiry.RespondBy)],
+        string.Join(
+            "\n\n",
+            l["Hello {0},", reader.Name],
+            l["During the public notice of {0}, an objection was raised about “{1}” ({2}). The organizer asks you for a written response by {3}.", track.Name.ForCurrentCulture(), entry.Title, entry.Code, SiteTime.Format(inquiry.RespondBy)],
+            l["Read the objection and write your response at {0}. A response can be given once; after that time it is no longer taken.", $"{options.Value.PublicUrl.TrimEnd('/')}/objection-responses/{inquiry.Id.ToString(CultureInfo.InvariantCulture)}"])));
 
     private string About(Objection objection, Track track, string ofTrack, string ofEntry) =>
         l[objection.EntryCode is null ? ofTrack : ofEntry, track.Name.ForCurrentCulture(), SiteTime.Format(objection.CreatedAt), objection.EntryCode ?? string.Empty, objection.Reference];

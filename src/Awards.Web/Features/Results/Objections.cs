@@ -15,7 +15,7 @@ namespace Awards.Web.Features.Results;
 /// the contact is an e-mail address), decided by the organizer with an outcome and a resolution
 /// (mailed to that address), and looked up by the objector with the reference.
 /// </summary>
-public sealed class Objections(TrackResults results, AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit, MailOutbox outbox, ObjectionMails mails)
+public sealed class Objections(TrackResults results, AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit, MailOutbox outbox, ObjectionMails mails, ObjectionResponses responses)
 {
     /// <summary>
     /// Receipts one address gets in a day, however many objections name it: the form is public, so
@@ -83,12 +83,25 @@ public sealed class Objections(TrackResults results, AwardsDbContext db, SiteCon
             from e in entries.DefaultIfEmpty()
             where trackIds.Contains(o.TrackId)
             orderby o.ResolvedAt != null, o.CreatedAt descending
-            select new { Objection = o, ResolvedBy = u == null ? null : u.DisplayName, Status = e == null ? (EntryStatus?)null : e.Status }).ToListAsync(cancellationToken);
+            select new
+            {
+                Objection = o,
+                ResolvedBy = u == null ? null : u.DisplayName,
+                Status = e == null ? (EntryStatus?)null : e.Status,
+                // Who a request for a response would go to: the nominating unit, or the essay's author.
+                Unit = e == null ? null : db.Units.Where(n => n.Id == e.UnitId).Select(n => n.Name).FirstOrDefault(),
+                Author = e == null ? null : db.Users.Where(a => a.Id == e.OwnerUserId).Select(a => a.DisplayName).FirstOrDefault(),
+            }).ToListAsync(cancellationToken);
+        var inquiries = await responses.OfObjectionsAsync([.. rows.Select(r => r.Objection.Id)], cancellationToken);
         return [.. rows.Select(r => new ObjectionRow(r.Objection, tracks[r.Objection.TrackId].Name.ForCurrentCulture(), r.ResolvedBy)
         {
             EntryStatus = r.Status,
             EntryPage = r.Status is null ? null : EntryPage(tracks[r.Objection.TrackId], r.Objection.EntryCode!),
             Mailed = ObjectionMails.IsAddress(r.Objection.Contact),
+            Inquiries = [.. inquiries[r.Objection.Id]],
+            Answerer = r.Status is null ? null
+                : tracks[r.Objection.TrackId].Kind == TrackKind.Nomination ? new Answerer(true, r.Unit?.ForCurrentCulture() ?? "?")
+                : new Answerer(false, r.Author ?? "?"),
         })];
     }
 
@@ -129,7 +142,10 @@ public sealed class Objections(TrackResults results, AwardsDbContext db, SiteCon
             : await db.Objections.AsNoTracking().FirstOrDefaultAsync(o => o.Reference == normalized && trackIds.Contains(o.TrackId), cancellationToken);
         return objection is null
             ? null
-            : new ObjectionStatus(objection.Reference, tracks[objection.TrackId].Name.ForCurrentCulture(), objection.EntryCode, objection.CreatedAt, objection.Outcome, objection.Resolution, objection.ResolvedAt);
+            : new ObjectionStatus(objection.Reference, tracks[objection.TrackId].Name.ForCurrentCulture(), objection.EntryCode, objection.CreatedAt, objection.Outcome, objection.Resolution, objection.ResolvedAt)
+            {
+                ResponseRequestedAt = await responses.FirstAskedAsync(objection.Id, cancellationToken),
+            };
     }
 
     private static string EntryPage(Track track, string code) =>
@@ -142,4 +158,7 @@ public sealed record ReceivedObjection(string Reference, bool Mailed);
 public sealed record ObjectionStatus(string Reference, string Track, string? EntryCode, DateTime ReceivedAt, ObjectionOutcome? Outcome, string? Resolution, DateTime? ResolvedAt)
 {
     public bool IsResolved => ResolvedAt is not null;
+
+    /// <summary>When the organizer first asked the entrant for a response: the objector learns that it was asked, never what was said.</summary>
+    public DateTime? ResponseRequestedAt { get; init; }
 }

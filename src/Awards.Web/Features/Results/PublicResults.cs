@@ -71,7 +71,7 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site, IStringL
             }
         }
 
-        return list;
+        return await WithObjectionsAsync(list, cancellationToken);
     }
 
     /// <summary>A winning essay of a final result, for anyone to read; null for anything else.</summary>
@@ -107,6 +107,44 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site, IStringL
         return rows.ToDictionary(r => r.Code, r => r.LevelRank is int rank
             ? r.RevokedAt is DateTime at ? l["{0}, revoked on {1}", Level(r.TrackId, rank), SiteTime.Format(at)].Value : Level(r.TrackId, rank)
             : string.Empty);
+    }
+
+    /// <summary>
+    /// The tracks whose notice period is over, with the objections it received counted by outcome.
+    /// Only those received since the notice began: a notice withdrawn and published again is a new
+    /// notice period, and the objections to the first one were about another list.
+    /// </summary>
+    private async Task<List<PublicTrack>> WithObjectionsAsync(List<PublicTrack> tracks, CancellationToken cancellationToken)
+    {
+        var ended = tracks.Where(t => t.Result.NoticeEndsAt is { } end && end <= site.UtcNow).Select(t => t.Track.Id).ToList();
+        if (ended.Count == 0)
+        {
+            return tracks;
+        }
+
+        var objections = await db.Objections.AsNoTracking()
+            .Where(o => ended.Contains(o.TrackId))
+            .Select(o => new { o.TrackId, o.CreatedAt, o.Outcome, Resolved = o.ResolvedAt != null })
+            .ToListAsync(cancellationToken);
+        return [.. tracks.Select(t =>
+        {
+            if (!ended.Contains(t.Track.Id))
+            {
+                return t;
+            }
+
+            var received = objections.Where(o => o.TrackId == t.Track.Id && o.CreatedAt >= t.Result.NoticeStartsAt).ToList();
+            return t with
+            {
+                Objections = new ObjectionSummary(
+                    received.Count,
+                    received.Count(o => o.Outcome == ObjectionOutcome.Upheld),
+                    received.Count(o => o.Outcome == ObjectionOutcome.PartlyUpheld),
+                    received.Count(o => o.Outcome == ObjectionOutcome.Dismissed),
+                    received.Count(o => !o.Resolved),
+                    received.Count(o => o.Resolved && o.Outcome is null)),
+            };
+        })];
     }
 
     private async Task<IReadOnlyList<Winner>> WinnersAsync(Track track, TrackResult result, CancellationToken cancellationToken)

@@ -136,7 +136,17 @@ public sealed record ResultStatus(Track Track, TrackResult Result, int NoticeDay
 /// <summary>One published winner: on the public notice, in the final results, and for the author.</summary>
 public sealed record Winner(string TrackCode, string? Code, string Title, string Author, string Unit, int LevelRank, string Level, bool Readable);
 
-public sealed record PublicTrack(Track Track, TrackResult Result, IReadOnlyList<Winner> Winners);
+public sealed record PublicTrack(Track Track, TrackResult Result, IReadOnlyList<Winner> Winners)
+{
+    /// <summary>The objections to the notice, counted once its period is over; null before.</summary>
+    public ObjectionSummary? Objections { get; init; }
+}
+
+/// <summary>
+/// How many objections a notice received and how they were decided, for the public: counts only,
+/// never a text, a name or a reference. <see cref="Unrecorded"/> are those decided before outcomes were kept.
+/// </summary>
+public sealed record ObjectionSummary(int Received, int Upheld, int PartlyUpheld, int Dismissed, int Open, int Unrecorded);
 
 public sealed record ObjectionRow(Objection Objection, string Track, string? ResolvedBy)
 {
@@ -147,7 +157,19 @@ public sealed record ObjectionRow(Objection Objection, string Track, string? Res
 
     /// <summary>Whether the objector left an e-mail address, and so is mailed the decision.</summary>
     public bool Mailed { get; init; }
+
+    /// <summary>The organizer's requests to the entrant for a response, oldest first.</summary>
+    public IReadOnlyList<InquiryRow> Inquiries { get; init; } = [];
+
+    /// <summary>Who answers for the entry the objection names; null when it names none that exists.</summary>
+    public Answerer? Answerer { get; init; }
+
+    /// <summary>Whether the organizer can ask for a response now: open, about an entry, none waiting.</summary>
+    public bool CanAsk => !Objection.IsResolved && Answerer is not null && !Inquiries.Any(i => i.Pending);
 }
+
+/// <summary>Who answers for an entry: its nominating unit's coordinators, or its author.</summary>
+public sealed record Answerer(bool IsUnit, string Name);
 
 /// <summary>
 /// How the organizer gives the order of entries tied across a prize boundary: a select per place

@@ -14,7 +14,7 @@ namespace Awards.Web.Features.Results;
 /// <summary>The organizer's results: ranking settings, overrides, ties, the notice, objections, finalizing.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/results")]
-public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, Objections objections, WinnerNotices notices, PrizeRevocations revocations, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ResultsController(TrackResults results, UnitAwardResults unitAward, Objections objections, ObjectionResponses responses, WinnerNotices notices, PrizeRevocations revocations, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -212,6 +212,25 @@ public sealed class ResultsController(TrackResults results, UnitAwardResults uni
             ObjectionOutcome? chosen = Enum.TryParse<ObjectionOutcome>(outcome, out var parsed) && Enum.IsDefined(parsed) && outcome == parsed.ToString() ? parsed : null;
             await objections.ResolveAsync(id, chosen, resolution ?? string.Empty, cancellationToken);
             TempData["Message"] = l["The objection is resolved."].Value;
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = l.Rule(ex);
+        }
+
+        return Redirect("/organizer/results/objections");
+    }
+
+    /// <summary>Asks whoever answers for the entry an objection names for a response (<see cref="ObjectionResponses"/>).</summary>
+    [HttpPost("objections/{id:int}/ask")]
+    public async Task<IActionResult> Ask(int id, string? respondBy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var mailed = await responses.AskAsync(id, respondBy, cancellationToken);
+            TempData["Message"] = mailed > 0
+                ? l["A response is asked for; {0} people are mailed and see it on their dashboard.", mailed].Value
+                : l["A response is asked for and shows on the entrant's dashboard; nobody could be mailed (no confirmed address)."].Value;
         }
         catch (DomainException ex)
         {
