@@ -115,6 +115,8 @@ public sealed partial class AuditDisplay(
             "Score imported" when ScoreImportSummary().Match(value) is { Success: true } m => ImportedScore(m),
             "ResolveObjection" when ObjectionDecision().Match(value) is { Success: true } m && Enum.TryParse<Core.Results.ObjectionOutcome>(m.Groups["outcome"].Value, out var outcome) =>
                 l[Labels.Of(outcome)].Value + (Cultures.CurrentIsChinese ? "：" : ": ") + m.Groups["text"].Value,
+            // An entrant's words, shown as written: an "=" in them is not a list of settings.
+            "RespondToObjection" => value,
             "UseRecoveryCode" when RecoveryCodesLeft().Match(value) is { Success: true } m => l["Recovery codes left: {0}", m.Groups["count"].Value].Value,
             _ => value.Contains('=', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal) ? Pairs(value) : value,
         };

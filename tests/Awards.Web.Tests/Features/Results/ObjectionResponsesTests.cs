@@ -24,12 +24,19 @@ public sealed class ObjectionResponsesTests(AwardsFactory factory) : IClassFixtu
         var objectionId = await RaiseAsync(factory, "innovation", code, "赵立群", "zhao.liqun@example.org", "我是赵立群（zhao.liqun@example.org），该推荐对象的事迹材料有夸大之处，请核实。");
         var before = (await Mails.InAsync(factory)).Select(m => m.Id).ToHashSet();
 
+        // The objection's form names who will be asked: the nominating unit's coordinators.
+        var qingshan = factory.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Name.Zh);
+        Assert.Contains($"请{qingshan}的单位联络员提交核实说明", await organizer.GetStringAsync(Objections), StringComparison.Ordinal);
+
         using (var asked = await organizer.SubmitAsync(Objections, $"{Objections}/{objectionId}/ask", new Dictionary<string, string> { ["respondBy"] = Due(days: 3) }))
         {
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         }
 
-        Assert.Contains("已请求核实说明：已向 1 人发送邮件", await organizer.GetStringAsync(Objections), StringComparison.Ordinal);
+        var waiting = await organizer.GetStringAsync(Objections);
+        Assert.Contains("已请求核实说明：已向 1 人发送邮件", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-testid=\"ask-{objectionId}\"", waiting, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"response-waiting\"", waiting, StringComparison.Ordinal);
         var inquiryId = factory.WithDb(db => db.ObjectionInquiries.Single(i => i.ObjectionId == objectionId).Id);
 
         // The unit's coordinator is mailed, in her language, with a link and nothing the objector typed.
@@ -83,7 +90,7 @@ public sealed class ObjectionResponsesTests(AwardsFactory factory) : IClassFixtu
             Assert.Contains("请填写核实说明。", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        (await coordinator.SubmitAsync($"/objection-responses/{inquiryId}", $"/objection-responses/{inquiryId}", new Dictionary<string, string> { ["response"] = "经核对，事迹材料中的数据均有镇政府出具的证明。" })).Dispose();
+        (await coordinator.SubmitAsync($"/objection-responses/{inquiryId}", $"/objection-responses/{inquiryId}", new Dictionary<string, string> { ["response"] = "经核对，事迹材料中的数据均有镇政府出具的证明（文号=青政〔2026〕17号）。" })).Dispose();
         Assert.Contains("您的核实说明已提交给组织方。", await coordinator.GetStringAsync($"/objection-responses/{inquiryId}"), StringComparison.Ordinal);
 
         // Once: a second response is refused and the first stands.
@@ -92,11 +99,11 @@ public sealed class ObjectionResponsesTests(AwardsFactory factory) : IClassFixtu
             Assert.Contains("已就此请求提交核实说明，不能修改。", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal("经核对，事迹材料中的数据均有镇政府出具的证明。", factory.WithDb(db => db.ObjectionInquiries.Single(i => i.Id == inquiryId).Response));
+        Assert.Equal("经核对，事迹材料中的数据均有镇政府出具的证明（文号=青政〔2026〕17号）。", factory.WithDb(db => db.ObjectionInquiries.Single(i => i.Id == inquiryId).Response));
 
         // The organizer reads the response on the objection, with who gave it; the objector only learns that one was asked for.
         var objections = await organizer.GetStringAsync(Objections);
-        Assert.Contains("data-testid=\"response\">经核对，事迹材料中的数据均有镇政府出具的证明。<", objections, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"response\">经核对，事迹材料中的数据均有镇政府出具的证明（文号=青政〔2026〕17号）。<", objections, StringComparison.Ordinal);
         Assert.Contains("刘文静于", objections, StringComparison.Ordinal);
         var status = await new Browser(factory).GetStringAsync($"/notice/objections/{reference}");
         Assert.Contains("data-testid=\"response-requested\">组织方已于", status, StringComparison.Ordinal);
@@ -107,6 +114,7 @@ public sealed class ObjectionResponsesTests(AwardsFactory factory) : IClassFixtu
         var audit = await organizer.GetStringAsync("/organizer/audit");
         Assert.Contains("请求异议核实说明", audit, StringComparison.Ordinal);
         Assert.Contains("提交异议核实说明", audit, StringComparison.Ordinal);
+        Assert.Contains("经核对，事迹材料中的数据均有镇政府出具的证明（文号=青政〔2026〕17号）。", audit, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +135,8 @@ public sealed class ObjectionResponsesTests(AwardsFactory factory) : IClassFixtu
         Assert.Contains("该异议未指明具体的作品或推荐对象，无法请求核实说明。", await organizer.GetStringAsync(Objections), StringComparison.Ordinal);
         Assert.Equal(0, factory.WithDb(db => db.ObjectionInquiries.Count(i => i.ObjectionId == about || i.ObjectionId == unnamed)));
 
+        var authorName = factory.WithDb(db => db.Users.Single(u => u.Id == essay.OwnerUserId).DisplayName);
+        Assert.Contains($"请作者{authorName}提交核实说明", await organizer.GetStringAsync(Objections), StringComparison.Ordinal);
         (await organizer.SubmitAsync(Objections, $"{Objections}/{about}/ask", new Dictionary<string, string> { ["respondBy"] = Due(days: 1) })).Dispose();
         var first = factory.WithDb(db => db.ObjectionInquiries.Single(i => i.ObjectionId == about).Id);
         var writer = await Nominating.SignedInAsync(factory, author);
