@@ -6,7 +6,7 @@ namespace Awards.Core.Results;
 /// The organizer's request, while an objection about a named entry is open, for a response from
 /// whoever answers for that entry (核实说明): its unit's coordinators for a nomination, its author
 /// for an essay. They read the objection's text (never who raised it), and write one response
-/// before <see cref="RespondBy"/>; a late one is refused (ADR 0016), and the organizer may ask again.
+/// before <see cref="RespondBy"/>; a late one is refused (ADR 0019), and the organizer may ask again.
 /// </summary>
 public class ObjectionInquiry
 {

@@ -17,7 +17,7 @@ namespace Awards.Web.Features.Results;
 /// Asking the entrant for a response to an objection (核实说明, <see cref="ObjectionInquiry"/>):
 /// the organizer asks with a time to respond by, whoever answers for the entry is mailed and sees
 /// the request on their dashboard with the objection's text but never who raised it, and writes
-/// one response that the organizer reads on the objection. ADR 0016.
+/// one response that the organizer reads on the objection. ADR 0019.
 /// </summary>
 public sealed class ObjectionResponses(AwardsDbContext db, SiteContext site, CurrentUser user, AuditLog audit, MailOutbox outbox, ObjectionMails mails, IAuthorizationService authorization)
 {

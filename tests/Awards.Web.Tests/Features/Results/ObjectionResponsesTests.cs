@@ -5,7 +5,7 @@ using Awards.Web.Tests.Infrastructure;
 namespace Awards.Web.Tests.Features.Results;
 
 /// <summary>
-/// Asking the entrant for a response to an objection (核实说明, ADR 0016): whoever answers for the
+/// Asking the entrant for a response to an objection (核实说明, ADR 0019): whoever answers for the
 /// named entry is mailed and reads the objection without who raised it, responds once by the time
 /// the organizer set, and the organizer reads the response on the objection. Nobody else can read
 /// or answer the request.
