@@ -5,7 +5,10 @@ namespace Awards.Core.Tracks;
 /// <summary>A prize level of a track with its quota, e.g. first prize, 5.</summary>
 public class AwardLevel
 {
-    public AwardLevel(int rank, BilingualText name, int quota)
+    /// <summary>The largest bonus a prize may carry, in yuan: a typo of a few zeros more is refused, not paid.</summary>
+    public const int MaxBonus = 1_000_000;
+
+    public AwardLevel(int rank, BilingualText name, int quota, int bonus = 0)
     {
         if (rank < 1)
         {
@@ -17,9 +20,11 @@ public class AwardLevel
             throw new DomainException("A quota cannot be negative.");
         }
 
+        CheckBonus(bonus);
         Rank = rank;
         Name = name;
         Quota = quota;
+        Bonus = bonus;
     }
 
     private AwardLevel()
@@ -37,6 +42,12 @@ public class AwardLevel
     public BilingualText Name { get; private set; }
 
     public int Quota { get; private set; }
+
+    /// <summary>
+    /// What each winner of the level is paid, in whole yuan; 0 for no bonus. Never public: it is on
+    /// the organizer's results page, the draft list and the bonus payment sheet only.
+    /// </summary>
+    public int Bonus { get; private set; }
 
     /// <summary>Gives the level a new name; a level always has a Chinese name.</summary>
     public void Rename(BilingualText name)
@@ -62,10 +73,26 @@ public class AwardLevel
 
         Quota = quota;
     }
+
+    /// <summary>Sets the bonus of each winner of the level; whether it may still change is <see cref="Track.ReviseLevels"/>'s to say.</summary>
+    internal void ChangeBonus(int bonus)
+    {
+        CheckBonus(bonus);
+        Bonus = bonus;
+    }
+
+    private static void CheckBonus(int bonus)
+    {
+        if (bonus < 0 || bonus > MaxBonus)
+        {
+            throw new DomainException("A bonus is a whole number of yuan from 0 to {0}.", MaxBonus);
+        }
+    }
 }
 
 /// <summary>
 /// A prize level as the organizer revises it: rank 0 for a level being added, with its quota;
 /// the quota of a level already there is set on the results page and is not read here.
+/// <paramref name="Bonus"/> is each winner's bonus in yuan (0 for none); null leaves it as it is.
 /// </summary>
-public sealed record LevelRevision(int Rank, BilingualText Name, int? Quota = null);
+public sealed record LevelRevision(int Rank, BilingualText Name, int? Quota = null, int? Bonus = null);

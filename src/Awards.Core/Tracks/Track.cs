@@ -140,7 +140,7 @@ public class Track
 
     /// <summary>
     /// A new track of the same kind, set up like this one: who may enter, blind or not, the entry
-    /// limits, the rubric (with each criterion's levels), the prize levels with their quotas, and
+    /// limits, the rubric (with each criterion's levels), the prize levels with their quotas and bonuses, and
     /// the judging rounds with their closing times. Nothing of its entries, judges or results.
     /// </summary>
     public Track CopyAs(string code, BilingualText name)
@@ -163,7 +163,7 @@ public class Track
 
         foreach (var level in _awardLevels.OrderBy(l => l.Rank))
         {
-            copy.AddAwardLevel(new AwardLevel(level.Rank, level.Name, level.Quota));
+            copy.AddAwardLevel(new AwardLevel(level.Rank, level.Name, level.Quota, level.Bonus));
         }
 
         foreach (var round in _rounds.OrderBy(r => r.Sequence))
@@ -300,10 +300,13 @@ public class Track
     /// Once the track's results are published (<paramref name="published"/>) nothing changes: the
     /// notice and the certificates carry the levels. A level that an override on the results page
     /// names (<paramref name="overridden"/>, by rank) stays. The Outstanding Organization Award
-    /// keeps its one level. All or nothing. Returns each kept level's new rank by its old one, for
+    /// keeps its one level. A level's bonus (<see cref="LevelRevision.Bonus"/>, null: as it is) may
+    /// change while the results are on notice, which never shows it, but not once they are final
+    /// (<paramref name="final"/>): the bonus payment sheet is drawn from the final results.
+    /// All or nothing. Returns each kept level's new rank by its old one, for
     /// the overrides that name a level by rank.
     /// </summary>
-    public IReadOnlyDictionary<int, int> ReviseLevels(IReadOnlyList<LevelRevision> revisions, bool published, IReadOnlySet<int> overridden)
+    public IReadOnlyDictionary<int, int> ReviseLevels(IReadOnlyList<LevelRevision> revisions, bool published, IReadOnlySet<int> overridden, bool final = false)
     {
         ArgumentNullException.ThrowIfNull(revisions);
         ArgumentNullException.ThrowIfNull(overridden);
@@ -317,8 +320,25 @@ public class Track
 
         var removed = _awardLevels.Where(l => kept.All(r => r.Rank != l.Rank)).OrderBy(l => l.Rank).ToList();
         var renamed = kept.Select(r => (Level: _awardLevels.Single(l => l.Rank == r.Rank), r.Name)).Where(p => p.Level.Name != p.Name).ToList();
+        var rebonused = kept.Where(r => r.Bonus is int b && _awardLevels.Single(l => l.Rank == r.Rank).Bonus != b)
+            .Select(r => (Level: _awardLevels.Single(l => l.Rank == r.Rank), Bonus: r.Bonus!.Value)).ToList();
+        if (revisions.Any(r => r.Bonus is < 0 or > AwardLevel.MaxBonus))
+        {
+            throw new DomainException("A bonus is a whole number of yuan from 0 to {0}.", AwardLevel.MaxBonus);
+        }
+
+        if (final && rebonused.Count > 0)
+        {
+            throw new DomainException("The results of {0} are final, so its bonuses can no longer change: the bonus payment sheet is drawn from them.", Name);
+        }
+
         if (added.Count == 0 && removed.Count == 0 && renamed.Count == 0)
         {
+            foreach (var (level, bonus) in rebonused)
+            {
+                level.ChangeBonus(bonus);
+            }
+
             return _awardLevels.ToDictionary(l => l.Rank, l => l.Rank);
         }
 
@@ -352,10 +372,15 @@ public class Track
             throw new DomainException("An override on the results page moved an entry to {0}, so that level cannot be removed.", named.Name);
         }
 
-        var newLevels = added.Select(r => new AwardLevel(MaxLevels + 1, r.Name, r.Quota ?? 0)).ToList();
+        var newLevels = added.Select(r => new AwardLevel(MaxLevels + 1, r.Name, r.Quota ?? 0, r.Bonus ?? 0)).ToList();
         foreach (var (level, name) in renamed)
         {
             level.Rename(name);
+        }
+
+        foreach (var (level, bonus) in rebonused)
+        {
+            level.ChangeBonus(bonus);
         }
 
         foreach (var level in removed)

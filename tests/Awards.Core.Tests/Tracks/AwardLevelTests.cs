@@ -43,4 +43,12 @@ public class AwardLevelTests
 
         Assert.Equal(8, level.Quota);
     }
+
+    [Fact]
+    public void Constructor_RejectsANegativeOrHugeBonus()
+    {
+        Assert.Throws<DomainException>(() => new AwardLevel(1, FirstPrize, 5, -100));
+        Assert.Throws<DomainException>(() => new AwardLevel(1, FirstPrize, 5, AwardLevel.MaxBonus + 1));
+        Assert.Equal(2000, new AwardLevel(1, FirstPrize, 5, 2000).Bonus);
+    }
 }

@@ -291,6 +291,32 @@ public class TrackTests
     }
 
     [Fact]
+    public void ReviseLevels_ChangesBonusesOnNotice_NotOnceFinal_AndNeverOutOfRange()
+    {
+        var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5, 2000)).AddAwardLevel(new AwardLevel(2, Text("二等奖"), 10, 1000));
+        var none = new HashSet<int>();
+
+        // On notice the names stay, the bonuses may change: the notice does not carry them.
+        track.ReviseLevels([new(1, Text("一等奖"), Bonus: 3000), new(2, Text("二等奖"), Bonus: 0)], published: true, none);
+        Assert.Equal([3000, 0], track.AwardLevels.Select(l => l.Bonus));
+
+        var final = Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖"), Bonus: 5000), new(2, Text("二等奖"), Bonus: 0)], published: true, none, final: true));
+        Assert.Contains("are final", final.MessageKey, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖"), Bonus: -1), new(2, Text("二等奖"))], published: false, none));
+        Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("一等奖"), Bonus: AwardLevel.MaxBonus + 1), new(2, Text("二等奖"))], published: false, none));
+
+        // All or nothing: a bad bonus beside a rename renames nothing.
+        Assert.Throws<DomainException>(() => track.ReviseLevels([new(1, Text("特等奖"), Bonus: -1), new(2, Text("二等奖"))], published: false, none));
+        Assert.Equal([("一等奖", 3000), ("二等奖", 0)], track.AwardLevels.Select(l => (l.Name.Zh, l.Bonus)));
+
+        // Unchanged bonuses of final results pass (a save of other settings); a new level brings its own.
+        track.ReviseLevels([new(1, Text("一等奖"), Bonus: 3000), new(2, Text("二等奖"))], published: true, none, final: true);
+        track.ReviseLevels([new(1, Text("一等奖")), new(2, Text("二等奖")), new(0, Text("三等奖"), 20, 500)], published: false, none);
+        Assert.Equal([3000, 0, 500], track.AwardLevels.OrderBy(l => l.Rank).Select(l => l.Bonus));
+        Assert.Equal([3000, 0, 500], track.CopyAs("copy", Text("副本")).AwardLevels.OrderBy(l => l.Rank).Select(l => l.Bonus));
+    }
+
+    [Fact]
     public void ReviseLevels_AddsBelowAndRemoves_RanksStayConsecutive()
     {
         var track = NewTrack().AddAwardLevel(new AwardLevel(1, Text("一等奖"), 5)).AddAwardLevel(new AwardLevel(2, Text("二等奖"), 10)).AddAwardLevel(new AwardLevel(3, Text("三等奖"), 20));
