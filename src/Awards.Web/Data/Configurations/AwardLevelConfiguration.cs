@@ -9,6 +9,7 @@ internal sealed class AwardLevelConfiguration : IEntityTypeConfiguration<AwardLe
     public void Configure(EntityTypeBuilder<AwardLevel> builder)
     {
         builder.Property(l => l.Name).HasConversion(JsonColumn.Bilingual).IsRequired();
+        builder.Property(l => l.Bonus).HasDefaultValue(0);
         builder.HasIndex(l => new { l.TrackId, l.Rank }).IsUnique();
     }
 }
