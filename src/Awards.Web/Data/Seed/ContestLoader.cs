@@ -51,7 +51,7 @@ internal sealed class ContestLoader(string folder, DateTime nowUtc)
             track.EnsureRubricIsComplete();
             foreach (var level in seed.AwardLevels)
             {
-                track.AddAwardLevel(new AwardLevel(level.Rank, level.Name, level.Quota));
+                track.AddAwardLevel(new AwardLevel(level.Rank, level.Name, level.Quota, level.Bonus));
             }
 
             foreach (var round in seed.Rounds)

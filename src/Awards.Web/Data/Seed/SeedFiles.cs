@@ -42,7 +42,8 @@ internal sealed record TrackSeed(
 
 internal sealed record LimitsSeed(int MinLength, int MaxLength, int? PerUnit, int? PerAuthor);
 
-internal sealed record AwardLevelSeed(int Rank, BilingualText Name, int Quota);
+/// <summary>A prize level: <c>Bonus</c> is what each winner is paid, in whole yuan (0 or left out: none).</summary>
+internal sealed record AwardLevelSeed(int Rank, BilingualText Name, int Quota, int Bonus = 0);
 
 internal sealed record RoundSeed(int Sequence, string Kind, BilingualText Name, int JudgesPerEntry, string ClosesAt, int? ShortlistTop, decimal? ShortlistPercent);
 

@@ -11,7 +11,7 @@ namespace Awards.Web.Data.Seed;
 /// <summary>
 /// Writes the seed files (README, "Seed files") of the next edition from the settings of the
 /// current one: the units as they are named now; each award and theme with its limits, rubric,
-/// prize levels and quotas, rounds and blind flag; the rules and the issuing office. Every date
+/// prize levels with their quotas and bonuses, rounds and blind flag; the rules and the issuing office. Every date
 /// moves on by whole years, and the contest's name takes the new year in place of the old. No
 /// accounts, entries, scores or results: <c>seed</c> loads the files into a new database.
 /// </summary>
@@ -66,7 +66,7 @@ internal static class SeedWriter
                 t.Name,
                 t.Description,
                 new LimitsSeed(t.Limits.MinLength, t.Limits.MaxLength, t.Limits.PerUnit, t.Limits.PerAuthor),
-                [.. t.AwardLevels.OrderBy(l => l.Rank).Select(l => new AwardLevelSeed(l.Rank, l.Name, l.Quota))],
+                [.. t.AwardLevels.OrderBy(l => l.Rank).Select(l => new AwardLevelSeed(l.Rank, l.Name, l.Quota, l.Bonus))],
                 [.. t.Rounds.OrderBy(r => r.Sequence).Select(r => new RoundSeed(r.Sequence, r.Kind.ToString(), r.Name, r.JudgesPerEntry, Date(r.ClosesAt), r.ShortlistTop, r.ShortlistPercent))],
                 t.ShowsPanelScores))]);
 

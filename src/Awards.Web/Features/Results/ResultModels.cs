@@ -55,6 +55,9 @@ public sealed record ResultPage(
 {
     public string LevelName(int? rank) => rank is int r ? Track.AwardLevels.FirstOrDefault(l => l.Rank == r)?.Name.ForCurrentCulture() ?? "?" : string.Empty;
 
+    /// <summary>What each winner of the level at <paramref name="rank"/> is paid, in yuan; 0 for none.</summary>
+    public int Bonus(int rank) => Track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Bonus ?? 0;
+
     /// <summary>Which level is at which rank: the quota and override forms name levels by rank, and a level removed in the award's settings moves the ones below it up.</summary>
     public string LevelsStamp => StampOf(Track);
 
@@ -92,6 +95,12 @@ public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyLis
     public DateTime? WinnersTold { get; init; }
 
     public bool CanChange => Result.Stage == ResultStage.Draft;
+
+    /// <summary>What each picked unit is paid, in yuan: the bonus of the award's one level; 0 for none.</summary>
+    public int Bonus => Track.AwardLevels.OrderBy(l => l.Rank).FirstOrDefault()?.Bonus ?? 0;
+
+    /// <summary>The picked units' bonuses together, in yuan.</summary>
+    public long Bonuses => (long)Bonus * Rows.Count(r => r.Picked);
 
     /// <summary>The picked units that leave the suggested order: the picks need their reason.</summary>
     public IReadOnlyList<int> OutOfOrder { get; init; } = [];

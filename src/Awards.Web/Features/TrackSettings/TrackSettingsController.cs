@@ -16,7 +16,7 @@ namespace Awards.Web.Features.TrackSettings;
 
 /// <summary>
 /// The organizer's settings of one track of the running edition: its name and description, its
-/// entry limits, and its rubric. Quotas are set on the results page, phase dates on the contest's
+/// entry limits, its rubric, and its prize levels' names and bonuses. Quotas are set on the results page, phase dates on the contest's
 /// settings, round closing times on each round's page. Every page reads the track through the
 /// contest cache, which a save here moves on (ContestChanges).
 /// </summary>
@@ -97,7 +97,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
                 var result = await db.TrackResults.FirstOrDefaultAsync(r => r.TrackId == track.Id, ct);
                 var overrides = result is null ? [] : await db.ResultOverrides.Where(o => o.TrackResultId == result.Id && o.LevelRank != null).ToListAsync(ct);
                 var published = await PublishedAsync(track.Id, ct);
-                var ranks = track.ReviseLevels(settings.Levels, published, overrides.Select(o => o.LevelRank!.Value).ToHashSet());
+                var ranks = track.ReviseLevels(settings.Levels, published, overrides.Select(o => o.LevelRank!.Value).ToHashSet(), await FinalAsync(track.Id, ct));
                 foreach (var o in overrides.Where(o => ranks[o.LevelRank!.Value] != o.LevelRank))
                 {
                     // A level above the one an override names was removed: it names the same level at its new rank.
@@ -287,6 +287,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
         ViewData["Scored"] = await ScoredAsync(track.Id, cancellationToken);
         ViewData["Entries"] = await EntriesAsync(track.Id, cancellationToken);
         ViewData["Published"] = await PublishedAsync(track.Id, cancellationToken);
+        ViewData["Final"] = await FinalAsync(track.Id, cancellationToken);
         var (assigned, staffed) = await RoundsInUseAsync(track.Id, cancellationToken);
         ViewData["Assigned"] = assigned;
         ViewData["Staffed"] = staffed;
@@ -327,6 +328,10 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
     /// <summary>Whether the track's results are on notice or final: its prize levels' names are in published documents.</summary>
     private Task<bool> PublishedAsync(int trackId, CancellationToken cancellationToken) =>
         db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage != ResultStage.Draft, cancellationToken);
+
+    /// <summary>Whether the track's results are final: the bonus payment sheet is drawn from them, so its bonuses stay (ADR 0016).</summary>
+    private Task<bool> FinalAsync(int trackId, CancellationToken cancellationToken) =>
+        db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage == ResultStage.Final, cancellationToken);
 
     /// <summary>Whether any judge has saved a score, draft or submitted, in any round of the track.</summary>
     private Task<bool> ScoredAsync(int trackId, CancellationToken cancellationToken) =>

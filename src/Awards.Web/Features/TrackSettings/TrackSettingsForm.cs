@@ -112,7 +112,7 @@ public sealed record TrackSettingsForm : IStampedForm
                 MinScore = Number(c.MinScore),
                 MaxScore = Number(c.MaxScore),
             })],
-            Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En, Quota = Number(l.Quota) })],
+            Levels = [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelFields { Rank = l.Rank, NameZh = l.Name.Zh, NameEn = l.Name.En, Quota = Number(l.Quota), Bonus = l.Bonus == 0 ? null : Number(l.Bonus) })],
             Rounds = [.. current.Rounds.Select(r => new RoundFields
             {
                 Sequence = r.Sequence,
@@ -139,7 +139,7 @@ public sealed record TrackSettingsForm : IStampedForm
             track.Limits,
             track.IsBlind,
             [.. track.Criteria.OrderBy(c => c.Order).Select(c => new CriterionRevision(c.Order, c.Name, c.Description, c.Weight, c.MinScore, c.MaxScore))],
-            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelRevision(l.Rank, l.Name))],
+            [.. track.AwardLevels.OrderBy(l => l.Rank).Select(l => new LevelRevision(l.Rank, l.Name, Bonus: l.Bonus))],
             [.. track.Rounds.OrderBy(r => r.Sequence).Select((r, i) => i == track.Rounds.Count - 1
                 ? new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, null, null) // the last round has no shortlist
                 : new RoundRevision(r.Sequence, r.Name, r.JudgesPerEntry, r.ShortlistTop, r.ShortlistPercent))],
@@ -164,7 +164,7 @@ public sealed record TrackSettingsForm : IStampedForm
 
         foreach (var level in settings.Levels)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"level {level.Rank}/{level.Quota}").AppendLine(level.Name.Zh).AppendLine(level.Name.En);
+            text.AppendLine(CultureInfo.InvariantCulture, $"level {level.Rank}/{level.Quota}/{level.Bonus}").AppendLine(level.Name.Zh).AppendLine(level.Name.En);
         }
 
         foreach (var round in settings.Rounds)
@@ -185,7 +185,7 @@ public sealed record TrackSettingsForm : IStampedForm
         var limits = settings.Limits;
         var criteria = string.Join(", ", settings.Criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name.Zh} {c.Weight:0.####} ({c.MinScore}–{c.MaxScore})")));
         var descriptions = string.Join("\n", settings.Criteria.Select(c => c.Description.Zh + "\n" + c.Description.En).Prepend(settings.Description.Zh + "\n" + settings.Description.En));
-        var levels = string.Join(", ", settings.Levels.Select(l => l.Rank == 0 ? string.Create(CultureInfo.InvariantCulture, $"{l.Name.Zh} (new, quota {l.Quota})") : l.Name.Zh));
+        var levels = string.Join(", ", settings.Levels.Select(l => (l.Rank == 0 ? string.Create(CultureInfo.InvariantCulture, $"{l.Name.Zh} (new, quota {l.Quota})") : l.Name.Zh) + (l.Bonus is > 0 ? string.Create(CultureInfo.InvariantCulture, $" bonus {l.Bonus} yuan") : string.Empty)));
         var rounds = string.Join(", ", settings.Rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name.Zh} {r.JudgesPerEntry} judges{(r.ShortlistTop is int top ? $", top {top}" : r.ShortlistPercent is decimal p ? $", top {p:0.##}%" : string.Empty)}{(r.ClosesAt is DateTime closes ? $" (new, closes {SiteTime.AuditValue(closes)})" : string.Empty)}")));
         return string.Create(CultureInfo.InvariantCulture, $"{settings.Name.Zh} / {settings.Name.En}; {(settings.Blind ? "blind" : "open")}{(settings.PanelScores ? ", panel scores shown after submitting" : string.Empty)}; {limits.MinLength}–{limits.MaxLength} characters, per unit {limits.PerUnit?.ToString(CultureInfo.InvariantCulture) ?? "-"}, per account {limits.PerAuthor?.ToString(CultureInfo.InvariantCulture) ?? "-"}; {criteria}; levels {levels}; rounds {rounds}; descriptions {TextDigest.Of(descriptions)[..8]}");
     }
@@ -285,9 +285,12 @@ public sealed record TrackSettingsForm : IStampedForm
             }
 
             var quota = level.Rank == 0 ? Whole(field, "Quota", level.Quota, 0, MaxQuota) : null;
+
+            // Whole yuan; empty is no bonus, as 0 is.
+            var bonus = Whole($"{nameof(Levels)}[{i}].{nameof(LevelFields.Bonus)}", "Bonus per winner (yuan)", level.Bonus, 0, AwardLevel.MaxBonus, optional: true) ?? 0;
             if (level.Rank != 0 || quota is not null)
             {
-                levels.Add(new LevelRevision(level.Rank, Text(level.NameZh, level.NameEn), quota));
+                levels.Add(new LevelRevision(level.Rank, Text(level.NameZh, level.NameEn), quota, bonus));
             }
         }
 
@@ -387,7 +390,7 @@ public sealed record CriterionFields
     public string MaxScore { get; set; } = string.Empty;
 }
 
-/// <summary>One prize level on the track's settings page: its names; a new level's quota too (a saved level's is set on the results page).</summary>
+/// <summary>One prize level on the track's settings page: its names and bonus; a new level's quota too (a saved level's is set on the results page).</summary>
 public sealed record LevelFields
 {
     /// <summary>The level's rank; 0 for one the organizer is adding.</summary>
@@ -400,6 +403,10 @@ public sealed record LevelFields
     /// <summary>A new level's quota; shown, not read, for a saved one.</summary>
     [Display(Name = "Quota")]
     public string? Quota { get; set; }
+
+    /// <summary>Each winner's bonus in whole yuan; empty or 0 for none.</summary>
+    [Display(Name = "Bonus per winner (yuan)")]
+    public string? Bonus { get; set; }
 
     [Required(ErrorMessage = "Please enter the prize level in Chinese.")]
     [StringLength(TrackSettingsForm.MaxNameLength, ErrorMessage = "{0} can have at most {1} characters.")]
