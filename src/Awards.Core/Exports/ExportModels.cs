@@ -99,7 +99,8 @@ public sealed record PrizeRow(int Place, int LevelRank, string Level, string Cod
 /// <param name="Prize">Place, level, code, title, author or nominee, unit and score.</param>
 /// <param name="Position">The nominee's unit and position; empty for an essay or a nominated unit.</param>
 /// <param name="Notes">The ranking's flags in words, and an override's reason (并列；手动调整：…).</param>
-public sealed record DraftRow(PrizeRow Prize, string Position, string Notes);
+/// <param name="Bonus">The bonus the prize's level carries, in yuan; 0 for none.</param>
+public sealed record DraftRow(PrizeRow Prize, string Position, string Notes, int Bonus = 0);
 
 /// <summary>A track on the draft list: its proposed prizes and where its results stand (讨论稿（未公示）, 拟获奖（公示中）, 最终结果).</summary>
 public sealed record DraftTrack(string Name, string Status, IReadOnlyList<DraftRow> Rows);
@@ -114,6 +115,12 @@ public sealed record DraftTrack(string Name, string Status, IReadOnlyList<DraftR
 /// <param name="Phone">The author's phone, or the nominee's contact as the unit gave it.</param>
 /// <param name="Contact">Who to write to: the author's e-mail, or the nominating unit's coordinator (name and e-mail), or a winning unit's coordinators.</param>
 public sealed record ContactRow(string Track, PrizeRow Prize, string Position, string Phone, string Contact);
+
+/// <summary>One winner's bonus on the bonus payment sheet (奖金发放表): never published.</summary>
+/// <param name="Track">The award or theme.</param>
+/// <param name="Prize">Place, level, winner (author, nominee or unit) and unit.</param>
+/// <param name="Amount">The bonus of the prize's level, in whole yuan.</param>
+public sealed record BonusRow(string Track, PrizeRow Prize, int Amount);
 
 /// <summary>A track's prizes: an award or an essay theme.</summary>
 /// <param name="Code">A stable slug, e.g. help-story.</param>

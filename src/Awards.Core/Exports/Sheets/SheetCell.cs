@@ -22,6 +22,12 @@ internal enum SheetStyle : uint
 
     /// <summary>Text in a column narrower than its longest text (a long title): wrapped onto more lines, not cut off.</summary>
     Wrapped = 5,
+
+    /// <summary>An amount of money in whole yuan: "#,##0".</summary>
+    Amount = 6,
+
+    /// <summary>An amount in a total or subtotal row: bold, "#,##0".</summary>
+    TotalAmount = 7,
 }
 
 /// <summary>One cell to write: text, a number, or nothing (the cell is left out, as for empty text).</summary>
@@ -36,7 +42,12 @@ internal readonly record struct SheetCell(string? Text, decimal? Number, SheetSt
     /// <summary>The text as a reader sees it, for fitting the column's width.</summary>
     public string Display => Text
         ?? (Number is decimal n
-            ? n.ToString(Style is SheetStyle.Score or SheetStyle.TotalScore ? "0.00" : "0.##########", CultureInfo.InvariantCulture)
+            ? n.ToString(Style switch
+            {
+                SheetStyle.Score or SheetStyle.TotalScore => "0.00",
+                SheetStyle.Amount or SheetStyle.TotalAmount => "#,##0",
+                _ => "0.##########",
+            }, CultureInfo.InvariantCulture)
             : string.Empty);
 
     /// <summary>A text cell.</summary>
@@ -44,6 +55,10 @@ internal readonly record struct SheetCell(string? Text, decimal? Number, SheetSt
 
     /// <summary>A number cell in General format.</summary>
     public static SheetCell Of(decimal number, SheetStyle style = SheetStyle.Default) => new(null, number, style);
+
+    /// <summary>An amount in yuan, with thousands separators.</summary>
+    public static SheetCell Amount(decimal amount, bool total = false) =>
+        new(null, amount, total ? SheetStyle.TotalAmount : SheetStyle.Amount);
 
     /// <summary>A score with 2 decimals; empty when null.</summary>
     public static SheetCell Score(decimal? score, bool total = false) =>

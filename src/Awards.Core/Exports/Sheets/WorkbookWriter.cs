@@ -41,6 +41,10 @@ internal sealed class WorkbookWriter : IDisposable
 
     private const uint ScoreFormatId = 164;
 
+    // Whole yuan with thousands separators ("#,##0"), written out rather than the built-in 3 so
+    // that the file says what it means.
+    private const uint AmountFormatId = 165;
+
     private const int MinWidth = 6;
 
     private const int MaxWidth = 60;
@@ -343,7 +347,10 @@ internal sealed class WorkbookWriter : IDisposable
 
     private static Stylesheet CreateStylesheet() =>
         new(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = ScoreFormatId, FormatCode = "0.00" }) { Count = 1U },
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = ScoreFormatId, FormatCode = "0.00" },
+                new NumberingFormat { NumberFormatId = AmountFormatId, FormatCode = "#,##0" })
+            { Count = 2U },
             new Fonts(Font(bold: false), Font(bold: true)) { Count = 2U },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
@@ -361,8 +368,10 @@ internal sealed class WorkbookWriter : IDisposable
                 Format(SheetStyle.Score),
                 Format(SheetStyle.Total),
                 Format(SheetStyle.TotalScore),
-                Format(SheetStyle.Wrapped))
-            { Count = 6U },
+                Format(SheetStyle.Wrapped),
+                Format(SheetStyle.Amount),
+                Format(SheetStyle.TotalAmount))
+            { Count = 8U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
 
     /// <summary>宋体 11 with the GB2312 charset, so CJK text renders with a Chinese font everywhere.</summary>
@@ -385,18 +394,19 @@ internal sealed class WorkbookWriter : IDisposable
     /// <summary>The cellXfs entry of a style; its position must match the enum's value.</summary>
     private static CellFormat Format(SheetStyle style)
     {
-        var bold = style is SheetStyle.Header or SheetStyle.Total or SheetStyle.TotalScore;
+        var bold = style is SheetStyle.Header or SheetStyle.Total or SheetStyle.TotalScore or SheetStyle.TotalAmount;
         var score = style is SheetStyle.Score or SheetStyle.TotalScore;
+        var amount = style is SheetStyle.Amount or SheetStyle.TotalAmount;
         var header = style is SheetStyle.Header;
         var wrapped = style is SheetStyle.Wrapped;
         var format = new CellFormat
         {
-            NumberFormatId = score ? ScoreFormatId : 0U,
+            NumberFormatId = score ? ScoreFormatId : amount ? AmountFormatId : 0U,
             FontId = bold ? 1U : 0U,
             FillId = header ? 2U : 0U,
             BorderId = 0U,
             FormatId = 0U,
-            ApplyNumberFormat = score ? true : null,
+            ApplyNumberFormat = score || amount ? true : null,
             ApplyFont = bold ? true : null,
             ApplyFill = header ? true : null,
         };

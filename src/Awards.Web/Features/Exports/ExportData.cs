@@ -228,6 +228,16 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         return rows;
     }
 
+    /// <summary>
+    /// Each published winner whose prize level carries a bonus, with the amount, in the prize
+    /// list's order: for the office that pays them. A level without a bonus pays nobody and is
+    /// not listed. Only for the office: no public page or document carries the amounts.
+    /// </summary>
+    public async Task<IReadOnlyList<BonusRow>> BonusesAsync(bool proposed, CancellationToken cancellationToken) =>
+        [.. (await PublishedAsync(proposed, cancellationToken)).SelectMany(p => p.Prizes
+            .Select(x => new BonusRow(p.Track.Name.Zh, x.Row, p.Track.AwardLevels.FirstOrDefault(l => l.Rank == x.Row.LevelRank)?.Bonus ?? 0))
+            .Where(r => r.Amount > 0))];
+
     /// <summary>Now, for the draft list's date: it shows the rankings of the moment it is made.</summary>
     public DateTime UtcNow => site.UtcNow;
 
@@ -251,6 +261,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         foreach (var track in contest.Tracks.Where(t => t.Kind != TrackKind.UnitAward && t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
         {
             string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.Zh ?? "?";
+            int Bonus(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Bonus ?? 0;
             if (published.TryGetValue(track.Id, out var done))
             {
                 var ids = done.Prizes.Select(p => p.EntryId!.Value).ToList();
@@ -258,7 +269,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                 list.Add(new DraftTrack(
                     track.Name.Zh,
                     DraftListWorkbook.PublishedStatus(done.Result.Stage == ResultStage.Final),
-                    [.. done.Prizes.Select(p => new DraftRow(p.Row, positions.GetValueOrDefault(p.EntryId!.Value) ?? string.Empty, string.Empty))]));
+                    [.. done.Prizes.Select(p => new DraftRow(p.Row, positions.GetValueOrDefault(p.EntryId!.Value) ?? string.Empty, string.Empty, Bonus(p.Row.LevelRank)))]));
                 continue;
             }
 
@@ -277,7 +288,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
                     return new DraftRow(
                         new PrizeRow(e.Place, e.Level!.Value, Level(e.Level!.Value), f.Code, f.Title, f.Author, f.Unit, e.Score),
                         nominees.GetValueOrDefault(e.EntryId) ?? string.Empty,
-                        Notes(e, Level));
+                        Notes(e, Level),
+                        Bonus(e.Level!.Value));
                 })]));
         }
 

@@ -24,17 +24,20 @@ public static class ExportKinds
     /// <summary>How to reach each winner (phone, e-mail), for handing out prizes: kept apart from the prize list, which travels.</summary>
     public const string Contacts = "contacts";
 
+    /// <summary>The bonus payment sheet: each winner's bonus, with subtotals and a blank column to sign; never published.</summary>
+    public const string Bonuses = "bonuses";
+
     /// <summary>The kinds an organizer starts for the whole contest (a judge packet is per judge and round).</summary>
-    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics, DraftList, Contacts];
+    public static readonly IReadOnlyList<string> ContestWide = [PrizeList, Notice, Certificates, Anthology, Deeds, Statistics, DraftList, Contacts, Bonuses];
 
     /// <summary>Whether the kind reads the draft rankings, whatever is published: "include results on notice" means nothing to it.</summary>
     public static bool IsDraft(string kind) => kind == DraftList;
 
     public static bool IsKnown(string kind) => ContestWide.Contains(kind) || kind == JudgePacket;
 
-    public static string Extension(string kind) => kind is PrizeList or Statistics or DraftList or Contacts ? ".xlsx" : ".docx";
+    public static string Extension(string kind) => kind is PrizeList or Statistics or DraftList or Contacts or Bonuses ? ".xlsx" : ".docx";
 
-    public static string ContentType(string kind) => kind is PrizeList or Statistics or DraftList or Contacts
+    public static string ContentType(string kind) => kind is PrizeList or Statistics or DraftList or Contacts or Bonuses
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -50,6 +53,7 @@ public static class ExportKinds
         Statistics => "参与情况统计",
         DraftList => "拟表彰名单（讨论稿）",
         Contacts => "获奖者联系表",
+        Bonuses => "奖金发放表",
         _ => kind,
     };
 
@@ -65,6 +69,7 @@ public static class ExportKinds
         Statistics => "Participation statistics (.xlsx)",
         DraftList => "Draft list for the leading group (.xlsx)",
         Contacts => "Winners' contacts (.xlsx)",
+        Bonuses => "Bonus payment sheet (.xlsx)",
         _ => kind,
     };
 }

@@ -150,6 +150,14 @@ public sealed class ExportRunner(ExportData data)
                     break;
                 }
 
+            case ExportKinds.Bonuses:
+                {
+                    var rows = await data.BonusesAsync(proposed, cancellationToken);
+                    progress?.Report(10);
+                    BonusWorkbook.Write(output, contest, rows);
+                    break;
+                }
+
             case ExportKinds.Statistics:
                 {
                     var units = await data.StatisticsAsync(proposed, cancellationToken);
