@@ -59,7 +59,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, (await RunAsync(["seed", .. Settings()])).Code);
 
         // This year's changes, made after the seed: a county that became a district, a fifth prize
-        // level, a per-unit limit, an award judged openly whose judges see the panel's scores.
+        // level and a higher first-prize bonus, a per-unit limit, an award judged openly whose judges see the panel's scores.
         List<string> before;
         string certificate;
         using (var site = new SiteOn(_root))
@@ -68,7 +68,7 @@ public sealed class CommandLineTests : IDisposable
             {
                 db.Units.Single(u => u.Code == "qingshan").Rename(new Core.Common.BilingualText("青山区", "Qingshan District"), keepFormer: true);
                 var levels = db.Tracks.Include(t => t.AwardLevels).Single(t => t.Code == "help-story");
-                levels.ReviseLevels([.. levels.AwardLevels.OrderBy(l => l.Rank).Select(l => new Core.Tracks.LevelRevision(l.Rank, l.Name)), new(0, new("鼓励奖", "Encouragement"), 30)], published: false, new HashSet<int>());
+                levels.ReviseLevels([.. levels.AwardLevels.OrderBy(l => l.Rank).Select(l => new Core.Tracks.LevelRevision(l.Rank, l.Name, Bonus: l.Rank == 1 ? 2500 : null)), new(0, new("鼓励奖", "Encouragement"), 30, 100)], published: false, new HashSet<int>());
                 var innovation = db.Tracks.Single(t => t.Code == "innovation");
                 innovation.SetLimits(innovation.Limits with { PerUnit = 3 });
                 innovation.SetBlind(false, assigned: false);
@@ -115,6 +115,7 @@ public sealed class CommandLineTests : IDisposable
         var contestJson = File.ReadAllText(Path.Combine(folder, "contest.json"));
         Assert.Contains("\"timeZone\": \"+08:00\"", contestJson, StringComparison.Ordinal);
         Assert.Contains("\"zh\": \"鼓励奖\"", contestJson, StringComparison.Ordinal);
+        Assert.Contains("\"bonus\": 2500", contestJson, StringComparison.Ordinal);
 
         // A folder with files in it is not written over, and the year must come after this one.
         Assert.Equal(1, (await RunAsync(["next-edition", "--out", folder, .. Settings()])).Code);
@@ -157,7 +158,7 @@ public sealed class CommandLineTests : IDisposable
         {
             lines.Add($"track {t.Code} {t.Kind} {t.Entrant} blind={t.IsBlind} panel={t.ShowsPanelScores} {t.Name} {t.Description} {t.Limits}");
             lines.AddRange(t.Criteria.OrderBy(c => c.Order).Select(c => $"  criterion {c.Order} {c.Name} {c.Description} {c.Weight:0.####} {c.MinScore}-{c.MaxScore} {string.Join("/", c.Levels)}"));
-            lines.AddRange(t.AwardLevels.OrderBy(l => l.Rank).Select(l => $"  level {l.Rank} {l.Name} {l.Quota}"));
+            lines.AddRange(t.AwardLevels.OrderBy(l => l.Rank).Select(l => $"  level {l.Rank} {l.Name} {l.Quota} bonus {l.Bonus}"));
             lines.AddRange(t.Rounds.OrderBy(r => r.Sequence).Select(r => $"  round {r.Sequence} {r.Kind} {r.Name} {r.JudgesPerEntry} {r.ShortlistTop} {r.ShortlistPercent:0.##} {SiteTime.ToLocal(r.ClosesAt).AddYears(years):O}"));
         }
 
