@@ -1,5 +1,6 @@
 using System.Net;
 using Awards.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Awards.Web.Tests.Features;
 
@@ -89,6 +90,29 @@ public sealed class BonusSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         await SaveAsync(organizer, "journey", f => f["DescriptionZh"] = "讲述脱贫路上的真实经历。");
         Assert.Equal([7654, 4321, 500, 200], Bonuses("journey"));
         await AssertNowherePublicAsync("/", "/results", "/tracks/journey");
+    }
+
+    [Fact]
+    public async Task TheOutstandingOrganizationAwardsPage_GivesTheBonusPerUnit_AndForTheUnitsPicked()
+    {
+        const string Results = "/organizer/results/outstanding-organization";
+        var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
+
+        // The demo gives awards to units a certificate only: no bonus, no line about one.
+        Assert.DoesNotContain("data-testid=\"bonus-total\"", await organizer.GetStringAsync(Results), StringComparison.Ordinal);
+
+        await SaveAsync(organizer, "outstanding-organization", f => f["Levels[0].Bonus"] = "1500");
+        IReadOnlyList<Core.Ranking.UnitStanding> standings;
+        using (var scope = factory.Services.CreateScope())
+        {
+            standings = await scope.ServiceProvider.GetRequiredService<Web.Features.Results.UnitAwardResults>().StandingsAsync(null, CancellationToken.None);
+        }
+
+        var token = await organizer.TokenFromAsync(Results);
+        var picks = new FormUrlEncodedContent(standings.Take(2).Select(s => new KeyValuePair<string, string>("units", s.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("reason", "两个单位组织发动覆盖全部乡镇。")).Append(new("__RequestVerificationToken", token)));
+        (await organizer.Client.PostAsync(Results + "/picks", picks)).Dispose();
+        Assert.Contains("每个单位奖金 1,500 元；已选 2 个单位，合计 3,000 元。", WebUtility.HtmlDecode(await organizer.GetStringAsync(Results)), StringComparison.Ordinal);
     }
 
     private async Task AssertNowherePublicAsync(params string[] pages)

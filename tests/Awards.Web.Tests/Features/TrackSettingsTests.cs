@@ -540,8 +540,9 @@ public sealed class TrackSettingsTests(AwardsFactory factory) : IClassFixture<Aw
         Assert.Equal(2, factory.WithDb(db => db.ResultOverrides.Single(o => o.Id == third).LevelRank));
         Assert.Contains("鼓励奖 30", await new Browser(factory).GetStringAsync("/"), StringComparison.Ordinal);
         var audit = factory.WithDb(db => db.AuditLog.Single(a => a.Action == "EditTrack" && a.EntityKey == "level-theme"));
-        Assert.Contains("levels 一等奖, 二等奖, 三等奖, 优秀奖;", audit.Before, StringComparison.Ordinal);
-        Assert.Contains("levels 一等奖, 三等奖, 优秀奖, 鼓励奖 (new, quota 30);", audit.After, StringComparison.Ordinal);
+        // The levels came with My Help Story's bonuses; the new one has none.
+        Assert.Contains("levels 一等奖 bonus 2000 yuan, 二等奖 bonus 1000 yuan, 三等奖 bonus 500 yuan, 优秀奖 bonus 200 yuan;", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("levels 一等奖 bonus 2000 yuan, 三等奖 bonus 500 yuan, 优秀奖 bonus 200 yuan, 鼓励奖 (new, quota 30);", audit.After, StringComparison.Ordinal);
     }
 
     [Fact]
