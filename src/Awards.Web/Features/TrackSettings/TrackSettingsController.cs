@@ -329,7 +329,7 @@ public sealed class TrackSettingsController(AwardsDbContext db, SiteContext site
     private Task<bool> PublishedAsync(int trackId, CancellationToken cancellationToken) =>
         db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage != ResultStage.Draft, cancellationToken);
 
-    /// <summary>Whether the track's results are final: the bonus payment sheet is drawn from them, so its bonuses stay (ADR 0016).</summary>
+    /// <summary>Whether the track's results are final: the bonus payment sheet is drawn from them, so its bonuses stay (ADR 0020).</summary>
     private Task<bool> FinalAsync(int trackId, CancellationToken cancellationToken) =>
         db.TrackResults.AnyAsync(r => r.TrackId == trackId && r.Stage == ResultStage.Final, cancellationToken);
 
