@@ -29,7 +29,7 @@ public sealed class RevokePrizeTests(AwardsFactory factory) : IClassFixture<Awar
             join u in db.Users on e.OwnerUserId equals u.Id
             where codes.Contains(e.Code)
             orderby p.Position
-            select new { e.Code, e.Title, p.VerifyCode, p.LevelRank, u.Id, u.Email }).ToList());
+            select new { e.Code, e.Title, p.VerifyCode, p.LevelRank, u.Id, u.Email, u.DisplayName }).ToList());
         var (revoked, kept, third) = (winners[0], winners[1], winners[2]);
         Assert.Equal(1, revoked.LevelRank);
         Assert.Null(third.LevelRank);
@@ -134,6 +134,15 @@ public sealed class RevokePrizeTests(AwardsFactory factory) : IClassFixture<Awar
             Assert.DoesNotContain(revoked.Code, text, StringComparison.Ordinal);
             Assert.DoesNotContain(revoked.Email!, text, StringComparison.Ordinal);
             Assert.Contains(kept.Code, text, StringComparison.Ordinal);
+        }
+
+        // Nor is its bonus paid: the payment sheet lists the kept winner alone.
+        var (_, bonuses) = await Exported.RunAsync(factory, organizer, "bonuses");
+        using (var sheet = SpreadsheetDocument.Open(new MemoryStream(bonuses), false))
+        {
+            var text = Exported.AllSheetsText(sheet);
+            Assert.DoesNotContain(revoked.DisplayName, text, StringComparison.Ordinal);
+            Assert.Contains(kept.DisplayName, text, StringComparison.Ordinal);
         }
     }
 }
