@@ -353,6 +353,20 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
             audit.Record(auditAction, "Round", round.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", round.Select(a => a.Submitted ? $"{a.Code} ({a.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : a.Code)), $"{string.Join(",", round.Select(a => a.JudgeUserId).Distinct().Order().Select(id => $"judge={id}"))}; {auditDetail}");
             await db.SaveChangesAsync(cancellationToken);
             await ApplyAsync(round.Key, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+            // A judge off the panel who keeps a score is checked by the plan against the entry's
+            // conflicted judges only, not their own unit (a unit correction): such a pair goes here,
+            // and the round is planned once more so that the entry gets another judge.
+            var pairs = round.Select(a => (a.Entry.EntryId, a.JudgeUserId)).ToHashSet();
+            var entryIds = round.Select(a => a.Entry.EntryId).Distinct().ToList();
+            var left = (await db.Assignments.Where(a => a.RoundId == round.Key && entryIds.Contains(a.EntryId)).ToListAsync(cancellationToken))
+                .Where(a => pairs.Contains((a.EntryId, a.JudgeUserId))).ToList();
+            if (left.Count > 0)
+            {
+                db.Assignments.RemoveRange(left);
+                await db.SaveChangesAsync(cancellationToken);
+                await ApplyAsync(round.Key, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+            }
+
             handedOn += round.Count();
             dropped += round.Count(a => a.Submitted);
         }

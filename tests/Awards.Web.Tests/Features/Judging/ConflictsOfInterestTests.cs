@@ -189,6 +189,38 @@ public sealed class ConflictsOfInterestTests(AwardsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task AJudgeOffThePanel_MovedIntoTheEntrysUnit_LosesTheScoreTheyKept()
+    {
+        var code = factory.WithDb(db =>
+        {
+            var entry = db.Entries.Single(e => db.Tracks.Any(t => t.Id == e.TrackId && t.Code == "dedication") && e.Status == EntryStatus.Submitted);
+            entry.Accept(DateTime.UtcNow);
+            db.SaveChanges();
+            return entry.Code;
+        });
+        var round = await AssignedRoundAsync("dedication");
+        var judge = JudgesOf(round, code).Order().First();
+        ScoreAs(round, code, judge, 66);
+        var rest = factory.WithDb(db => db.Users.Where(u => Judged.Judges.Contains(u.Email!) && u.Id != judge).Select(u => u.Id).ToList());
+        await InScopeAsync(async s =>
+        {
+            var setup = s.GetRequiredService<JudgingSetup>();
+            await setup.SetPanelAsync(round, rest, default);
+            await setup.ApplyAsync(round, seed: 7, default);
+        });
+        Assert.Contains(judge, JudgesOf(round, code)); // off the panel, the score given is kept
+
+        var unit = factory.WithDb(db => db.Entries.Single(e => e.Code == code).UnitId);
+        var organizer = await Nominating.SignedInAsync(factory, Organizer);
+        using var moved = await organizer.SubmitAsync($"/organizer/users/{judge}/unit", $"/organizer/users/{judge}/unit", new Dictionary<string, string> { ["Form.UnitId"] = unit.ToString(CultureInfo.InvariantCulture), ["Form.Reason"] = "评委调入该县" });
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.DoesNotContain(judge, JudgesOf(round, code));
+        Assert.Equal(3, JudgesOf(round, code).Count);
+        Assert.Contains(factory.WithDb(db => db.AuditLog.Where(a => a.Action == "Judge moved off own unit's entries").Select(a => a.Before).ToList()), before => before!.Contains($"{code} (66)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DesignatedHelp_BadInput_IsRefused_AndChangesNothing()
     {
         var organizer = await Nominating.SignedInAsync(factory, Organizer);
