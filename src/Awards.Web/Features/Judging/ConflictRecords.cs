@@ -90,7 +90,7 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
     public async Task<SteppedAside?> SetJudgeUnitsAsync(int judgeId, IReadOnlyCollection<int> unitIds, string? was, string? reason, CancellationToken cancellationToken)
     {
         var chosen = unitIds.Distinct().Order().ToList();
-        var why = Reason(reason);
+        var why = ChangeReasons.Required(reason, JudgeConflicts.MaxReasonLength);
         var valid = await db.Units.Where(u => u.Kind != UnitKind.City && chosen.Contains(u.Id)).CountAsync(cancellationToken);
         if (valid != chosen.Count)
         {
@@ -128,7 +128,7 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
     /// <summary>Records that a judge may not judge one entry; null when it was recorded already (nothing changes).</summary>
     public async Task<SteppedAside?> RecordEntryAsync(int judgeId, string? code, string? reason, int byUserId, CancellationToken cancellationToken)
     {
-        var why = Reason(reason);
+        var why = ChangeReasons.Required(reason, JudgeConflicts.MaxReasonLength);
         var typed = (code ?? string.Empty).Trim().ToUpperInvariant();
         var entry = await db.Entries.Where(e => e.Code == typed && e.Status != EntryStatus.Draft).Select(e => new { e.Id, e.Code }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("No submitted entry has the code {0}.", typed);
@@ -176,20 +176,4 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
 
     private IQueryable<int> JudgeIds() =>
         db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Judge)).Select(ur => ur.UserId);
-
-    private static string Reason(string? reason)
-    {
-        var why = reason?.Trim() ?? string.Empty;
-        if (why.Length == 0)
-        {
-            throw new DomainException("Please give the reason for the change.");
-        }
-
-        if (why.Length > JudgeConflicts.MaxReasonLength)
-        {
-            throw new DomainException("The reason can have at most {0} characters.", JudgeConflicts.MaxReasonLength);
-        }
-
-        return why;
-    }
 }

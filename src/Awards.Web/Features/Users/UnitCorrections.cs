@@ -48,16 +48,7 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
             throw new DomainException("Only the unit of an author, a unit coordinator or a judge can be changed.");
         }
 
-        var why = reason?.Trim() ?? string.Empty;
-        if (why.Length == 0)
-        {
-            throw new DomainException("Please give the reason for the change.");
-        }
-
-        if (why.Length > MaxReasonLength)
-        {
-            throw new DomainException("The reason can have at most {0} characters.", MaxReasonLength);
-        }
+        var why = ChangeReasons.Required(reason, MaxReasonLength);
 
         // Authors choose among the counties and units below the city (as their profile offers);
         // coordinators and judges may belong to the city itself, as an invitation allows.
