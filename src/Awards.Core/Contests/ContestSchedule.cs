@@ -37,6 +37,14 @@ public sealed record ContestSchedule(
         _ => ContestPhase.Final,
     };
 
+    /// <summary>
+    /// The notice period the schedule announces, in whole days (rounded to the nearest day, so a
+    /// notice from 9:00 on the 10th to 18:00 on the 17th is 8 days), which publishing a track's results
+    /// proposes; null when it lies outside <paramref name="min"/> to <paramref name="max"/> days.
+    /// </summary>
+    public int? NoticeDays(int min, int max) =>
+        (int)Math.Round((NoticeEndsAt - NoticeStartsAt).TotalDays, MidpointRounding.AwayFromZero) is var days && days >= min && days <= max ? days : null;
+
     public bool AcceptsSubmissions(DateTime utcNow) => PhaseAt(utcNow) == ContestPhase.Submission;
 
     /// <summary>Throws the message an entrant sees when they try to change an entry outside the submission window.</summary>

@@ -151,6 +151,24 @@ public class ContestScheduleTests
         Assert.Null(Schedule.NextDeadline(TestSchedule.NoticeEndsAt));
     }
 
+    [Fact]
+    public void NoticeDays_IsTheAnnouncedPeriodInWholeDays()
+    {
+        // The test schedule announces the notice from 12 to 17 October.
+        Assert.Equal(5, Schedule.NoticeDays(1, 30));
+        var longer = Schedule with { NoticeEndsAt = TestSchedule.NoticeStartsAt.AddDays(7).AddHours(9) };
+        Assert.Equal(7, longer.NoticeDays(1, 30));
+        Assert.Equal(8, (Schedule with { NoticeEndsAt = TestSchedule.NoticeStartsAt.AddDays(7).AddHours(12) }).NoticeDays(1, 30));
+    }
+
+    [Fact]
+    public void NoticeDays_OutsideTheAllowedPeriod_IsNull()
+    {
+        Assert.Null(Schedule.NoticeDays(6, 30));
+        Assert.Null((Schedule with { NoticeEndsAt = TestSchedule.NoticeStartsAt.AddHours(6) }).NoticeDays(1, 30));
+        Assert.Null((Schedule with { NoticeEndsAt = TestSchedule.NoticeStartsAt.AddDays(45) }).NoticeDays(1, 30));
+    }
+
     private static DateTime ParseUtc(string value) =>
         DateTime.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

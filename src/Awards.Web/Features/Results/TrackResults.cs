@@ -249,13 +249,21 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
             judges,
             Distribution(ranking, Scale(track)),
             unresolved,
-            options.Value.Results.NoticeDays,
+            await ProposedNoticeDaysAsync(cancellationToken),
             site.UtcNow)
         {
             DroppedWinners = dropped,
             Unscored = unscored,
         };
     }
+
+    /// <summary>
+    /// The notice period the publish form proposes: the one the contest's schedule announces (its
+    /// notice dates, on the public contest page), else <c>Awards:Results:NoticeDays</c>.
+    /// </summary>
+    public async Task<int> ProposedNoticeDaysAsync(CancellationToken cancellationToken) =>
+        (await site.CurrentContestAsync(cancellationToken))?.Schedule.NoticeDays(TrackResult.MinNoticeDays, TrackResult.MaxNoticeDays)
+            ?? options.Value.Results.NoticeDays;
 
     public async Task ConfigureAsync(Track track, AggregationMethod method, decimal? minimum, int? roundId, IReadOnlyDictionary<int, int> quotas, CancellationToken cancellationToken)
     {

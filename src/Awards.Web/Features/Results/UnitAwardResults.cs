@@ -29,7 +29,7 @@ public sealed class UnitAwardResults(TrackResults results, AwardsDbContext db, S
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
         var rows = standings.Select(s => new UnitRow(s, units.GetValueOrDefault(s.UnitId) ?? "?", result.Picks.Contains(s.UnitId))).ToList();
         var unresolved = await db.Objections.CountAsync(o => o.TrackId == track.Id && o.ResolvedAt == null, cancellationToken);
-        return new UnitAwardPage(track, result, rows, Quota(track), options.Value.Results.NoticeDays, unresolved, site.UtcNow, await PointsAsync(cancellationToken))
+        return new UnitAwardPage(track, result, rows, Quota(track), await results.ProposedNoticeDaysAsync(cancellationToken), unresolved, site.UtcNow, await PointsAsync(cancellationToken))
         {
             OutOfOrder = TrackResult.PickedOutOfOrder(standings, result.Picks),
         };
