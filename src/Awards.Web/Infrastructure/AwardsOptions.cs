@@ -140,4 +140,11 @@ public sealed class RateLimitOptions
 
     /// <summary>Posts of the objection form per address per hour, refused ones included: the flood guard in front of <see cref="ObjectionsPerHour"/>.</summary>
     public int ObjectionPostsPerHour { get; set; } = 30;
+
+    /// <summary>
+    /// Look-ups by a typed code per client address per minute: an objection's reference and a
+    /// certificate's code. Neither can be guessed (2^40 references), but a visitor trying codes in a
+    /// loop is stopped all the same; a person reading codes off paper types far fewer.
+    /// </summary>
+    public int LookupsPerMinute { get; set; } = 60;
 }

@@ -33,6 +33,9 @@ public static class SiteSetup
 
     public const string ObjectionRateLimit = "objections";
 
+    /// <summary>Looking up an objection's reference or a certificate's code (<see cref="RateLimitOptions.LookupsPerMinute"/>).</summary>
+    public const string LookupRateLimit = "lookups";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -182,6 +185,14 @@ public static class SiteSetup
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.ObjectionPostsPerHour,
                     Window = TimeSpan.FromHours(1),
+                    QueueLimit = 0,
+                }));
+            options.AddPolicy(LookupRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.LookupsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
             // Nothing is written: the 429 goes to the error page (UseStatusCodePagesWithReExecute),

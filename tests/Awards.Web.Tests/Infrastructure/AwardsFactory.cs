@@ -36,6 +36,8 @@ public class AwardsFactory : WebApplicationFactory<Program>
 
     protected virtual int ObjectionPostsPerHour => 30;
 
+    protected virtual int LookupsPerMinute => 1000;
+
     public T WithDb<T>(Func<AwardsDbContext, T> query)
     {
         using var scope = Services.CreateScope();
@@ -51,6 +53,7 @@ public class AwardsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Awards:RateLimits:AccountPostsPerMinute", AccountPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Awards:RateLimits:EntryPostsPerMinute", EntryPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Awards:RateLimits:ObjectionPostsPerHour", ObjectionPostsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Awards:RateLimits:LookupsPerMinute", LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
@@ -112,4 +115,10 @@ public sealed class StrictRateLimitFactory : AwardsFactory
     protected override int EntryPostsPerMinute => 3;
 
     protected override int ObjectionPostsPerHour => 10;
+}
+
+/// <summary>A site that takes three look-ups of a reference or a certificate code a minute per address.</summary>
+public sealed class LookupLimitFactory : AwardsFactory
+{
+    protected override int LookupsPerMinute => 3;
 }

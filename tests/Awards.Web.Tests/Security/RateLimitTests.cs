@@ -152,3 +152,39 @@ public sealed class ObjectionFloodTests(StrictRateLimitFactory factory) : IClass
         Assert.Equal(0, factory.WithDb(db => db.Objections.Count()));
     }
 }
+
+/// <summary>
+/// Look-ups by a typed code (an objection's reference, a certificate's code) stop at the limit per
+/// address (3 a minute here), whichever of the two is tried, with the message to wait; the count
+/// starts again the next minute.
+/// </summary>
+public sealed class LookupLimitTests(LookupLimitFactory factory) : IClassFixture<LookupLimitFactory>
+{
+    [Fact]
+    public async Task TryingCodesInALoop_Gets429_AcrossObjectionsAndCertificates()
+    {
+        var visitor = new Browser(factory);
+        using (var first = await visitor.Client.GetAsync("/notice/lookup?reference=YY-0000-0001"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        }
+
+        using (var second = await visitor.Client.GetAsync("/notice/objections/YY-0000-0002"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        }
+
+        using (var third = await visitor.Client.GetAsync("/verify/ZS-0000-0003"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, third.StatusCode);
+        }
+
+        using var limited = await visitor.Client.GetAsync("/verify/ZS-0000-0004");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("<p data-testid=\"error-message\">尝试次数过多，请一分钟后再试。</p>", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The public pages around them are not counted.
+        using var notice = await visitor.Client.GetAsync("/verify");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+    }
+}

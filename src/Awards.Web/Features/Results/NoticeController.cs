@@ -65,6 +65,7 @@ public sealed class NoticeController(PublicResults results, Objections objection
 
     /// <summary>The lookup form on the notice: a reference typed in goes to its objection's page.</summary>
     [HttpGet("notice/lookup")]
+    [EnableRateLimiting(SiteSetup.LookupRateLimit)]
     public async Task<IActionResult> Lookup(string? reference, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(reference)
             ? LookupRefused(l["Please enter the reference of your objection."], reference, StatusCodes.Status400BadRequest)
@@ -74,6 +75,7 @@ public sealed class NoticeController(PublicResults results, Objections objection
 
     /// <summary>An objection's status for whoever holds its reference: no name, contact or who decided it.</summary>
     [HttpGet("notice/objections/{reference}")]
+    [EnableRateLimiting(SiteSetup.LookupRateLimit)]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> Objection(string reference, CancellationToken cancellationToken) =>
         await objections.FindAsync(reference, cancellationToken) is { } found

@@ -1,4 +1,6 @@
+using Awards.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Awards.Web.Features.Verify;
 
@@ -18,6 +20,7 @@ public sealed class VerifyController(Certificates certificates) : Controller
             : Redirect($"/verify/{Uri.EscapeDataString(code.Trim())}");
 
     [HttpGet("verify/{code}")]
+    [EnableRateLimiting(SiteSetup.LookupRateLimit)]
     public async Task<IActionResult> Index(string code, CancellationToken cancellationToken)
     {
         var found = await certificates.FindAsync(code, cancellationToken);
