@@ -504,7 +504,7 @@ public sealed class EntryWorkflow(
             select (ResultStage?)r.Stage).FirstOrDefaultAsync(cancellationToken);
         if (placed == ResultStage.Final)
         {
-            throw new DomainException("{0} won a prize in the final results, which no longer change: it cannot be disqualified.", entry.Code);
+            throw new DomainException("{0} won a prize in the final results, which no longer change: it cannot be disqualified. To take the prize back, revoke it on the award's results page.", entry.Code);
         }
 
         var (from, before) = (entry.Status, EntryJournal.StatusOf(entry));

@@ -26,6 +26,7 @@ public sealed class LeaderTests(AwardsFactory factory) : IClassFixture<AwardsFac
         const string email = "group.member@example.org";
         var organizer = await Nominating.SignedInAsync(factory, "organizer@demo.example");
         Assert.Contains("value=\"Leader\"", await organizer.GetStringAsync("/organizer/users/invite"), StringComparison.Ordinal);
+        var leaders = LeadersOnTheDashboard(await organizer.GetStringAsync("/organizer"));
 
         var unit = factory.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Id).ToString(CultureInfo.InvariantCulture);
         using (var withUnit = await organizer.SubmitAsync("/organizer/users/invite", "/organizer/users/invite", new Dictionary<string, string>(Invite(email)) { ["Form.UnitId"] = unit }))
@@ -57,6 +58,16 @@ public sealed class LeaderTests(AwardsFactory factory) : IClassFixture<AwardsFac
         Assert.Contains("评审进度", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/leader/results/help-story\"", page, StringComparison.Ordinal);
         Assert.Contains("领导小组成员", await organizer.GetStringAsync("/organizer/users?role=Leader"), StringComparison.Ordinal);
+        // The organizer's dashboard counts the leading group with the other roles.
+        Assert.Equal(leaders + 1, LeadersOnTheDashboard(await organizer.GetStringAsync("/organizer")));
+    }
+
+    private static int LeadersOnTheDashboard(string page)
+    {
+        var card = new HtmlParser().ParseDocument(page).QuerySelector("[data-testid='role-count-Leader']");
+        Assert.NotNull(card);
+        Assert.Contains("领导小组成员", card.TextContent, StringComparison.Ordinal);
+        return int.Parse(card.QuerySelector(".stat")!.TextContent.Trim(), CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class DisqualifiedWinnerTests(AwardsFactory factory) : IClassFixtu
 
         // The final first prize cannot be disqualified: refused, and the essay stays in the contest.
         await DisqualifyAsync(organizer, codes[1]);
-        Assert.Contains($"{codes[1]} 已在最终结果中获奖，最终结果不可更改，不能取消其资格。", await organizer.GetStringAsync($"/organizer/essays/{codes[1]}"), StringComparison.Ordinal);
+        Assert.Contains($"{codes[1]} 已在最终结果中获奖，最终结果不可更改，不能取消其资格。如需收回该奖项，请在该奖项的结果页撤销表彰。", await organizer.GetStringAsync($"/organizer/essays/{codes[1]}"), StringComparison.Ordinal);
         Assert.Equal(Core.Entries.EntryStatus.Submitted, factory.WithDb(db => db.Entries.Single(e => e.Code == codes[1]).Status));
     }
 
