@@ -45,6 +45,7 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site, IStringL
                 LevelRank = p.LevelRank!.Value,
                 Code = e == null ? null : e.Code,
                 Title = e == null ? null : e.Title,
+                Status = e == null ? null : e.Status,
                 Nominee = e == null ? null : e.Nominee,
                 Owner = o == null ? null : o.DisplayName,
                 Unit = u == null ? null : u.Name,
@@ -168,7 +169,13 @@ public sealed class PublicResults(AwardsDbContext db, SiteContext site, IStringL
                 w.Unit?.ForCurrentCulture() ?? "?",
                 w.LevelRank,
                 Level(w.LevelRank),
-                readable);
+                readable)
+            {
+                // Disqualified or withdrawn while on notice: the notice says so at once, rather than
+                // naming a winner who is no longer in the contest until it is published again.
+                // (Final results hold none: they cannot be finalized with such a winner.)
+                Dropped = result.Stage == ResultStage.Notice && w.Status is { } status && !EntryStatuses.Counted.Contains(status) ? status : null,
+            };
         }
 
         return [.. (await CompiledWinners(db, result.Id).ToListAsync(cancellationToken)).Select(Of)];
@@ -183,6 +190,8 @@ internal sealed class WinnerRow
     public string? Code { get; init; }
 
     public string? Title { get; init; }
+
+    public EntryStatus? Status { get; init; }
 
     public Nominee? Nominee { get; init; }
 

@@ -143,7 +143,11 @@ public sealed record ResultStatus(Track Track, TrackResult Result, int NoticeDay
 }
 
 /// <summary>One published winner: on the public notice, in the final results, and for the author.</summary>
-public sealed record Winner(string TrackCode, string? Code, string Title, string Author, string Unit, int LevelRank, string Level, bool Readable);
+public sealed record Winner(string TrackCode, string? Code, string Title, string Author, string Unit, int LevelRank, string Level, bool Readable)
+{
+    /// <summary>What the entry became since the notice was published (disqualified, withdrawn); null while it is in the contest.</summary>
+    public Core.Entries.EntryStatus? Dropped { get; init; }
+}
 
 public sealed record PublicTrack(Track Track, TrackResult Result, IReadOnlyList<Winner> Winners)
 {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Awards.Web.Tests.Infrastructure;
 
 namespace Awards.Web.Tests.Features.Results;
@@ -48,6 +49,15 @@ public sealed class DisqualifiedWinnerTests(AwardsFactory factory) : IClassFixtu
         Assert.Contains("data-testid=\"dropped-winners\"", warned, StringComparison.Ordinal);
         Assert.Contains($"以下拟获奖作品已不在评选中（已取消资格或已撤回）：{codes[0]}。", warned, StringComparison.Ordinal);
 
+        // The public notice says so at once: the line is marked, the other winner is not.
+        var visitor = new Browser(factory);
+        var notice = await visitor.GetStringAsync("/notice");
+        var dropped = Assert.Single(Regex.Matches(notice, "<tr class=\"text-body-secondary\" data-testid=\"dropped-winner\">(.*?)</tr>", RegexOptions.Singleline));
+        Assert.Contains(codes[0], dropped.Value, StringComparison.Ordinal);
+        Assert.Contains("已取消资格", dropped.Value, StringComparison.Ordinal);
+        Assert.Contains(codes[1], notice, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"dropped-note\"", notice, StringComparison.Ordinal);
+
         // After the notice period, finalizing is refused, by the page's button and by a post.
         factory.Clock.Offset += TimeSpan.FromDays(8);
         Assert.Matches("<button class=\"btn btn-success\" type=\"submit\" disabled=\"disabled\"[^>]*>确定最终结果</button>", await organizer.GetStringAsync(Page));
@@ -59,6 +69,9 @@ public sealed class DisqualifiedWinnerTests(AwardsFactory factory) : IClassFixtu
         (await organizer.PostAsync(Page, Page + "/withdraw")).Dispose();
         (await organizer.SubmitAsync(Page, Page + "/publish", new Dictionary<string, string> { ["days"] = "7" })).Dispose();
         Assert.DoesNotContain("data-testid=\"dropped-winners\"", await organizer.GetStringAsync(Page), StringComparison.Ordinal);
+        notice = await visitor.GetStringAsync("/notice");
+        Assert.DoesNotContain("dropped-winner", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(codes[0], notice, StringComparison.Ordinal);
         factory.Clock.Offset += TimeSpan.FromDays(8);
         (await organizer.PostAsync(Page, Page + "/finalize")).Dispose();
         Assert.Equal(Core.Results.ResultStage.Final, Stage());
