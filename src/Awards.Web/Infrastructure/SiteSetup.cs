@@ -163,38 +163,22 @@ public static class SiteSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
+            // A fixed window per client address (per account for entry posts), its limit read from
+            // Awards:RateLimits on each request.
+            static RateLimitPartition<string> Window(HttpContext context, string key, Func<RateLimitOptions, int> limit, TimeSpan window) =>
+                RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.AccountPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
+                    PermitLimit = limit(context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits),
+                    Window = window,
                     QueueLimit = 0,
-                }));
-            options.AddPolicy(EntryRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.UserId()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.EntryPostsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            options.AddPolicy(ObjectionRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.ObjectionPostsPerHour,
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                }));
-            options.AddPolicy(LookupRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AwardsOptions>>().Value.RateLimits.LookupsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                });
+            static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+            options.AddPolicy(AccountRateLimit, context => Window(context, Address(context), l => l.AccountPostsPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(EntryRateLimit, context => Window(
+                context, context.User.UserId()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Address(context), l => l.EntryPostsPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(ObjectionRateLimit, context => Window(context, Address(context), l => l.ObjectionPostsPerHour, TimeSpan.FromHours(1)));
+            options.AddPolicy(LookupRateLimit, context => Window(context, Address(context), l => l.LookupsPerMinute, TimeSpan.FromMinutes(1)));
             // Nothing is written: the 429 goes to the error page (UseStatusCodePagesWithReExecute),
             // which says in the site's layout what to wait for, with a way back.
             options.OnRejected = (_, _) => ValueTask.CompletedTask;
