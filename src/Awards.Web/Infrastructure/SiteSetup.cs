@@ -105,6 +105,7 @@ public static class SiteSetup
         services.AddScoped<Features.Results.TrackResults>();
         services.AddScoped<Features.Results.UnitAwardResults>();
         services.AddScoped<Features.Verify.Certificates>();
+        services.AddScoped<Features.NextEdition.NextEditionFiles>();
         services.AddScoped<Features.Results.PublicResults>();
         services.AddScoped<Features.Results.Objections>();
         services.AddScoped<Features.Results.ObjectionResponses>();
