@@ -89,6 +89,7 @@ public static class AuditLabels
         ["StartExport"] = "Export started",
         ["EditPreface"] = "Preface edited",
         ["EditContest"] = "Contest settings edited",
+        ["DownloadNextEdition"] = "Next year's seed files downloaded",
         ["EditTrack"] = "Award settings edited",
         ["AddTrack"] = "Award or theme added",
         ["RemoveTrack"] = "Award or theme removed",
