@@ -17,14 +17,15 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Organizer, UnitCoordinator, Author, Judge, Leader];
 
     /// <summary>
-    /// Roles the organizer invites from a list (<c>invite-many</c>, next year's <c>invitations.txt</c>);
+    /// Roles the organizer invites from a list (<c>invite-many</c>, next year's <c>invitations.txt</c>):
+    /// the leading group too, so that next year's organizer pastes this year's members (ADR 0021);
     /// authors register themselves.
     /// </summary>
-    public static readonly IReadOnlyList<string> Invited = [UnitCoordinator, Judge];
+    public static readonly IReadOnlyList<string> Invited = [UnitCoordinator, Judge, Leader];
 
     /// <summary>
-    /// Roles an organizer invites one at a time: another organizer and a member of the leading group
-    /// only so, each named on purpose, never from a pasted list.
+    /// Roles an organizer invites one at a time: another organizer only so, named on purpose, never
+    /// from a pasted list.
     /// </summary>
     public static readonly IReadOnlyList<string> InvitedOneByOne = [UnitCoordinator, Judge, Organizer, Leader];
 }

@@ -41,7 +41,7 @@ public static class CommandLine
                             "                             write next year's seed files from this year's settings (units, awards,\n" +
                             "                             rubrics, prize levels and quotas, rounds, rules; every date a year on), for\n" +
                             "                             seed to load into a new database with --Awards:SeedPath=FOLDER, and this\n" +
-                            "                             year's coordinators and judges to invite (invitations.txt)", NextEditionCommand.RunAsync),
+                            "                             year's coordinators, judges and leading group to invite (invitations.txt)", NextEditionCommand.RunAsync),
         ["generate"] = ("generate city|province|town [--seed N]\n" +
                         "                             fill a fresh database with a synthetic contest for measurements (demo mode:\n" +
                         "                             accounts with a published password; see docs/PERFORMANCE.md)", GenerateCommand.RunAsync),

@@ -48,7 +48,7 @@ internal static class NextEditionCommand
         await output.WriteLineAsync("Check the contest's name, the rules and the dates in contest.json and the rules files, then start the new edition on a new database:");
         await output.WriteLineAsync($"  dotnet run --project src/Awards.Web -- seed --Awards:Mode=Production --Awards:SeedPath={folder} --Awards:DatabasePath=NEW.db");
         await output.WriteLineAsync("and run the site on NEW.db with the same options. Accounts are not carried over: create the organizer again (create-organizer);");
-        await output.WriteLineAsync($"{NextEditionFiles.InvitationsFile} lists this year's unit coordinators and judges, for the organizer to paste at /organizer/users/invite-many.");
+        await output.WriteLineAsync($"{NextEditionFiles.InvitationsFile} lists this year's unit coordinators, judges and leading group members, for the organizer to paste at /organizer/users/invite-many.");
         return 0;
     }
 }

@@ -124,7 +124,7 @@ public sealed class NextEditionFiles(AwardsDbContext db, SiteContext site, Certi
         return list;
     }
 
-    /// <summary>This year's coordinators and judges, one per line as the organizer's "invite several" page reads them, and how many of each role.</summary>
+    /// <summary>This year's coordinators, judges and leading group, one per line as the organizer's "invite several" page reads them, and how many of each role.</summary>
     private async Task<(string Text, IReadOnlyDictionary<string, int> ByRole)> InvitationsAsync(CancellationToken cancellationToken)
     {
         var rows = await (
@@ -136,7 +136,7 @@ public sealed class NextEditionFiles(AwardsDbContext db, SiteContext site, Certi
             select new { u.Email, u.DisplayName, Role = r.Name!, Unit = u.Unit == null ? null : u.Unit.Code }).ToListAsync(cancellationToken);
         static string Field(string? value) => string.Join(' ', (value ?? string.Empty).Split([',', '，', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var text = new StringBuilder()
-            .AppendLine("# e-mail, name, role, unit: this edition's unit coordinators and judges, to invite at /organizer/users/invite-many");
+            .AppendLine("# e-mail, name, role, unit: this edition's unit coordinators, judges and leading group members, to invite at /organizer/users/invite-many");
         foreach (var row in rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{Field(row.Email)}, {Field(row.DisplayName)}, {row.Role}, {row.Unit}");

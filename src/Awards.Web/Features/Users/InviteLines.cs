@@ -12,9 +12,10 @@ public sealed record InviteLineError(int Line, string Key, object[] Arguments);
 /// <summary>
 /// The list of people to invite at once, one per line: e-mail, name, role, unit code. Fields are
 /// separated by commas (a Chinese comma too) or tabs, as a row copied from a spreadsheet is; the
-/// role is Judge or UnitCoordinator, or its name as the site shows it (评委, 单位联络员); the unit
-/// is a unit's code, needed for a coordinator. Blank lines and lines starting with # are skipped.
-/// <c>next-edition</c> writes this year's coordinators and judges in this form.
+/// role is Judge, UnitCoordinator or Leader, or its name as the site shows it (评委, 单位联络员,
+/// 领导小组成员); the unit is a unit's code, needed for a coordinator and refused for a member of
+/// the leading group. Blank lines and lines starting with # are skipped. <c>next-edition</c> writes
+/// this year's coordinators, judges and leading group in this form.
 /// </summary>
 public static class InviteLines
 {
@@ -32,6 +33,9 @@ public static class InviteLines
         [Roles.UnitCoordinator] = Roles.UnitCoordinator,
         ["Unit coordinator"] = Roles.UnitCoordinator,
         ["单位联络员"] = Roles.UnitCoordinator,
+        [Roles.Leader] = Roles.Leader,
+        ["Leading group member"] = Roles.Leader,
+        ["领导小组成员"] = Roles.Leader,
     };
 
     /// <summary>The people, or every line's error.</summary>
@@ -71,9 +75,10 @@ public static class InviteLines
                 !EmailFormat.IsValid(email) || email.Length == 0 ? new(number, "Line {0}: \"{1}\" is not an e-mail address.", [number, email])
                 : seen.TryGetValue(email, out var first) ? new(number, "Line {0}: {1} is already on line {2}.", [number, email, first])
                 : name.Length is 0 or > MaxNameLength ? new(number, "Line {0}: the name must have 1 to {1} characters.", [number, MaxNameLength])
-                : role is null ? new(number, "Line {0}: \"{1}\" is not a role that can be invited; write Judge or UnitCoordinator.", [number, roleText])
+                : role is null ? new(number, "Line {0}: \"{1}\" is not a role that can be invited; write Judge, UnitCoordinator or Leader.", [number, roleText])
                 : unitId == -1 ? new(number, "Line {0}: there is no unit with the code \"{1}\".", [number, unitCode])
                 : role == Roles.UnitCoordinator && unitId is null ? new(number, "Line {0}: a unit coordinator needs the unit's code.", [number])
+                : role == Roles.Leader && unitCode.Length > 0 ? new(number, "Line {0}: a member of the leading group belongs to no unit; leave the unit out.", [number])
                 : null;
             seen.TryAdd(email, number);
             if (error is not null)

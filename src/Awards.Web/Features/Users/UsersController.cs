@@ -133,7 +133,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
     public IActionResult InviteMany() => View(new InviteManyForm());
 
     /// <summary>
-    /// Invites the coordinators and judges of a list (<see cref="InviteLines"/>): all of them, or,
+    /// Invites the coordinators, judges and leading group members of a list (<see cref="InviteLines"/>): all of them, or,
     /// when a line is wrong, none, with every wrong line named. Those who already have an account
     /// are left as they are, so the same list twice sends nothing more.
     /// </summary>

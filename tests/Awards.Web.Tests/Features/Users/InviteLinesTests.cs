@@ -21,6 +21,15 @@ public sealed class InviteLinesTests
             people.Select(p => (p.Line, p.Email, p.Name, p.Role, p.UnitId)));
     }
 
+    [Fact]
+    public void TheLeadingGroup_IsReadByEveryNameOfTheRole_WithoutAUnit()
+    {
+        var (people, errors) = InviteLines.Parse("a@example.org, 甲, 领导小组成员\nb@example.org, 乙, Leader, \nc@example.org, 丙, leading group member", Units);
+
+        Assert.Empty(errors);
+        Assert.Equal([(Roles.Leader, (int?)null), (Roles.Leader, null), (Roles.Leader, null)], people.Select(p => (p.Role, p.UnitId)));
+    }
+
     [Theory]
     [InlineData("a@example.org, 甲", "write the e-mail address")]
     [InlineData("a@example.org, 甲, 评委, qingshan, extra", "write the e-mail address")]
@@ -28,6 +37,7 @@ public sealed class InviteLinesTests
     [InlineData("a@example.org, 甲, Author", "is not a role that can be invited")]
     [InlineData("a@example.org, 甲, Organizer", "is not a role that can be invited")]
     [InlineData("a@example.org, 甲, 单位联络员", "a unit coordinator needs")]
+    [InlineData("a@example.org, 甲, 领导小组成员, qingshan", "the leading group belongs to no unit")]
     [InlineData("a@example.org, 甲, 评委, nowhere", "there is no unit")]
     [InlineData("甲, a@example.org, 评委", "is not an e-mail address")]
     public void AWrongLine_IsNamed_AndNobodyIsRead(string line, string message)
