@@ -25,6 +25,10 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
     public Task<DateTime?> LastAsync(string action, string entityKey, CancellationToken cancellationToken) =>
         db.AuditLog.Where(a => a.Action == action && a.EntityKey == entityKey).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>When any of <paramref name="actions"/> was last recorded for <paramref name="entityKey"/>: a reminder sent by hand or by the site itself.</summary>
+    public Task<DateTime?> LastAsync(IReadOnlyCollection<string> actions, string entityKey, CancellationToken cancellationToken) =>
+        db.AuditLog.Where(a => actions.Contains(a.Action) && a.EntityKey == entityKey).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// When <paramref name="action"/> was last recorded for <paramref name="entityKey"/>, if that was
     /// less than <paramref name="interval"/> ago: the one rule of the actions that wait a while
@@ -32,6 +36,10 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
     /// </summary>
     public async Task<DateTime?> WithinAsync(string action, string entityKey, TimeSpan interval, CancellationToken cancellationToken) =>
         await LastAsync(action, entityKey, cancellationToken) is DateTime last && clock.UtcNow - last < interval ? last : null;
+
+    /// <summary>As <see cref="WithinAsync(string, string, TimeSpan, CancellationToken)"/>, for any of <paramref name="actions"/>.</summary>
+    public async Task<DateTime?> WithinAsync(IReadOnlyCollection<string> actions, string entityKey, TimeSpan interval, CancellationToken cancellationToken) =>
+        await LastAsync(actions, entityKey, cancellationToken) is DateTime last && clock.UtcNow - last < interval ? last : null;
 
     private int? CurrentUserId() =>
         http.HttpContext?.User.UserId();

@@ -45,6 +45,8 @@ public sealed class AwardsOptions
 
     public SecurityOptions Security { get; set; } = new();
 
+    public ReminderOptions Reminders { get; set; } = new();
+
     /// <summary>
     /// The reverse proxies in front of the site, as IP addresses separated by commas: their
     /// X-Forwarded-For and X-Forwarded-Proto are believed, so that the rate limits, the request log
@@ -62,6 +64,31 @@ public sealed class AwardsOptions
 
     /// <summary>How often the site hands malloc's free memory back to the system (<see cref="MallocTrim"/>); 0 never.</summary>
     public double MallocTrimSeconds { get; set; } = 2;
+}
+
+/// <summary>The reminders the site sends by itself before a deadline (ADR 0021).</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>The longest lead time accepted: 30 days.</summary>
+    public const int MaxLeadHours = 30 * 24;
+
+    /// <summary>Off: no reminder goes unless the organizer sends it.</summary>
+    public bool Automatic { get; set; } = true;
+
+    /// <summary>
+    /// How long before each deadline a reminder goes, in hours; unset, 72 and 24. Null by default
+    /// because the configuration binder adds an array's configured items to the ones it already has.
+    /// </summary>
+    public int[]? LeadHours { get; set; }
+
+    /// <summary>The lead times, longest first; one that is not 1 to <see cref="MaxLeadHours"/> hours stops the site at start.</summary>
+    public IReadOnlyList<TimeSpan> Leads =>
+        [.. (LeadHours is { Length: > 0 } hours ? hours : [72, 24])
+            .Select(h => h is >= 1 and <= MaxLeadHours
+                ? TimeSpan.FromHours(h)
+                : throw new InvalidOperationException($"Awards:Reminders:LeadHours: {h} is not 1 to {MaxLeadHours} hours."))
+            .Distinct()
+            .OrderDescending()];
 }
 
 public sealed class JudgingOptions

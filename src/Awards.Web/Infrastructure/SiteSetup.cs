@@ -85,6 +85,8 @@ public static class SiteSetup
         services.AddScoped<UnitCorrections>();
         services.AddScoped<Features.Judging.JudgeReminders>();
         services.AddScoped<Features.Dashboard.EntrantReminders>();
+        services.AddScoped<Features.Reminders.AutomaticReminderLog>();
+        services.AddSingleton<Features.Reminders.DeadlineReminders>();
         services.AddScoped<Features.Results.WinnerNotices>();
         services.AddScoped<Features.Results.PrizeRevocations>();
         services.AddScoped<Features.Password.PasswordResets>();
@@ -129,6 +131,7 @@ public static class SiteSetup
         services.AddSingleton<Features.Exports.ExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<MailDelivery>());
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Reminders.DeadlineReminders>());
         services.AddHostedService<MallocTrim>();
         services.AddHostedService<SessionActivityWriter>();
 

@@ -5,6 +5,7 @@ using Awards.Core.Entries;
 using Awards.Core.Tracks;
 using Awards.Web.Data;
 using Awards.Web.Features.Entries;
+using Awards.Web.Features.Reminders;
 using Awards.Web.Infrastructure;
 using Awards.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +19,36 @@ namespace Awards.Web.Features.Dashboard;
 /// author with an essay, and to each coordinator of a unit with a nomination, that is a draft or
 /// was returned and could still be submitted, listing those entries with their links and the
 /// deadline. A draft for an award or theme whose places the author or unit already holds is left
-/// out (it could not be submitted), as is an award whose judging has closed. At most one reminder
-/// per contest per <see cref="Interval"/>: entrants are the public, not staff. Each reminder is in
+/// out (it could not be submitted), as is an award whose judging has closed. The organizer sends it
+/// with a button, at most once per contest per <see cref="Interval"/> (entrants are the public, not
+/// staff); the site sends it by itself before submissions close
+/// (<see cref="Reminders.DeadlineReminders"/>), once per lead time. Both go the same way and are in
 /// the audit log, which is also where the dashboard reads when the last one went.
 /// </summary>
-public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailOutbox outbox, AuditLog audit, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l)
+public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailOutbox outbox, AuditLog audit, AutomaticReminderLog automatic, IOptions<AwardsOptions> options, IStringLocalizer<SharedResource> l)
 {
     public const string Action = "RemindEntrants";
 
+    /// <summary>A reminder the site sent by itself before submissions close (ADR 0021).</summary>
+    public const string AutomaticAction = "RemindEntrantsBeforeDeadline";
+
+    private static readonly string[] Kind = [Action, AutomaticAction];
+
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
-    /// <summary>When the entrants of the contest were last reminded, if ever.</summary>
+    /// <summary>When the entrants of the contest were last reminded, by hand or by the site, if ever.</summary>
     public Task<DateTime?> LastAsync(ContestEdition contest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contest);
-        return audit.LastAsync(Action, Key(contest), cancellationToken);
+        return audit.LastAsync(Kind, Key(contest), cancellationToken);
+    }
+
+    /// <summary>The contest's automatic reminders: those that went, and the next while submissions are open.</summary>
+    public Task<AutomaticReminders> AutomaticAsync(ContestEdition contest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        var open = contest.Schedule.AcceptsSubmissions(site.UtcNow);
+        return automatic.ReadAsync(AutomaticAction, Kind, Key(contest), open ? contest.Schedule.SubmissionClosesAt : null, cancellationToken);
     }
 
     /// <summary>The entries a reminder would name: drafts with a place left, and returned entries, in awards and themes that still take entries.</summary>
@@ -70,18 +86,44 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
     public async Task<int> RemindAsync(CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken) ?? throw new DomainException("There is no current contest.");
-        var closes = contest.Schedule.SubmissionClosesAt;
         if (!contest.Schedule.AcceptsSubmissions(site.UtcNow))
         {
             throw new DomainException("Submissions are not open: there is nothing to remind entrants of.");
         }
 
-        if (await audit.WithinAsync(Action, Key(contest), Interval, cancellationToken) is DateTime last)
+        if (await audit.WithinAsync(Kind, Key(contest), Interval, cancellationToken) is DateTime last)
         {
             throw new DomainException("Entrants were reminded at {0}. Wait a day before reminding them again.", SiteTime.Format(last));
         }
 
         var waiting = await WaitingAsync(contest, cancellationToken);
+        return await QueueAsync(contest, waiting, Action, string.Join(",", waiting.Select(w => w.Code)), cancellationToken)
+            ?? throw new DomainException("No entry that could still be submitted is waiting: nobody to remind.");
+    }
+
+    /// <summary>
+    /// The reminder the site sends by itself when one of the lead times before submissions close is
+    /// due (<see cref="DeadlineReminderPlan"/>): to everyone with entries waiting then, recorded by the
+    /// system with its lead time. Nothing when none is due or nobody waits (then the next pass looks
+    /// again). Returns how many people.
+    /// </summary>
+    public async Task<int> RemindBeforeDeadlineAsync(CancellationToken cancellationToken)
+    {
+        if (await site.CurrentContestAsync(cancellationToken) is not { } contest
+            || (await AutomaticAsync(contest, cancellationToken)).Next is not { } next
+            || next.At > site.UtcNow)
+        {
+            return 0;
+        }
+
+        var waiting = await WaitingAsync(contest, cancellationToken);
+        return await QueueAsync(contest, waiting, AutomaticAction, AutomaticReminderLog.Summary(next.Lead, "entries", waiting.Select(w => w.Code)), cancellationToken) ?? 0;
+    }
+
+    // Null when nobody could be reminded: nothing is saved then.
+    private async Task<int?> QueueAsync(ContestEdition contest, IReadOnlyList<WaitingEntry> waiting, string action, string summary, CancellationToken cancellationToken)
+    {
+        var closes = contest.Schedule.SubmissionClosesAt;
         // A nomination is the unit's: every coordinator of the unit hears of it, as of a return. An essay is its author's.
         var nominations = waiting.Where(w => w.Track.Kind == TrackKind.Nomination).ToList();
         var coordinators = await UnitCoordinators.ByUnitAsync(db, [.. nominations.Select(w => w.UnitId).Distinct()], cancellationToken);
@@ -96,7 +138,7 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
             .ToList();
         if (byReader.Count == 0)
         {
-            throw new DomainException("No entry that could still be submitted is waiting: nobody to remind.");
+            return null;
         }
 
         var baseUrl = options.Value.PublicUrl.TrimEnd('/');
@@ -122,8 +164,8 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
             });
         }).ToList();
 
-        // Saved together: the audit row is what keeps the next reminder a day away.
-        audit.Record(Action, "Contest", Key(contest), after: string.Join(",", waiting.Select(w => w.Code)));
+        // Saved together: the audit row is what keeps the next reminder a day away, and an automatic one from going twice.
+        audit.Record(action, "Contest", Key(contest), after: summary);
         outbox.Add(messages, $"the reminder of entries not submitted in contest {Key(contest)}");
         await db.SaveChangesAsync(cancellationToken);
         return messages.Count;
