@@ -101,7 +101,9 @@ public sealed partial class AuditDisplay(
             "Deactivate" or "Reactivate" or "TwoFactorTurnedOff" => value switch { "on" => l["On"].Value, "off" => l["Off"].Value, _ => value },
             "Unlock" => value switch { "locked" => l["Locked"].Value, "unlocked" => l["Unlocked"].Value, _ => value },
             "StartExport" => value switch { "proposed" => l["Results on notice"].Value, "final" => l["Final results"].Value, _ => value },
-            "Panel set" or "RemindJudges" => string.Join(Cultures.CurrentIsChinese ? "、" : ", ", value.Split(',').Select(v => Id(v) is int id && users.TryGetValue(id, out var name) ? name : v)),
+            "Panel set" or "RemindJudges" => Judges(value),
+            "RemindJudgesBeforeDeadline" when AutomaticReminder().Match(value) is { Success: true } m => l["{0} before the deadline; judges: {1}", Lead(m), Judges(m.Groups["list"].Value)].Value,
+            "RemindEntrantsBeforeDeadline" when AutomaticReminder().Match(value) is { Success: true } m => l["{0} before the deadline; entries: {1}", Lead(m), m.Groups["list"].Value].Value,
             "PublishNotice" when NoticeSummary().Match(value) is { Success: true } m => l[m.Groups["what"].Value == "prizes" ? "Prizes: {0}; on notice until {1}" : "Units picked: {0}; on notice until {1}", m.Groups["count"].Value, m.Groups["until"].Value].Value,
             "ConfigureRanking" when RankingSummary().Match(value) is { Success: true } m => Pairs($"method={m.Groups["method"].Value}; min={m.Groups["min"].Value}; round={m.Groups["round"].Value}"),
             "Invite" when InviteSummary().Match(value) is { Success: true } m => $"{m.Groups["email"].Value} · {l[RoleNames.Display(m.Groups["role"].Value)]} · {Unit(m.Groups["unit"].Value)}",
@@ -139,7 +141,12 @@ public sealed partial class AuditDisplay(
                 continue;
             }
 
-            var ids = row.Action is "Panel set" or "RemindJudges" ? value.Split(',') : JudgeId().Matches(value).Select(m => m.Groups[1].Value);
+            var ids = row.Action switch
+            {
+                "Panel set" or "RemindJudges" => value.Split(','),
+                "RemindJudgesBeforeDeadline" when AutomaticReminder().Match(value) is { Success: true } m => m.Groups["list"].Value.Split(','),
+                _ => JudgeId().Matches(value).Select(m => m.Groups[1].Value),
+            };
             foreach (var id in ids)
             {
                 if (Id(id) is int n)
@@ -149,6 +156,13 @@ public sealed partial class AuditDisplay(
             }
         }
     }
+
+    /// <summary>A list of account ids by the people's names.</summary>
+    private string Judges(string ids) =>
+        string.Join(Cultures.CurrentIsChinese ? "、" : ", ", ids.Split(',').Select(v => Id(v) is int id && users.TryGetValue(id, out var name) ? name : v));
+
+    private string Lead(Match automaticReminder) =>
+        Reminders.ReminderText.Lead(TimeSpan.FromHours(int.Parse(automaticReminder.Groups["hours"].Value, CultureInfo.InvariantCulture)), l);
 
     private static int? Id(string text) => int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
@@ -195,6 +209,10 @@ public sealed partial class AuditDisplay(
 
     [GeneratedRegex(@"^[A-Za-z]+=[^=]*$")]
     private static partial Regex Pair();
+
+    /// <summary>"lead=72; judges=3,5": an automatic reminder as <see cref="Reminders.AutomaticReminderLog"/> records it.</summary>
+    [GeneratedRegex(@"^lead=(?<hours>\d{1,4}); (?:judges|entries)=(?<list>.*)$")]
+    private static partial Regex AutomaticReminder();
 
     [GeneratedRegex(@"judge=(\d+)")]
     private static partial Regex JudgeId();

@@ -70,7 +70,7 @@ public sealed class DashboardController(AwardsDbContext db, SiteContext site, Sc
         var mail = await Outbox.OutboxCounts.ReadAsync(db, cancellationToken);
         var phase = contest.Schedule.PhaseAt(site.UtcNow);
         var reminder = phase == ContestPhase.Submission
-            ? new ReminderState((await reminders.WaitingAsync(contest, cancellationToken)).Count, await reminders.LastAsync(contest, cancellationToken))
+            ? new ReminderState((await reminders.WaitingAsync(contest, cancellationToken)).Count, await reminders.LastAsync(contest, cancellationToken), await reminders.AutomaticAsync(contest, cancellationToken))
             : null;
 
         return View(new OrganizerDashboard(contest, phase, tracks, usersByRole, pending, units, recent, mail) { Reminder = reminder });

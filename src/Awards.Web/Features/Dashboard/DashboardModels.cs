@@ -34,8 +34,8 @@ public sealed record OrganizerDashboard(
     public ReminderState? Reminder { get; init; }
 }
 
-/// <summary>The organizer's reminder to entrants (<see cref="EntrantReminders"/>): how many entries wait, and the last reminder.</summary>
-public sealed record ReminderState(int Waiting, DateTime? Last);
+/// <summary>The organizer's reminder to entrants (<see cref="EntrantReminders"/>): how many entries wait, the last reminder, and the site's own before submissions close.</summary>
+public sealed record ReminderState(int Waiting, DateTime? Last, Reminders.AutomaticReminders Automatic);
 
 public sealed record CoordinatorTrack(Track Track, IReadOnlyList<EntryRow> Entries, int Used, int? Limit)
 {

@@ -28,7 +28,7 @@ public sealed class JudgingController(JudgingSetup setup, ShortlistSetup shortli
     [HttpGet("{roundId:int}")]
     public async Task<IActionResult> Round(int roundId, int? preview, string? entry, CancellationToken cancellationToken) =>
         await setup.PageAsync(roundId, preview, entry, cancellationToken) is { } page
-            ? View(page with { LastReminder = await reminders.LastAsync(roundId, cancellationToken) })
+            ? View(page with { LastReminder = await reminders.LastAsync(roundId, cancellationToken), Automatic = await reminders.AutomaticAsync(page.Round, cancellationToken) })
             : NotFound();
 
     /// <summary>Mails the judges of the round who have entries left to submit (<see cref="JudgeReminders"/>).</summary>

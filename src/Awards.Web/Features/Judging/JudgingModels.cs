@@ -40,6 +40,9 @@ public sealed record RoundPage(
     /// <summary>When the judges who had not finished were last reminded by mail.</summary>
     public DateTime? LastReminder { get; init; }
 
+    /// <summary>The reminders the site sends by itself before the round closes: those that went, and the next.</summary>
+    public Reminders.AutomaticReminders? Automatic { get; init; }
+
     /// <summary>Judges are assigned in the round: a later round's shortlist has gone on to it.</summary>
     public bool HasAssignments { get; init; }
 
