@@ -38,6 +38,9 @@ public class AwardsFactory : WebApplicationFactory<Program>
 
     protected virtual int LookupsPerMinute => 1000;
 
+    /// <summary>Off for most test classes: those that test the site's own reminders turn it on and run its passes themselves.</summary>
+    protected virtual bool AutomaticReminders => false;
+
     public T WithDb<T>(Func<AwardsDbContext, T> query)
     {
         using var scope = Services.CreateScope();
@@ -54,6 +57,7 @@ public class AwardsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Awards:RateLimits:EntryPostsPerMinute", EntryPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Awards:RateLimits:ObjectionPostsPerHour", ObjectionPostsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Awards:RateLimits:LookupsPerMinute", LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Awards:Reminders:Automatic", AutomaticReminders ? "true" : "false");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
@@ -101,6 +105,12 @@ public sealed class TestClock : IClock
     /// which a running clock can pass while a slow machine serves the request.
     /// </summary>
     public void Stop(DateTime utc) => _stopped = utc;
+}
+
+/// <summary>The site with its automatic reminders on, as it runs by default.</summary>
+public sealed class AutomaticRemindersFactory : AwardsFactory
+{
+    protected override bool AutomaticReminders => true;
 }
 
 public sealed class ProductionFactory : AwardsFactory
