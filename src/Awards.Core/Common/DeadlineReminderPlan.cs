@@ -4,7 +4,7 @@ namespace Awards.Core.Common;
 public readonly record struct DeadlineReminder(TimeSpan Lead, DateTime At);
 
 /// <summary>
-/// When the site reminds people of a deadline by itself (ADR 0021): once for each configured lead
+/// When the site reminds people of a deadline by itself (ADR 0022): once for each configured lead
 /// time (say 3 days and 1 day before). Only the window the clock is in counts: a lead time whose
 /// window has passed unsent (the site was down, the round was set up late) is passed over, so that
 /// nobody gets two reminders at once. A reminder of the same kind that went within

@@ -66,7 +66,7 @@ public sealed class AwardsOptions
     public double MallocTrimSeconds { get; set; } = 2;
 }
 
-/// <summary>The reminders the site sends by itself before a deadline (ADR 0021).</summary>
+/// <summary>The reminders the site sends by itself before a deadline (ADR 0022).</summary>
 public sealed class ReminderOptions
 {
     /// <summary>The longest lead time accepted: 30 days.</summary>

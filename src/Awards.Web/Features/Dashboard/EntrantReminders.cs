@@ -29,7 +29,7 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
 {
     public const string Action = "RemindEntrants";
 
-    /// <summary>A reminder the site sent by itself before submissions close (ADR 0021).</summary>
+    /// <summary>A reminder the site sent by itself before submissions close (ADR 0022).</summary>
     public const string AutomaticAction = "RemindEntrantsBeforeDeadline";
 
     private static readonly string[] Kind = [Action, AutomaticAction];

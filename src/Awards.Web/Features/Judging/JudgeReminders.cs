@@ -26,7 +26,7 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
 {
     public const string Action = "RemindJudges";
 
-    /// <summary>A reminder the site sent by itself before the round closes (ADR 0021).</summary>
+    /// <summary>A reminder the site sent by itself before the round closes (ADR 0022).</summary>
     public const string AutomaticAction = "RemindJudgesBeforeDeadline";
 
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);

@@ -12,7 +12,7 @@ namespace Awards.Web.Features.Reminders;
 public sealed record AutomaticReminders(bool On, IReadOnlyList<DeadlineReminder> Sent, DeadlineReminder? Next);
 
 /// <summary>
-/// The automatic reminders of one round or contest as the audit log holds them (ADR 0021): one
+/// The automatic reminders of one round or contest as the audit log holds them (ADR 0022): one
 /// row each, by the system, whose summary starts with its lead time ("lead=72; judges=3,5"). The
 /// log is the only record, so a reminder is never sent twice, across restarts too, and the
 /// organizer's pages read from it what went.

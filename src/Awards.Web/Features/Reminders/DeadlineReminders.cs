@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Awards.Web.Features.Reminders;
 
 /// <summary>
-/// Reminds people of the schedule's deadlines by itself (ADR 0021): every few minutes, the judges
+/// Reminds people of the schedule's deadlines by itself (ADR 0022): every few minutes, the judges
 /// who are behind in each open round closing within a lead time (3 days and 1 day before, by
 /// default: <see cref="ReminderOptions"/>), and the entrants with entries still to submit before
 /// submissions close. Each goes once per round or contest and lead time, through the same code
