@@ -8,8 +8,8 @@ namespace Awards.Core.Exports.Sheets;
 
 /// <summary>
 /// Writes a workbook of plain lists: each sheet has its header in row 1 (bold, light fill, frozen,
-/// with an autofilter over header and data), its data from row 2, an optional bold total row
-/// below the filtered range, and columns as wide as their content. Rows are streamed with
+/// with an autofilter over header and data), its data from row 2, optional subtotal rows and a
+/// bold total row below the filtered range, and columns as wide as their content. Rows are streamed with
 /// <see cref="OpenXmlWriter"/>, never built as a DOM; strings are inline, numbers invariant. The
 /// contest's name and status go into the core properties, not the cells.
 /// </summary>
@@ -96,6 +96,10 @@ internal sealed class WorkbookWriter : IDisposable
     /// <param name="toCells">One data row's cells, as many as <paramref name="headers"/>.</param>
     /// <param name="total">A total row below the data, outside the filter; null for none.</param>
     /// <param name="stage">This sheet's stage, for its print header; the workbook's when null.</param>
+    /// <param name="subtotals">
+    /// Rows between the data and the total, outside the filter as the total is: sorting or
+    /// filtering the data must not move them among the rows they add up. Null for none.
+    /// </param>
     /// <returns>The sheet's name as written.</returns>
     public string AddSheet<T>(
         string requestedName,
@@ -103,18 +107,25 @@ internal sealed class WorkbookWriter : IDisposable
         IReadOnlyList<T> items,
         Func<T, SheetCell[]> toCells,
         SheetCell[]? total = null,
-        ExportStage? stage = null)
+        ExportStage? stage = null,
+        IReadOnlyList<SheetCell[]>? subtotals = null)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         var name = SheetText.UniqueSheetName(requestedName, _names);
         var lastColumn = ColumnName(headers.Count - 1);
         var lastFilterRow = 1 + items.Count;
-        var lastRow = lastFilterRow + (total is null ? 0 : 1);
+        subtotals ??= [];
+        var lastRow = lastFilterRow + subtotals.Count + (total is null ? 0 : 1);
 
         var widths = headers.Select(h => SheetText.DisplayWidth(h)).ToArray();
         foreach (var item in items)
         {
             Widen(widths, toCells(item));
+        }
+
+        foreach (var subtotal in subtotals)
+        {
+            Widen(widths, subtotal);
         }
 
         if (total is not null)
@@ -149,6 +160,11 @@ internal sealed class WorkbookWriter : IDisposable
             foreach (var item in items)
             {
                 WriteRow(writer, ++rowIndex, toCells(item), wrapped);
+            }
+
+            foreach (var subtotal in subtotals)
+            {
+                WriteRow(writer, ++rowIndex, subtotal, wrapped);
             }
 
             if (total is not null)

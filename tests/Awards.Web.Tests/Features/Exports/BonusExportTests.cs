@@ -1,6 +1,7 @@
 using Awards.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 
 namespace Awards.Web.Tests.Features.Exports;
@@ -8,7 +9,8 @@ namespace Awards.Web.Tests.Features.Exports;
 /// <summary>
 /// The office pays each winner the bonus of their prize level: the draft list gives the leading
 /// group the proposal's budget, the bonus payment sheet (奖金发放表) lists the published winners
-/// with their amounts, subtotals and the total, and no document that travels carries an amount.
+/// with their amounts, and below them (outside the filter) the subtotals and the total, and no
+/// document that travels carries an amount.
 /// </summary>
 public sealed class BonusExportTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
 {
@@ -70,8 +72,14 @@ public sealed class BonusExportTests(AwardsFactory factory) : IClassFixture<Awar
         {
             Assert.Equal("最终结果及拟获奖（公示中）", sheet.PackageProperties.Subject);
             var text = Exported.SheetText(sheet, "奖金发放表");
-            Assert.Contains("|征文：我的帮扶故事|一等奖|周二|青山县|2000|征文：我的帮扶故事小计|2000|", text, StringComparison.Ordinal);
+            Assert.Contains("|1|征文：我的帮扶故事|一等奖|周二|青山县|2000|2|征文：我的脱贫历程|一等奖|钱多多|", text, StringComparison.Ordinal);
+            Assert.Contains("|3|征文：我的脱贫历程|二等奖|孙小美|青山县|3210|征文：我的帮扶故事小计|2000|征文：我的脱贫历程小计|10864|合计|", text, StringComparison.Ordinal);
             Assert.EndsWith("合计|大写：人民币壹万贰仟捌佰陆拾肆元整|12864", text, StringComparison.Ordinal);
+
+            // The filter holds the header and the 3 winners: filtered by unit, no subtotal is mixed in with them.
+            var part = (WorksheetPart)sheet.WorkbookPart!.GetPartById(sheet.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Id!);
+            Assert.Equal("A1:G4", part.Worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+            Assert.Equal("'奖金发放表'!$A$1:$G$4", sheet.WorkbookPart.Workbook.DefinedNames!.Elements<DefinedName>().Single(n => n.Name == "_xlnm._FilterDatabase").Text);
         }
 
         // The prize list and the commendation notice travel: no amount in them.
