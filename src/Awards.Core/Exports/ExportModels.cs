@@ -100,10 +100,18 @@ public sealed record PrizeRow(int Place, int LevelRank, string Level, string Cod
 /// <param name="Position">The nominee's unit and position; empty for an essay or a nominated unit.</param>
 /// <param name="Notes">The ranking's flags in words, and an override's reason (并列；手动调整：…).</param>
 /// <param name="Bonus">The bonus the prize's level carries, in yuan; 0 for none.</param>
-public sealed record DraftRow(PrizeRow Prize, string Position, string Notes, int Bonus = 0);
+/// <param name="Participation">
+/// For a unit (the Outstanding Organization Award): its essays, their average score, the prizes
+/// they won and the points those count for, which the suggested order follows; null otherwise.
+/// </param>
+public sealed record DraftRow(PrizeRow Prize, string Position, string Notes, int Bonus = 0, UnitStatistics? Participation = null);
 
-/// <summary>A track on the draft list: its proposed prizes and where its results stand (讨论稿（未公示）, 拟获奖（公示中）, 最终结果).</summary>
-public sealed record DraftTrack(string Name, string Status, IReadOnlyList<DraftRow> Rows);
+/// <summary>A track on the draft list: its proposed prizes and where its results stand.</summary>
+/// <param name="Name">The award's or theme's name.</param>
+/// <param name="Status">Where its results stand: 讨论稿（未公示）, 拟获奖（公示中） or 最终结果.</param>
+/// <param name="Rows">The proposed prizes, highest level first, then by place.</param>
+/// <param name="Units">The prizes go to units by their participation (the Outstanding Organization Award): each row has its <c>Participation</c>.</param>
+public sealed record DraftTrack(string Name, string Status, IReadOnlyList<DraftRow> Rows, bool Units = false);
 
 /// <summary>
 /// How to reach a winner to hand out the medal, certificate and bonus: one row of the winners'

@@ -244,7 +244,8 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     /// <summary>
     /// The draft list: every award and theme with judging rounds, its proposed prizes as they stand
     /// (a draft ranked afresh with the organizer's settings and overrides, a published result from
-    /// its placements), each with the nominee's position and the flags the leading group should see.
+    /// its placements), each with the nominee's position and the flags the leading group should see;
+    /// and the Outstanding Organization Award's units (<see cref="UnitAwardDraft"/>).
     /// </summary>
     public async Task<IReadOnlyList<DraftTrack>> DraftTracksAsync(CancellationToken cancellationToken)
     {
@@ -258,8 +259,19 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         var stored = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId)).ToDictionaryAsync(r => r.TrackId, cancellationToken);
         var published = (await PublishedAsync(proposed: true, cancellationToken)).ToDictionary(p => p.Track.Id);
         var list = new List<DraftTrack>();
-        foreach (var track in contest.Tracks.Where(t => t.Kind != TrackKind.UnitAward && t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
+        foreach (var track in contest.Tracks.Where(t => t.Kind == TrackKind.UnitAward || t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
         {
+            if (track.Kind == TrackKind.UnitAward)
+            {
+                // The standings as the award's page shows them, whatever the themes' stage.
+                var standings = await unitAward.StandingsAsync(null, cancellationToken);
+                var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name.Zh, cancellationToken);
+                list.Add(published.TryGetValue(track.Id, out var units)
+                    ? UnitAwardDraft.Published(track, units.Result.Stage == ResultStage.Final, [.. units.Prizes.Select(p => p.UnitId).OfType<int>()], standings, names)
+                    : UnitAwardDraft.Proposed(track, stored.GetValueOrDefault(track.Id), standings, names));
+                continue;
+            }
+
             string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.Zh ?? "?";
             int Bonus(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Bonus ?? 0;
             if (published.TryGetValue(track.Id, out var done))

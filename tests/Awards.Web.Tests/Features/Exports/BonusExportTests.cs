@@ -32,7 +32,7 @@ public sealed class BonusExportTests(AwardsFactory factory) : IClassFixture<Awar
         (await organizer.SubmitAsync(Settings, Settings, fields)).Dispose();
         await Judged.ConfigureAsync(factory, organizer, "journey", 1, "", 1, 1, 0, 0);
 
-        // Nothing published yet: the draft list proposes 3 prizes, 7,654 + 3,210 + 2,000 yuan.
+        // Nothing published yet: the draft list proposes 3 prizes with a bonus, 7,654 + 3,210 + 2,000 yuan.
         var (_, draft) = await Exported.RunAsync(factory, organizer, "draft-list");
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(draft), false))
         {
@@ -41,7 +41,10 @@ public sealed class BonusExportTests(AwardsFactory factory) : IClassFixture<Awar
             Assert.Contains("征文：我的脱贫历程|讨论稿（未公示）|一等奖|1|7654|7654", summary, StringComparison.Ordinal);
             Assert.Contains("征文：我的脱贫历程|讨论稿（未公示）|二等奖|1|3210|3210", summary, StringComparison.Ordinal);
             Assert.Contains("征文：我的帮扶故事|讨论稿（未公示）|一等奖|1|2000|2000", summary, StringComparison.Ordinal);
-            Assert.EndsWith("合计|3|12864", summary, StringComparison.Ordinal);
+
+            // The Outstanding Organization Award is proposed too (its top 5 units, nothing picked yet); it carries no bonus.
+            Assert.Contains("征文优秀组织奖|讨论稿（未公示）|优秀组织奖|5|0|0", summary, StringComparison.Ordinal);
+            Assert.EndsWith("合计|8|12864", summary, StringComparison.Ordinal);
         }
 
         // The journey final, My Help Story on notice.

@@ -35,7 +35,10 @@ public sealed class DraftListExportTests(AwardsFactory factory) : IClassFixture<
         const string Page = "/organizer/results/journey";
         (await organizer.SubmitAsync(Page, Page + "/override", new Dictionary<string, string> { ["entry"] = journey[1], ["level"] = "", ["reason"] = "经核实存在抄袭嫌疑，暂缓授奖。", ["levels"] = Judged.LevelsStamp(factory, "journey") })).Dispose();
 
-        Assert.Contains("拟表彰名单讨论稿（.xlsx）", await organizer.GetStringAsync("/organizer/exports"), StringComparison.Ordinal);
+        // The export page says what the list holds besides the prizes: the units of the Outstanding Organization Award and the budget.
+        var exports = await organizer.GetStringAsync("/organizer/exports");
+        Assert.Contains("拟表彰名单讨论稿（.xlsx）", exports, StringComparison.Ordinal);
+        Assert.Contains("以及优秀组织奖拟表彰单位及其积分；汇总表列出各奖次每人奖金及奖金预算合计。", exports, StringComparison.Ordinal);
         var bytes = await DraftListAsync(organizer);
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
@@ -45,6 +48,8 @@ public sealed class DraftListExportTests(AwardsFactory factory) : IClassFixture<
         var summary = Exported.SheetText(workbook, "汇总");
         Assert.Contains("创新奖|讨论稿（未公示）|创新奖|1", summary, StringComparison.Ordinal);
         Assert.Contains("征文：我的帮扶故事|最终结果|一等奖|1", summary, StringComparison.Ordinal);
+        Assert.Contains("征文优秀组织奖|讨论稿（未公示）|优秀组织奖|", summary, StringComparison.Ordinal);
+        Assert.StartsWith("名次|拟授奖次|单位|参赛征文|已评分|平均分|获奖征文|获奖积分|说明|", Exported.SheetText(workbook, "征文优秀组织奖"), StringComparison.Ordinal);
 
         var innovation = Exported.SheetText(workbook, "创新奖");
         Assert.Contains($"|{nomination}|", innovation, StringComparison.Ordinal);
