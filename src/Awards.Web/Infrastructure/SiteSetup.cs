@@ -195,6 +195,12 @@ public static class SiteSetup
     {
         var app = CreateBuilder(args).Build();
 
+        // The host does not dispose the web root's file provider, whose watcher (asp-append-version
+        // watches the static files it stamps) holds an inotify instance until the process ends: one
+        // leaked per host started in a process, and the web tests start over a hundred, past the
+        // per-user limit of 128.
+        app.Lifetime.ApplicationStopped.Register(() => (app.Environment.WebRootFileProvider as IDisposable)?.Dispose());
+
         // Behind a reverse proxy (Awards:Proxies), the visitor's address comes from the proxy's
         // X-Forwarded-For, believed only from those addresses and only one hop deep.
         if (AwardsOptions.ProxyAddresses(app.Configuration[$"{AwardsOptions.Section}:{nameof(AwardsOptions.Proxies)}"]) is { Count: > 0 } proxies)
