@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Awards.Web.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace Awards.Web.Tests.Features.Results;
 
@@ -57,6 +58,15 @@ public sealed class DisqualifiedWinnerTests(AwardsFactory factory) : IClassFixtu
         Assert.Contains("已取消资格", dropped.Value, StringComparison.Ordinal);
         Assert.Contains(codes[1], notice, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"dropped-note\"", notice, StringComparison.Ordinal);
+
+        // A prize list of the results on notice, made now, leaves it out.
+        var (_, bytes) = await Exported.RunAsync(factory, organizer, "prize-list", proposed: true);
+        using (var sheet = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var text = Exported.AllSheetsText(sheet);
+            Assert.DoesNotContain(codes[0], text, StringComparison.Ordinal);
+            Assert.Contains(codes[1], text, StringComparison.Ordinal);
+        }
 
         // After the notice period, finalizing is refused, by the page's button and by a post.
         factory.Clock.Offset += TimeSpan.FromDays(8);
