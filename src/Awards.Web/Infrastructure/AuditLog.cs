@@ -23,7 +23,7 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
 
     /// <summary>When <paramref name="action"/> was last recorded for <paramref name="entityKey"/>, if ever: for the actions that wait a while before they may be done again.</summary>
     public Task<DateTime?> LastAsync(string action, string entityKey, CancellationToken cancellationToken) =>
-        db.AuditLog.Where(a => a.Action == action && a.EntityKey == entityKey).OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken);
+        LastAsync([action], entityKey, cancellationToken);
 
     /// <summary>When any of <paramref name="actions"/> was last recorded for <paramref name="entityKey"/>: a reminder sent by hand or by the site itself.</summary>
     public Task<DateTime?> LastAsync(IReadOnlyCollection<string> actions, string entityKey, CancellationToken cancellationToken) =>
@@ -34,8 +34,8 @@ public sealed class AuditLog(AwardsDbContext db, IClock clock, IHttpContextAcces
     /// less than <paramref name="interval"/> ago: the one rule of the actions that wait a while
     /// before they may be done again (reminders, a new confirmation link).
     /// </summary>
-    public async Task<DateTime?> WithinAsync(string action, string entityKey, TimeSpan interval, CancellationToken cancellationToken) =>
-        await LastAsync(action, entityKey, cancellationToken) is DateTime last && clock.UtcNow - last < interval ? last : null;
+    public Task<DateTime?> WithinAsync(string action, string entityKey, TimeSpan interval, CancellationToken cancellationToken) =>
+        WithinAsync([action], entityKey, interval, cancellationToken);
 
     /// <summary>As <see cref="WithinAsync(string, string, TimeSpan, CancellationToken)"/>, for any of <paramref name="actions"/>.</summary>
     public async Task<DateTime?> WithinAsync(IReadOnlyCollection<string> actions, string entityKey, TimeSpan interval, CancellationToken cancellationToken) =>

@@ -400,14 +400,10 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             // A revoked prize (ADR 0017) is in no document made since: no certificate, no page of the anthology.
             var placements = await db.Placements.AsNoTracking().Where(p => p.TrackResultId == result.Id && p.LevelRank != null && p.RevokedAt == null)
                 .OrderBy(p => p.LevelRank).ThenBy(p => p.Position).ToListAsync(cancellationToken);
-            if (result.Stage == ResultStage.Notice)
-            {
-                // Nor is a proposed winner disqualified or withdrawn since the notice was published
-                // (the public notice marks them; the results are published again without them).
-                var entryIds = placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value).ToList();
-                var dropped = await db.Entries.AsNoTracking().Where(e => entryIds.Contains(e.Id) && !EntryStatuses.Counted.Contains(e.Status)).Select(e => e.Id).ToListAsync(cancellationToken);
-                placements.RemoveAll(p => p.EntryId is int id && dropped.Contains(id));
-            }
+            // Nor is a proposed winner disqualified or withdrawn since the notice was published
+            // (the public notice marks them; the results are published again without them).
+            var dropped = await results.DroppedWinnerIdsAsync(result, cancellationToken);
+            placements.RemoveAll(p => p.EntryId is int id && dropped.Contains(id));
 
             var facts = await results.FactsAsync([.. placements.Where(p => p.EntryId != null).Select(p => p.EntryId!.Value)], chinese: true, cancellationToken);
             string Level(int rank) => track.AwardLevels.FirstOrDefault(l => l.Rank == rank)?.Name.Zh ?? "?";

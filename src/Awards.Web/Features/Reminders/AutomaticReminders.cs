@@ -39,7 +39,7 @@ public sealed partial class AutomaticReminderLog(AwardsDbContext db, AuditLog au
             .OrderBy(a => a.Id)
             .Select(a => new { a.At, a.After })
             .ToListAsync(cancellationToken);
-        var sent = rows.Where(r => Lead(r.After) is not null).Select(r => new DeadlineReminder(Lead(r.After)!.Value, r.At)).ToList();
+        var sent = rows.Select(r => (Lead: Lead(r.After), r.At)).Where(r => r.Lead is not null).Select(r => new DeadlineReminder(r.Lead!.Value, r.At)).ToList();
         var settings = options.Value.Reminders;
         if (!settings.Automatic || deadline is not DateTime due)
         {

@@ -383,19 +383,23 @@ public sealed class TrackResults(AwardsDbContext db, SiteContext site, CurrentUs
     public async Task<IReadOnlyList<string>> DroppedWinnersAsync(TrackResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Stage != ResultStage.Notice)
-        {
-            return [];
-        }
-
-        return await (
-            from p in db.Placements
-            where p.TrackResultId == result.Id && p.LevelRank != null
-            join e in db.Entries on p.EntryId equals e.Id
-            where !EntryStatuses.Counted.Contains(e.Status)
-            orderby p.Position
-            select e.Code).ToListAsync(cancellationToken);
+        return result.Stage != ResultStage.Notice ? [] : await Dropped(result).Select(e => e.Code).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The entry ids of <see cref="DroppedWinnersAsync"/>: what documents made from results on notice leave out.</summary>
+    public async Task<IReadOnlyList<int>> DroppedWinnerIdsAsync(TrackResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Stage != ResultStage.Notice ? [] : await Dropped(result).Select(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Entry> Dropped(TrackResult result) =>
+        from p in db.Placements
+        where p.TrackResultId == result.Id && p.LevelRank != null
+        join e in db.Entries on p.EntryId equals e.Id
+        where !EntryStatuses.Counted.Contains(e.Status)
+        orderby p.Position
+        select e;
 
     /// <summary>The scores of the ranked round as a sheet: the same columns the import reads and the CLI's <c>rank</c> takes.</summary>
     public async Task<string> ScoresCsvAsync(Track track, CancellationToken cancellationToken)
