@@ -58,14 +58,17 @@ public sealed record ContestSchedule(
         }
     }
 
-    /// <summary>The next date a visitor should count down to, or null when the contest is over.</summary>
-    public (string Label, DateTime At)? NextDeadline(DateTime utcNow) => PhaseAt(utcNow) switch
-    {
-        ContestPhase.NotYetOpen => ("Submissions open", SubmissionOpensAt),
-        ContestPhase.Submission => ("Submissions close", SubmissionClosesAt),
-        ContestPhase.Judging => ("Judging closes", JudgingClosesAt),
-        ContestPhase.Ranking => ("The public notice starts", NoticeStartsAt),
-        ContestPhase.Notice => ("The public notice ends", NoticeEndsAt),
-        _ => null,
-    };
+    /// <summary>The five dates in order, each with its name (a key of the site's localizer).</summary>
+    public IReadOnlyList<(string Label, DateTime At)> Dates =>
+    [
+        ("Submissions open", SubmissionOpensAt),
+        ("Submissions close", SubmissionClosesAt),
+        ("Judging closes", JudgingClosesAt),
+        ("The public notice starts", NoticeStartsAt),
+        ("The public notice ends", NoticeEndsAt),
+    ];
+
+    /// <summary>The next date a visitor should count down to (the first still ahead), or null when the contest is over.</summary>
+    public (string Label, DateTime At)? NextDeadline(DateTime utcNow) =>
+        Dates.Where(d => utcNow < d.At).Select(d => ((string, DateTime)?)d).FirstOrDefault();
 }

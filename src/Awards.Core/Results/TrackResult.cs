@@ -170,6 +170,17 @@ public class TrackResult
     }
 
     /// <summary>
+    /// The place the <paramref name="quota"/> cuts through: units on both sides of the cut share it,
+    /// so the suggested order does not decide between them. Null when the quota falls between places
+    /// (or takes every unit). The standings are in the suggested order.
+    /// </summary>
+    public static int? PlaceAtTheCut(IReadOnlyList<UnitStanding> standings, int quota)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
+        return quota > 0 && standings.Count > quota && standings[quota - 1].Place == standings[quota].Place ? standings[quota].Place : null;
+    }
+
+    /// <summary>
     /// Puts a pick (the Outstanding Organization Award) on public notice. With the
     /// <paramref name="standings"/> as they are now, picks that leave the suggested order need
     /// their reason: the standings move while the themes' results are drafts.

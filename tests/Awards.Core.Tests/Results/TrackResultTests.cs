@@ -152,6 +152,19 @@ public sealed class TrackResultTests
     }
 
     [Fact]
+    public void ThePlaceAtTheCut_IsTheOneTheQuotaSplits()
+    {
+        // Units 1-5 placed 1, 2, 3, 3, 5: a quota of 3 splits place 3; 2 and 4 fall between places.
+        List<UnitStanding> standings = [Standing(1, 1), Standing(2, 2), Standing(3, 3), Standing(4, 3), Standing(5, 5)];
+
+        Assert.Equal(3, TrackResult.PlaceAtTheCut(standings, 3));
+        Assert.Null(TrackResult.PlaceAtTheCut(standings, 2));
+        Assert.Null(TrackResult.PlaceAtTheCut(standings, 4));
+        Assert.Null(TrackResult.PlaceAtTheCut(standings, 5));
+        Assert.Null(TrackResult.PlaceAtTheCut(standings, 0));
+    }
+
+    [Fact]
     public void UnitPicks_OutsideTheSuggestedOrder_NeedAReason_AsDoesOneOfATie()
     {
         // Units 1-4 placed 1, 2, 3, 3 (3 and 4 tied); unit 9 has no standing.

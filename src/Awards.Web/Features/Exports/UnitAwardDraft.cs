@@ -33,8 +33,7 @@ internal static class UnitAwardDraft
         var quota = track.AwardLevels.Sum(l => l.Quota);
         var top = standings.Take(quota).ToList();
 
-        // Units sharing the place the quota cuts through: the order does not decide between them.
-        int? cut = quota > 0 && standings.Count > quota && standings[quota - 1].Place == standings[quota].Place ? standings[quota].Place : null;
+        var cut = TrackResult.PlaceAtTheCut(standings, quota);
         var places = standings.ToDictionary(s => s.UnitId, s => s.Place);
         return Build(
             track,

@@ -76,14 +76,8 @@ public sealed class NextEditionFiles(AwardsDbContext db, SiteContext site, Certi
         var offset = SeedDate.ParseOffset(seed.TimeZone);
         DateTime At(string text) => SeedDate.Parse(text, site.UtcNow, offset);
         var s = seed.Schedule;
-        List<DatePreview> dates =
-        [
-            new("Submissions open", At(s.SubmissionOpensAt)),
-            new("Submissions close", At(s.SubmissionClosesAt)),
-            new("Judging closes", At(s.JudgingClosesAt)),
-            new("The public notice starts", At(s.NoticeStartsAt)),
-            new("The public notice ends", At(s.NoticeEndsAt)),
-        ];
+        var dates = new ContestSchedule(At(s.SubmissionOpensAt), At(s.SubmissionClosesAt), At(s.JudgingClosesAt), At(s.NoticeStartsAt), At(s.NoticeEndsAt))
+            .Dates.Select(d => new DatePreview(d.Label, d.At)).ToList();
         var tracks = seed.Tracks.Select(t => new TrackPreview(
             t.Name,
             [.. t.AwardLevels.Select(l => (l.Name, l.Quota))],

@@ -109,19 +109,8 @@ public sealed record UnitAwardPage(Track Track, TrackResult Result, IReadOnlyLis
     /// Units sharing the place that the quota cuts through: the suggested order does not decide
     /// between them, so picking some of them needs a reason. Empty when the quota cuts between places.
     /// </summary>
-    public IReadOnlyList<UnitRow> TiedAtTheCut
-    {
-        get
-        {
-            if (Quota <= 0 || Rows.Count <= Quota || Rows[Quota - 1].Standing.Place != Rows[Quota].Standing.Place)
-            {
-                return [];
-            }
-
-            var place = Rows[Quota].Standing.Place;
-            return [.. Rows.Where(r => r.Standing.Place == place)];
-        }
-    }
+    public IReadOnlyList<UnitRow> TiedAtTheCut =>
+        TrackResult.PlaceAtTheCut([.. Rows.Select(r => r.Standing)], Quota) is { } place ? [.. Rows.Where(r => r.Standing.Place == place)] : [];
 
     /// <summary>The prizes of final results, each of which can be revoked (<see cref="PrizeRevocations"/>); empty before.</summary>
     public IReadOnlyList<AwardedPrize> Prizes { get; init; } = [];
