@@ -96,6 +96,13 @@ public sealed class CommandLineTests : IDisposable
             var invited = await scope.ServiceProvider.GetRequiredService<Awards.Web.Features.Users.Invitations>()
                 .InviteAsync("judge.next@example.org", "吴评审", Core.Identity.Roles.Judge, site.WithDb(db => db.Units.Single(u => u.Code == "qingshan").Id), null);
             Assert.True(invited.Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Awards.Web.Features.Users.Invitations>()
+                .InviteAsync("judge.gone@example.org", "郑停用", Core.Identity.Roles.Judge, null, null)).Succeeded);
+            site.WithDb(db =>
+            {
+                db.Users.Single(u => u.Email == "judge.gone@example.org").DeactivatedAt = DateTime.UtcNow;
+                return db.SaveChanges();
+            });
         }
 
         var folder = Path.Combine(_root, "seed-2027");
@@ -110,6 +117,9 @@ public sealed class CommandLineTests : IDisposable
         var (people, errors) = Awards.Web.Features.Users.InviteLines.Parse(invitations, new Dictionary<string, int> { ["qingshan"] = 7 });
         Assert.Empty(errors);
         Assert.Equal([("judge.next@example.org", "吴评审", Core.Identity.Roles.Judge, (int?)7)], people.Select(p => (p.Email, p.Name, p.Role, p.UnitId)));
+
+        // A judge turned off this year is listed for the organizer to see, commented out: not invited again.
+        Assert.Contains("# judge.gone@example.org, 郑停用, Judge, ", invitations, StringComparison.Ordinal);
 
         // Files for people to edit: the offset and the Chinese as they are written.
         var contestJson = File.ReadAllText(Path.Combine(folder, "contest.json"));

@@ -127,16 +127,27 @@ public sealed class NextEditionFiles(AwardsDbContext db, SiteContext site, Certi
             join r in db.Roles on ur.RoleId equals r.Id
             where Core.Identity.Roles.Invited.Contains(r.Name!)
             orderby r.Name, u.Email
-            select new { u.Email, u.DisplayName, Role = r.Name!, Unit = u.Unit == null ? null : u.Unit.Code }).ToListAsync(cancellationToken);
+            select new { u.Email, u.DisplayName, Role = r.Name!, Unit = u.Unit == null ? null : u.Unit.Code, Off = u.DeactivatedAt != null }).ToListAsync(cancellationToken);
         static string Field(string? value) => string.Join(' ', (value ?? string.Empty).Split([',', '，', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var text = new StringBuilder()
             .AppendLine("# e-mail, name, role, unit: this edition's unit coordinators, judges and leading group members, to invite at /organizer/users/invite-many");
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => !r.Off))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{Field(row.Email)}, {Field(row.DisplayName)}, {row.Role}, {row.Unit}");
         }
 
-        var byRole = Core.Identity.Roles.Invited.ToDictionary(role => role, role => rows.Count(r => r.Role == role), StringComparer.Ordinal);
+        // An account turned off this year is not invited again unasked: its line stays, commented
+        // out, for the organizer to take back by removing the '#'.
+        if (rows.Any(r => r.Off))
+        {
+            text.AppendLine("# turned off this year, not invited unless the '#' is removed:");
+            foreach (var row in rows.Where(r => r.Off))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"# {Field(row.Email)}, {Field(row.DisplayName)}, {row.Role}, {row.Unit}");
+            }
+        }
+
+        var byRole = Core.Identity.Roles.Invited.ToDictionary(role => role, role => rows.Count(r => r.Role == role && !r.Off), StringComparer.Ordinal);
         return (text.ToString(), byRole);
     }
 }
