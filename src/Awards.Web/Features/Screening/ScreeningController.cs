@@ -58,14 +58,16 @@ public sealed class ScreeningController(
             .Select(e => new { e.Code, e.TrackId, e.Title, NomineeName = e.Nominee!.Name, BirthYear = (int?)e.Nominee.BirthYear, e.NomineeUnitId, e.UnitId, e.Status, e.SubmittedAt, Attachments = e.Attachments.Count })
             .ToListAsync(cancellationToken);
 
-        // The nominees named twice (same name and birth year) among every award's nominations, not only this page's.
-        List<string> nominees = [.. rows.Where(r => r.NomineeName is not null).Select(r => r.NomineeName!).Distinct()];
+        // The nominees named twice (the same name however typed, and birth year) among every award's
+        // nominations, not only this page's: every nominee's name and year, a few thousand short rows
+        // at most, since spaces and dots (NomineeNames) cannot be compared in SQL.
         List<int> everyAward = [.. tracks.Select(t => t.Id)];
+        List<int> years = [.. rows.Where(r => r.BirthYear is not null).Select(r => r.BirthYear!.Value).Distinct()];
         var named = await db.Entries.AsNoTracking()
-            .Where(e => everyAward.Contains(e.TrackId) && e.Status != EntryStatus.Draft && nominees.Contains(e.Nominee!.Name))
+            .Where(e => everyAward.Contains(e.TrackId) && e.Status != EntryStatus.Draft && years.Contains(e.Nominee!.BirthYear))
             .Select(e => new { e.Nominee!.Name, e.Nominee.BirthYear })
             .ToListAsync(cancellationToken);
-        var twice = named.GroupBy(n => (n.Name, n.BirthYear)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var twice = named.GroupBy(n => (NomineeNames.Key(n.Name), n.BirthYear)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var names = units.ToDictionary(u => u.Id, u => u.Name.ForCurrentCulture());
         var trackNames = tracks.ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
         var list = rows.Select(r => new ScreeningRow(
@@ -78,7 +80,7 @@ public sealed class ScreeningController(
             r.SubmittedAt,
             r.Attachments)
         {
-            PossibleDuplicate = r.NomineeName is not null && r.BirthYear is int year && twice.Contains((r.NomineeName, year)),
+            PossibleDuplicate = r.NomineeName is not null && r.BirthYear is int year && twice.Contains((NomineeNames.Key(r.NomineeName), year)),
         }).ToList();
 
         return View(new ScreeningList(
@@ -99,7 +101,7 @@ public sealed class ScreeningController(
             })
             : NotFound();
 
-    /// <summary>The other nominations (not drafts) of a nominee with this one's name and birth year, in any award.</summary>
+    /// <summary>The other nominations (not drafts) of a nominee with this one's name (however typed, <see cref="NomineeNames"/>) and birth year, in any award.</summary>
     private async Task<IReadOnlyList<SameNominee>> SameNomineeAsync(Entry entry, CancellationToken cancellationToken)
     {
         if (entry.Nominee is not { } nominee || await site.CurrentContestAsync(cancellationToken) is not { } contest)
@@ -110,10 +112,12 @@ public sealed class ScreeningController(
         var tracks = contest.Tracks.Where(t => t.Kind == TrackKind.Nomination).ToDictionary(t => t.Id, t => t.Name.ForCurrentCulture());
         List<int> trackIds = [.. tracks.Keys];
         var others = await db.Entries.AsNoTracking()
-            .Where(e => e.Id != entry.Id && trackIds.Contains(e.TrackId) && e.Status != EntryStatus.Draft && e.Nominee!.Name == nominee.Name && e.Nominee.BirthYear == nominee.BirthYear)
+            .Where(e => e.Id != entry.Id && trackIds.Contains(e.TrackId) && e.Status != EntryStatus.Draft && e.Nominee!.BirthYear == nominee.BirthYear)
             .OrderBy(e => e.Code)
-            .Select(e => new { e.Code, e.TrackId, e.UnitId, e.Status })
+            .Select(e => new { e.Code, e.TrackId, e.UnitId, e.Status, e.Nominee!.Name })
             .ToListAsync(cancellationToken);
+        var key = NomineeNames.Key(nominee.Name);
+        others.RemoveAll(o => NomineeNames.Key(o.Name) != key);
         List<int> unitIds = [.. others.Select(o => o.UnitId).Distinct()];
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
         return [.. others.Select(o => new SameNominee(o.Code, tracks[o.TrackId], units[o.UnitId], o.Status))];

@@ -8,11 +8,11 @@ public sealed record ScreeningFilter(string? Track, string? Unit, EntryStatus? S
 
 public sealed record ScreeningRow(string Code, string Track, string Title, string Nominee, string Unit, EntryStatus Status, DateTime? SubmittedAt, int Attachments)
 {
-    /// <summary>Another nomination (not a draft) names a nominee of the same name and birth year.</summary>
+    /// <summary>Another nomination (not a draft) names a nominee of the same name (however spaced or dotted) and birth year.</summary>
     public bool PossibleDuplicate { get; init; }
 }
 
-/// <summary>Another nomination of the same nominee (same name and birth year), in any award: one person is not commended twice.</summary>
+/// <summary>Another nomination of the same nominee (same name however spaced or dotted, and birth year), in any award: one person is not commended twice.</summary>
 public sealed record SameNominee(string Code, string Track, string Unit, EntryStatus Status);
 
 public sealed record ScreeningList(

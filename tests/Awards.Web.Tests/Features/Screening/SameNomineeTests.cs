@@ -36,3 +36,25 @@ public sealed class SameNomineeTests(AwardsFactory factory) : IClassFixture<Awar
         Assert.DoesNotContain("data-testid=\"same-nominee\"", await organizer.GetStringAsync($"/organizer/nominations/{other}"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// Two units type one person's name differently, with a space, full-width letters, or another
+/// dot between the parts of a name of Uyghur origin: the pair is still pointed out.
+/// </summary>
+public sealed class SameNomineeTypedTwoWaysTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    [Fact]
+    public async Task ANomineeWhoseNameIsTypedTwoWays_IsStillPointedOut()
+    {
+        var yunling = await SignedInAsync(factory, "coordinator.yunling@demo.example");
+        var qingshan = await SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        var first = await CreateDraftAsync(yunling, "contribution", Person(title: "带间隔号", name: "阿卜杜拉·买买提"));
+        var second = await CreateDraftAsync(qingshan, "dedication", Person(title: "换了圆点和空格", name: "阿卜杜拉 • 买买提"));
+        (await SubmitAsync(yunling, first)).Dispose();
+        (await SubmitAsync(qingshan, second)).Dispose();
+
+        var organizer = await SignedInAsync(factory, "organizer@demo.example");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(await organizer.GetStringAsync("/organizer/nominations"), "data-testid=\"possible-duplicate\""));
+        Assert.Contains($"href=\"/organizer/nominations/{first}\"", await organizer.GetStringAsync($"/organizer/nominations/{second}"), StringComparison.Ordinal);
+    }
+}
