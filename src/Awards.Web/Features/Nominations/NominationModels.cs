@@ -25,4 +25,7 @@ public sealed record NominationView(
 {
     /// <summary>For the organizer: other nominations of a nominee with the same name and birth year.</summary>
     public IReadOnlyList<Screening.SameNominee> SameNominee { get; init; } = [];
+
+    /// <summary>For the organizer: earlier editions' prizes won by someone of the nominee's name.</summary>
+    public IReadOnlyList<Screening.EarlierPrize> EarlierPrizes { get; init; } = [];
 }

@@ -98,6 +98,7 @@ public sealed class ScreeningController(
             ? View(await queries.ViewAsync(entry, false, $"/organizer/nominations/{entry.Code}/attachments", cancellationToken) with
             {
                 SameNominee = await SameNomineeAsync(entry, cancellationToken),
+                EarlierPrizes = await EarlierPrizesAsync(entry, cancellationToken),
             })
             : NotFound();
 
@@ -121,6 +122,26 @@ public sealed class ScreeningController(
         List<int> unitIds = [.. others.Select(o => o.UnitId).Distinct()];
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name.ForCurrentCulture(), cancellationToken);
         return [.. others.Select(o => new SameNominee(o.Code, tracks[o.TrackId], units[o.UnitId], o.Status))];
+    }
+
+    /// <summary>
+    /// The earlier editions' certificates whose winner has this nominee's name however typed: a
+    /// person's, or the nominated unit's for an award given to units. A few hundred a year at most.
+    /// </summary>
+    private async Task<IReadOnlyList<EarlierPrize>> EarlierPrizesAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        var name = entry.Nominee?.Name
+            ?? (entry.NomineeUnitId is int unitId ? (await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken))?.Name.Zh : null);
+        if (name is null)
+        {
+            return [];
+        }
+
+        var key = NomineeNames.Key(name);
+        var certificates = await db.ArchivedCertificates.AsNoTracking().OrderByDescending(c => c.FinalizedAt).ThenBy(c => c.Code).ToListAsync(cancellationToken);
+        return [.. certificates
+            .Where(c => NomineeNames.Key(c.Winner.Zh) == key)
+            .Select(c => new EarlierPrize(c.Code, c.Contest.ForCurrentCulture(), c.Award.ForCurrentCulture(), c.Level.ForCurrentCulture(), c.Unit.ForCurrentCulture()))];
     }
 
     [HttpPost("{code}/accept")]

@@ -58,3 +58,41 @@ public sealed class SameNomineeTypedTwoWaysTests(AwardsFactory factory) : IClass
         Assert.Contains($"href=\"/organizer/nominations/{first}\"", await organizer.GetStringAsync($"/organizer/nominations/{second}"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// A nominee of the name of an earlier edition's winner (its certificate carried by next-edition)
+/// is pointed out to the organizer with that prize; a nominee of another name is not.
+/// </summary>
+public sealed class EarlierPrizeTests(AwardsFactory factory) : IClassFixture<AwardsFactory>
+{
+    [Fact]
+    public async Task ANomineeOfAnEarlierWinnersName_ShowsThatPrize()
+    {
+        factory.WithDb(db =>
+        {
+            db.ArchivedCertificates.Add(new Awards.Web.Data.ArchivedCertificate
+            {
+                Code = "EARLIER2025",
+                Winner = new("阿依古丽", "阿依古丽"),
+                Unit = new("云岭县", "Yunling County"),
+                Award = new("奉献奖", "Dedication Award"),
+                Level = new("奖", "Award"),
+                Contest = new("2025年全市扶贫日表彰", "2025 Poverty Alleviation Day"),
+                FinalizedAt = new DateTime(2025, 10, 30, 0, 0, 0, DateTimeKind.Utc),
+            });
+            return db.SaveChanges();
+        });
+        var qingshan = await SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        var again = await CreateDraftAsync(qingshan, "dedication", Person(title: "再次推荐", name: "阿依 古丽"));
+        var other = await CreateDraftAsync(qingshan, "contribution", Person(title: "别人", name: "阿依努尔"));
+        (await SubmitAsync(qingshan, again)).Dispose();
+        (await SubmitAsync(qingshan, other)).Dispose();
+
+        var organizer = await SignedInAsync(factory, "organizer@demo.example");
+        var page = await organizer.GetStringAsync($"/organizer/nominations/{again}");
+        Assert.Contains("往届有同名者获奖", page, StringComparison.Ordinal);
+        Assert.Contains("2025年全市扶贫日表彰 · 奉献奖 · 奖 · 云岭县", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/verify/EARLIER2025\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"earlier-prizes\"", await organizer.GetStringAsync($"/organizer/nominations/{other}"), StringComparison.Ordinal);
+    }
+}
