@@ -50,23 +50,27 @@ public sealed class Objections(TrackResults results, AwardsDbContext db, SiteCon
             }
         }
 
-        var mailed = false;
-        if (ObjectionMails.IsAddress(objection.Contact))
+        // The address's receipts are counted and this one recorded under the write lock: two
+        // objections naming it at the same moment cannot both find a receipt left for the day.
+        return await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            // The day's objections are few (the form is rate-limited): their contacts are compared here, in any case.
-            var since = site.UtcNow.AddDays(-1);
-            var recent = await db.Objections.Where(o => o.CreatedAt > since).Select(o => o.Contact).ToListAsync(cancellationToken);
-            mailed = recent.Count(c => string.Equals(c, objection.Contact, StringComparison.OrdinalIgnoreCase)) < ReceiptsPerAddressPerDay;
-            if (mailed)
+            var mailed = false;
+            if (ObjectionMails.IsAddress(objection.Contact))
             {
-                outbox.Add([mails.Receipt(objection, track)], $"the receipt of objection {objection.Reference}");
+                // The day's objections are few (the form is rate-limited): their contacts are compared here, in any case.
+                var since = site.UtcNow.AddDays(-1);
+                var recent = await db.Objections.Where(o => o.CreatedAt > since).Select(o => o.Contact).ToListAsync(ct);
+                mailed = recent.Count(c => string.Equals(c, objection.Contact, StringComparison.OrdinalIgnoreCase)) < ReceiptsPerAddressPerDay;
+                if (mailed)
+                {
+                    outbox.Add([mails.Receipt(objection, track)], $"the receipt of objection {objection.Reference}");
+                }
             }
-        }
 
-        db.Objections.Add(objection);
-        audit.Record("RaiseObjection", nameof(Objection), track.Code, after: objection.EntryCode is null ? objection.Reference : $"{objection.Reference} · {objection.EntryCode}");
-        await db.SaveChangesAsync(cancellationToken);
-        return new ReceivedObjection(objection.Reference, mailed);
+            db.Objections.Add(objection);
+            audit.Record("RaiseObjection", nameof(Objection), track.Code, after: objection.EntryCode is null ? objection.Reference : $"{objection.Reference} · {objection.EntryCode}");
+            return new ReceivedObjection(objection.Reference, mailed);
+        }, cancellationToken);
     }
 
     /// <summary>The objections of the current contest, open ones first, with what their entry has become since.</summary>
