@@ -97,13 +97,14 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
             throw new DomainException("Choose units from the list.");
         }
 
-        var changed = await ImmediateTransaction.RunAsync(db, async ct =>
+        // The record and the judge stepping aside are one change (JudgingSetup.StepAsideAsync).
+        return await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var judge = await db.Users.FirstOrDefaultAsync(u => u.Id == judgeId && JudgeIds().Contains(u.Id), ct) ?? throw new DomainException("The judge was not found.");
             var before = string.Join(",", judge.ConflictUnitIds);
             if (judge.ConflictUnitIds.SequenceEqual(chosen))
             {
-                return false;
+                return null;
             }
 
             if (before != (was ?? string.Empty))
@@ -113,16 +114,10 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
 
             judge.ConflictUnitIds = chosen;
             audit.Record("Judge's conflict units recorded", "User", judgeId.ToString(CultureInfo.InvariantCulture), before, $"{string.Join(",", chosen)}; {why}");
-            return true;
+            await db.SaveChangesAsync(ct);
+            var (handedOn, dropped) = await judging.StepAsideAsync([judgeId], "Judge stepped aside (recorded conflict)", $"units={string.Join(",", chosen)}", ct);
+            return (SteppedAside?)new SteppedAside(handedOn, dropped);
         }, cancellationToken);
-
-        if (!changed)
-        {
-            return null;
-        }
-
-        var (handedOn, dropped) = await judging.StepAsideAsync([judgeId], "Judge stepped aside (recorded conflict)", $"units={string.Join(",", chosen)}", cancellationToken);
-        return new SteppedAside(handedOn, dropped);
     }
 
     /// <summary>Records that a judge may not judge one entry; null when it was recorded already (nothing changes).</summary>
@@ -132,7 +127,8 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
         var typed = (code ?? string.Empty).Trim().ToUpperInvariant();
         var entry = await db.Entries.Where(e => e.Code == typed && e.Status != EntryStatus.Draft).Select(e => new { e.Id, e.Code }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("No submitted entry has the code {0}.", typed);
-        var added = await ImmediateTransaction.RunAsync(db, async ct =>
+        // The record and the judge stepping aside are one change (JudgingSetup.StepAsideAsync).
+        return await ImmediateTransaction.RunAsync(db, async ct =>
         {
             if (!await db.Users.AnyAsync(u => u.Id == judgeId && JudgeIds().Contains(u.Id), ct))
             {
@@ -141,21 +137,15 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
 
             if (await db.Conflicts.AnyAsync(c => c.EntryId == entry.Id && c.JudgeUserId == judgeId, ct))
             {
-                return false;
+                return null;
             }
 
             db.Conflicts.Add(new Conflict(entry.Id, judgeId, site.UtcNow, byUserId, why));
             audit.Record("Conflict recorded", "Entry", entry.Code, null, $"judge={judgeId}; {why}");
-            return true;
+            await db.SaveChangesAsync(ct);
+            var (handedOn, dropped) = await judging.StepAsideAsync([judgeId], "Judge stepped aside (recorded conflict)", $"entry={entry.Code}", ct);
+            return (SteppedAside?)new SteppedAside(handedOn, dropped);
         }, cancellationToken);
-
-        if (!added)
-        {
-            return null;
-        }
-
-        var (handedOn, dropped) = await judging.StepAsideAsync([judgeId], "Judge stepped aside (recorded conflict)", $"entry={entry.Code}", cancellationToken);
-        return new SteppedAside(handedOn, dropped);
     }
 
     /// <summary>Removes a conflict the organizer recorded (not one a judge declared): the judge may be assigned the entry again.</summary>

@@ -144,25 +144,32 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
             throw new DomainException("This round is already closed.");
         }
 
-        return await ImmediateTransaction.RunAsync(db, async ct =>
+        return await ImmediateTransaction.RunAsync(db, ct => ReplanAsync(track, round, seed, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/>'s work, inside the caller's immediate transaction: what it changes is
+    /// saved there (not committed), so that a plan made after it in the same transaction sees it.
+    /// </summary>
+    private async Task<AssignmentPlan> ReplanAsync(Track track, JudgingRound round, int seed, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(track, round, seed, cancellationToken);
+        // Only the assignments of the entries the plan takes judges from are loaded to be
+        // removed: tracking the round's 30,000 to drop a handful cost more than the plan's writes
+        // (PlanAsync has just read the round's pairs).
+        var removed = plan.Removed.ToHashSet();
+        var touched = removed.Select(p => p.EntryId).Distinct().ToList();
+        if (touched.Count > 0)
         {
-            var plan = await PlanAsync(track, round, seed, ct);
-            // Only the assignments of the entries the plan takes judges from are loaded to be
-            // removed: tracking the round's 30,000 to drop a handful cost more than the plan's writes
-            // (PlanAsync has just read the round's pairs).
-            var removed = plan.Removed.ToHashSet();
-            var touched = removed.Select(p => p.EntryId).Distinct().ToList();
-            if (touched.Count > 0)
-            {
-                var theirs = await db.Assignments.Where(a => a.RoundId == roundId && touched.Contains(a.EntryId)).ToListAsync(ct);
-                db.Assignments.RemoveRange(theirs.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))));
-            }
-            var now = site.UtcNow;
-            await BulkInsert.RunAsync(db, plan.Added.Select(p => new JudgeAssignment(roundId, p.EntryId, p.JudgeId, now)), ct);
-            await QueueNewWorkAsync(track, round, plan.Added.Select(p => p.JudgeId), ct);
-            audit.Record("Judges assigned", "Round", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
-            return plan;
-        }, cancellationToken);
+            var theirs = await db.Assignments.Where(a => a.RoundId == round.Id && touched.Contains(a.EntryId)).ToListAsync(cancellationToken);
+            db.Assignments.RemoveRange(theirs.Where(a => removed.Contains(new Pair(a.EntryId, a.JudgeUserId))));
+        }
+        var now = site.UtcNow;
+        await BulkInsert.RunAsync(db, plan.Added.Select(p => new JudgeAssignment(round.Id, p.EntryId, p.JudgeId, now)), cancellationToken);
+        await QueueNewWorkAsync(track, round, plan.Added.Select(p => p.JudgeId), cancellationToken);
+        audit.Record("Judges assigned", "Round", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"seed={seed}; kept={plan.Kept.Count}; added={plan.Added.Count}; removed={plan.Removed.Count}; short={plan.ShortEntryIds.Count}; spread={plan.Spread}");
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
     }
 
     /// <summary>One entry's judges in a round, for the organizer's manual changes.</summary>
@@ -290,24 +297,29 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
     /// </summary>
     public async Task DeclareConflictAsync(int judgeId, int roundId, string code, CancellationToken cancellationToken)
     {
-        if (await RoundAsync(roundId, cancellationToken) is not var (_, round) || round.IsClosedAt(site.UtcNow))
+        if (await RoundAsync(roundId, cancellationToken) is not var (track, round) || round.IsClosedAt(site.UtcNow))
         {
             throw new DomainException("This round is already closed.");
         }
 
-        var entryId = await db.Assignments
-            .Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId && db.Entries.Any(e => e.Id == a.EntryId && e.Code == code))
-            .Select(a => (int?)a.EntryId)
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException("The entry was not found.");
-        if (!await db.Conflicts.AnyAsync(c => c.EntryId == entryId && c.JudgeUserId == judgeId, cancellationToken))
+        // The conflict and the entry's new judge are one change: a failure in between would leave
+        // the conflict recorded with the judge still holding the entry.
+        await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            db.Conflicts.Add(new Conflict(entryId, judgeId, site.UtcNow));
-        }
+            var entryId = await db.Assignments
+                .Where(a => a.JudgeUserId == judgeId && a.RoundId == roundId && db.Entries.Any(e => e.Id == a.EntryId && e.Code == code))
+                .Select(a => (int?)a.EntryId)
+                .FirstOrDefaultAsync(ct) ?? throw new DomainException("The entry was not found.");
+            if (!await db.Conflicts.AnyAsync(c => c.EntryId == entryId && c.JudgeUserId == judgeId, ct))
+            {
+                db.Conflicts.Add(new Conflict(entryId, judgeId, site.UtcNow));
+            }
 
-        audit.Record("Conflict declared", "Entry", code, null, $"judge={judgeId}; round={roundId}");
-        await db.SaveChangesAsync(cancellationToken);
-        // In a later round too: the entry gets another judge of the panel where one is free, up to the round's k.
-        await ApplyAsync(roundId, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+            audit.Record("Conflict declared", "Entry", code, null, $"judge={judgeId}; round={roundId}");
+            await db.SaveChangesAsync(ct);
+            // In a later round too: the entry gets another judge of the panel where one is free, up to the round's k.
+            return await ReplanAsync(track, round, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), ct);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -317,9 +329,18 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
     /// conflict: the round is planned again, the entry goes to another judge, and a score the judge
     /// gave it goes with it (what it was stays in the audit log). Closed rounds are frozen and keep
     /// theirs. Returns how many assignments went and how many of them carried a submitted score.
+    /// Runs inside the caller's immediate transaction, with the conflict saved (not committed) in it:
+    /// the conflict, the judge stepping aside and the entries' new judges are one change, so a failure
+    /// or a concurrent writer can never leave a conflict recorded with the judge still on the entry,
+    /// nor an entry with a judge taken off and none put on.
     /// </summary>
     public async Task<(int HandedOn, int ScoresDropped)> StepAsideAsync(IReadOnlyCollection<int>? judgeIds, string auditAction, string auditDetail, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A judge steps aside inside the transaction that records the conflict (ImmediateTransaction).");
+        }
+
         var contest = await site.CurrentContestAsync(cancellationToken);
         var now = site.UtcNow;
         var open = contest?.Tracks.SelectMany(t => t.Rounds).Where(r => !r.IsClosedAt(now)).Select(r => r.Id).ToList() ?? [];
@@ -352,7 +373,12 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
             // What the judges gave stays on record in the log before it goes.
             audit.Record(auditAction, "Round", round.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", round.Select(a => a.Submitted ? $"{a.Code} ({a.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : a.Code)), $"{string.Join(",", round.Select(a => a.JudgeUserId).Distinct().Order().Select(id => $"judge={id}"))}; {auditDetail}");
             await db.SaveChangesAsync(cancellationToken);
-            await ApplyAsync(round.Key, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+            if (await RoundAsync(round.Key, cancellationToken) is not var (track, openRound))
+            {
+                continue;
+            }
+
+            await ReplanAsync(track, openRound, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
             // A judge off the panel who keeps a score is checked by the plan against the entry's
             // conflicted judges only, not their own unit (a unit correction): such a pair goes here,
             // and the round is planned once more so that the entry gets another judge.
@@ -364,7 +390,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
             {
                 db.Assignments.RemoveRange(left);
                 await db.SaveChangesAsync(cancellationToken);
-                await ApplyAsync(round.Key, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
+                await ReplanAsync(track, openRound, System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue), cancellationToken);
             }
 
             handedOn += round.Count();

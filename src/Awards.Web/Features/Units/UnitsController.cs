@@ -172,6 +172,8 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
             : chosen.Any(id => !counties.Contains(id)) ? "Choose counties from the list."
             : null;
         string? before = null;
+        var (handedOn, dropped) = (0, 0);
+        // The help and the judges stepping aside are one change (JudgingSetup.StepAsideAsync).
         var outcome = error is not null ? Outcome.Unchanged : await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var unit = await db.Units.SingleAsync(u => u.Id == shown.Id, ct);
@@ -188,6 +190,8 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
 
             unit.SetHelped(chosen);
             audit.Record("Designated help changed", "Unit", unit.Code, before, string.Join(",", chosen));
+            await db.SaveChangesAsync(ct);
+            (handedOn, dropped) = await judging.StepAsideAsync(null, "Judges stepped aside (designated help)", $"unit={shown.Code}", ct);
             return Outcome.Saved;
         }, cancellationToken);
 
@@ -204,7 +208,6 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
             return Redirect($"/organizer/units/{code}");
         }
 
-        var (handedOn, dropped) = await judging.StepAsideAsync(null, "Judges stepped aside (designated help)", $"unit={shown.Code}", cancellationToken);
         TempData["Message"] = handedOn == 0
             ? l["Saved: judges of {0} and of the counties it helps will not judge each other's entries.", shown.Name.ForCurrentCulture()].Value
             : l["Saved: judges of {0} and of the counties it helps will not judge each other's entries. {1} entries they held in open rounds went to other judges; {2} submitted scores on them no longer count (the audit log keeps them).", shown.Name.ForCurrentCulture(), handedOn, dropped].Value;

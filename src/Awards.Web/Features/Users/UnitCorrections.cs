@@ -65,7 +65,8 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
 
         var oldUnitName = user.UnitId is int old ? await db.Units.Where(u => u.Id == old).Select(u => u.Name).FirstAsync(cancellationToken) : null;
         var key = user.Id.ToString(CultureInfo.InvariantCulture);
-        var (moved, kept) = await ImmediateTransaction.RunAsync(db, async ct =>
+        // The unit and the judge stepping aside from its entries are one change (JudgingSetup.StepAsideAsync).
+        var (moved, kept, handedOn, dropped) = await ImmediateTransaction.RunAsync(db, async ct =>
         {
             var before = user.UnitId;
             user.UnitId = unit.Id;
@@ -81,7 +82,14 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
             }
 
             audit.Record("Unit corrected", "User", key, UnitValue(before), $"{unit.Id}; {why}");
-            return result;
+            if (role != Roles.Judge)
+            {
+                return (result.Moved, result.Kept, 0, 0);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var (handedOn, dropped) = await judging.StepAsideAsync([user.Id], "Judge moved off own unit's entries", $"unit={unit.Id}", ct);
+            return (result.Moved, result.Kept, handedOn, dropped);
         }, cancellationToken);
 
         if (role == Roles.Author)
@@ -90,7 +98,6 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var (handedOn, dropped) = role == Roles.Judge ? await judging.StepAsideAsync([user.Id], "Judge moved off own unit's entries", $"unit={unit.Id}", cancellationToken) : (0, 0);
         return new UnitCorrection(oldUnitName?.ForCurrentCulture() ?? l["None"], unit.Name.ForCurrentCulture(), moved, kept, handedOn, dropped);
     }
 
