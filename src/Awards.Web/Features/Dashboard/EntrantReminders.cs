@@ -91,14 +91,19 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
             throw new DomainException("Submissions are not open: there is nothing to remind entrants of.");
         }
 
-        if (await audit.WithinAsync(Kind, Key(contest), Interval, cancellationToken) is DateTime last)
+        // Read and recorded under the write lock, as the judges' reminder is: a click and the
+        // automatic reminder at the same moment do not both go.
+        return await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            throw new DomainException("Entrants were reminded at {0}. Wait a day before reminding them again.", SiteTime.Format(last));
-        }
+            if (await audit.WithinAsync(Kind, Key(contest), Interval, ct) is DateTime last)
+            {
+                throw new DomainException("Entrants were reminded at {0}. Wait a day before reminding them again.", SiteTime.Format(last));
+            }
 
-        var waiting = await WaitingAsync(contest, cancellationToken);
-        return await QueueAsync(contest, waiting, Action, string.Join(",", waiting.Select(w => w.Code)), cancellationToken)
-            ?? throw new DomainException("No entry that could still be submitted is waiting: nobody to remind.");
+            var waiting = await WaitingAsync(contest, ct);
+            return await QueueAsync(contest, waiting, Action, string.Join(",", waiting.Select(w => w.Code)), ct)
+                ?? throw new DomainException("No entry that could still be submitted is waiting: nobody to remind.");
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -109,15 +114,24 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
     /// </summary>
     public async Task<int> RemindBeforeDeadlineAsync(CancellationToken cancellationToken)
     {
+        // Looked at without the write lock first (most passes find nothing due), then again under it.
         if (await site.CurrentContestAsync(cancellationToken) is not { } contest
-            || (await AutomaticAsync(contest, cancellationToken)).Next is not { } next
-            || next.At > site.UtcNow)
+            || (await AutomaticAsync(contest, cancellationToken)).Next is not { } due
+            || due.At > site.UtcNow)
         {
             return 0;
         }
 
-        var waiting = await WaitingAsync(contest, cancellationToken);
-        return await QueueAsync(contest, waiting, AutomaticAction, AutomaticReminderLog.Summary(next.Lead, "entries", waiting.Select(w => w.Code)), cancellationToken) ?? 0;
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            if ((await AutomaticAsync(contest, ct)).Next is not { } next || next.At > site.UtcNow)
+            {
+                return 0;
+            }
+
+            var waiting = await WaitingAsync(contest, ct);
+            return await QueueAsync(contest, waiting, AutomaticAction, AutomaticReminderLog.Summary(next.Lead, "entries", waiting.Select(w => w.Code)), ct) ?? 0;
+        }, cancellationToken);
     }
 
     // Null when nobody could be reminded: nothing is saved then.
@@ -164,10 +178,9 @@ public sealed class EntrantReminders(AwardsDbContext db, SiteContext site, MailO
             });
         }).ToList();
 
-        // Saved together: the audit row is what keeps the next reminder a day away, and an automatic one from going twice.
+        // Saved together, by the caller's transaction: the audit row is what keeps the next reminder a day away, and an automatic one from going twice.
         audit.Record(action, "Contest", Key(contest), after: summary);
         outbox.Add(messages, $"the reminder of entries not submitted in contest {Key(contest)}");
-        await db.SaveChangesAsync(cancellationToken);
         return messages.Count;
     }
 

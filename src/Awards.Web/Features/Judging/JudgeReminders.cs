@@ -57,18 +57,24 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
             throw new DomainException("The round is closed: there is nothing left to remind the judges of.");
         }
 
-        if (await audit.WithinAsync(Kind, Key(roundId), Interval, cancellationToken) is DateTime last)
+        // When the judges were last reminded is read, and this reminder recorded, under the write
+        // lock: an automatic reminder at the same moment either went before (and this click is
+        // refused) or finds this one and waits.
+        return await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            throw new DomainException("The judges were reminded at {0}. Wait an hour before reminding them again.", SiteTime.Format(last));
-        }
+            if (await audit.WithinAsync(Kind, Key(roundId), Interval, ct) is DateTime last)
+            {
+                throw new DomainException("The judges were reminded at {0}. Wait an hour before reminding them again.", SiteTime.Format(last));
+            }
 
-        var behind = await BehindAsync(roundId, cancellationToken);
-        if (behind.Count == 0)
-        {
-            throw new DomainException("Every judge of this round has submitted all their scores: nobody to remind.");
-        }
+            var behind = await BehindAsync(roundId, ct);
+            if (behind.Count == 0)
+            {
+                throw new DomainException("Every judge of this round has submitted all their scores: nobody to remind.");
+            }
 
-        return await QueueAsync(track, round, behind, Action, string.Join(",", behind.Select(j => j.JudgeId).Order()), cancellationToken);
+            return await QueueAsync(track, round, behind, Action, string.Join(",", behind.Select(j => j.JudgeId).Order()), ct);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -84,16 +90,29 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
             return 0;
         }
 
-        if ((await AutomaticAsync(round, cancellationToken)).Next is not { } next || next.At > site.UtcNow)
+        // Looked at without the write lock first: most passes find nothing due and keep out of the
+        // judges' way. One that does looks again under the lock, where a click cannot come between.
+        if (!await DueAsync(round, cancellationToken))
         {
             return 0;
         }
 
-        var behind = await BehindAsync(roundId, cancellationToken);
-        return behind.Count == 0
-            ? 0
-            : await QueueAsync(track, round, behind, AutomaticAction, AutomaticReminderLog.Summary(next.Lead, "judges", behind.Select(j => j.JudgeId).Order().Select(id => id.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+        return await ImmediateTransaction.RunAsync(db, async ct =>
+        {
+            if ((await AutomaticAsync(round, ct)).Next is not { } next || next.At > site.UtcNow)
+            {
+                return 0;
+            }
+
+            var behind = await BehindAsync(roundId, ct);
+            return behind.Count == 0
+                ? 0
+                : await QueueAsync(track, round, behind, AutomaticAction, AutomaticReminderLog.Summary(next.Lead, "judges", behind.Select(j => j.JudgeId).Order().Select(id => id.ToString(CultureInfo.InvariantCulture))), ct);
+        }, cancellationToken);
     }
+
+    private async Task<bool> DueAsync(JudgingRound round, CancellationToken cancellationToken) =>
+        (await AutomaticAsync(round, cancellationToken)).Next is { } next && next.At <= site.UtcNow;
 
     // What each judge's queue holds: entries still in judging, as on the judge's own page.
     private async Task<List<JudgeBehind>> BehindAsync(int roundId, CancellationToken cancellationToken) =>
@@ -132,10 +151,9 @@ public sealed class JudgeReminders(AwardsDbContext db, SiteContext site, MailOut
             });
         }).ToList();
 
-        // Saved together: the audit row is what keeps the next reminder an hour away, and an automatic one from going twice.
+        // Saved together, by the caller's transaction: the audit row is what keeps the next reminder an hour away, and an automatic one from going twice.
         audit.Record(action, "Round", Key(round.Id), after: summary);
         outbox.Add(messages, $"the judging reminder of round {round.Id}");
-        await db.SaveChangesAsync(cancellationToken);
         return messages.Count;
     }
 
