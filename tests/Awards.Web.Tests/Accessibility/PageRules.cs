@@ -68,6 +68,24 @@ public static class PageRules
             yield return $"main landmark: {mains} on the page, expected exactly one";
         }
 
+        // Landmarks are a list a screen reader offers: two unnamed "navigation" entries cannot be told apart.
+        var navigations = page.QuerySelectorAll("nav, [role=navigation]");
+        foreach (var navigation in navigations.Where(n => navigations.Length > 1 && !HasName(page, n)))
+        {
+            yield return $"one of {navigations.Length} navigation landmarks without a name: {Describe(navigation)}";
+        }
+
+        foreach (var progress in page.QuerySelectorAll("progress, [role=progressbar]").Where(p => !HasName(page, p) && string.IsNullOrWhiteSpace(p.GetAttribute("aria-valuetext"))))
+        {
+            yield return $"progress bar without a name: {Describe(progress)}";
+        }
+
+        // On a phone, text too small to read must be zoomable.
+        if (page.QuerySelector("meta[name=viewport]")?.GetAttribute("content") is not { } viewport || viewport.Contains("user-scalable=no", StringComparison.Ordinal) || viewport.Contains("maximum-scale=1", StringComparison.Ordinal))
+        {
+            yield return "viewport missing or forbidding zoom";
+        }
+
         foreach (var table in page.QuerySelectorAll("table").Where(t => t.QuerySelector("th") is null))
         {
             yield return $"table without header cells: {Describe(table)}";
