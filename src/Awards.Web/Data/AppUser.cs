@@ -63,6 +63,12 @@ public class AppUser : IdentityUser<int>
     /// </summary>
     public List<int> ConflictUnitIds { get; set; } = [];
 
+    /// <summary>
+    /// For a member of the leading group: the awards and themes they may read, in id order (ADR 0018);
+    /// empty for all of them, as every leader read before the organizer could choose.
+    /// </summary>
+    public List<int> LeaderTrackIds { get; set; } = [];
+
     /// <summary>Sets the name and phone, keeping the ones they replace in <see cref="FormerNames"/> and <see cref="FormerPhones"/>.</summary>
     public void ChangeIdentity(string name, string phone)
     {

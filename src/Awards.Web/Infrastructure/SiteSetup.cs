@@ -116,6 +116,8 @@ public static class SiteSetup
         services.AddScoped<Features.Exports.ExportData>();
         services.AddScoped<Features.Exports.ExportRunner>();
         services.AddScoped<Features.Leader.LeaderDocuments>();
+        services.AddScoped<Features.Leader.LeaderScope>();
+        services.AddScoped<Features.Users.LeaderAwards>();
         services.AddSingleton<Features.Exports.ExportBacklog>();
         services.AddScoped<Features.EssayScreening.EssaySearch>();
         services.AddScoped<EntryQueries>();

@@ -70,6 +70,8 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["POST /organizer/users/{id:int}/reactivate"] = "as above",
         ["GET /organizer/users/{id:int}/unit"] = "organizer only (RouteTests role gate); an unknown id or an organizer's is 404 (Users/UnitCorrectionTests)",
         ["POST /organizer/users/{id:int}/unit"] = "as above; a tampered id changes nothing (Users/UnitCorrectionTests)",
+        ["GET /organizer/users/{id:int}/awards"] = "organizer only (RouteTests role gate); an unknown id or another role's than a leader's is 404 (Leader/LeaderScopeTests)",
+        ["POST /organizer/users/{id:int}/awards"] = "as above; an award not of the contest changes nothing (Leader/LeaderScopeTests)",
         ["GET /organizer/exports/{id:int}/status"] = "organizer only; every export is the office's (RouteTests role gate)",
         ["GET /organizer/exports/{id:int}/download"] = "as above",
         ["POST /organizer/nominations/{code}/accept"] = "organizer only; a draft is refused (ScreeningTests)",
@@ -121,9 +123,9 @@ public sealed class IdorTests(IdorTests.Scenario factory) : IClassFixture<IdorTe
         ["GET /organizer/results/{code}/revoke/{certificate}"] = "organizer only; the certificate code must name a prize of this award's results, else 404 and nothing changes (RevokePrizeTests)",
         ["POST /organizer/results/{code}/revoke/{certificate}"] = "as above",
         ["POST /organizer/results/objections/{id:int}/resolve"] = "organizer only; objections of the current contest (ResultsLifecycleTests)",
-        ["GET /leader/results/{code}"] = "leading group only: an award's public code; every award's results are the group's to read (RouteTests role gate; Leader/LeaderTests); an unknown code is 404",
+        ["GET /leader/results/{code}"] = "leading group only: an award's public code; the leader's awards (all when none were chosen) are theirs to read, another award is 404 as an unknown code (RouteTests role gate; Leader/LeaderTests, Leader/LeaderScopeTests)",
         ["GET /leader/results/{code}/ranking.csv"] = "as above",
-        ["GET /leader/documents/{kind}"] = "leading group only: a document's name, of the whole contest; one not on the group's list is 404 (Leader/LeaderTests)",
+        ["GET /leader/documents/{kind}"] = "leading group only: a document's name, holding the leader's awards only; one not on their list is 404 (Leader/LeaderTests, Leader/LeaderScopeTests)",
         ["POST /organizer/results/objections/{id:int}/ask"] = "organizer only; objections of the current contest, an unknown id is refused with a message (ObjectionResponsesTests)",
     };
 

@@ -15,6 +15,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.FormerPhones).HasConversion(JsonColumn.Strings, JsonColumn.StringsComparer).IsRequired().HasDefaultValue(new List<string>());
         builder.Property(u => u.FormerUnitIds).HasConversion(JsonColumn.Ids, JsonColumn.IdsComparer).IsRequired().HasDefaultValue(new List<int>());
         builder.Property(u => u.ConflictUnitIds).HasConversion(JsonColumn.Ids, JsonColumn.IdsComparer).IsRequired().HasDefaultValue(new List<int>());
+        builder.Property(u => u.LeaderTrackIds).HasConversion(JsonColumn.Ids, JsonColumn.IdsComparer).IsRequired().HasDefaultValue(new List<int>());
         builder.Ignore(u => u.IsPendingInvitation);
     }
 }

@@ -960,6 +960,12 @@ namespace Awards.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaderTrackIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

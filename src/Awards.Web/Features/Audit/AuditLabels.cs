@@ -92,6 +92,8 @@ public static class AuditLabels
         ["EditPreface"] = "Preface edited",
         ["EditContest"] = "Contest settings edited",
         ["DownloadNextEdition"] = "Next year's seed files downloaded",
+        ["LeaderDownload"] = "Downloaded by a member of the leading group",
+        ["LeaderAwards"] = "Awards a member of the leading group reads changed",
         ["EditTrack"] = "Award settings edited",
         ["AddTrack"] = "Award or theme added",
         ["RemoveTrack"] = "Award or theme removed",
@@ -123,6 +125,7 @@ public static class AuditLabels
         ["Unit"] = "Unit",
         ["Mail"] = "Outgoing mail",
         ["Announcement"] = "Announcement",
+        ["LeaderDocument"] = "Document for the leading group",
     };
 
     /// <summary>The localization key for a stored action: its label, or the action itself when it has none.</summary>

@@ -84,7 +84,15 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     /// final (or, <paramref name="proposed"/>, on notice), an essay theme for the anthology. The
     /// statistics always have something: every unit's participation.
     /// </summary>
-    public async Task<bool> HasResultsAsync(string kind, bool proposed, CancellationToken cancellationToken)
+    public Task<bool> HasResultsAsync(string kind, bool proposed, CancellationToken cancellationToken) =>
+        HasResultsAsync(kind, proposed, tracks: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="HasResultsAsync(string, bool, CancellationToken)"/>, of <paramref name="tracks"/>
+    /// only (a leader's awards, ADR 0018; null for all). The Outstanding Organization Award's draft
+    /// rests on the themes' scores, so with it every round counts.
+    /// </summary>
+    public async Task<bool> HasResultsAsync(string kind, bool proposed, IReadOnlySet<int>? tracks, CancellationToken cancellationToken)
     {
         if (kind == ExportKinds.Statistics)
         {
@@ -99,11 +107,12 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
         if (ExportKinds.IsDraft(kind))
         {
-            var roundIds = contest.Tracks.SelectMany(t => t.Rounds).Select(r => r.Id).ToList();
+            var unitAward = contest.Tracks.Any(t => t.Kind == TrackKind.UnitAward && (tracks is null || tracks.Contains(t.Id)));
+            var roundIds = contest.Tracks.Where(t => unitAward || tracks is null || tracks.Contains(t.Id)).SelectMany(t => t.Rounds).Select(r => r.Id).ToList();
             return await db.Assignments.AnyAsync(a => roundIds.Contains(a.RoundId) && db.Scores.Any(s => s.AssignmentId == a.Id && s.Status == ScoreStatus.Submitted), cancellationToken);
         }
 
-        var trackIds = contest.Tracks.Where(t => kind switch
+        var trackIds = contest.Tracks.Where(t => (tracks is null || tracks.Contains(t.Id)) && kind switch
         {
             ExportKinds.Anthology => t.Kind == TrackKind.Essay,
             ExportKinds.Deeds => t.Kind == TrackKind.Nomination,
@@ -115,9 +124,9 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
             cancellationToken);
     }
 
-    /// <summary>Each track with published prizes, in the contest's order; prizes by level, then place.</summary>
-    public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, CancellationToken cancellationToken) =>
-        [.. (await PublishedAsync(proposed, cancellationToken)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward, NoticeOf(p.Result)))];
+    /// <summary>Each track with published prizes (of <paramref name="tracks"/>, null for all), in the contest's order; prizes by level, then place.</summary>
+    public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, IReadOnlySet<int>? tracks, CancellationToken cancellationToken) =>
+        [.. (await PublishedAsync(proposed, cancellationToken)).Where(p => tracks is null || tracks.Contains(p.Track.Id)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward, NoticeOf(p.Result)))];
 
     public async Task<IReadOnlyList<CertificateData>> CertificatesAsync(bool proposed, CancellationToken cancellationToken)
     {
@@ -245,9 +254,10 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
     /// The draft list: every award and theme with judging rounds, its proposed prizes as they stand
     /// (a draft ranked afresh with the organizer's settings and overrides, a published result from
     /// its placements), each with the nominee's position and the flags the leading group should see;
-    /// and the Outstanding Organization Award's units (<see cref="UnitAwardDraft"/>).
+    /// and the Outstanding Organization Award's units (<see cref="UnitAwardDraft"/>). Only
+    /// <paramref name="tracks"/> when given (a leader's awards, ADR 0018).
     /// </summary>
-    public async Task<IReadOnlyList<DraftTrack>> DraftTracksAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DraftTrack>> DraftTracksAsync(IReadOnlySet<int>? tracks, CancellationToken cancellationToken)
     {
         var contest = await site.CurrentContestAsync(cancellationToken);
         if (contest is null)
@@ -259,7 +269,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         var stored = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId)).ToDictionaryAsync(r => r.TrackId, cancellationToken);
         var published = (await PublishedAsync(proposed: true, cancellationToken)).ToDictionary(p => p.Track.Id);
         var list = new List<DraftTrack>();
-        foreach (var track in contest.Tracks.Where(t => t.Kind == TrackKind.UnitAward || t.Rounds.Count > 0).OrderBy(t => t.SortOrder))
+        foreach (var track in contest.Tracks.Where(t => (t.Kind == TrackKind.UnitAward || t.Rounds.Count > 0) && (tracks is null || tracks.Contains(t.Id))).OrderBy(t => t.SortOrder))
         {
             if (track.Kind == TrackKind.UnitAward)
             {

@@ -81,9 +81,16 @@ public sealed class ExportRunner(ExportData data)
         ? "No results are published yet, so there is nothing to export."
         : "No results are final yet, so there is nothing to export. To export the proposed results, tick \"Include results still on public notice\".";
 
-    public async Task<string> WriteAsync(string kind, bool proposed, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(string kind, bool proposed, Stream output, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        WriteAsync(kind, proposed, tracks: null, output, progress, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(string, bool, Stream, IProgress{int}?, CancellationToken)"/>, the prize
+    /// list and the draft list holding only <paramref name="tracks"/> (a leader's awards, ADR 0018; null for all).
+    /// </summary>
+    public async Task<string> WriteAsync(string kind, bool proposed, IReadOnlySet<int>? tracks, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        if (!await data.HasResultsAsync(kind, proposed, cancellationToken))
+        if (!await data.HasResultsAsync(kind, proposed, tracks, cancellationToken))
         {
             throw new DomainException(NothingToExport(kind, proposed));
         }
@@ -93,19 +100,19 @@ public sealed class ExportRunner(ExportData data)
         {
             case ExportKinds.PrizeList:
                 {
-                    var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
+                    var prizes = await data.PrizeTracksAsync(proposed, tracks, cancellationToken);
                     progress?.Report(10);
-                    PrizeListWorkbook.Write(output, contest, tracks);
+                    PrizeListWorkbook.Write(output, contest, prizes);
                     break;
                 }
 
             case ExportKinds.Notice:
                 {
-                    var tracks = await data.PrizeTracksAsync(proposed, cancellationToken);
+                    var prizes = await data.PrizeTracksAsync(proposed, tracks, cancellationToken);
                     progress?.Report(10);
-                    var stage = ExportStages.Of(contest, tracks.Where(t => t.Rows.Count > 0).Select(t => t.Final));
-                    var periods = tracks.Where(t => t.Rows.Count > 0 && t.Notice is not null).Select(t => (t.Name, t.Notice!)).ToList();
-                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage, periods), tracks);
+                    var stage = ExportStages.Of(contest, prizes.Where(t => t.Rows.Count > 0).Select(t => t.Final));
+                    var periods = prizes.Where(t => t.Rows.Count > 0 && t.Notice is not null).Select(t => (t.Name, t.Notice!)).ToList();
+                    CommendationNotice.Write(output, contest, NoticeBody(contest.Name, contest.IssuingOffice, stage, periods), prizes);
                     break;
                 }
 
@@ -135,9 +142,9 @@ public sealed class ExportRunner(ExportData data)
 
             case ExportKinds.DraftList:
                 {
-                    var tracks = await data.DraftTracksAsync(cancellationToken);
+                    var drafts = await data.DraftTracksAsync(tracks, cancellationToken);
                     progress?.Report(10);
-                    DraftListWorkbook.Write(output, contest with { IsFinal = false }, tracks);
+                    DraftListWorkbook.Write(output, contest with { IsFinal = false }, drafts);
                     progress?.Report(100);
                     return FileName(contest.Name, kind, SiteTime.ToLocal(data.UtcNow).DateTime, proposed: false);
                 }

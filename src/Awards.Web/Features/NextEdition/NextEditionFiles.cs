@@ -127,13 +127,21 @@ public sealed class NextEditionFiles(AwardsDbContext db, SiteContext site, Certi
             join r in db.Roles on ur.RoleId equals r.Id
             where Core.Identity.Roles.Invited.Contains(r.Name!)
             orderby r.Name, u.Email
-            select new { u.Email, u.DisplayName, Role = r.Name!, Unit = u.Unit == null ? null : u.Unit.Code, Off = u.DeactivatedAt != null }).ToListAsync(cancellationToken);
+            select new { u.Email, u.DisplayName, Role = r.Name!, Unit = u.Unit == null ? null : u.Unit.Code, u.LeaderTrackIds, Off = u.DeactivatedAt != null }).ToListAsync(cancellationToken);
+        // A leader's awards go by code, which next year's seed keeps (ADR 0018).
+        var codes = await db.Tracks.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
         static string Field(string? value) => string.Join(' ', (value ?? string.Empty).Split([',', '，', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string Line(string? email, string? name, string role, string? unit, IEnumerable<int> leaderTracks)
+        {
+            var awards = string.Join(' ', leaderTracks.Where(codes.ContainsKey).Select(id => codes[id]));
+            return $"{Field(email)}, {Field(name)}, {role}, {unit}{(awards.Length > 0 ? ", " + awards : "")}";
+        }
+
         var text = new StringBuilder()
-            .AppendLine("# e-mail, name, role, unit: this edition's unit coordinators, judges and leading group members, to invite at /organizer/users/invite-many");
+            .AppendLine("# e-mail, name, role, unit (and a leading group member's awards, when not all): this edition's unit coordinators, judges and leading group members, to invite at /organizer/users/invite-many");
         foreach (var row in rows.Where(r => !r.Off))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{Field(row.Email)}, {Field(row.DisplayName)}, {row.Role}, {row.Unit}");
+            text.AppendLine(Line(row.Email, row.DisplayName, row.Role, row.Unit, row.LeaderTrackIds));
         }
 
         // An account turned off this year is not invited again unasked: its line stays, commented
@@ -143,7 +151,7 @@ public sealed class NextEditionFiles(AwardsDbContext db, SiteContext site, Certi
             text.AppendLine("# turned off this year, not invited unless the '#' is removed:");
             foreach (var row in rows.Where(r => r.Off))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"# {Field(row.Email)}, {Field(row.DisplayName)}, {row.Role}, {row.Unit}");
+                text.AppendLine("# " + Line(row.Email, row.DisplayName, row.Role, row.Unit, row.LeaderTrackIds));
             }
         }
 

@@ -29,9 +29,11 @@ public sealed class Invitations(
     AuditLog audit,
     IClock clock,
     IOptions<AwardsOptions> options,
+    LeaderAwards leaderAwards,
     IStringLocalizer<SharedResource> l)
 {
-    public async Task<InvitationResult> InviteAsync(string email, string name, string role, int? unitId, int? invitedById)
+    /// <summary>Invites one person; <paramref name="trackIds"/> are a leader's awards (none: all of them), refused for another role.</summary>
+    public async Task<InvitationResult> InviteAsync(string email, string name, string role, int? unitId, int? invitedById, IReadOnlyList<int>? trackIds = null)
     {
         if (!Roles.InvitedOneByOne.Contains(role))
         {
@@ -60,7 +62,18 @@ public sealed class Invitations(
             return InvitationResult.Failed(l["Choose a unit from the list."]);
         }
 
-        return await CreateInvitedAsync(email, name, role, unitId, invitedById);
+        // Awards narrow what a leader reads; anyone else's pages are not made of awards to choose.
+        if (role != Roles.Leader && trackIds is { Count: > 0 })
+        {
+            return InvitationResult.Failed(l["Only a member of the leading group is given awards to read; choose none for this role."]);
+        }
+
+        if (await leaderAwards.CheckAsync(trackIds, CancellationToken.None) is not { } tracks)
+        {
+            return InvitationResult.Failed(l["Choose the awards and themes from the list; nothing was changed."]);
+        }
+
+        return await CreateInvitedAsync(email, name, role, unitId, invitedById, tracks);
     }
 
     public async Task<InvitationResult> ResendAsync(AppUser user)
@@ -143,7 +156,7 @@ public sealed class Invitations(
     }
 
     /// <summary>An account without a password in one role, and the mailed link that lets its owner set one.</summary>
-    private async Task<InvitationResult> CreateInvitedAsync(string email, string name, string role, int? unitId, int? invitedById)
+    private async Task<InvitationResult> CreateInvitedAsync(string email, string name, string role, int? unitId, int? invitedById, List<int>? trackIds = null)
     {
         var user = new AppUser
         {
@@ -154,6 +167,7 @@ public sealed class Invitations(
             CreatedAt = clock.UtcNow,
             InvitedAt = clock.UtcNow,
             InvitedById = invitedById,
+            LeaderTrackIds = trackIds ?? [],
         };
         var created = await userManager.CreateAsync(user);
         if (!created.Succeeded)
@@ -162,7 +176,9 @@ public sealed class Invitations(
         }
 
         await userManager.AddToRoleAsync(user, role);
-        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: $"{user.Email} {role} unit={unitId}");
+        audit.Record("Invite", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: user.LeaderTrackIds.Count == 0
+            ? $"{user.Email} {role} unit={unitId}"
+            : $"{user.Email} {role} awards={await leaderAwards.CodesAsync(user.LeaderTrackIds, CancellationToken.None)}");
         var link = await QueueAsync(user, role);
         await db.SaveChangesAsync();
         return new InvitationResult(true, [], link);

@@ -43,6 +43,9 @@ public sealed record InviteForm
 
     [Display(Name = "Unit")]
     public int? UnitId { get; set; }
+
+    /// <summary>For a member of the leading group: the awards and themes they read; none for all (<see cref="LeaderAwards"/>).</summary>
+    public List<int> TrackIds { get; set; } = [];
 }
 
 /// <summary>The list of people to invite at once (<see cref="InviteLines"/>).</summary>
@@ -53,7 +56,7 @@ public sealed record InviteManyForm
     public string? Lines { get; set; }
 }
 
-public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string Name)> Units);
+public sealed record InvitePage(InviteForm Form, IReadOnlyList<(int Id, string Name)> Units, IReadOnlyList<(int Id, string Code, string Name)> Tracks);
 
 /// <summary>The organizer's correction of someone's unit; the reason is required (checked by <see cref="UnitCorrections"/>).</summary>
 public sealed record UnitForm
@@ -72,7 +75,7 @@ public sealed record UnitPage(int Id, string Email, string Name, string Role, st
 /// <summary>The organizers' list of accounts and the invitations of coordinators, judges and other organizers.</summary>
 [Authorize(Roles = Roles.Organizer)]
 [Route("organizer/users")]
-public sealed class UsersController(AwardsDbContext db, Invitations invitations, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
+public sealed class UsersController(AwardsDbContext db, Invitations invitations, LeaderAwards leaderAwards, SiteContext site, AuditLog audit, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 50;
 
@@ -114,7 +117,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
             return View(await PageAsync(form));
         }
 
-        var result = await invitations.InviteAsync(form.Email, form.Name, form.Role, form.UnitId, User.RequiredUserId());
+        var result = await invitations.InviteAsync(form.Email, form.Name, form.Role, form.UnitId, User.RequiredUserId(), form.TrackIds);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -146,7 +149,8 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         }
 
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var (people, errors) = InviteLines.Parse(form.Lines, units);
+        var tracks = (await leaderAwards.TracksAsync(cancellationToken)).ToDictionary(t => t.Code, t => t.Id, StringComparer.OrdinalIgnoreCase);
+        var (people, errors) = InviteLines.Parse(form.Lines, units, tracks);
         foreach (var error in errors)
         {
             ModelState.AddModelError(nameof(form.Lines), l[error.Key, error.Arguments]);
@@ -168,7 +172,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
         var failed = new List<string>();
         foreach (var person in people.Where(p => !existing.Contains(p.Email.ToUpperInvariant())))
         {
-            var result = await invitations.InviteAsync(person.Email, person.Name, person.Role, person.UnitId, User.RequiredUserId());
+            var result = await invitations.InviteAsync(person.Email, person.Name, person.Role, person.UnitId, User.RequiredUserId(), person.TrackIds);
             if (result.Succeeded)
             {
                 sent++;
@@ -401,7 +405,7 @@ public sealed class UsersController(AwardsDbContext db, Invitations invitations,
     private async Task<InvitePage> PageAsync(InviteForm form)
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync();
-        return new InvitePage(form, units.Select(u => (u.Id, u.Name.ForCurrentCulture())).ToList());
+        return new InvitePage(form, units.Select(u => (u.Id, u.Name.ForCurrentCulture())).ToList(), await leaderAwards.TracksAsync(HttpContext.RequestAborted));
     }
 
 }

@@ -8,6 +8,8 @@ public sealed class InviteLinesTests
 {
     private static readonly Dictionary<string, int> Units = new(StringComparer.OrdinalIgnoreCase) { ["qingshan"] = 2, ["education"] = 9 };
 
+    private static readonly Dictionary<string, int> Tracks = new(StringComparer.OrdinalIgnoreCase) { ["innovation"] = 3, ["journey"] = 7 };
+
     [Fact]
     public void Commas_ChineseCommas_AndTabs_SeparateTheFields_RolesByEitherName_UnitCodesInAnyCase()
     {
@@ -32,7 +34,9 @@ public sealed class InviteLinesTests
 
     [Theory]
     [InlineData("a@example.org, 甲", "write the e-mail address")]
-    [InlineData("a@example.org, 甲, 评委, qingshan, extra", "write the e-mail address")]
+    [InlineData("a@example.org, 甲, 评委, qingshan, innovation, extra", "write the e-mail address")]
+    [InlineData("a@example.org, 甲, 评委, qingshan, innovation", "only a member of the leading group is given awards")]
+    [InlineData("a@example.org, 甲, Leader, , innovation nowhere", "there is no award or theme")]
     [InlineData("a@example.org, , 评委", "the name must have")]
     [InlineData("a@example.org, 甲, Author", "is not a role that can be invited")]
     [InlineData("a@example.org, 甲, Organizer", "is not a role that can be invited")]
@@ -42,7 +46,7 @@ public sealed class InviteLinesTests
     [InlineData("甲, a@example.org, 评委", "is not an e-mail address")]
     public void AWrongLine_IsNamed_AndNobodyIsRead(string line, string message)
     {
-        var (people, errors) = InviteLines.Parse("ok@example.org, 好, 评委\n" + line, Units);
+        var (people, errors) = InviteLines.Parse("ok@example.org, 好, 评委\n" + line, Units, Tracks);
 
         var error = Assert.Single(errors);
         Assert.Equal(2, error.Line);
