@@ -60,6 +60,39 @@ public sealed class LeaderScopeTests(AwardsFactory factory) : IClassFixture<Awar
     }
 
     [Fact]
+    public async Task ADownloadThatCannotBeRecorded_IsRefusedWithAMessage_AndNotSent()
+    {
+        var coordinator = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
+        var nomination = await Nominating.CreateDraftAsync(coordinator, "dedication", Nominating.Person(name: "孙奉献"));
+        (await Nominating.SubmitAsync(coordinator, nomination)).Dispose();
+        Judged.ScoreRound(factory, "dedication", 1, new() { [nomination] = [85, 86, 87] });
+        var leader = await Nominating.SignedInAsync(factory, Leader);
+        var rows = Downloads();
+
+        // The audit log refuses the row, as a full disk or a database busy too long would.
+        factory.WithDb(db => db.Database.ExecuteSqlRaw("CREATE TRIGGER no_downloads BEFORE INSERT ON AuditLog WHEN NEW.Action = 'LeaderDownload' BEGIN SELECT RAISE(ABORT, 'no room'); END"));
+        try
+        {
+            foreach (var (url, back) in new[] { ("/leader/documents/draft-list", "/leader"), ("/leader/results/dedication/ranking.csv", "/leader/results/dedication") })
+            {
+                using var refused = await leader.Client.GetAsync(url);
+                Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+                Assert.Equal(back, refused.Headers.Location?.OriginalString);
+                Assert.Contains("本次下载未能记入审计日志，因此没有提供文件。", await leader.GetStringAsync(back), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            factory.WithDb(db => db.Database.ExecuteSqlRaw("DROP TRIGGER no_downloads"));
+        }
+
+        Assert.Equal(rows, Downloads());
+        using var sent = await leader.Client.GetAsync("/leader/documents/draft-list");
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(rows + 1, Downloads());
+    }
+
+    [Fact]
     public async Task ALeaderGivenSomeAwards_SeesOnlyThose_OnEveryPageAndDocument_AndNotFoundForTheOthers()
     {
         var coordinator = await Nominating.SignedInAsync(factory, "coordinator.qingshan@demo.example");
