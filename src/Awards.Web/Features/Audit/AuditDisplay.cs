@@ -83,6 +83,7 @@ public sealed partial class AuditDisplay(
             "AwardLevel" when key.Split('/') is [var code, var rank] && tracks.TryGetValue(code, out var track) => l["{0}, prize level {1}", track.ForCurrentCulture(), rank],
             "Round" when Id(key) is int id && rounds.TryGetValue(id, out var round) => round,
             "User" when Id(key) is int id && users.TryGetValue(id, out var name) => name,
+            "LeaderDocument" when Exports.ExportKinds.Title(key) is var title && title != key => l[title].Value,
             _ => null,
         };
     }

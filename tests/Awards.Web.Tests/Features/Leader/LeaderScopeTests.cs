@@ -56,6 +56,7 @@ public sealed class LeaderScopeTests(AwardsFactory factory) : IClassFixture<Awar
         var log = await organizer.GetStringAsync("/organizer/audit?action=LeaderDownload");
         Assert.Contains("领导小组成员下载文件", log, StringComparison.Ordinal);
         Assert.Contains("领导小组文件", log, StringComparison.Ordinal);
+        Assert.Contains("拟表彰名单讨论稿（.xlsx）", log, StringComparison.Ordinal);
         Assert.Contains("王建国", log, StringComparison.Ordinal);
     }
 
