@@ -87,6 +87,7 @@ public sealed class AccessibilityScenario : AwardsFactory, IAsyncLifetime
             var winner = db.Entries.Single(e => e.Code == winners[0]);
             var certificate = db.Placements.Single(p => p.EntryId == winner.Id).VerifyCode;
             var coordinator = db.Users.Single(u => u.Email == "coordinator.qingshan@demo.example").Id;
+            var leader = db.Users.Single(u => u.Email == "leader@demo.example").Id;
             return new Dictionary<string, Dictionary<string, string>>
             {
                 ["/objection-responses/"] = new() { ["id"] = Text(inquiry.Id) },
@@ -100,6 +101,7 @@ public sealed class AccessibilityScenario : AwardsFactory, IAsyncLifetime
                 ["/organizer/judging/"] = new() { ["roundId"] = Text(round.Id) },
                 ["/organizer/judging/{roundId:int}/shortlist"] = new() { ["roundId"] = Text(final.Id) },
                 ["/organizer/users/"] = new() { ["id"] = Text(coordinator) },
+                ["/organizer/users/{id:int}/awards"] = new() { ["id"] = Text(leader) },
                 ["/organizer/nominations/"] = new() { ["code"] = nomination.Code },
                 ["/organizer/essays/"] = new() { ["code"] = essay.Code },
                 ["/organizer/units/"] = new() { ["code"] = "qingshan" },
