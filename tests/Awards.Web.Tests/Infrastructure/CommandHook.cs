@@ -19,6 +19,7 @@ public sealed class CommandHook : DbCommandInterceptor
 {
     private Pending? _after;
     private Func<string, bool>? _fail;
+    private int _failCode = 10;
 
     /// <summary>
     /// Once the next query whose SQL <paramref name="match"/>es has run, runs <paramref name="competitor"/>
@@ -33,8 +34,16 @@ public sealed class CommandHook : DbCommandInterceptor
         return done.Task;
     }
 
-    /// <summary>The next command whose SQL <paramref name="match"/>es fails with a SQLite I/O error, once.</summary>
-    public void FailOnce(Func<string, bool> match) => _fail = match;
+    /// <summary>
+    /// The next command whose SQL <paramref name="match"/>es fails once, with a SQLite I/O error, or
+    /// with <paramref name="sqliteErrorCode"/> (19: a unique index refuses it, which
+    /// <c>ImmediateTransaction</c> retries).
+    /// </summary>
+    public void FailOnce(Func<string, bool> match, int sqliteErrorCode = 10)
+    {
+        _failCode = sqliteErrorCode;
+        _fail = match;
+    }
 
     /// <summary>Adds this hook to the site's DbContext options.</summary>
     public void AddTo(IServiceCollection services)
@@ -76,7 +85,7 @@ public sealed class CommandHook : DbCommandInterceptor
     {
         if (_fail is { } match && match(command.CommandText) && Interlocked.CompareExchange(ref _fail, null, match) == match)
         {
-            throw new SqliteException("disk I/O error (a failure the test planted)", 10);
+            throw new SqliteException("a failure the test planted", _failCode);
         }
     }
 

@@ -68,14 +68,18 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
         // The unit and the judge stepping aside from its entries are one change (JudgingSetup.StepAsideAsync).
         var (moved, kept, handedOn, dropped) = await ImmediateTransaction.RunAsync(db, async ct =>
         {
-            var before = user.UnitId;
-            user.UnitId = unit.Id;
+            // Loaded in the work, as ImmediateTransaction asks: a retry starts from a cleared change
+            // tracker, where the caller's copy would no longer be saved. The first attempt finds the
+            // caller's tracked copy.
+            var account = await db.Users.FirstAsync(u => u.Id == user.Id, ct);
+            var before = account.UnitId;
+            account.UnitId = unit.Id;
             var result = (Moved: 0, Kept: 0);
             if (role == Roles.Author)
             {
-                if (before is int former && !user.FormerUnitIds.Contains(former))
+                if (before is int former && !account.FormerUnitIds.Contains(former))
                 {
-                    user.FormerUnitIds = [.. user.FormerUnitIds, former];
+                    account.FormerUnitIds = [.. account.FormerUnitIds, former];
                 }
 
                 result = await MoveEssaysAsync(user.Id, unit.Id, ct);

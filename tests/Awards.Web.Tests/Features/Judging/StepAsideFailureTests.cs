@@ -65,6 +65,26 @@ public sealed class StepAsideFailureTests(HookedSite factory) : IClassFixture<Ho
         Assert.Equal(3, JudgesOf(round, code).Count);
     }
 
+    [Fact]
+    public async Task AUnitCorrection_RetriedAfterAUniqueIndexRefusedItsFirstTry_StillChangesTheUnit()
+    {
+        var judge = factory.WithDb(db => db.Users.Single(u => u.Email == "judge.lin@demo.example"));
+        var unit = factory.WithDb(db => db.Units.First(u => u.Id != judge.UnitId && u.Kind != Awards.Core.Units.UnitKind.City).Id);
+
+        // The first try's save of the account is refused as a unique index would refuse it;
+        // ImmediateTransaction then tries again with a cleared change tracker.
+        factory.Hook.FailOnce(sql => sql.Contains("UPDATE \"AspNetUsers\"", StringComparison.Ordinal), sqliteErrorCode: 19);
+        var moved = await InScopeAsync(async s =>
+        {
+            var user = await s.GetRequiredService<Awards.Web.Data.AwardsDbContext>().Users.SingleAsync(u => u.Id == judge.Id);
+            return await s.GetRequiredService<UnitCorrections>().ChangeAsync(user, Awards.Core.Identity.Roles.Judge, unit, "评委调往新单位", default);
+        });
+
+        Assert.Equal(unit, factory.WithDb(db => db.Users.Single(u => u.Id == judge.Id).UnitId));
+        var row = factory.WithDb(db => db.AuditLog.Single(a => a.Action == "Unit corrected" && a.After!.Contains("评委调往新单位")));
+        Assert.Equal(judge.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, row.Before);
+    }
+
     /// <summary>An entry of the award accepted for judging, and the award's first round with the demo judges assigned.</summary>
     private async Task<(int Round, string Code)> AssignedEntryAsync(string track)
     {
