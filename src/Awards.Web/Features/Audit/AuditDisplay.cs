@@ -108,6 +108,8 @@ public sealed partial class AuditDisplay(
             "PublishNotice" when NoticeSummary().Match(value) is { Success: true } m => l[m.Groups["what"].Value == "prizes" ? "Prizes: {0}; on notice until {1}" : "Units picked: {0}; on notice until {1}", m.Groups["count"].Value, m.Groups["until"].Value].Value,
             "ConfigureRanking" when RankingSummary().Match(value) is { Success: true } m => Pairs($"method={m.Groups["method"].Value}; min={m.Groups["min"].Value}; round={m.Groups["round"].Value}"),
             "Invite" when InviteSummary().Match(value) is { Success: true } m => $"{m.Groups["email"].Value} · {l[RoleNames.Display(m.Groups["role"].Value)]} · {Unit(m.Groups["unit"].Value)}",
+            "Invite" when LeaderInviteSummary().Match(value) is { Success: true } m => $"{m.Groups["email"].Value} · {l[RoleNames.Display(m.Groups["role"].Value)]} · {TrackNames(m.Groups["awards"].Value)}",
+            "LeaderAwards" => TrackNames(value),
             "Shortlist assigned" when ShortlistSummary().Match(value) is { Success: true } m => l["Shortlisted from {0}: {1}; assignments: {2}", Id(m.Groups["round"].Value) is int id && rounds.TryGetValue(id, out var round) ? round : m.Groups["round"].Value, m.Groups["entries"].Value, m.Groups["assignments"].Value].Value,
             "AddTrack" when AddTrackSummary().Match(value) is { Success: true } m => l["{0}; set up like {1}", m.Groups["name"].Value, tracks.TryGetValue(m.Groups["code"].Value, out var track) ? track.ForCurrentCulture() : m.Groups["code"].Value].Value,
             "Profile changed" when value.Split("; ") is [var name, var phone, var unit] => string.Join(Cultures.CurrentIsChinese ? "；" : "; ", name, phone, Unit(unit)),
@@ -194,6 +196,11 @@ public sealed partial class AuditDisplay(
         }));
     }
 
+    /// <summary>A leader's awards as stored, codes apart ("innovation journey"), or "all".</summary>
+    private string TrackNames(string codes) => codes == "all"
+        ? l["Every award and theme"].Value
+        : string.Join(Cultures.CurrentIsChinese ? "、" : ", ", codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => tracks.TryGetValue(c, out var track) ? track.ForCurrentCulture() : c));
+
     private string Unit(string raw) =>
         Id(raw) is int id && units.TryGetValue(id, out var unit) ? unit.ForCurrentCulture() : raw.Length == 0 ? l["None"].Value : raw;
 
@@ -226,6 +233,9 @@ public sealed partial class AuditDisplay(
 
     [GeneratedRegex(@"^(?<email>\S+) (?<role>\S+) unit=(?<unit>\d*)$")]
     private static partial Regex InviteSummary();
+
+    [GeneratedRegex(@"^(?<email>\S+) (?<role>\S+) awards=(?<awards>.+)$")]
+    private static partial Regex LeaderInviteSummary();
 
     [GeneratedRegex(@"^from round (?<round>\d+): (?<entries>\d+) entries; (?<assignments>\d+) assignments$")]
     private static partial Regex ShortlistSummary();

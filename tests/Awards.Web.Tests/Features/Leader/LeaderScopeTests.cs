@@ -119,6 +119,12 @@ public sealed class LeaderScopeTests(AwardsFactory factory) : IClassFixture<Awar
 
         Assert.Equal(TrackIds("innovation", "help-story"), factory.WithDb(db => db.Users.Single(u => u.Id == leaderId).LeaderTrackIds));
         Assert.Contains("innovation help-story", factory.WithDb(db => db.AuditLog.Where(a => a.Action == "LeaderAwards").OrderBy(a => a.Id).Last().After), StringComparison.Ordinal);
+
+        // The audit log says it in words: from every award to the two, by name.
+        var names = factory.WithDb(db => db.Tracks.Where(t => t.Code == "innovation" || t.Code == "help-story").OrderBy(t => t.SortOrder).Select(t => t.Name).ToList());
+        var log = await organizer.GetStringAsync("/organizer/audit?action=LeaderAwards");
+        Assert.Contains("全部奖项和征文主题", log, StringComparison.Ordinal);
+        Assert.Contains($"{names[0].Zh}、{names[1].Zh}", log, StringComparison.Ordinal);
         Assert.Contains("checked=\"checked\"", await organizer.GetStringAsync(page), StringComparison.Ordinal);
 
         var leader = await Nominating.SignedInAsync(factory, Leader);
