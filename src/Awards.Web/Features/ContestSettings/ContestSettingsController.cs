@@ -41,6 +41,12 @@ public sealed class ContestSettingsController(AwardsDbContext db, SiteContext si
         catch (DomainException ex)
         {
             ModelState.AddModelError(string.Empty, l.Rule(ex));
+            if (ContestSettingsForm.FirstOutOfOrder(schedule) is { } field)
+            {
+                // A screen reader on the date itself hears that it is the one out of order.
+                ModelState.AddModelError(field, l["This date is before the date above it."]);
+            }
+
             return View("Index", form);
         }
 

@@ -106,6 +106,21 @@ public sealed record ContestSettingsForm : IStampedForm
         return string.Join(" / ", dates.Select(SiteTime.AuditValue));
     }
 
+    /// <summary>The field of the first date that comes before the one above it, or null when the dates are in order.</summary>
+    public static string? FirstOutOfOrder(ContestSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        (string Field, DateTime At)[] dates =
+        [
+            (nameof(SubmissionOpensAt), schedule.SubmissionOpensAt),
+            (nameof(SubmissionClosesAt), schedule.SubmissionClosesAt),
+            (nameof(JudgingClosesAt), schedule.JudgingClosesAt),
+            (nameof(NoticeStartsAt), schedule.NoticeStartsAt),
+            (nameof(NoticeEndsAt), schedule.NoticeEndsAt),
+        ];
+        return dates.Skip(1).Zip(dates).Where(p => p.First.At < p.Second.At).Select(p => p.First.Field).FirstOrDefault();
+    }
+
     /// <summary>The dates as UTC, or null with a message on each field that is not a date and time.</summary>
     public ContestSchedule? Schedule(Action<string, string> error)
     {
