@@ -13,18 +13,23 @@ public sealed record ContestSchedule(
     DateTime NoticeStartsAt,
     DateTime NoticeEndsAt)
 {
-    public ContestSchedule Validated()
+    public ContestSchedule Validated() => FirstOutOfOrder() is null
+        ? this
+        : throw new DomainException("The contest dates must be in order: submission opens, submission closes, judging closes, notice starts, notice ends.");
+
+    /// <summary>Where in <see cref="Dates"/> the first date before the one above it stands; null when they are in order.</summary>
+    public int? FirstOutOfOrder()
     {
-        DateTime[] ordered = [SubmissionOpensAt, SubmissionClosesAt, JudgingClosesAt, NoticeStartsAt, NoticeEndsAt];
-        for (var i = 1; i < ordered.Length; i++)
+        var dates = Dates;
+        for (var i = 1; i < dates.Count; i++)
         {
-            if (ordered[i] < ordered[i - 1])
+            if (dates[i].At < dates[i - 1].At)
             {
-                throw new DomainException("The contest dates must be in order: submission opens, submission closes, judging closes, notice starts, notice ends.");
+                return i;
             }
         }
 
-        return this;
+        return null;
     }
 
     public ContestPhase PhaseAt(DateTime utcNow) => utcNow switch

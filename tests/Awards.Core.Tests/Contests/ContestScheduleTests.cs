@@ -74,6 +74,7 @@ public class ContestScheduleTests
     public void Validated_ReturnsTheScheduleWhenTheDatesAreInOrder()
     {
         Assert.Same(Schedule, Schedule.Validated());
+        Assert.Null(Schedule.FirstOutOfOrder());
     }
 
     [Fact]
@@ -90,6 +91,7 @@ public class ContestScheduleTests
         var schedule = Schedule with { SubmissionClosesAt = TestSchedule.OpensAt - OneSecond };
 
         Assert.Throws<DomainException>(schedule.Validated);
+        Assert.Equal(1, schedule.FirstOutOfOrder());
     }
 
     [Fact]
@@ -98,6 +100,7 @@ public class ContestScheduleTests
         var schedule = Schedule with { JudgingClosesAt = TestSchedule.ClosesAt - OneSecond };
 
         Assert.Throws<DomainException>(schedule.Validated);
+        Assert.Equal(2, schedule.FirstOutOfOrder());
     }
 
     [Fact]
@@ -106,6 +109,7 @@ public class ContestScheduleTests
         var schedule = Schedule with { NoticeEndsAt = TestSchedule.NoticeStartsAt - OneSecond };
 
         Assert.Throws<DomainException>(schedule.Validated);
+        Assert.Equal(4, schedule.FirstOutOfOrder());
     }
 
     [Fact]

@@ -106,19 +106,14 @@ public sealed record ContestSettingsForm : IStampedForm
         return string.Join(" / ", dates.Select(SiteTime.AuditValue));
     }
 
+    // The form's date fields, in the order of ContestSchedule.Dates.
+    private static readonly string[] DateFields = [nameof(SubmissionOpensAt), nameof(SubmissionClosesAt), nameof(JudgingClosesAt), nameof(NoticeStartsAt), nameof(NoticeEndsAt)];
+
     /// <summary>The field of the first date that comes before the one above it, or null when the dates are in order.</summary>
     public static string? FirstOutOfOrder(ContestSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        (string Field, DateTime At)[] dates =
-        [
-            (nameof(SubmissionOpensAt), schedule.SubmissionOpensAt),
-            (nameof(SubmissionClosesAt), schedule.SubmissionClosesAt),
-            (nameof(JudgingClosesAt), schedule.JudgingClosesAt),
-            (nameof(NoticeStartsAt), schedule.NoticeStartsAt),
-            (nameof(NoticeEndsAt), schedule.NoticeEndsAt),
-        ];
-        return dates.Skip(1).Zip(dates).Where(p => p.First.At < p.Second.At).Select(p => p.First.Field).FirstOrDefault();
+        return schedule.FirstOutOfOrder() is int i ? DateFields[i] : null;
     }
 
     /// <summary>The dates as UTC, or null with a message on each field that is not a date and time.</summary>
