@@ -7,6 +7,7 @@ using Awards.Core.Scoring;
 using Awards.Core.Tracks;
 using Awards.Core.Units;
 using Awards.Web.Data;
+using Awards.Web.Features.Leader;
 using Awards.Web.Features.Results;
 using Awards.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -107,12 +108,12 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
         if (ExportKinds.IsDraft(kind))
         {
-            var unitAward = contest.Tracks.Any(t => t.Kind == TrackKind.UnitAward && (tracks is null || tracks.Contains(t.Id)));
-            var roundIds = contest.Tracks.Where(t => unitAward || tracks is null || tracks.Contains(t.Id)).SelectMany(t => t.Rounds).Select(r => r.Id).ToList();
+            var unitAward = contest.Tracks.Any(t => t.Kind == TrackKind.UnitAward && tracks.Holds(t.Id));
+            var roundIds = contest.Tracks.Where(t => unitAward || tracks.Holds(t.Id)).SelectMany(t => t.Rounds).Select(r => r.Id).ToList();
             return await db.Assignments.AnyAsync(a => roundIds.Contains(a.RoundId) && db.Scores.Any(s => s.AssignmentId == a.Id && s.Status == ScoreStatus.Submitted), cancellationToken);
         }
 
-        var trackIds = contest.Tracks.Where(t => (tracks is null || tracks.Contains(t.Id)) && kind switch
+        var trackIds = contest.Tracks.Where(t => tracks.Holds(t.Id) && kind switch
         {
             ExportKinds.Anthology => t.Kind == TrackKind.Essay,
             ExportKinds.Deeds => t.Kind == TrackKind.Nomination,
@@ -126,7 +127,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
 
     /// <summary>Each track with published prizes (of <paramref name="tracks"/>, null for all), in the contest's order; prizes by level, then place.</summary>
     public async Task<IReadOnlyList<PrizeTrack>> PrizeTracksAsync(bool proposed, IReadOnlySet<int>? tracks, CancellationToken cancellationToken) =>
-        [.. (await PublishedAsync(proposed, cancellationToken)).Where(p => tracks is null || tracks.Contains(p.Track.Id)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward, NoticeOf(p.Result)))];
+        [.. (await PublishedAsync(proposed, cancellationToken)).Where(p => tracks.Holds(p.Track.Id)).Select(p => new PrizeTrack(p.Track.Code, p.Track.Name.Zh, [.. p.Prizes.Select(x => x.Row)], p.Track.Kind == TrackKind.Essay, p.Result.Stage == ResultStage.Final, p.Track.Kind == TrackKind.UnitAward, NoticeOf(p.Result)))];
 
     public async Task<IReadOnlyList<CertificateData>> CertificatesAsync(bool proposed, CancellationToken cancellationToken)
     {
@@ -269,7 +270,7 @@ public sealed class ExportData(AwardsDbContext db, SiteContext site, TrackResult
         var stored = await db.TrackResults.AsNoTracking().Where(r => trackIds.Contains(r.TrackId)).ToDictionaryAsync(r => r.TrackId, cancellationToken);
         var published = (await PublishedAsync(proposed: true, cancellationToken)).ToDictionary(p => p.Track.Id);
         var list = new List<DraftTrack>();
-        foreach (var track in contest.Tracks.Where(t => (t.Kind == TrackKind.UnitAward || t.Rounds.Count > 0) && (tracks is null || tracks.Contains(t.Id))).OrderBy(t => t.SortOrder))
+        foreach (var track in contest.Tracks.Where(t => (t.Kind == TrackKind.UnitAward || t.Rounds.Count > 0) && tracks.Holds(t.Id)).OrderBy(t => t.SortOrder))
         {
             if (track.Kind == TrackKind.UnitAward)
             {

@@ -32,12 +32,11 @@ public sealed class LeaderController(SiteContext site, JudgingSetup judging, Tra
         }
 
         var tracks = await scope.TrackIdsAsync(cancellationToken);
-        bool Reads(Core.Tracks.Track track) => tracks is null || tracks.Contains(track.Id);
         return View(new LeaderDashboard(
             contest,
             contest.Schedule.PhaseAt(site.UtcNow),
-            [.. (await judging.RoundsAsync(cancellationToken)).Where(r => Reads(r.Track))],
-            [.. (await results.TracksAsync(cancellationToken)).Where(t => Reads(t.Track))],
+            [.. (await judging.RoundsAsync(cancellationToken)).Where(r => tracks.Holds(r.Track.Id))],
+            [.. (await results.TracksAsync(cancellationToken)).Where(t => tracks.Holds(t.Track.Id))],
             await scope.DocumentsAsync(cancellationToken),
             Limited: tracks is not null));
     }
@@ -83,7 +82,7 @@ public sealed class LeaderController(SiteContext site, JudgingSetup judging, Tra
     public async Task<IActionResult> Objections(CancellationToken cancellationToken)
     {
         var tracks = await scope.TrackIdsAsync(cancellationToken);
-        return View(ResultsViews + "Objections.cshtml", (await objections.ListAsync(cancellationToken)).Where(o => tracks is null || tracks.Contains(o.Objection.TrackId)).ToList());
+        return View(ResultsViews + "Objections.cshtml", (await objections.ListAsync(cancellationToken)).Where(o => tracks.Holds(o.Objection.TrackId)).ToList());
     }
 
     /// <summary>One of <see cref="LeaderDocuments.Kinds"/>, made at once from the results as they are now.</summary>

@@ -29,7 +29,7 @@ public sealed class LeaderScope(AwardsDbContext db, SiteContext site, IHttpConte
     }
 
     public async Task<bool> ReadsAsync(int trackId, CancellationToken cancellationToken) =>
-        await TrackIdsAsync(cancellationToken) is not { } ids || ids.Contains(trackId);
+        (await TrackIdsAsync(cancellationToken)).Holds(trackId);
 
     /// <summary>
     /// The documents they may download: the statistics are the Outstanding Organization Award's
