@@ -114,7 +114,6 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
 
             judge.ConflictUnitIds = chosen;
             audit.Record("Judge's conflict units recorded", "User", judgeId.ToString(CultureInfo.InvariantCulture), before, $"{string.Join(",", chosen)}; {why}");
-            await db.SaveChangesAsync(ct);
             var (handedOn, dropped) = await judging.StepAsideAsync([judgeId], "Judge stepped aside (recorded conflict)", $"units={string.Join(",", chosen)}", ct);
             return (SteppedAside?)new SteppedAside(handedOn, dropped);
         }, cancellationToken);
@@ -142,7 +141,6 @@ public sealed class ConflictRecords(AwardsDbContext db, JudgeConflicts conflicts
 
             db.Conflicts.Add(new Conflict(entry.Id, judgeId, site.UtcNow, byUserId, why));
             audit.Record("Conflict recorded", "Entry", entry.Code, null, $"judge={judgeId}; {why}");
-            await db.SaveChangesAsync(ct);
             var (handedOn, dropped) = await judging.StepAsideAsync([judgeId], "Judge stepped aside (recorded conflict)", $"entry={entry.Code}", ct);
             return (SteppedAside?)new SteppedAside(handedOn, dropped);
         }, cancellationToken);

@@ -329,7 +329,7 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
     /// conflict: the round is planned again, the entry goes to another judge, and a score the judge
     /// gave it goes with it (what it was stays in the audit log). Closed rounds are frozen and keep
     /// theirs. Returns how many assignments went and how many of them carried a submitted score.
-    /// Runs inside the caller's immediate transaction, with the conflict saved (not committed) in it:
+    /// Runs inside the caller's immediate transaction and saves the conflict there (not committed):
     /// the conflict, the judge stepping aside and the entries' new judges are one change, so a failure
     /// or a concurrent writer can never leave a conflict recorded with the judge still on the entry,
     /// nor an entry with a judge taken off and none put on.
@@ -340,6 +340,10 @@ public sealed class JudgingSetup(AwardsDbContext db, SiteContext site, JudgeConf
         {
             throw new InvalidOperationException("A judge steps aside inside the transaction that records the conflict (ImmediateTransaction).");
         }
+
+        // What the caller recorded (the conflict, the unit, the help) is saved in that transaction
+        // first, so that the plans below read it.
+        await db.SaveChangesAsync(cancellationToken);
 
         var contest = await site.CurrentContestAsync(cancellationToken);
         var now = site.UtcNow;

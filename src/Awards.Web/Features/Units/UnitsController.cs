@@ -190,7 +190,6 @@ public sealed class UnitsController(AwardsDbContext db, AuditLog audit, JudgeRen
 
             unit.SetHelped(chosen);
             audit.Record("Designated help changed", "Unit", unit.Code, before, string.Join(",", chosen));
-            await db.SaveChangesAsync(ct);
             (handedOn, dropped) = await judging.StepAsideAsync(null, "Judges stepped aside (designated help)", $"unit={shown.Code}", ct);
             return Outcome.Saved;
         }, cancellationToken);

@@ -91,7 +91,6 @@ public sealed class UnitCorrections(AwardsDbContext db, JudgingSetup judging, Ju
                 return (result.Moved, result.Kept, 0, 0);
             }
 
-            await db.SaveChangesAsync(ct);
             var (handedOn, dropped) = await judging.StepAsideAsync([user.Id], "Judge moved off own unit's entries", $"unit={unit.Id}", ct);
             return (result.Moved, result.Kept, handedOn, dropped);
         }, cancellationToken);
